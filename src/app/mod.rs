@@ -1,0 +1,370 @@
+//! The eframe shell: app state, navigation, shortcuts, and the one place commands are applied.
+
+pub mod command;
+pub mod view;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+pub use command::{Command, Outcome};
+pub use view::ViewModel;
+
+use crate::store::{Store, StoreError};
+use crate::ui::{self, Screen, theme, widgets::Toasts};
+
+/// Storage key for the theme the user picked.
+const THEME_KEY: &str = "leadline.theme";
+
+pub const SHORTCUT_NEW_ARCHITECT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+pub const SHORTCUT_QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+pub const SHORTCUT_UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+pub const SHORTCUT_SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+pub const SHORTCUT_FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+
+/// How the app was started: the database (or why it could not be opened) and the clock.
+pub struct Startup {
+    pub store: Result<Store, StoreError>,
+    /// The path the user asked for, shown when opening failed.
+    pub db_path: PathBuf,
+    /// A fixed "today" for tests and screenshots; `None` follows the system clock.
+    pub today: Option<NaiveDate>,
+}
+
+/// The last reversible change, offered as "Undo".
+#[derive(Debug, Clone)]
+pub struct Undo {
+    pub label: String,
+    pub command: Command,
+}
+
+/// Everything a screen may change besides sending commands: navigation and messages.
+#[derive(Default)]
+pub struct Shell {
+    pub screen: Screen,
+    pub status: String,
+    pub toasts: Toasts,
+    pub undo: Option<Undo>,
+    /// Set by a screen to ask for a new-architect form (menu, shortcut, empty-state button).
+    pub request_new_architect: bool,
+    pub request_find: bool,
+}
+
+pub struct LeadlineApp {
+    store: Option<Store>,
+    /// Why the database could not be opened; the window then shows only this.
+    open_error: Option<String>,
+    fixed_today: Option<NaiveDate>,
+    view: ViewModel,
+    shell: Shell,
+    screens: ui::Screens,
+    pending: Vec<Command>,
+    /// Anything written since start, so the quit-time backup knows whether it is needed.
+    pub changed_since_start: bool,
+    /// Mirrors egui's setting so `save` (which has no context) can persist it.
+    theme_preference: egui::ThemePreference,
+}
+
+impl LeadlineApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
+        theme::install(&cc.egui_ctx);
+        if let Some(storage) = cc.storage
+            && let Some(preference) = eframe::get_value::<egui::ThemePreference>(storage, THEME_KEY)
+        {
+            cc.egui_ctx.set_theme(preference);
+        }
+        let mut app = Self::headless(startup);
+        app.shell.screen = Screen::Team;
+        app
+    }
+
+    /// The app without a window: what tests drive through the same commands.
+    pub fn headless(startup: Startup) -> Self {
+        let Startup { store, db_path, today } = startup;
+        let (store, open_error) = match store {
+            Ok(store) => (Some(store), None),
+            Err(error) => (None, Some(error.to_string())),
+        };
+        let mut app = Self {
+            store,
+            open_error,
+            fixed_today: today,
+            view: ViewModel { db_path, ..ViewModel::default() },
+            shell: Shell::default(),
+            screens: ui::Screens::default(),
+            pending: Vec::new(),
+            changed_since_start: false,
+            theme_preference: egui::ThemePreference::System,
+        };
+        app.reload();
+        app
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.fixed_today.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    pub fn view(&self) -> &ViewModel {
+        &self.view
+    }
+
+    pub fn store(&self) -> Option<&Store> {
+        self.store.as_ref()
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.shell.screen
+    }
+
+    pub fn status(&self) -> &str {
+        &self.shell.status
+    }
+
+    /// Rebuilds the view model from the store: after a write, never per frame.
+    fn reload(&mut self) {
+        let today = self.today();
+        let Some(store) = &self.store else { return };
+        match ViewModel::load(store, today) {
+            Ok(view) => self.view = view,
+            Err(error) => self.shell.toasts.error(format!("Could not read the database: {error}")),
+        }
+    }
+
+    /// Queues a command, as a screen would.
+    pub fn send(&mut self, command: Command) {
+        self.pending.push(command);
+    }
+
+    /// Applies the queued commands in one transaction and reacts to what they did.
+    pub fn apply_pending(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let commands = std::mem::take(&mut self.pending);
+        let today = self.today();
+        let Some(store) = &mut self.store else { return };
+        let undo = commands.iter().rev().find_map(|command| undo_for(&self.view, command));
+        let result = store.transact(|tx| {
+            commands.into_iter().map(|command| command.apply(tx, today)).collect::<Result<Vec<_>, _>>()
+        });
+        match result {
+            Ok(outcomes) => {
+                self.changed_since_start = true;
+                self.reload();
+                if let Some(undo) = undo {
+                    self.shell.undo = Some(undo);
+                }
+                for outcome in outcomes {
+                    self.follow_up(&outcome);
+                }
+            }
+            Err(error) => {
+                // Shown once: in the open form if there is one, otherwise as a toast.
+                if !self.screens.show_error_in_form(&error) {
+                    self.shell.toasts.error(error.to_string());
+                }
+            }
+        }
+    }
+
+    fn follow_up(&mut self, outcome: &Outcome) {
+        let message = match outcome {
+            Outcome::ArchitectAdded(id) | Outcome::ArchitectUpdated(id) => {
+                self.screens.team.saved(*id);
+                let name = self.view.architect(*id).map_or("", |a| a.name());
+                format!("Saved {name}")
+            }
+            Outcome::ArchitectDeleted => {
+                self.screens.team.deleted();
+                "Deleted".to_owned()
+            }
+            Outcome::ListChanged => "Settings saved".to_owned(),
+            Outcome::DemoLoaded => format!("Loaded the demo team: {} architects", self.view.architects.len()),
+            Outcome::Onboarded => "Starting empty: add your first architect with Ctrl+N".to_owned(),
+        };
+        self.shell.status = message;
+    }
+
+    fn undo(&mut self) {
+        if let Some(undo) = self.shell.undo.take() {
+            self.pending.push(undo.command);
+            self.apply_pending();
+            self.shell.status = format!("Undone: {}", undo.label);
+            self.shell.undo = None;
+        }
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        let (new, quit, undo, find, screen) = ctx.input_mut(|input| {
+            let screen =
+                Screen::ALL.iter().copied().find(|screen| input.consume_shortcut(&screen.shortcut()));
+            (
+                input.consume_shortcut(&SHORTCUT_NEW_ARCHITECT),
+                input.consume_shortcut(&SHORTCUT_QUIT),
+                input.consume_shortcut(&SHORTCUT_UNDO),
+                input.consume_shortcut(&SHORTCUT_FIND),
+                screen,
+            )
+        });
+        if let Some(screen) = screen {
+            self.shell.screen = screen;
+        }
+        if new {
+            self.shell.request_new_architect = true;
+        }
+        if find {
+            self.shell.request_find = true;
+        }
+        if undo && !ctx.egui_wants_keyboard_input() {
+            self.undo();
+        }
+        if quit {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                let new = egui::Button::new("New architect")
+                    .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_NEW_ARCHITECT));
+                if ui.add(new).clicked() {
+                    self.shell.request_new_architect = true;
+                }
+                ui.separator();
+                let quit = egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_QUIT));
+                if ui.add(quit).clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let label = self
+                    .shell
+                    .undo
+                    .as_ref()
+                    .map_or_else(|| "Undo".to_owned(), |u| format!("Undo {}", u.label));
+                let undo = egui::Button::new(label).shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_UNDO));
+                if ui.add_enabled(self.shell.undo.is_some(), undo).clicked() {
+                    self.undo();
+                }
+                let find =
+                    egui::Button::new("Find in team").shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_FIND));
+                if ui.add(find).clicked() {
+                    self.shell.screen = Screen::Team;
+                    self.shell.request_find = true;
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for screen in Screen::ALL {
+                    let button = egui::Button::selectable(self.shell.screen == *screen, screen.title())
+                        .shortcut_text(ui.ctx().format_shortcut(&screen.shortcut()));
+                    if ui.add(button).clicked() {
+                        self.shell.screen = *screen;
+                    }
+                }
+                ui.separator();
+                ui.label("Theme");
+                let mut preference = ui.ctx().options(|o| o.theme_preference);
+                if theme::preference_ui(ui, &mut preference) {
+                    ui.ctx().set_theme(preference);
+                }
+            });
+        });
+    }
+
+    fn status_line(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label(&self.shell.status);
+            if let Some(undo) = &self.shell.undo {
+                let label = format!("Undo {}", undo.label);
+                if ui.small_button(label).clicked() {
+                    self.undo();
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.weak(self.view.db_path.display().to_string());
+            });
+        });
+    }
+
+    fn navigation(&mut self, ui: &mut egui::Ui) {
+        ui.add_space(theme::SPACE_M);
+        ui.heading("Leadline");
+        ui.add_space(theme::SPACE_M);
+        for screen in Screen::ALL {
+            let selected = self.shell.screen == *screen;
+            let text = format!("{}  {}", screen.icon(), screen.title());
+            let response = ui
+                .add_sized(
+                    [ui.available_width(), theme::NAV_ROW_HEIGHT],
+                    egui::Button::selectable(selected, text),
+                )
+                .on_hover_text(ui.ctx().format_shortcut(&screen.shortcut()));
+            if response.clicked() {
+                self.shell.screen = *screen;
+            }
+        }
+    }
+
+    /// Draws one frame. Public so tests can drive it without eframe.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.theme_preference = ctx.options(|o| o.theme_preference);
+        if let Some(error) = &self.open_error {
+            ui::first_run::open_error_ui(ui, error, &self.view.db_path);
+            return;
+        }
+        self.handle_shortcuts(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("status")
+            .frame(theme::status_frame(ui.style()))
+            .show(ui, |ui| self.status_line(ui));
+        egui::Panel::left("navigation")
+            .resizable(false)
+            .exact_size(theme::NAV_WIDTH)
+            .show(ui, |ui| self.navigation(ui));
+        egui::CentralPanel::default().show(ui, |ui| {
+            let Self { view, shell, screens, pending, .. } = self;
+            screens.ui(ui, view, shell, pending);
+        });
+
+        if !self.view.onboarded {
+            ui::first_run::welcome_ui(&ctx, &mut self.pending);
+        }
+        self.shell.toasts.ui(&ctx);
+        self.apply_pending();
+    }
+}
+
+/// The command that reverses `command`, for changes that can be undone in one step.
+fn undo_for(view: &ViewModel, command: &Command) -> Option<Undo> {
+    match command {
+        Command::UpdateArchitect { id, .. } => {
+            let before = view.architect(*id)?;
+            Some(Undo {
+                label: format!("edit of {}", before.name()),
+                command: Command::UpdateArchitect { id: *id, fields: before.fields.clone() },
+            })
+        }
+        Command::SetArchitectStatus { id, .. } => {
+            let before = view.architect(*id)?;
+            Some(Undo {
+                label: format!("status change of {}", before.name()),
+                command: Command::SetArchitectStatus { id: *id, status: before.fields.status },
+            })
+        }
+        _ => None,
+    }
+}
+
+impl eframe::App for LeadlineApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, THEME_KEY, &self.theme_preference);
+    }
+}

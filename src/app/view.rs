@@ -1,0 +1,52 @@
+//! The view model: everything the screens read, loaded from the store after each write and
+//! never on a plain repaint.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::model::{Architect, ArchitectId, ListItem, ListItemId, ListKind};
+use crate::store::{Store, StoreError, architects, lists, settings};
+
+#[derive(Debug, Clone, Default)]
+pub struct ViewModel {
+    pub today: NaiveDate,
+    pub db_path: PathBuf,
+    /// Every architect, including those who left, by name.
+    pub architects: Vec<Architect>,
+    pub levels: Vec<ListItem>,
+    pub areas: Vec<ListItem>,
+    /// Architects using each level or area, for the Settings screen.
+    pub list_users: HashMap<(ListKind, ListItemId), Vec<String>>,
+    /// Whether the first-run question has been answered (or data exists already).
+    pub onboarded: bool,
+}
+
+impl ViewModel {
+    pub fn load(store: &Store, today: NaiveDate) -> Result<Self, StoreError> {
+        let conn = store.conn();
+        let architects = architects::list(conn)?;
+        let levels = lists::list(conn, ListKind::CareerLevel)?;
+        let areas = lists::list(conn, ListKind::SolutionArea)?;
+        let mut list_users = HashMap::new();
+        for (kind, items) in [(ListKind::CareerLevel, &levels), (ListKind::SolutionArea, &areas)] {
+            for item in items {
+                list_users.insert((kind, item.id), lists::users(conn, kind, item.id)?);
+            }
+        }
+        let onboarded = !architects.is_empty() || settings::get(conn, settings::ONBOARDED)?.is_some();
+        Ok(Self { today, db_path: store.path().to_owned(), architects, levels, areas, list_users, onboarded })
+    }
+
+    pub fn architect(&self, id: ArchitectId) -> Option<&Architect> {
+        self.architects.iter().find(|a| a.id == id)
+    }
+
+    pub fn list(&self, kind: ListKind) -> &[ListItem] {
+        match kind {
+            ListKind::CareerLevel => &self.levels,
+            ListKind::SolutionArea => &self.areas,
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! The command line: the same work as the GUI, headless, for scripting and tests.
+
+mod output;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::app::Command;
+use crate::demo::DemoSize;
+use crate::model::lists::{find_by_name, next_level};
+use crate::model::{ArchitectFields, Cadence, ListItem, ListItemId, ListKind, Readiness, Status, text};
+use crate::store::{self, Store, check, lists};
+
+pub use output::Format;
+
+/// Leadline: one-on-ones, development plans and your own 50/30/20 time split, for a
+/// technical sales manager. With no command it opens the app.
+#[derive(Debug, Parser)]
+#[command(name = "leadline", version, about, long_about = None)]
+pub struct Cli {
+    /// The database file (default: leadline.db in the OS data directory).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Pretend today is this date (YYYY-MM-DD), for reproducible demos and tests.
+    #[arg(long, global = true, value_name = "DATE", hide = true, value_parser = parse_date_arg)]
+    pub today: Option<NaiveDate>,
+
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Fill an empty database with a realistic demo team.
+    Demo {
+        #[arg(long, value_enum, default_value_t = DemoSize::Small)]
+        size: DemoSize,
+    },
+    /// Check the database: integrity, foreign keys, schema version and row counts.
+    /// Exits non-zero on a problem.
+    Check {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The team roster.
+    #[command(subcommand)]
+    Team(TeamCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// List architects (the current team; --all includes those who left).
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Include architects who left.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Add an architect.
+    Add(AddArchitect),
+}
+
+#[derive(Debug, Args)]
+pub struct AddArchitect {
+    #[arg(long)]
+    name: String,
+    #[arg(long, default_value = "")]
+    title: String,
+    #[arg(long, default_value = "")]
+    email: String,
+    /// A level of the career ladder, by name.
+    #[arg(long)]
+    level: Option<String>,
+    /// A solution area, by name.
+    #[arg(long)]
+    area: Option<String>,
+    #[arg(long, value_enum, default_value_t = CadenceArg::Weekly)]
+    cadence: CadenceArg,
+    /// Start date on the team (YYYY-MM-DD).
+    #[arg(long)]
+    start: Option<String>,
+    /// Accounts covered, comma-separated.
+    #[arg(long, default_value = "")]
+    accounts: String,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum CadenceArg {
+    Weekly,
+    Biweekly,
+}
+
+fn parse_date_arg(value: &str) -> Result<NaiveDate, String> {
+    text::parse_date("date", value).map_err(|e| e.message)
+}
+
+/// Where the database lives when `--db` is not given.
+pub fn default_db_path() -> anyhow::Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "Leadline")
+        .context("cannot find a home directory for Leadline's data; pass --db PATH")?;
+    Ok(dirs.data_dir().join("leadline.db"))
+}
+
+/// Runs a subcommand; the caller opens the GUI when there is none.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let db_path = match &cli.db {
+        Some(path) => path.clone(),
+        None => default_db_path()?,
+    };
+    let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let Some(command) = cli.command else {
+        bail!("no command given");
+    };
+    match command {
+        CliCommand::Demo { size } => {
+            let mut store = open(&db_path)?;
+            store.transact(|tx| Command::LoadDemo(size).apply(tx, today))?;
+            let count = store::architects::list(store.conn())?.len();
+            println!(
+                "Loaded a {} demo team of {count} architects into {}",
+                size_name(size),
+                db_path.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        CliCommand::Check { format } => check_command(&db_path, format),
+        CliCommand::Team(TeamCommand::List { format, all }) => {
+            let store = open_existing(&db_path)?;
+            let architects = store::architects::list(store.conn())?;
+            let levels = lists::list(store.conn(), ListKind::CareerLevel)?;
+            let areas = lists::list(store.conn(), ListKind::SolutionArea)?;
+            let shown: Vec<_> =
+                architects.iter().filter(|a| all || a.fields.status != Status::Left).collect();
+            print!("{}", output::roster(&shown, &levels, &areas, format)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        CliCommand::Team(TeamCommand::Add(args)) => {
+            let mut store = open(&db_path)?;
+            let levels = lists::list(store.conn(), ListKind::CareerLevel)?;
+            let areas = lists::list(store.conn(), ListKind::SolutionArea)?;
+            let level = lookup(&levels, args.level.as_deref(), "level")?;
+            let fields = ArchitectFields {
+                name: args.name,
+                title: args.title,
+                email: args.email,
+                level,
+                solution_area: lookup(&areas, args.area.as_deref(), "solution area")?,
+                started_on: match args.start {
+                    Some(start) => Some(text::parse_date("start date", &start)?),
+                    None => None,
+                },
+                accounts: args.accounts.split(',').map(str::trim).collect::<Vec<_>>().join("\n"),
+                cadence: match args.cadence {
+                    CadenceArg::Weekly => Cadence::Weekly,
+                    CadenceArg::Biweekly => Cadence::Biweekly,
+                },
+                target_level: next_level(&levels, level),
+                readiness: Readiness::NotAssessed,
+                ..ArchitectFields::default()
+            };
+            let outcome = store.transact(|tx| Command::AddArchitect(fields).apply(tx, today))?;
+            let crate::app::Outcome::ArchitectAdded(id) = outcome else {
+                bail!("unexpected result adding an architect");
+            };
+            let added = store::architects::get(store.conn(), id)?;
+            println!("Added {} (#{id})", added.name());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn size_name(size: DemoSize) -> &'static str {
+    match size {
+        DemoSize::Small => "small",
+        DemoSize::Large => "large",
+    }
+}
+
+fn lookup(items: &[ListItem], name: Option<&str>, what: &str) -> anyhow::Result<Option<ListItemId>> {
+    let Some(name) = name else { return Ok(None) };
+    match find_by_name(items, name) {
+        Some(id) => Ok(Some(id)),
+        None => bail!(
+            "unknown {what} {name:?}; known: {}",
+            items.iter().map(|i| i.name.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// Opens (creating if needed) the database.
+fn open(path: &Path) -> anyhow::Result<Store> {
+    Ok(Store::open(path)?)
+}
+
+/// Opens a database that must already exist: reading commands never create one.
+fn open_existing(path: &Path) -> anyhow::Result<Store> {
+    if !path.exists() {
+        bail!(
+            "there is no database at {} (create one with `leadline demo` or `leadline team add`)",
+            path.display()
+        );
+    }
+    open(path)
+}
+
+fn check_command(path: &Path, format: Format) -> anyhow::Result<ExitCode> {
+    let store = open_existing(path)?;
+    let report = check::full_check(store.conn())?;
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        Format::Table | Format::Csv => {
+            println!("Database:       {}", path.display());
+            println!(
+                "Schema version: {} (this Leadline writes {})",
+                report.schema_version, report.latest_version
+            );
+            println!(
+                "Integrity:      {}",
+                if report.integrity_problems.is_empty() {
+                    "ok".to_owned()
+                } else {
+                    report.integrity_problems.join("; ")
+                }
+            );
+            println!(
+                "Foreign keys:   {}",
+                if report.foreign_key_problems.is_empty() {
+                    "ok".to_owned()
+                } else {
+                    report.foreign_key_problems.join("; ")
+                }
+            );
+            println!("Rows:");
+            for (table, count) in &report.row_counts {
+                println!("  {table:<20} {count:>8}");
+            }
+        }
+    }
+    Ok(if report.is_ok() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}

@@ -1,0 +1,131 @@
+//! Validation of what a user types: required fields, length caps, dates.
+
+use chrono::NaiveDate;
+
+/// Longest name or title, in characters. Long enough for any real name, short enough for a table.
+pub const NAME_MAX_CHARS: usize = 120;
+/// Longest single-line field (title, e-mail).
+pub const LINE_MAX_CHARS: usize = 254;
+/// Longest free-text field (aspiration, accounts, evidence).
+pub const TEXT_MAX_CHARS: usize = 5_000;
+
+/// A value a user entered that cannot be saved, with the field at fault.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct ValidationError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl ValidationError {
+    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+        Self { field, message: message.into() }
+    }
+}
+
+/// Trims `value` and checks it is present and within `max_chars`.
+pub fn required(field: &'static str, value: &str, max_chars: usize) -> Result<String, ValidationError> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(ValidationError::new(field, "must not be empty"));
+    }
+    capped(field, trimmed, max_chars)
+}
+
+/// Checks `value` fits within `max_chars` and holds no NUL character.
+pub fn capped(field: &'static str, value: &str, max_chars: usize) -> Result<String, ValidationError> {
+    let chars = value.chars().count();
+    if chars > max_chars {
+        return Err(ValidationError::new(
+            field,
+            format!("is {chars} characters long; the limit is {max_chars}"),
+        ));
+    }
+    if value.contains('\0') {
+        return Err(ValidationError::new(field, "contains a NUL character, which cannot be stored"));
+    }
+    Ok(value.to_owned())
+}
+
+/// Parses a `YYYY-MM-DD` date strictly: `2026-02-30` is an error, not the 2nd of March.
+pub fn parse_date(field: &'static str, value: &str) -> Result<NaiveDate, ValidationError> {
+    let value = value.trim();
+    let well_formed = value.len() == 10
+        && value.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    if !well_formed {
+        return Err(ValidationError::new(field, format!("{value:?} is not a date in the form YYYY-MM-DD")));
+    }
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| ValidationError::new(field, format!("{value} is not a day in the calendar")))
+}
+
+/// Parses an optional date: empty means "not set".
+pub fn parse_optional_date(field: &'static str, value: &str) -> Result<Option<NaiveDate>, ValidationError> {
+    if value.trim().is_empty() { Ok(None) } else { parse_date(field, value).map(Some) }
+}
+
+/// A light check that an e-mail address has the shape `local@domain.tld`.
+pub fn email(field: &'static str, value: &str) -> Result<String, ValidationError> {
+    let value = capped(field, value.trim(), LINE_MAX_CHARS)?;
+    if value.is_empty() {
+        return Ok(value);
+    }
+    let valid = value.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+    }) && !value.chars().any(char::is_whitespace);
+    if valid {
+        Ok(value.to_lowercase())
+    } else {
+        Err(ValidationError::new(field, format!("{value:?} is not an e-mail address")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_only_name_is_refused() {
+        let err = required("name", "   \t ", NAME_MAX_CHARS).unwrap_err();
+        assert_eq!(err.to_string(), "name: must not be empty");
+    }
+
+    #[test]
+    fn over_long_text_is_refused_naming_the_limit() {
+        let long = "é".repeat(NAME_MAX_CHARS + 1);
+        let err = required("name", &long, NAME_MAX_CHARS).unwrap_err();
+        assert!(err.message.contains("121 characters"), "{err}");
+        assert!(err.message.contains("limit is 120"), "{err}");
+        assert_eq!(
+            required("name", &"é".repeat(NAME_MAX_CHARS), NAME_MAX_CHARS).unwrap().chars().count(),
+            120
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_refused_not_rolled_over() {
+        assert!(parse_date("start date", "2026-02-30").unwrap_err().message.contains("not a day"));
+        assert!(parse_date("start date", "2026-2-3").is_err());
+        assert!(parse_date("start date", "yesterday").is_err());
+        assert_eq!(
+            parse_date("start date", "2024-02-29").unwrap(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
+        assert_eq!(parse_optional_date("d", "  ").unwrap(), None);
+    }
+
+    #[test]
+    fn nul_is_refused_but_emoji_and_rtl_marks_are_kept() {
+        assert!(capped("notes", "a\0b", 100).is_err());
+        let text = "Ana 👩‍💻 \u{200F}مرحبا";
+        assert_eq!(capped("notes", text, 100).unwrap(), text);
+    }
+
+    #[test]
+    fn email_shape() {
+        assert_eq!(email("e-mail", " Ana@Contoso.com ").unwrap(), "ana@contoso.com");
+        assert_eq!(email("e-mail", "").unwrap(), "");
+        assert!(email("e-mail", "ana@contoso").is_err());
+        assert!(email("e-mail", "ana contoso.com").is_err());
+    }
+}

@@ -1,0 +1,111 @@
+//! Career levels and solution areas: small ordered lists the roster refers to.
+
+use rusqlite::{Connection, Row, params};
+
+use super::StoreError;
+use crate::model::text::{self, NAME_MAX_CHARS};
+use crate::model::{ListItem, ListItemId, ListKind};
+
+fn row_to_item(row: &Row<'_>) -> rusqlite::Result<ListItem> {
+    Ok(ListItem { id: row.get(0)?, name: row.get(1)?, position: row.get(2)? })
+}
+
+pub fn list(conn: &Connection, kind: ListKind) -> Result<Vec<ListItem>, StoreError> {
+    let sql = format!("SELECT id, name, position FROM {} ORDER BY position, id", kind.table());
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let items = stmt.query_map([], row_to_item)?.collect::<rusqlite::Result<_>>()?;
+    Ok(items)
+}
+
+pub fn add(conn: &Connection, kind: ListKind, name: &str) -> Result<ListItemId, StoreError> {
+    let name = text::required("name", name, NAME_MAX_CHARS)?;
+    ensure_unique(conn, kind, &name, None)?;
+    let sql = format!(
+        "INSERT INTO {0} (name, position) VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM {0}))",
+        kind.table()
+    );
+    conn.execute(&sql, [&name])?;
+    Ok(ListItemId(conn.last_insert_rowid()))
+}
+
+pub fn rename(conn: &Connection, kind: ListKind, id: ListItemId, name: &str) -> Result<(), StoreError> {
+    let name = text::required("name", name, NAME_MAX_CHARS)?;
+    ensure_unique(conn, kind, &name, Some(id))?;
+    let sql = format!("UPDATE {} SET name = ?1 WHERE id = ?2", kind.table());
+    if conn.execute(&sql, params![name, id])? == 0 {
+        return Err(StoreError::NotFound(format!("that {}", kind.singular())));
+    }
+    Ok(())
+}
+
+/// Moves an item one place up or down the list.
+pub fn move_item(conn: &Connection, kind: ListKind, id: ListItemId, up: bool) -> Result<(), StoreError> {
+    let mut ids: Vec<ListItemId> = list(conn, kind)?.iter().map(|i| i.id).collect();
+    let Some(index) = ids.iter().position(|&i| i == id) else {
+        return Err(StoreError::NotFound(format!("that {}", kind.singular())));
+    };
+    let other = if up { index.checked_sub(1) } else { Some(index + 1) };
+    let Some(other) = other.filter(|&o| o < ids.len()) else {
+        return Ok(());
+    };
+    ids.swap(index, other);
+    let sql = format!("UPDATE {} SET position = ?1 WHERE id = ?2", kind.table());
+    let mut stmt = conn.prepare_cached(&sql)?;
+    for (position, id) in (1_i64..).zip(&ids) {
+        stmt.execute(params![position, id])?;
+    }
+    Ok(())
+}
+
+/// Names of the architects using an item, so a refusal to delete can say who.
+pub fn users(conn: &Connection, kind: ListKind, id: ListItemId) -> Result<Vec<String>, StoreError> {
+    let sql = match kind {
+        ListKind::CareerLevel => {
+            "SELECT name FROM architects WHERE level_id = ?1 OR target_level_id = ?1 ORDER BY name"
+        }
+        ListKind::SolutionArea => "SELECT name FROM architects WHERE solution_area_id = ?1 ORDER BY name",
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let names = stmt.query_map([id], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
+pub fn delete(conn: &Connection, kind: ListKind, id: ListItemId) -> Result<(), StoreError> {
+    let users = users(conn, kind, id)?;
+    if !users.is_empty() {
+        let name: String =
+            conn.query_row(&format!("SELECT name FROM {} WHERE id = ?1", kind.table()), [id], |r| r.get(0))?;
+        return Err(StoreError::InUse(format!(
+            "“{name}” is used by {}: {}. Change their profile first.",
+            plural(users.len(), "architect"),
+            users.join(", ")
+        )));
+    }
+    let sql = format!("DELETE FROM {} WHERE id = ?1", kind.table());
+    conn.execute(&sql, [id])?;
+    Ok(())
+}
+
+fn ensure_unique(
+    conn: &Connection,
+    kind: ListKind,
+    name: &str,
+    except: Option<ListItemId>,
+) -> Result<(), StoreError> {
+    let sql =
+        format!("SELECT count(*) FROM {} WHERE name = ?1 COLLATE NOCASE AND id IS NOT ?2", kind.table());
+    let clashes: i64 = conn.query_row(&sql, params![name, except], |r| r.get(0))?;
+    if clashes > 0 {
+        return Err(crate::model::ValidationError::new(
+            "name",
+            format!("there is already a {} called “{name}”", kind.singular()),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// "1 architect", "3 architects".
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
+}

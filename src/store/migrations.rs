@@ -1,0 +1,36 @@
+//! Numbered, append-only schema migrations tracked by SQLite's `user_version`.
+//!
+//! A migration that has shipped is never edited or reordered: add a new file at the end.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::StoreError;
+
+/// Every migration, in order. `user_version` is the number applied so far.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// The schema version this build writes.
+#[allow(clippy::cast_possible_wrap, reason = "a handful of migrations, far below i64::MAX")]
+pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Reads the schema version of an open database.
+pub fn version(conn: &Connection) -> Result<i64, rusqlite::Error> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+/// Applies every migration newer than the database, each in its own transaction, so a
+/// failure leaves the database at the last complete version.
+pub fn migrate(conn: &mut Connection) -> Result<i64, StoreError> {
+    let current = version(conn)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate() {
+        let target = i64::try_from(index).unwrap_or(i64::MAX) + 1;
+        if target <= current {
+            continue;
+        }
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", target)?;
+        tx.commit()?;
+    }
+    Ok(LATEST_VERSION)
+}

@@ -1,0 +1,207 @@
+//! SQLite storage: opening a file safely, migrations, and one module per entity.
+
+pub mod architects;
+pub mod check;
+pub mod lists;
+pub mod migrations;
+pub mod settings;
+
+use std::fs;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::model::ValidationError;
+
+pub use migrations::LATEST_VERSION;
+
+/// What can go wrong opening or writing the database. Each message says which file and what
+/// to do, because the user sees it as it is.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path} is not a Leadline database ({detail}). The file was not changed.")]
+    NotADatabase { path: PathBuf, detail: String },
+    #[error("{path} is damaged: {detail}. The file was not changed.")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "{path} was written by a newer Leadline (schema version {found}; this version knows up to {known}). \
+         The file was not changed: update Leadline to open it."
+    )]
+    TooNew { path: PathBuf, found: i64, known: i64 },
+    #[error("cannot use {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    #[error("{0}")]
+    InUse(String),
+    #[error("{0} no longer exists")]
+    NotFound(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// The open database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// The first bytes of every SQLite 3 file.
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+const HEADER_LEN: usize = 100;
+
+impl Store {
+    /// Opens (or creates) the database at `path`, refusing anything that is not a healthy
+    /// Leadline database of this version or older without writing a byte to it.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let exists = path.exists();
+        if exists {
+            inspect_existing(path)?;
+        } else {
+            create_parent_dirs(path)?;
+        }
+
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | if exists { OpenFlags::empty() } else { OpenFlags::SQLITE_OPEN_CREATE };
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(path, e))?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+            .map_err(|e| classify_open_error(path, e))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        migrations::migrate(&mut conn)?;
+        restrict_permissions(path);
+        Ok(Self { conn, path: path.to_owned() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one immediate transaction: committed when it returns `Ok`, rolled back
+    /// when it returns `Err`.
+    pub fn transact<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+/// Checks an existing file before SQLite opens it for writing: the header, the size, the
+/// schema version and a quick integrity check, all read-only.
+fn inspect_existing(path: &Path) -> Result<(), StoreError> {
+    let io = |source| StoreError::Io { path: path.to_owned(), source };
+    let metadata = fs::metadata(path).map_err(io)?;
+    if !metadata.is_file() {
+        return Err(StoreError::NotADatabase {
+            path: path.to_owned(),
+            detail: "it is a folder, not a file".into(),
+        });
+    }
+    if metadata.len() == 0 {
+        // SQLite treats an empty file as a new database.
+        return Ok(());
+    }
+    let mut header = Vec::with_capacity(HEADER_LEN);
+    fs::File::open(path).map_err(io)?.take(HEADER_LEN as u64).read_to_end(&mut header).map_err(io)?;
+    if header.len() < HEADER_LEN || !header.starts_with(SQLITE_MAGIC) {
+        return Err(StoreError::NotADatabase {
+            path: path.to_owned(),
+            detail: "it does not start with the SQLite header".into(),
+        });
+    }
+    check_length(path, &header, metadata.len())?;
+
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|e| classify_open_error(path, e))?;
+    let found = migrations::version(&conn).map_err(|e| classify_open_error(path, e))?;
+    if found > LATEST_VERSION {
+        return Err(StoreError::TooNew { path: path.to_owned(), found, known: LATEST_VERSION });
+    }
+    let problems = check::quick_check(&conn).map_err(|e| classify_open_error(path, e))?;
+    if !problems.is_empty() {
+        return Err(StoreError::Corrupt { path: path.to_owned(), detail: problems.join("; ") });
+    }
+    Ok(())
+}
+
+/// A file cut short: the header says how many pages there are. Only checked when no
+/// write-ahead log holds newer pages.
+fn check_length(path: &Path, header: &[u8], file_len: u64) -> Result<(), StoreError> {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    if fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0) {
+        return Ok(());
+    }
+    let raw_page_size = u16::from_be_bytes([header[16], header[17]]);
+    let page_size = if raw_page_size == 1 { 65_536 } else { u64::from(raw_page_size) };
+    let page_count = u64::from(u32::from_be_bytes([header[28], header[29], header[30], header[31]]));
+    let expected = page_size * page_count;
+    if expected > file_len {
+        return Err(StoreError::Corrupt {
+            path: path.to_owned(),
+            detail: format!("the file is truncated ({file_len} bytes, its header says {expected})"),
+        });
+    }
+    Ok(())
+}
+
+fn classify_open_error(path: &Path, error: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => {
+            StoreError::NotADatabase { path: path.to_owned(), detail: error.to_string() }
+        }
+        Some(ErrorCode::DatabaseCorrupt) => {
+            StoreError::Corrupt { path: path.to_owned(), detail: error.to_string() }
+        }
+        _ => StoreError::Sqlite(error),
+    }
+}
+
+/// Creates the folders above a new database, readable by the owner only.
+fn create_parent_dirs(path: &Path) -> Result<(), StoreError> {
+    let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if parent.exists() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        builder.mode(0o700);
+    }
+    builder.create(parent).map_err(|source| StoreError::Io { path: parent.to_owned(), source })
+}
+
+/// The database and its journal files are readable by the owner only.
+fn restrict_permissions(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = path.as_os_str().to_owned();
+            file.push(suffix);
+            // Best effort: a file SQLite has not created yet inherits the database's mode.
+            let _ = fs::set_permissions(PathBuf::from(file), fs::Permissions::from_mode(0o600));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}

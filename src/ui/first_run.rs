@@ -1,0 +1,63 @@
+//! The first-run question (start empty or load a demo team) and the can't-open screen.
+
+use std::path::Path;
+
+use egui::RichText;
+
+use super::{theme, widgets};
+use crate::app::Command;
+use crate::demo::DemoSize;
+
+/// Asked once, on an empty database.
+pub fn welcome_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
+    egui::Modal::new(egui::Id::unique("welcome")).show(ctx, |ui| {
+        ui.set_width(440.0);
+        ui.heading("Welcome to Leadline");
+        ui.add_space(theme::SPACE_M);
+        ui.label(
+            "Leadline keeps your team, their development and your own time in one private file \
+             on this computer.",
+        );
+        ui.add_space(theme::SPACE_M);
+        ui.label("How would you like to start?");
+        ui.add_space(theme::SPACE_L);
+        ui.horizontal(|ui| {
+            if ui
+                .button(RichText::new("Load a demo team").strong())
+                .on_hover_text("Eight architects with realistic profiles, to explore the app")
+                .clicked()
+            {
+                commands.push(Command::LoadDemo(DemoSize::Small));
+            }
+            if ui.button("Start empty").on_hover_text("An empty roster: add your own architects").clicked() {
+                commands.push(Command::FinishOnboarding);
+            }
+        });
+    });
+}
+
+/// The whole window when the database could not be opened: what happened and what to do.
+pub fn open_error_ui(ui: &mut egui::Ui, error: &str, path: &Path) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.add_space(theme::SPACE_L * 2.0);
+        ui.vertical_centered(|ui| {
+            ui.heading("Leadline could not open its database");
+            ui.add_space(theme::SPACE_L);
+            widgets::error_label(ui, error);
+            ui.add_space(theme::SPACE_M);
+            ui.label(format!("File: {}", path.display()));
+            ui.add_space(theme::SPACE_L);
+            ui.label(
+                RichText::new(
+                    "Nothing was changed. Start Leadline with --db PATH to open another file, \
+                     or run `leadline check` for details.",
+                )
+                .weak(),
+            );
+            ui.add_space(theme::SPACE_L);
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+    });
+}

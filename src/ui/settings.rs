@@ -1,0 +1,164 @@
+//! Settings: the career ladder and solution areas the roster picks from, theme, data location.
+
+use egui::RichText;
+
+use super::{theme, widgets};
+use crate::app::{Command, ViewModel};
+use crate::model::{ListItemId, ListKind};
+use crate::store::StoreError;
+use crate::store::lists::plural;
+
+#[derive(Default)]
+pub struct SettingsState {
+    new_level: String,
+    new_area: String,
+    /// The item being renamed and the name typed so far.
+    renaming: Option<(ListKind, ListItemId, String)>,
+    pub error: Option<(ListKind, String)>,
+    /// The list the last command came from, so an error shows next to it.
+    last_kind: Option<ListKind>,
+}
+
+impl SettingsState {
+    pub fn show_error(&mut self, error: &StoreError) -> bool {
+        match self.last_kind.take() {
+            Some(kind) => {
+                self.error = Some((kind, error.to_string()));
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) {
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            ui.heading("Settings");
+            ui.add_space(theme::SPACE_L);
+            ui.columns(2, |columns| {
+                self.list_ui(&mut columns[0], view, commands, ListKind::CareerLevel);
+                self.list_ui(&mut columns[1], view, commands, ListKind::SolutionArea);
+            });
+            ui.add_space(theme::SPACE_L);
+            ui.separator();
+            ui.label(RichText::new("Appearance").strong());
+            let mut preference = ui.ctx().options(|o| o.theme_preference);
+            widgets::form_row(ui, "Theme", |ui| {
+                if theme::preference_ui(ui, &mut preference) {
+                    ui.ctx().set_theme(preference);
+                }
+            });
+            ui.add_space(theme::SPACE_L);
+            ui.separator();
+            ui.label(RichText::new("Data").strong());
+            ui.horizontal(|ui| {
+                ui.label("Database file:");
+                ui.add(egui::Label::new(RichText::new(view.db_path.display().to_string()).monospace()));
+            });
+            ui.label(
+                RichText::new(
+                    "Everything Leadline knows lives in this one file. Start with --db PATH to use another.",
+                )
+                .weak(),
+            );
+        });
+    }
+
+    fn list_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>, kind: ListKind) {
+        let (title, hint) = match kind {
+            ListKind::CareerLevel => {
+                ("Career ladder", "Lowest level first: the next level is an architect's default target role.")
+            }
+            ListKind::SolutionArea => ("Solution areas", "The areas your architects specialise in."),
+        };
+        ui.label(RichText::new(title).strong());
+        ui.label(RichText::new(hint).weak().small());
+        ui.add_space(theme::SPACE_S);
+        let items = view.list(kind);
+        let mut send = |command: Command, this: &mut Self| {
+            this.error = None;
+            this.last_kind = Some(kind);
+            commands.push(command);
+        };
+        for (index, item) in items.iter().enumerate() {
+            let users = view.list_users.get(&(kind, item.id)).map_or(&[][..], Vec::as_slice);
+            ui.horizontal(|ui| {
+                let renaming = matches!(&self.renaming, Some((k, id, _)) if *k == kind && *id == item.id);
+                if renaming {
+                    let mut done = None;
+                    if let Some((_, _, name)) = &mut self.renaming {
+                        let edit = ui
+                            .add(egui::TextEdit::singleline(name).desired_width(200.0))
+                            .accessible_name(format!("New name for {}", item.name));
+                        edit.request_focus();
+                        if ui.input(|i| i.key_pressed(egui::Key::Enter)) || ui.button("OK").clicked() {
+                            done = Some(Some(name.clone()));
+                        }
+                        if ui.input(|i| i.key_pressed(egui::Key::Escape)) || ui.button("Cancel").clicked() {
+                            done = Some(None);
+                        }
+                    }
+                    match done {
+                        Some(Some(name)) => {
+                            self.renaming = None;
+                            send(Command::RenameListItem { kind, id: item.id, name }, self);
+                        }
+                        Some(None) => self.renaming = None,
+                        None => {}
+                    }
+                    return;
+                }
+                ui.add_sized([200.0, 20.0], egui::Label::new(&item.name).truncate());
+                if ui.add_enabled(index > 0, egui::Button::new("⏶")).on_hover_text("Move up").clicked() {
+                    send(Command::MoveListItem { kind, id: item.id, up: true }, self);
+                }
+                if ui
+                    .add_enabled(index + 1 < items.len(), egui::Button::new("⏷"))
+                    .on_hover_text("Move down")
+                    .clicked()
+                {
+                    send(Command::MoveListItem { kind, id: item.id, up: false }, self);
+                }
+                if ui.button("✏").on_hover_text(format!("Rename {}", item.name)).clicked() {
+                    self.renaming = Some((kind, item.id, item.name.clone()));
+                }
+                let delete = ui.add_enabled(users.is_empty(), egui::Button::new("🗑"));
+                let delete = if users.is_empty() {
+                    delete.on_hover_text(format!("Delete {}", item.name))
+                } else {
+                    delete.on_disabled_hover_text(format!(
+                        "Used by {}: {}",
+                        plural(users.len(), "architect"),
+                        users.join(", ")
+                    ))
+                };
+                if delete.clicked() {
+                    send(Command::DeleteListItem { kind, id: item.id }, self);
+                }
+                if !users.is_empty() {
+                    ui.label(RichText::new(plural(users.len(), "architect")).weak().small());
+                }
+            });
+        }
+        let new_name = match kind {
+            ListKind::CareerLevel => &mut self.new_level,
+            ListKind::SolutionArea => &mut self.new_area,
+        };
+        let mut add = None;
+        ui.horizontal(|ui| {
+            let label = format!("New {}", kind.singular());
+            let edit = ui.add(egui::TextEdit::singleline(new_name).hint_text(&label).desired_width(200.0));
+            let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (ui.button("Add").on_hover_text(&label).clicked() || entered) && !new_name.trim().is_empty() {
+                add = Some(std::mem::take(new_name));
+            }
+        });
+        if let Some(name) = add {
+            send(Command::AddListItem { kind, name }, self);
+        }
+        if let Some((error_kind, message)) = &self.error
+            && *error_kind == kind
+        {
+            widgets::error_label(ui, message);
+        }
+    }
+}

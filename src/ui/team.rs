@@ -1,0 +1,367 @@
+//! The Team screen: the roster table, its filter and sort, and the architect editor beside it.
+
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+
+use super::architect_editor::{ArchitectEditor, EditorAction};
+use super::{theme, widgets};
+use crate::app::{Command, Shell, ViewModel};
+use crate::model::architect::Choice as _;
+use crate::model::lists::name_of;
+use crate::model::{Architect, ArchitectId, Status};
+use crate::store::StoreError;
+
+/// Which architects the roster shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RosterFilter {
+    /// Active and on leave: the team as it is today.
+    #[default]
+    Current,
+    Left,
+    All,
+}
+
+impl RosterFilter {
+    fn label(self) -> &'static str {
+        match self {
+            Self::Current => "Current team",
+            Self::Left => "Left",
+            Self::All => "Everyone",
+        }
+    }
+
+    fn admits(self, status: Status) -> bool {
+        match self {
+            Self::Current => status != Status::Left,
+            Self::Left => status == Status::Left,
+            Self::All => true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortColumn {
+    #[default]
+    Name,
+    Title,
+    Level,
+    Area,
+    Cadence,
+    Started,
+    Status,
+}
+
+const COLUMNS: [(SortColumn, &str); 7] = [
+    (SortColumn::Name, "Name"),
+    (SortColumn::Title, "Title"),
+    (SortColumn::Level, "Level"),
+    (SortColumn::Area, "Solution area"),
+    (SortColumn::Cadence, "1:1 cadence"),
+    (SortColumn::Started, "Start date"),
+    (SortColumn::Status, "Status"),
+];
+
+#[derive(Default)]
+pub struct TeamState {
+    pub filter: RosterFilter,
+    pub search: String,
+    pub sort: SortColumn,
+    pub descending: bool,
+    pub selected: Option<ArchitectId>,
+    pub editor: Option<ArchitectEditor>,
+    /// The architect waiting for "really delete?".
+    pub confirm_delete: Option<ArchitectId>,
+    focus_search: bool,
+}
+
+impl TeamState {
+    /// A save went through: close the editor and select the architect.
+    pub fn saved(&mut self, id: ArchitectId) {
+        if self.editor.as_ref().is_some_and(|e| e.id.is_none() || e.id == Some(id)) {
+            self.editor = None;
+        }
+        self.selected = Some(id);
+    }
+
+    pub fn deleted(&mut self) {
+        self.editor = None;
+        self.selected = None;
+        self.confirm_delete = None;
+    }
+
+    pub fn show_error(&mut self, error: &StoreError) -> bool {
+        self.confirm_delete = None;
+        match &mut self.editor {
+            Some(editor) => {
+                editor.error = Some(error.to_string());
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn open_new(&mut self, view: &ViewModel) {
+        self.editor = Some(ArchitectEditor::new_architect(view));
+    }
+
+    /// The rows shown: filtered by status and search text, sorted by the chosen column.
+    pub fn rows<'v>(&self, view: &'v ViewModel) -> Vec<&'v Architect> {
+        let needle = self.search.trim().to_lowercase();
+        let mut rows: Vec<&Architect> = view
+            .architects
+            .iter()
+            .filter(|a| self.filter.admits(a.fields.status))
+            .filter(|a| {
+                needle.is_empty()
+                    || a.fields.name.to_lowercase().contains(&needle)
+                    || a.fields.title.to_lowercase().contains(&needle)
+                    || a.fields.accounts.to_lowercase().contains(&needle)
+            })
+            .collect();
+        let level_rank = |a: &Architect| view.levels.iter().position(|l| Some(l.id) == a.fields.level);
+        rows.sort_by(|a, b| {
+            let (fa, fb) = (&a.fields, &b.fields);
+            let primary = match self.sort {
+                SortColumn::Name => std::cmp::Ordering::Equal,
+                SortColumn::Title => fa.title.to_lowercase().cmp(&fb.title.to_lowercase()),
+                SortColumn::Level => level_rank(a).cmp(&level_rank(b)),
+                SortColumn::Area => {
+                    name_of(&view.areas, fa.solution_area).cmp(name_of(&view.areas, fb.solution_area))
+                }
+                SortColumn::Cadence => fa.cadence.key().cmp(fb.cadence.key()),
+                SortColumn::Started => fa.started_on.cmp(&fb.started_on),
+                SortColumn::Status => fa.status.key().cmp(fb.status.key()),
+            };
+            primary.then_with(|| fa.name.to_lowercase().cmp(&fb.name.to_lowercase()))
+        });
+        if self.descending {
+            rows.reverse();
+        }
+        rows
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewModel,
+        shell: &mut Shell,
+        commands: &mut Vec<Command>,
+    ) {
+        if std::mem::take(&mut shell.request_new_architect) {
+            self.open_new(view);
+        }
+        if std::mem::take(&mut shell.request_find) {
+            self.focus_search = true;
+        }
+
+        if let Some(editor) = &mut self.editor {
+            let mut action = EditorAction::None;
+            egui::Panel::right("architect_editor")
+                .resizable(false)
+                .exact_size(theme::EDITOR_WIDTH)
+                .show(ui, |ui| action = editor.ui(ui, view));
+            match action {
+                EditorAction::None => {}
+                EditorAction::Cancel => self.editor = None,
+                EditorAction::Send(command) => commands.push(*command),
+                EditorAction::AskDelete(id) => self.confirm_delete = Some(id),
+            }
+        }
+
+        self.header_ui(ui, view);
+        ui.add_space(theme::SPACE_M);
+        let rows = self.rows(view);
+        if view.architects.is_empty() {
+            widgets::empty_state(
+                ui,
+                "No architects yet",
+                "Add the people on your team with “New architect” (Ctrl+N), or from the command line with `leadline team add`.",
+            );
+        } else if rows.is_empty() {
+            widgets::empty_state(ui, "Nobody matches", "Clear the search box or choose another filter.");
+        } else {
+            self.keyboard_navigation(ui, &rows, view);
+            self.table_ui(ui, view, &rows);
+        }
+
+        self.confirm_delete_ui(ui, view, commands);
+    }
+
+    fn header_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel) {
+        ui.horizontal(|ui| {
+            ui.heading("Team");
+            let current = view.architects.iter().filter(|a| a.fields.status != Status::Left).count();
+            ui.label(RichText::new(format!("{current} on the team")).weak());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("➕ New architect")
+                    .on_hover_text(ui.ctx().format_shortcut(&crate::app::SHORTCUT_NEW_ARCHITECT))
+                    .clicked()
+                {
+                    self.open_new(view);
+                }
+            });
+        });
+        ui.horizontal(|ui| {
+            let search = ui.add(
+                egui::TextEdit::singleline(&mut self.search)
+                    .hint_text("Search name, title or account (Ctrl+F)")
+                    .desired_width(260.0),
+            );
+            if std::mem::take(&mut self.focus_search) {
+                search.request_focus();
+            }
+            ui.label("Show");
+            for filter in [RosterFilter::Current, RosterFilter::Left, RosterFilter::All] {
+                ui.selectable_value(&mut self.filter, filter, filter.label());
+            }
+        });
+    }
+
+    /// Up / Down move the selection, Enter opens it: the roster works without a mouse.
+    fn keyboard_navigation(&mut self, ui: &egui::Ui, rows: &[&Architect], view: &ViewModel) {
+        if ui.ctx().egui_wants_keyboard_input() || self.confirm_delete.is_some() {
+            return;
+        }
+        let (down, up, enter) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::ArrowDown),
+                i.key_pressed(egui::Key::ArrowUp),
+                i.key_pressed(egui::Key::Enter),
+            )
+        });
+        let index = self.selected.and_then(|id| rows.iter().position(|a| a.id == id));
+        let next = match (down, up, index) {
+            (true, _, None) | (_, true, None) => Some(0),
+            (true, _, Some(i)) => Some((i + 1).min(rows.len() - 1)),
+            (_, true, Some(i)) => Some(i.saturating_sub(1)),
+            _ => None,
+        };
+        if let Some(next) = next {
+            self.selected = Some(rows[next].id);
+        }
+        if enter && let Some(architect) = self.selected.and_then(|id| view.architect(id)) {
+            self.editor = Some(ArchitectEditor::edit(architect, view));
+        }
+    }
+
+    fn table_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, rows: &[&Architect]) {
+        let mut clicked = None;
+        let selected_index = self.selected.and_then(|id| rows.iter().position(|a| a.id == id));
+        let mut table = TableBuilder::new(ui)
+            .id_salt("roster")
+            .striped(true)
+            .sense(egui::Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::initial(190.0).at_least(120.0).clip(true).resizable(true))
+            .column(Column::initial(170.0).at_least(80.0).clip(true).resizable(true))
+            .column(Column::initial(170.0).at_least(80.0).clip(true).resizable(true))
+            .column(Column::initial(160.0).at_least(80.0).clip(true).resizable(true))
+            .column(Column::initial(110.0).at_least(70.0).clip(true))
+            .column(Column::initial(95.0).at_least(80.0))
+            .column(Column::remainder().at_least(70.0));
+        if let Some(index) = selected_index {
+            table = table.scroll_to_row(index, None);
+        }
+        table
+            .header(theme::TABLE_ROW_HEIGHT, |mut header| {
+                for (column, title) in COLUMNS {
+                    header.col(|ui| {
+                        let arrow = match (self.sort == column, self.descending) {
+                            (true, false) => " ⏶",
+                            (true, true) => " ⏷",
+                            (false, _) => "",
+                        };
+                        let button =
+                            egui::Button::new(RichText::new(format!("{title}{arrow}")).strong()).frame(false);
+                        if ui.add(button).on_hover_text(format!("Sort by {}", title.to_lowercase())).clicked()
+                        {
+                            if self.sort == column {
+                                self.descending = !self.descending;
+                            } else {
+                                self.sort = column;
+                                self.descending = false;
+                            }
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(theme::TABLE_ROW_HEIGHT, rows.len(), |mut row| {
+                    let architect = rows[row.index()];
+                    let f = &architect.fields;
+                    row.set_selected(self.selected == Some(architect.id));
+                    row.col(|ui| {
+                        let name = egui::Button::new(RichText::new(&f.name).strong()).frame(false);
+                        if ui.add(name).on_hover_text("Open").clicked() {
+                            clicked = Some(architect.id);
+                        }
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(&f.title).truncate().selectable(false));
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(name_of(&view.levels, f.level)).truncate().selectable(false));
+                    });
+                    row.col(|ui| {
+                        ui.add(
+                            egui::Label::new(name_of(&view.areas, f.solution_area))
+                                .truncate()
+                                .selectable(false),
+                        );
+                    });
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(f.cadence.label()).selectable(false));
+                    });
+                    row.col(|ui| {
+                        let started = f.started_on.map(|d| d.to_string()).unwrap_or_default();
+                        ui.add(egui::Label::new(started).selectable(false));
+                    });
+                    row.col(|ui| {
+                        let color = match f.status {
+                            Status::Active => theme::ok_color(ui),
+                            Status::OnLeave => theme::warn_color(ui),
+                            Status::Left => ui.visuals().weak_text_color(),
+                        };
+                        widgets::badge(ui, f.status.label(), color);
+                    });
+                    if row.response().clicked() {
+                        clicked = Some(architect.id);
+                    }
+                });
+            });
+        if let Some(id) = clicked
+            && let Some(architect) = view.architect(id)
+        {
+            self.selected = Some(id);
+            self.editor = Some(ArchitectEditor::edit(architect, view));
+        }
+    }
+
+    fn confirm_delete_ui(&mut self, ui: &egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) {
+        let Some(id) = self.confirm_delete else { return };
+        let Some(architect) = view.architect(id) else {
+            self.confirm_delete = None;
+            return;
+        };
+        let modal = egui::Modal::new(egui::Id::unique("confirm_delete")).show(ui.ctx(), |ui| {
+            ui.set_width(380.0);
+            ui.heading(format!("Delete {}?", architect.name()));
+            ui.add_space(theme::SPACE_M);
+            ui.label("Their profile is removed for good. To keep their history, mark them as left instead.");
+            ui.add_space(theme::SPACE_L);
+            ui.horizontal(|ui| {
+                if ui.button(RichText::new("Delete").color(theme::error_color(ui))).clicked() {
+                    commands.push(Command::DeleteArchitect(id));
+                    self.confirm_delete = None;
+                }
+                if ui.button("Cancel").clicked() {
+                    self.confirm_delete = None;
+                }
+            });
+        });
+        if modal.should_close() {
+            self.confirm_delete = None;
+        }
+    }
+}

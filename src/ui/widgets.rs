@@ -1,0 +1,158 @@
+//! Shared widgets: toasts, labelled form rows, character counters.
+
+use egui::{Align2, Color32, RichText};
+
+use super::theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ToastKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone)]
+struct Toast {
+    text: String,
+    kind: ToastKind,
+    /// When it appeared, in egui's clock; `None` until first shown.
+    shown_at: Option<f64>,
+}
+
+/// Short-lived messages in the bottom-right corner. Errors stay until dismissed.
+#[derive(Debug, Default)]
+pub struct Toasts {
+    items: Vec<Toast>,
+}
+
+const INFO_SECONDS: f64 = 5.0;
+
+impl Toasts {
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.push(text.into(), ToastKind::Info);
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.push(text.into(), ToastKind::Error);
+    }
+
+    fn push(&mut self, text: String, kind: ToastKind) {
+        self.items.push(Toast { text, kind, shown_at: None });
+    }
+
+    /// The messages on screen now, oldest first (for tests).
+    pub fn texts(&self) -> Vec<&str> {
+        self.items.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    pub fn ui(&mut self, ctx: &egui::Context) {
+        if self.items.is_empty() {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        self.items.retain(|toast| {
+            toast.kind == ToastKind::Error || toast.shown_at.is_none_or(|at| now - at < INFO_SECONDS)
+        });
+        let mut dismissed = None;
+        egui::Area::new(egui::Id::unique("toasts"))
+            .anchor(Align2::RIGHT_BOTTOM, egui::vec2(-theme::SPACE_L, -40.0))
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                ui.set_max_width(420.0);
+                for (index, toast) in self.items.iter_mut().enumerate() {
+                    toast.shown_at.get_or_insert(now);
+                    let (fill, icon) = match toast.kind {
+                        ToastKind::Info => (ui.visuals().extreme_bg_color, "ℹ"),
+                        ToastKind::Error => (ui.visuals().error_fg_color.gamma_multiply(0.25), "⚠"),
+                    };
+                    egui::Frame::popup(ui.style()).fill(fill).show(ui, |ui| {
+                        ui.horizontal(|ui| {
+                            ui.label(RichText::new(icon).strong());
+                            ui.add(egui::Label::new(&toast.text).wrap());
+                            if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                                dismissed = Some(index);
+                            }
+                        });
+                    });
+                }
+            });
+        if let Some(index) = dismissed {
+            self.items.remove(index);
+        }
+        if self.items.iter().any(|t| t.kind == ToastKind::Info) {
+            ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        }
+    }
+}
+
+/// A form row: a fixed-width label, then the input `add` draws, named by the label for
+/// screen readers and tests.
+pub fn form_row<R>(ui: &mut egui::Ui, label: &str, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    ui.horizontal(|ui| {
+        let label = ui.add_sized(
+            [theme::FORM_LABEL_WIDTH, ui.spacing().interact_size.y],
+            egui::Label::new(label).truncate(),
+        );
+        ui.label_inputs_by(label.id, add)
+    })
+    .inner
+}
+
+/// A single-line text field in a form row, with a counter once the text nears `max_chars`.
+pub fn text_row(ui: &mut egui::Ui, label: &str, text: &mut String, max_chars: usize) -> egui::Response {
+    form_row(ui, label, |ui| {
+        let response = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY));
+        char_counter(ui, text, max_chars, true);
+        response
+    })
+}
+
+/// A multi-line text field under its label, with a counter.
+pub fn text_area(
+    ui: &mut egui::Ui,
+    label: &str,
+    text: &mut String,
+    max_chars: usize,
+    rows: usize,
+) -> egui::Response {
+    let label = ui.label(label);
+    let response = ui
+        .add(egui::TextEdit::multiline(text).desired_rows(rows).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    char_counter(ui, text, max_chars, false);
+    response
+}
+
+/// "118 / 120": shown near the limit (or always for long text), red when over it.
+pub fn char_counter(ui: &mut egui::Ui, text: &str, max_chars: usize, only_near_limit: bool) {
+    let count = text.chars().count();
+    if only_near_limit && count * 10 < max_chars * 8 {
+        return;
+    }
+    let color = if count > max_chars { theme::error_color(ui) } else { ui.visuals().weak_text_color() };
+    let text = if count > max_chars {
+        format!("{count} / {max_chars}: too long")
+    } else {
+        format!("{count} / {max_chars}")
+    };
+    ui.label(RichText::new(text).small().color(color));
+}
+
+/// An inline error under a form.
+pub fn error_label(ui: &mut egui::Ui, message: &str) {
+    ui.label(RichText::new(format!("⚠ {message}")).color(theme::error_color(ui)));
+}
+
+/// A small coloured pill, e.g. a status.
+pub fn badge(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
+    ui.label(RichText::new(text).color(color))
+}
+
+/// A friendly empty state: what is missing and what to do.
+pub fn empty_state(ui: &mut egui::Ui, title: &str, hint: &str) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(theme::SPACE_L * 3.0);
+        ui.heading(title);
+        ui.add_space(theme::SPACE_M);
+        ui.label(RichText::new(hint).weak());
+    });
+}
