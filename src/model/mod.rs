@@ -1,11 +1,17 @@
 //! Pure domain types and rules: no SQL, no egui.
 
 pub mod architect;
+pub mod duration;
+pub mod fiscal;
 pub mod ids;
 pub mod lists;
+pub mod split;
 pub mod text;
 
 pub use architect::{Architect, ArchitectFields, Cadence, Readiness, Status};
 pub use ids::{ArchitectId, ListItemId};
 pub use lists::{ListItem, ListKind};
 pub use text::ValidationError;
+pub mod certification;
+pub mod goal;
+pub mod skills;

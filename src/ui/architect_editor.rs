@@ -76,7 +76,12 @@ impl ArchitectEditor {
             let title = if self.id.is_some() { "Edit architect" } else { "New architect" };
             ui.heading(title);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("✕").on_hover_text("Close without saving (Esc)").clicked() {
+                if ui
+                    .add(egui::Button::new("×").frame(false))
+                    .accessible_name("Close the form")
+                    .on_hover_text("Close without saving (Esc)")
+                    .clicked()
+                {
                     action = EditorAction::Cancel;
                 }
             });
@@ -198,7 +203,9 @@ fn date_input(ui: &mut egui::Ui, id_salt: &str, text: &mut String, today: NaiveD
     let typed = text::parse_date("date", text).ok();
     let mut picked = typed.or(Some(today)).and_then(to_jiff).unwrap_or_default();
     let before = picked;
-    ui.add(egui_extras::DatePickerButton::new(&mut picked).id_salt(id_salt).calendar_week(true));
+    // The typed field shows the date; the button is only the calendar icon.
+    ui.add(egui_extras::DatePickerButton::new(&mut picked).id_salt(id_salt).format("").calendar_week(true))
+        .on_hover_text("Pick from a calendar");
     if picked != before {
         *text = picked.to_string();
     }

@@ -146,7 +146,9 @@ impl SettingsState {
         let mut add = None;
         ui.horizontal(|ui| {
             let label = format!("New {}", kind.singular());
-            let edit = ui.add(egui::TextEdit::singleline(new_name).hint_text(&label).desired_width(200.0));
+            let edit = ui
+                .add(egui::TextEdit::singleline(new_name).hint_text(&label).desired_width(200.0))
+                .accessible_name(&label);
             let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui.button("Add").on_hover_text(&label).clicked() || entered) && !new_name.trim().is_empty() {
                 add = Some(std::mem::take(new_name));

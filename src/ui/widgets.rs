@@ -68,7 +68,7 @@ impl Toasts {
                         ui.horizontal(|ui| {
                             ui.label(RichText::new(icon).strong());
                             ui.add(egui::Label::new(&toast.text).wrap());
-                            if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                            if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                                 dismissed = Some(index);
                             }
                         });

@@ -1,0 +1,154 @@
+//! Skills matrix: the default competencies, levels 1-5, and the gaps between current and target.
+
+use std::cmp::Ordering;
+
+/// The competencies a new database starts with; the manager edits the list in the app.
+pub const DEFAULT_COMPETENCIES: &[&str] = &[
+    "Architecture design",
+    "Technical depth in solution area",
+    "Consultative / solution selling",
+    "Presentations & demos",
+    "Negotiation & influence",
+    "Customer envisioning",
+    "Business acumen",
+    "Cross-group collaboration",
+];
+
+/// Lowest level on the scale.
+pub const LEVEL_MIN: u8 = 1;
+/// Highest level on the scale.
+pub const LEVEL_MAX: u8 = 5;
+
+/// A skill level a user entered that cannot be saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum SkillError {
+    #[error("level: {value} is outside 1-5")]
+    LevelOutOfRange { value: i64 },
+}
+
+/// Checks a current or target level typed or imported as a plain number.
+pub fn validate_level(value: i64) -> Result<u8, SkillError> {
+    u8::try_from(value)
+        .ok()
+        .filter(|level| (LEVEL_MIN..=LEVEL_MAX).contains(level))
+        .ok_or(SkillError::LevelOutOfRange { value })
+}
+
+/// How many levels `current` is below `target`: positive means there is work to do, zero or
+/// negative means the target is met or exceeded. Saturates rather than wraps for levels outside
+/// the scale, which validation keeps out anyway.
+pub fn gap(current: u8, target: u8) -> i8 {
+    let levels = i16::from(target) - i16::from(current);
+    i8::try_from(levels).unwrap_or(if levels < 0 { i8::MIN } else { i8::MAX })
+}
+
+/// One architect's gap in one competency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkillGap<'a> {
+    pub architect: &'a str,
+    pub competency: &'a str,
+    pub current: u8,
+    pub target: u8,
+    pub gap: i8,
+}
+
+/// The `n` largest gaps among `entries` of (architect name, competency name, current level,
+/// target level), largest first; ties are ordered by architect then competency name,
+/// case-insensitively, so the list reads the same on every run. Entries at or above their
+/// target are not gaps and are left out, so fewer than `n` may come back.
+pub fn biggest_gaps<S: AsRef<str>>(entries: &[(S, S, u8, u8)], n: usize) -> Vec<SkillGap<'_>> {
+    let mut gaps: Vec<SkillGap<'_>> = entries
+        .iter()
+        .map(|(architect, competency, current, target)| SkillGap {
+            architect: architect.as_ref(),
+            competency: competency.as_ref(),
+            current: *current,
+            target: *target,
+            gap: gap(*current, *target),
+        })
+        .filter(|entry| entry.gap > 0)
+        .collect();
+    gaps.sort_by(|a, b| {
+        b.gap
+            .cmp(&a.gap)
+            .then_with(|| cmp_names(a.architect, b.architect))
+            .then_with(|| cmp_names(a.competency, b.competency))
+    });
+    gaps.truncate(n);
+    gaps
+}
+
+/// Case-insensitive, so "ana" and "Bo" sort as people expect; exact order breaks a tie so the
+/// result never depends on input order.
+fn cmp_names(a: &str, b: &str) -> Ordering {
+    let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<_>>();
+    lower(a).cmp(&lower(b)).then_with(|| a.cmp(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_list_the_eight_competencies_once_each() {
+        assert_eq!(DEFAULT_COMPETENCIES.len(), 8);
+        let mut names = DEFAULT_COMPETENCIES.to_vec();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), 8);
+        assert!(DEFAULT_COMPETENCIES.contains(&"Customer envisioning"));
+    }
+
+    #[test]
+    fn levels_run_from_1_to_5() {
+        assert_eq!(validate_level(1), Ok(1));
+        assert_eq!(validate_level(5), Ok(5));
+        assert_eq!(validate_level(0).unwrap_err().to_string(), "level: 0 is outside 1-5");
+        assert_eq!(validate_level(6), Err(SkillError::LevelOutOfRange { value: 6 }));
+        assert_eq!(validate_level(-3), Err(SkillError::LevelOutOfRange { value: -3 }));
+        assert_eq!(validate_level(300), Err(SkillError::LevelOutOfRange { value: 300 }));
+    }
+
+    #[test]
+    fn gap_is_target_minus_current() {
+        assert_eq!(gap(2, 4), 2);
+        assert_eq!(gap(3, 3), 0);
+        assert_eq!(gap(5, 3), -2);
+        assert_eq!(gap(0, 255), i8::MAX);
+        assert_eq!(gap(255, 0), i8::MIN);
+    }
+
+    #[test]
+    fn biggest_gaps_come_first_then_by_name() {
+        let entries = [
+            ("Bo", "Business acumen", 2, 4),
+            ("ana", "Presentations & demos", 1, 4),
+            ("Ana", "Architecture design", 3, 5),
+            ("Bo", "Architecture design", 1, 3),
+            ("Cy", "Customer envisioning", 4, 4),
+            ("Cy", "Business acumen", 5, 3),
+        ];
+        let top = biggest_gaps(&entries, 10);
+        let order: Vec<_> = top.iter().map(|g| (g.architect, g.competency, g.gap)).collect();
+        assert_eq!(
+            order,
+            [
+                ("ana", "Presentations & demos", 3),
+                ("Ana", "Architecture design", 2),
+                ("Bo", "Architecture design", 2),
+                ("Bo", "Business acumen", 2),
+            ],
+            "met and exceeded targets are not gaps"
+        );
+        assert_eq!(biggest_gaps(&entries, 2).len(), 2);
+        assert!(biggest_gaps(&entries, 0).is_empty());
+    }
+
+    #[test]
+    fn biggest_gaps_accept_owned_names() {
+        let entries = vec![(String::from("Ana"), String::from("Business acumen"), 1, 5)];
+        let top = biggest_gaps(&entries, 3);
+        assert_eq!(top[0].architect, "Ana");
+        assert_eq!((top[0].current, top[0].target, top[0].gap), (1, 5, 4));
+    }
+}

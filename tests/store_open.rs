@@ -1,0 +1,254 @@
+//! Opening database files: new, healthy, damaged, foreign and from the future. Every refusal
+//! names the file and leaves it byte-for-byte as it was.
+
+mod common;
+
+use std::path::Path;
+
+use leadline::app::Command;
+use leadline::model::{ArchitectFields, Status};
+use leadline::store::{LATEST_VERSION, Store, StoreError, architects, check};
+
+fn fingerprint(path: &Path) -> Vec<u8> {
+    std::fs::read(path).expect("read file")
+}
+
+fn fields(name: &str) -> ArchitectFields {
+    ArchitectFields { name: name.into(), ..ArchitectFields::default() }
+}
+
+#[test]
+fn a_new_database_is_created_with_every_migration_and_the_default_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fresh.db");
+    let store = Store::open(&path).unwrap();
+    let report = check::full_check(store.conn()).unwrap();
+    assert!(report.is_ok(), "{report:?}");
+    assert_eq!(report.schema_version, LATEST_VERSION);
+    let counts: std::collections::HashMap<_, _> = report.row_counts.into_iter().collect();
+    assert_eq!(counts["career_levels"], 5);
+    assert_eq!(counts["solution_areas"], 6);
+    assert_eq!(counts["architects"], 0);
+    let journal: String = store.conn().pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    assert_eq!(journal, "wal");
+    let foreign_keys: i64 = store.conn().pragma_query_value(None, "foreign_keys", |r| r.get(0)).unwrap();
+    assert_eq!(foreign_keys, 1);
+    let synchronous: i64 = store.conn().pragma_query_value(None, "synchronous", |r| r.get(0)).unwrap();
+    assert_eq!(synchronous, 2, "synchronous=FULL");
+}
+
+#[test]
+fn reopening_keeps_what_was_saved_and_does_not_migrate_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("team.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.transact(|tx| Command::AddArchitect(fields("Ana Lopez")).apply(tx, common::today())).unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let all = architects::list(store.conn()).unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].fields.name, "Ana Lopez");
+    assert_eq!(
+        leadline::store::lists::list(store.conn(), leadline::model::ListKind::CareerLevel).unwrap().len(),
+        5
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_database_in_a_missing_folder_gets_a_private_folder_and_file() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("deep").join("er").join("leadline.db");
+    let store = Store::open(&path).unwrap();
+    drop(store);
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir.path().join("deep")), 0o700);
+    assert_eq!(mode(&dir.path().join("deep").join("er")), 0o700);
+    assert_eq!(mode(&path), 0o600);
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.db");
+    std::fs::write(&path, "Dear diary, this is not a database. ".repeat(20)).unwrap();
+    let before = fingerprint(&path);
+    let error = Store::open(&path).err().expect("refused");
+    assert!(matches!(error, StoreError::NotADatabase { .. }), "{error}");
+    assert!(error.to_string().contains("notes.db"), "names the file: {error}");
+    assert_eq!(fingerprint(&path), before);
+    assert!(!dir.path().join("notes.db-wal").exists(), "no journal created beside it");
+}
+
+#[test]
+fn a_truncated_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let bytes = fingerprint(&path);
+    assert!(bytes.len() > 8192, "demo database spans several pages");
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let before = fingerprint(&path);
+    let error = Store::open(&path).err().expect("refused");
+    assert!(error.to_string().contains("truncated"), "{error}");
+    assert_eq!(fingerprint(&path), before);
+}
+
+#[test]
+fn a_database_cut_inside_its_header_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let bytes = fingerprint(&path);
+    std::fs::write(&path, &bytes[..60]).unwrap();
+    let error = Store::open(&path).err().expect("refused");
+    assert!(matches!(error, StoreError::NotADatabase { .. }), "{error}");
+    assert_eq!(fingerprint(&path), bytes[..60]);
+}
+
+#[test]
+fn a_database_with_damaged_pages_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut bytes = fingerprint(&path);
+    let page_size = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    // Scribble over the second page (a b-tree page of the schema's tables).
+    for byte in &mut bytes[page_size..page_size + 200] {
+        *byte = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let error = Store::open(&path).err().expect("refused");
+    assert!(matches!(error, StoreError::Corrupt { .. } | StoreError::NotADatabase { .. }), "{error}");
+    assert_eq!(fingerprint(&path), bytes);
+}
+
+#[test]
+fn a_database_from_a_newer_leadline_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", LATEST_VERSION + 7).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = fingerprint(&path);
+    let error = Store::open(&path).err().expect("refused");
+    let message = error.to_string();
+    assert!(matches!(error, StoreError::TooNew { .. }), "{message}");
+    assert!(message.contains("newer Leadline"), "{message}");
+    assert!(message.contains(&format!("schema version {}", LATEST_VERSION + 7)), "{message}");
+    assert_eq!(fingerprint(&path), before, "byte-for-byte unchanged");
+}
+
+#[test]
+fn impossible_dates_never_reach_the_table_even_through_raw_sql() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dates.db");
+    let mut store = Store::open(&path).unwrap();
+    let sql_error = store
+        .conn()
+        .execute(
+            "INSERT INTO architects (name, started_on, created_at, updated_at) VALUES ('X', '2026-02-30', '', '')",
+            [],
+        )
+        .unwrap_err();
+    assert!(sql_error.to_string().contains("CHECK"), "{sql_error}");
+    let mut bad = fields("Ana");
+    bad.started_on = None;
+    store.transact(|tx| Command::AddArchitect(bad).apply(tx, common::today())).unwrap();
+    assert_eq!(architects::list(store.conn()).unwrap().len(), 1);
+}
+
+#[test]
+fn a_failed_command_rolls_back_the_whole_transaction() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("atomic.db");
+    let mut store = Store::open(&path).unwrap();
+    let result = store.transact(|tx| {
+        Command::AddArchitect(fields("First")).apply(tx, common::today())?;
+        Command::AddArchitect(fields("   ")).apply(tx, common::today())
+    });
+    let error = result.unwrap_err();
+    assert_eq!(error.to_string(), "name: must not be empty");
+    assert!(architects::list(store.conn()).unwrap().is_empty(), "the first insert was rolled back too");
+}
+
+#[test]
+fn text_with_emoji_and_right_to_left_marks_round_trips_exactly_and_nul_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("text.db");
+    let mut store = Store::open(&path).unwrap();
+    let name = "Zoë 👩🏽‍💻 \u{200F}نور";
+    let mut f = fields(name);
+    f.aspiration = "Lead 🚀 the \u{202e}reversed\u{202c} practice\nsecond line".into();
+    store.transact(|tx| Command::AddArchitect(f.clone()).apply(tx, common::today())).unwrap();
+    let stored = &architects::list(store.conn()).unwrap()[0];
+    assert_eq!(stored.fields.name, name);
+    assert_eq!(stored.fields.aspiration, f.aspiration);
+
+    let with_nul = fields("Bad\0Name");
+    let error = store.transact(|tx| Command::AddArchitect(with_nul).apply(tx, common::today())).unwrap_err();
+    assert!(error.to_string().contains("NUL"), "{error}");
+    assert_eq!(architects::list(store.conn()).unwrap().len(), 1);
+}
+
+#[test]
+fn an_architect_can_be_deleted_only_when_nothing_refers_to_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("refs.db");
+    let mut store = Store::open(&path).unwrap();
+    // A table from a later migration that refers to architects is found through the schema.
+    store
+        .conn()
+        .execute_batch(
+            "CREATE TABLE one_on_ones (id INTEGER PRIMARY KEY, architect_id INTEGER NOT NULL REFERENCES architects (id))",
+        )
+        .unwrap();
+    let keep = store.transact(|tx| Command::AddArchitect(fields("Kept")).apply(tx, common::today())).unwrap();
+    let leadline::app::Outcome::ArchitectAdded(keep) = keep else { panic!("added") };
+    let gone = store.transact(|tx| Command::AddArchitect(fields("Gone")).apply(tx, common::today())).unwrap();
+    let leadline::app::Outcome::ArchitectAdded(gone) = gone else { panic!("added") };
+    store.conn().execute("INSERT INTO one_on_ones (architect_id) VALUES (?1)", [keep]).unwrap();
+
+    let error = store.transact(|tx| Command::DeleteArchitect(keep).apply(tx, common::today())).unwrap_err();
+    assert!(error.to_string().contains("1 one on ones refer to them"), "{error}");
+    assert!(error.to_string().contains("Mark them as left"), "{error}");
+    store.transact(|tx| Command::DeleteArchitect(gone).apply(tx, common::today())).unwrap();
+    let names: Vec<_> = architects::list(store.conn()).unwrap().into_iter().map(|a| a.fields.name).collect();
+    assert_eq!(names, ["Kept"]);
+    store
+        .transact(|tx| {
+            Command::SetArchitectStatus { id: keep, status: Status::Left }.apply(tx, common::today())
+        })
+        .unwrap();
+    assert_eq!(architects::get(store.conn(), keep).unwrap().fields.status, Status::Left);
+}
+
+#[test]
+fn the_demo_team_is_deterministic_and_refuses_a_database_with_people() {
+    let dump = |path: &Path| {
+        let store = Store::open(path).unwrap();
+        serde_json::to_string(&architects::list(store.conn()).unwrap()).unwrap()
+    };
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (pa, pb) = (common::demo_db(&a), common::demo_db(&b));
+    assert_eq!(dump(&pa), dump(&pb));
+
+    let mut store = Store::open(&pa).unwrap();
+    let error = store
+        .transact(|tx| Command::LoadDemo(leadline::demo::DemoSize::Small).apply(tx, common::today()))
+        .unwrap_err();
+    assert!(error.to_string().contains("only goes into an empty database"), "{error}");
+
+    let large = tempfile::tempdir().unwrap();
+    let path = common::db_in(&large);
+    let mut store = Store::open(&path).unwrap();
+    store
+        .transact(|tx| Command::LoadDemo(leadline::demo::DemoSize::Large).apply(tx, common::today()))
+        .unwrap();
+    let all = architects::list(store.conn()).unwrap();
+    assert_eq!(all.len(), 100);
+    let mut names: Vec<_> = all.iter().map(|a| a.fields.name.clone()).collect();
+    names.dedup();
+    assert_eq!(names.len(), 100, "names are unique");
+}
