@@ -248,24 +248,36 @@ impl TeamState {
     fn table_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, rows: &[&Architect]) {
         let mut clicked = None;
         let selected_index = self.selected.and_then(|id| rows.iter().position(|a| a.id == id));
+        // With the editor open the roster narrows to the columns that identify a person.
+        let compact = self.editor.is_some();
+        let columns: Vec<(SortColumn, &str)> = COLUMNS
+            .into_iter()
+            .filter(|(column, _)| {
+                !compact || matches!(column, SortColumn::Name | SortColumn::Level | SortColumn::Status)
+            })
+            .collect();
         let mut table = TableBuilder::new(ui)
-            .id_salt("roster")
+            .id_salt(if compact { "roster_compact" } else { "roster" })
             .striped(true)
             .sense(egui::Sense::click())
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::initial(190.0).at_least(120.0).clip(true).resizable(true))
-            .column(Column::initial(170.0).at_least(80.0).clip(true).resizable(true))
-            .column(Column::initial(170.0).at_least(80.0).clip(true).resizable(true))
-            .column(Column::initial(160.0).at_least(80.0).clip(true).resizable(true))
-            .column(Column::initial(110.0).at_least(70.0).clip(true))
-            .column(Column::initial(95.0).at_least(80.0))
-            .column(Column::remainder().at_least(70.0));
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        for (column, _) in &columns {
+            table = table.column(match column {
+                SortColumn::Name => Column::initial(190.0).at_least(120.0).clip(true).resizable(true),
+                SortColumn::Title | SortColumn::Level | SortColumn::Area => {
+                    Column::remainder().at_least(90.0).clip(true)
+                }
+                SortColumn::Cadence => Column::exact(115.0),
+                SortColumn::Started => Column::exact(90.0),
+                SortColumn::Status => Column::exact(75.0),
+            });
+        }
         if let Some(index) = selected_index {
             table = table.scroll_to_row(index, None);
         }
         table
             .header(theme::TABLE_ROW_HEIGHT, |mut header| {
-                for (column, title) in COLUMNS {
+                for &(column, title) in &columns {
                     header.col(|ui| {
                         let arrow = match (self.sort == column, self.descending) {
                             (true, false) => " ⏶",
@@ -291,40 +303,31 @@ impl TeamState {
                     let architect = rows[row.index()];
                     let f = &architect.fields;
                     row.set_selected(self.selected == Some(architect.id));
-                    row.col(|ui| {
-                        let name = egui::Button::new(RichText::new(&f.name).strong()).frame(false);
-                        if ui.add(name).on_hover_text("Open").clicked() {
-                            clicked = Some(architect.id);
-                        }
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(&f.title).truncate().selectable(false));
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(name_of(&view.levels, f.level)).truncate().selectable(false));
-                    });
-                    row.col(|ui| {
-                        ui.add(
-                            egui::Label::new(name_of(&view.areas, f.solution_area))
-                                .truncate()
-                                .selectable(false),
-                        );
-                    });
-                    row.col(|ui| {
-                        ui.add(egui::Label::new(f.cadence.label()).selectable(false));
-                    });
-                    row.col(|ui| {
-                        let started = f.started_on.map(|d| d.to_string()).unwrap_or_default();
-                        ui.add(egui::Label::new(started).selectable(false));
-                    });
-                    row.col(|ui| {
-                        let color = match f.status {
-                            Status::Active => theme::ok_color(ui),
-                            Status::OnLeave => theme::warn_color(ui),
-                            Status::Left => ui.visuals().weak_text_color(),
-                        };
-                        widgets::badge(ui, f.status.label(), color);
-                    });
+                    for &(column, _) in &columns {
+                        row.col(|ui| match column {
+                            SortColumn::Name => {
+                                let name = egui::Button::new(RichText::new(&f.name).strong()).frame(false);
+                                if ui.add(name).on_hover_text("Open").clicked() {
+                                    clicked = Some(architect.id);
+                                }
+                            }
+                            SortColumn::Title => cell(ui, &f.title),
+                            SortColumn::Level => cell(ui, name_of(&view.levels, f.level)),
+                            SortColumn::Area => cell(ui, name_of(&view.areas, f.solution_area)),
+                            SortColumn::Cadence => cell(ui, f.cadence.label()),
+                            SortColumn::Started => {
+                                cell(ui, &f.started_on.map(|d| d.to_string()).unwrap_or_default());
+                            }
+                            SortColumn::Status => {
+                                let color = match f.status {
+                                    Status::Active => theme::ok_color(ui),
+                                    Status::OnLeave => theme::warn_color(ui),
+                                    Status::Left => ui.visuals().weak_text_color(),
+                                };
+                                widgets::badge(ui, f.status.label(), color);
+                            }
+                        });
+                    }
                     if row.response().clicked() {
                         clicked = Some(architect.id);
                     }
@@ -364,4 +367,9 @@ impl TeamState {
             self.confirm_delete = None;
         }
     }
+}
+
+/// A table cell: one line, cut with an ellipsis, not selectable (a click selects the row).
+fn cell(ui: &mut egui::Ui, text: &str) {
+    ui.add(egui::Label::new(text).truncate().selectable(false));
 }

@@ -88,10 +88,13 @@ impl Toasts {
 /// screen readers and tests.
 pub fn form_row<R>(ui: &mut egui::Ui, label: &str, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
     ui.horizontal(|ui| {
-        let label = ui.add_sized(
-            [theme::FORM_LABEL_WIDTH, ui.spacing().interact_size.y],
-            egui::Label::new(label).truncate(),
-        );
+        let size = egui::vec2(theme::FORM_LABEL_WIDTH, ui.spacing().interact_size.y);
+        let label = ui
+            .allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.set_min_size(size);
+                ui.add(egui::Label::new(label).truncate())
+            })
+            .inner;
         ui.label_inputs_by(label.id, add)
     })
     .inner
