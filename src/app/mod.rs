@@ -11,7 +11,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 pub use command::{Command, Outcome};
 pub use view::ViewModel;
 
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, backup};
 use crate::ui::{self, Screen, theme, widgets::Toasts};
 
 /// Storage key for the theme the user picked.
@@ -32,6 +32,26 @@ pub struct Startup {
     pub today: Option<NaiveDate>,
 }
 
+/// A damaged database found at start: where it went and the newest backup that passes a check.
+#[derive(Debug, Clone)]
+pub struct Recovery {
+    pub problem: String,
+    pub moved_to: Option<PathBuf>,
+    pub newest_good: Option<backup::BackupInfo>,
+}
+
+/// Work on the database file as a whole rather than on records: not a `Command`, because it
+/// replaces or copies the file instead of writing rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileAction {
+    BackUpNow,
+    Restore(PathBuf),
+    /// From the recovery screen: start over on an empty database at the same path.
+    StartEmpty,
+    ExportJson(PathBuf),
+    ExportRosterCsv(PathBuf),
+}
+
 /// The last reversible change, offered as "Undo".
 #[derive(Debug, Clone)]
 pub struct Undo {
@@ -49,12 +69,16 @@ pub struct Shell {
     /// Set by a screen to ask for a new-architect form (menu, shortcut, empty-state button).
     pub request_new_architect: bool,
     pub request_find: bool,
+    /// File-level actions asked for this frame (backup, restore, export).
+    pub file_actions: Vec<FileAction>,
 }
 
 pub struct LeadlineApp {
     store: Option<Store>,
     /// Why the database could not be opened; the window then shows only this.
     open_error: Option<String>,
+    /// A damaged database was moved aside at start: what to offer instead.
+    recovery: Option<Recovery>,
     fixed_today: Option<NaiveDate>,
     view: ViewModel,
     shell: Shell,
@@ -82,13 +106,22 @@ impl LeadlineApp {
     /// The app without a window: what tests drive through the same commands.
     pub fn headless(startup: Startup) -> Self {
         let Startup { store, db_path, today } = startup;
+        let mut recovery = None;
         let (store, open_error) = match store {
             Ok(store) => (Some(store), None),
+            Err(error @ StoreError::Corrupt { .. }) => {
+                // Never wiped: the damaged file is renamed beside the original.
+                let moved_to = backup::move_aside(&db_path, chrono::Local::now()).ok();
+                let newest_good = backup::newest_good(&db_path).ok().flatten();
+                recovery = Some(Recovery { problem: error.to_string(), moved_to, newest_good });
+                (None, None)
+            }
             Err(error) => (None, Some(error.to_string())),
         };
         let mut app = Self {
             store,
             open_error,
+            recovery,
             fixed_today: today,
             view: ViewModel { db_path, ..ViewModel::default() },
             shell: Shell::default(),
@@ -98,7 +131,107 @@ impl LeadlineApp {
             theme_preference: egui::ThemePreference::System,
         };
         app.reload();
+        app.daily_backup();
         app
+    }
+
+    /// At start, a verified backup when the newest is older than a day.
+    fn daily_backup(&mut self) {
+        let Some(store) = &self.store else { return };
+        if !self.view.onboarded {
+            return; // nothing worth a copy yet
+        }
+        let now = chrono::Local::now().naive_local();
+        match backup::is_due(store.path(), now) {
+            Ok(false) => {}
+            Ok(true) => match backup::take(store.conn(), store.path(), backup::Reason::Daily) {
+                // Routine: listed in Settings, not announced.
+                Ok(_) => self.reload(),
+                Err(error) => self.shell.toasts.error(format!("The daily backup failed: {error}")),
+            },
+            Err(error) => self.shell.toasts.error(format!("Could not read the backups folder: {error}")),
+        }
+    }
+
+    /// On quit, a backup when anything was written in this session.
+    pub fn backup_on_quit(&mut self) -> Option<Result<backup::BackupInfo, StoreError>> {
+        let store = self.store.as_ref()?;
+        if !self.changed_since_start {
+            return None;
+        }
+        Some(backup::take(store.conn(), store.path(), backup::Reason::OnQuit))
+    }
+
+    pub fn recovery(&self) -> Option<&Recovery> {
+        self.recovery.as_ref()
+    }
+
+    /// Carries out the file-level actions a screen asked for.
+    pub fn apply_file_actions(&mut self) {
+        for action in std::mem::take(&mut self.shell.file_actions) {
+            let result = self.apply_file_action(&action);
+            match result {
+                Ok(message) => {
+                    self.shell.status.clone_from(&message);
+                    self.shell.toasts.info(message);
+                }
+                Err(error) => self.shell.toasts.error(error),
+            }
+            self.reload();
+        }
+    }
+
+    fn apply_file_action(&mut self, action: &FileAction) -> Result<String, String> {
+        let db_path = self.view.db_path.clone();
+        match action {
+            FileAction::BackUpNow => {
+                let store = self.store.as_ref().ok_or("No database is open")?;
+                let info = backup::take(store.conn(), store.path(), backup::Reason::Manual)
+                    .map_err(|e| e.to_string())?;
+                Ok(format!("Backed up and checked: {}", info.path.display()))
+            }
+            FileAction::Restore(source) => {
+                let staged = backup::stage_restore(source, &db_path).map_err(|e| e.to_string())?;
+                if let Some(store) = &self.store {
+                    backup::take(store.conn(), store.path(), backup::Reason::BeforeRestore).map_err(|e| {
+                        format!("Not restored: the current data could not be backed up first ({e})")
+                    })?;
+                }
+                self.store = None;
+                backup::commit_restore(&staged, &db_path).map_err(|e| e.to_string())?;
+                self.reopen(&db_path)?;
+                Ok(format!("Restored the backup {}", source.display()))
+            }
+            FileAction::StartEmpty => {
+                self.reopen(&db_path)?;
+                Ok("Started a new, empty database".to_owned())
+            }
+            FileAction::ExportJson(target) => {
+                let store = self.store.as_ref().ok_or("No database is open")?;
+                let document = crate::store::transfer::export(store.conn()).map_err(|e| e.to_string())?;
+                let text = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())? + "\n";
+                crate::cli::write_private(target, text.as_bytes()).map_err(|e| format!("{e:#}"))?;
+                Ok(format!("Exported everything to {}", target.display()))
+            }
+            FileAction::ExportRosterCsv(target) => {
+                let view = &self.view;
+                let all: Vec<_> = view.architects.iter().collect();
+                let csv =
+                    crate::cli::roster_csv(&all, &view.levels, &view.areas).map_err(|e| format!("{e:#}"))?;
+                crate::cli::write_private(target, csv.as_bytes()).map_err(|e| format!("{e:#}"))?;
+                Ok(format!("Exported the roster to {}", target.display()))
+            }
+        }
+    }
+
+    fn reopen(&mut self, db_path: &std::path::Path) -> Result<(), String> {
+        let store = Store::open(db_path).map_err(|e| e.to_string())?;
+        self.store = Some(store);
+        self.recovery = None;
+        self.open_error = None;
+        self.shell.undo = None;
+        self.reload();
+        Ok(())
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -315,6 +448,12 @@ impl LeadlineApp {
             ui::first_run::open_error_ui(ui, error, &self.view.db_path);
             return;
         }
+        if let Some(recovery) = &self.recovery {
+            ui::first_run::recovery_ui(ui, recovery, &mut self.shell.file_actions);
+            self.shell.toasts.ui(&ctx);
+            self.apply_file_actions();
+            return;
+        }
         self.handle_shortcuts(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
@@ -335,6 +474,7 @@ impl LeadlineApp {
         }
         self.shell.toasts.ui(&ctx);
         self.apply_pending();
+        self.apply_file_actions();
     }
 }
 
@@ -362,6 +502,13 @@ fn undo_for(view: &ViewModel, command: &Command) -> Option<Undo> {
 impl eframe::App for LeadlineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+    }
+
+    fn on_exit(&mut self) {
+        // Nobody sees a message after the window closes: a failure goes to the terminal.
+        if let Some(Err(error)) = self.backup_on_quit() {
+            eprintln!("Leadline: the backup on quit failed: {error}");
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

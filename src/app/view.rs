@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::model::{Architect, ArchitectId, ListItem, ListItemId, ListKind};
-use crate::store::{Store, StoreError, architects, lists, settings};
+use crate::store::{Store, StoreError, architects, backup, lists, settings};
 
 #[derive(Debug, Clone, Default)]
 pub struct ViewModel {
@@ -21,6 +21,8 @@ pub struct ViewModel {
     pub list_users: HashMap<(ListKind, ListItemId), Vec<String>>,
     /// Whether the first-run question has been answered (or data exists already).
     pub onboarded: bool,
+    /// Backups of this database, newest first (a folder listing, refreshed after changes).
+    pub backups: Vec<backup::BackupInfo>,
 }
 
 impl ViewModel {
@@ -36,7 +38,17 @@ impl ViewModel {
             }
         }
         let onboarded = !architects.is_empty() || settings::get(conn, settings::ONBOARDED)?.is_some();
-        Ok(Self { today, db_path: store.path().to_owned(), architects, levels, areas, list_users, onboarded })
+        let backups = backup::list(store.path())?;
+        Ok(Self {
+            today,
+            db_path: store.path().to_owned(),
+            architects,
+            levels,
+            areas,
+            list_users,
+            onboarded,
+            backups,
+        })
     }
 
     pub fn architect(&self, id: ArchitectId) -> Option<&Architect> {

@@ -1,5 +1,6 @@
 //! The command line: the same work as the GUI, headless, for scripting and tests.
 
+pub mod data;
 mod output;
 
 use std::path::{Path, PathBuf};
@@ -15,7 +16,17 @@ use crate::model::lists::{find_by_name, next_level};
 use crate::model::{ArchitectFields, Cadence, ListItem, ListItemId, ListKind, Readiness, Status, text};
 use crate::store::{self, Store, check, lists};
 
+pub use data::write_private;
 pub use output::Format;
+
+/// The roster as CSV, as `leadline export csv roster` writes it.
+pub fn roster_csv(
+    architects: &[&crate::model::Architect],
+    levels: &[ListItem],
+    areas: &[ListItem],
+) -> anyhow::Result<String> {
+    output::roster(architects, levels, areas, Format::Csv)
+}
 
 /// Leadline: one-on-ones, development plans and your own 50/30/20 time split, for a
 /// technical sales manager. With no command it opens the app.
@@ -50,6 +61,24 @@ pub enum CliCommand {
     /// The team roster.
     #[command(subcommand)]
     Team(TeamCommand),
+    /// Take a verified backup now (kept in the backups folder beside the database).
+    Backup,
+    /// List the backups, newest first.
+    Backups {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Replace the database with a backup (the current data is backed up first).
+    Restore { file: PathBuf },
+    /// Export records for other tools or another computer.
+    #[command(subcommand)]
+    Export(data::ExportCommand),
+    /// Import an export into an empty database.
+    #[command(subcommand)]
+    Import(data::ImportCommand),
+    /// Crash-test helper: add COUNT architects one transaction at a time.
+    #[command(hide = true)]
+    WriteLoop { count: usize },
 }
 
 #[derive(Debug, Subcommand)]
@@ -130,6 +159,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         CliCommand::Check { format } => check_command(&db_path, format),
+        CliCommand::Backup => data::backup_now(&open_existing(&db_path)?),
+        CliCommand::Backups { format } => data::list_backups(&db_path, format),
+        CliCommand::Restore { file } => data::restore(&db_path, &file),
+        CliCommand::Export(command) => data::export(&open_existing(&db_path)?, command),
+        CliCommand::Import(command) => data::import(&db_path, command),
+        CliCommand::WriteLoop { count } => data::write_loop(&db_path, count, today),
         CliCommand::Team(TeamCommand::List { format, all }) => {
             let store = open_existing(&db_path)?;
             let architects = store::architects::list(store.conn())?;

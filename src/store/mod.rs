@@ -1,10 +1,13 @@
 //! SQLite storage: opening a file safely, migrations, and one module per entity.
 
 pub mod architects;
+pub mod backup;
 pub mod check;
 pub mod lists;
+pub mod lock;
 pub mod migrations;
 pub mod settings;
+pub mod transfer;
 
 use std::fs;
 use std::io::Read as _;
@@ -30,12 +33,21 @@ pub enum StoreError {
          The file was not changed: update Leadline to open it."
     )]
     TooNew { path: PathBuf, found: i64, known: i64 },
+    #[error("Leadline is already open on this file ({path}). Close the other window first.")]
+    AlreadyOpen { path: PathBuf },
+    #[error(
+        "Leadline cannot write to {path}: the file or its folder is read-only. Nothing was changed; \
+         check the permissions or choose another file with --db."
+    )]
+    ReadOnly { path: PathBuf },
     #[error("cannot use {path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error(transparent)]
     Invalid(#[from] ValidationError),
     #[error("{0}")]
     InUse(String),
+    #[error("{0}")]
+    Unsupported(String),
     #[error("{0} no longer exists")]
     NotFound(String),
     #[error("database error: {0}")]
@@ -46,6 +58,10 @@ pub enum StoreError {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Released when the store is dropped (or the process ends).
+    _lock: lock::InstanceLock,
+    /// The backup taken before this open upgraded the schema, if any.
+    pub migration_backup: Option<backup::BackupInfo>,
 }
 
 /// The first bytes of every SQLite 3 file.
@@ -62,6 +78,7 @@ impl Store {
         } else {
             create_parent_dirs(path)?;
         }
+        let instance_lock = lock::acquire(path)?;
 
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
@@ -72,9 +89,19 @@ impl Store {
             .map_err(|e| classify_open_error(path, e))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        migrations::migrate(&mut conn)?;
+        let version = migrations::version(&conn)?;
+        // An upgrade of a file with data is preceded by a verified backup of the old version.
+        let migration_backup = if exists && version > 0 && version < LATEST_VERSION {
+            Some(backup::take(&conn, path, backup::Reason::BeforeMigration)?)
+        } else {
+            None
+        };
+        migrations::migrate(&mut conn).map_err(|e| match e {
+            StoreError::Sqlite(e) => classify_open_error(path, e),
+            other => other,
+        })?;
         restrict_permissions(path);
-        Ok(Self { conn, path: path.to_owned() })
+        Ok(Self { conn, path: path.to_owned(), _lock: instance_lock, migration_backup })
     }
 
     pub fn path(&self) -> &Path {
@@ -84,6 +111,11 @@ impl Store {
     /// The connection, for reads.
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Lends the connection for work that manages its own transaction (an import).
+    pub fn with_connection_mut<T>(&mut self, f: impl FnOnce(&mut Connection) -> T) -> T {
+        f(&mut self.conn)
     }
 
     /// Runs `f` in one immediate transaction: committed when it returns `Ok`, rolled back
@@ -167,6 +199,9 @@ fn classify_open_error(path: &Path, error: rusqlite::Error) -> StoreError {
         }
         Some(ErrorCode::DatabaseCorrupt) => {
             StoreError::Corrupt { path: path.to_owned(), detail: error.to_string() }
+        }
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            StoreError::ReadOnly { path: path.to_owned() }
         }
         _ => StoreError::Sqlite(error),
     }

@@ -61,3 +61,51 @@ pub fn open_error_ui(ui: &mut egui::Ui, error: &str, path: &Path) {
         });
     });
 }
+
+/// The database was damaged and moved aside: offer the newest good backup or a fresh start.
+pub fn recovery_ui(
+    ui: &mut egui::Ui,
+    recovery: &crate::app::Recovery,
+    actions: &mut Vec<crate::app::FileAction>,
+) {
+    use crate::app::FileAction;
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.add_space(theme::SPACE_L * 2.0);
+        ui.vertical_centered(|ui| {
+            ui.heading("Leadline found its database damaged");
+            ui.add_space(theme::SPACE_L);
+            widgets::error_label(ui, &recovery.problem);
+            ui.add_space(theme::SPACE_M);
+            match &recovery.moved_to {
+                Some(path) => ui.label(format!(
+                    "Nothing was deleted: the damaged file was moved aside to {}",
+                    path.display()
+                )),
+                None => ui.label("The damaged file could not be moved aside; it was left where it is."),
+            };
+            ui.add_space(theme::SPACE_L);
+            match &recovery.newest_good {
+                Some(backup) => {
+                    ui.label(format!(
+                        "The newest backup that passes a check is from {}.",
+                        backup.taken_at.format("%A %-d %B %Y, %H:%M")
+                    ));
+                    ui.add_space(theme::SPACE_M);
+                    if ui.button(RichText::new("Restore this backup").strong()).clicked() {
+                        actions.push(FileAction::Restore(backup.path.clone()));
+                    }
+                }
+                None => {
+                    ui.label("There is no backup that passes a check.");
+                }
+            }
+            ui.add_space(theme::SPACE_M);
+            if recovery.moved_to.is_some() && ui.button("Start with an empty database").clicked() {
+                actions.push(FileAction::StartEmpty);
+            }
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+    });
+}

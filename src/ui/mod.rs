@@ -3,6 +3,7 @@
 pub mod architect_editor;
 pub mod first_run;
 pub mod settings;
+pub mod settings_data;
 pub mod team;
 pub mod theme;
 pub mod widgets;
@@ -67,7 +68,7 @@ impl Screens {
         }
         match shell.screen {
             Screen::Team => self.team.ui(ui, view, shell, commands),
-            Screen::Settings => self.settings.ui(ui, view, commands),
+            Screen::Settings => self.settings.ui(ui, view, shell, commands),
         }
     }
 

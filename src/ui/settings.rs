@@ -3,7 +3,7 @@
 use egui::RichText;
 
 use super::{theme, widgets};
-use crate::app::{Command, ViewModel};
+use crate::app::{Command, Shell, ViewModel};
 use crate::model::{ListItemId, ListKind};
 use crate::store::StoreError;
 use crate::store::lists::plural;
@@ -17,6 +17,7 @@ pub struct SettingsState {
     pub error: Option<(ListKind, String)>,
     /// The list the last command came from, so an error shows next to it.
     last_kind: Option<ListKind>,
+    data: super::settings_data::DataSettings,
 }
 
 impl SettingsState {
@@ -30,7 +31,13 @@ impl SettingsState {
         }
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewModel,
+        shell: &mut Shell,
+        commands: &mut Vec<Command>,
+    ) {
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             ui.heading("Settings");
             ui.add_space(theme::SPACE_L);
@@ -49,18 +56,9 @@ impl SettingsState {
             });
             ui.add_space(theme::SPACE_L);
             ui.separator();
-            ui.label(RichText::new("Data").strong());
-            ui.horizontal(|ui| {
-                ui.label("Database file:");
-                ui.add(egui::Label::new(RichText::new(view.db_path.display().to_string()).monospace()));
-            });
-            ui.label(
-                RichText::new(
-                    "Everything Leadline knows lives in this one file. Start with --db PATH to use another.",
-                )
-                .weak(),
-            );
+            self.data.ui(ui, view, shell);
         });
+        self.data.confirm_restore_ui(ui, shell);
     }
 
     fn list_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>, kind: ListKind) {

@@ -1,0 +1,186 @@
+//! Data safety from the command line: backups, restore, JSON export and import, CSV export,
+//! and the crash-test writer.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use chrono::NaiveDate;
+use clap::{Subcommand, ValueEnum};
+
+use super::output::{self, Format};
+use crate::app::Command;
+use crate::model::{ArchitectFields, ListKind};
+use crate::store::{self, Store, backup, lists, transfer};
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Every record, as versioned JSON (the format is described in the README).
+    Json {
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// One table as CSV, for spreadsheets.
+    Csv {
+        #[arg(value_enum)]
+        what: CsvExport,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CsvExport {
+    /// The roster, everyone including those who left.
+    Roster,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Load a JSON export into an empty database, all or nothing.
+    Json { file: PathBuf },
+}
+
+pub fn backup_now(store: &Store) -> anyhow::Result<ExitCode> {
+    let info = backup::take(store.conn(), store.path(), backup::Reason::Manual)?;
+    println!("Backed up to {} ({} bytes, checked)", info.path.display(), info.size_bytes);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn list_backups(db: &Path, format: Format) -> anyhow::Result<ExitCode> {
+    let backups = backup::list(db)?;
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(&backups)?),
+        Format::Table | Format::Csv => {
+            if backups.is_empty() {
+                println!("No backups yet in {}", backup::backups_dir(db).display());
+            }
+            let rows: Vec<[String; 4]> = backups
+                .iter()
+                .map(|b| {
+                    [
+                        b.taken_at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                        human_size(b.size_bytes),
+                        backup::Reason::label(&b.reason).to_owned(),
+                        b.path.display().to_string(),
+                    ]
+                })
+                .collect();
+            if !rows.is_empty() {
+                print!("{}", output::aligned(&["TAKEN", "SIZE", "WHY", "FILE"], &rows));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Replaces the database with a backup, after backing up the current file.
+pub fn restore(db: &Path, file: &Path) -> anyhow::Result<ExitCode> {
+    let staged = backup::stage_restore(file, db)?;
+    let safety = if db.exists() {
+        match Store::open(db) {
+            Ok(store) => Some(backup::take(store.conn(), db, backup::Reason::BeforeRestore)?),
+            // A damaged file cannot be backed up; it is kept, renamed, instead.
+            Err(error @ (store::StoreError::Corrupt { .. } | store::StoreError::NotADatabase { .. })) => {
+                let moved = backup::move_aside(db, chrono::Local::now())?;
+                eprintln!("{error}\nThe damaged file was moved aside to {}", moved.display());
+                None
+            }
+            Err(error) => return Err(error).context("the current database must open before it is replaced"),
+        }
+    } else {
+        None
+    };
+    // Hold the instance lock while the file is swapped, so no other Leadline opens it midway.
+    let lock = store::lock::acquire(db)?;
+    backup::commit_restore(&staged, db)?;
+    drop(lock);
+    let store = Store::open(db)?;
+    let count = store::architects::list(store.conn())?.len();
+    println!("Restored {} into {} ({count} architects)", file.display(), db.display());
+    if let Some(info) = safety {
+        println!("The previous data was backed up first to {}", info.path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export(store: &Store, command: ExportCommand) -> anyhow::Result<ExitCode> {
+    let (text, out) = match command {
+        ExportCommand::Json { out } => {
+            (serde_json::to_string_pretty(&transfer::export(store.conn())?)? + "\n", out)
+        }
+        ExportCommand::Csv { what: CsvExport::Roster, out } => {
+            let architects = store::architects::list(store.conn())?;
+            let levels = lists::list(store.conn(), ListKind::CareerLevel)?;
+            let areas = lists::list(store.conn(), ListKind::SolutionArea)?;
+            let all: Vec<_> = architects.iter().collect();
+            (output::roster(&all, &levels, &areas, Format::Csv)?, out)
+        }
+    };
+    match out {
+        Some(path) => {
+            write_private(&path, text.as_bytes())?;
+            eprintln!("Wrote {}", path.display());
+        }
+        None => std::io::stdout().write_all(text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn import(db: &Path, command: ImportCommand) -> anyhow::Result<ExitCode> {
+    let ImportCommand::Json { file } = command;
+    let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+    let document: serde_json::Value =
+        serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", file.display()))?;
+    let mut store = Store::open(db)?;
+    backup::take(store.conn(), db, backup::Reason::BeforeImport)?;
+    let count = store
+        .with_connection_mut(|conn| transfer::import(conn, &document))
+        .with_context(|| format!("{} was not imported; nothing was changed", file.display()))?;
+    println!("Imported {count} records from {} into {}", file.display(), db.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a file readable by the owner only: exports hold private notes.
+pub fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).with_context(|| format!("cannot write {}", path.display()))?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    Ok(())
+}
+
+pub fn human_size(bytes: u64) -> String {
+    match bytes {
+        0..1_024 => format!("{bytes} B"),
+        1_024..1_048_576 => format!("{:.1} KB", bytes as f64 / 1_024.0),
+        _ => format!("{:.1} MB", bytes as f64 / 1_048_576.0),
+    }
+}
+
+/// Adds architects one transaction at a time, printing each committed id: the crash test
+/// kills this process at random moments and checks that every printed id survived.
+pub fn write_loop(db: &Path, count: usize, today: NaiveDate) -> anyhow::Result<ExitCode> {
+    let mut store = Store::open(db)?;
+    let mut stdout = std::io::stdout().lock();
+    for index in 0..count {
+        let fields = ArchitectFields {
+            name: format!("Crash test {index}"),
+            accounts: "x".repeat(2_000),
+            ..ArchitectFields::default()
+        };
+        let outcome = store.transact(|tx| Command::AddArchitect(fields).apply(tx, today))?;
+        let crate::app::Outcome::ArchitectAdded(id) = outcome else { bail!("unexpected outcome") };
+        writeln!(stdout, "committed {id}")?;
+        stdout.flush()?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,275 @@
+//! Data safety: verified backups, crash safety, one instance, damaged files, read-only folders.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::io::{BufRead as _, BufReader};
+use std::path::Path;
+use std::process::{Command as Process, Stdio};
+
+use chrono::NaiveDateTime;
+use egui_kittest::kittest::Queryable as _;
+use leadline::store::{Store, StoreError, architects, backup, check};
+
+fn hash(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+fn integrity_ok(path: &Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let report = check::full_check(&conn).unwrap();
+    assert!(report.integrity_problems.is_empty(), "{:?}", report.integrity_problems);
+    assert!(report.foreign_key_problems.is_empty(), "{:?}", report.foreign_key_problems);
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_backup_is_a_checked_private_copy_in_the_backups_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let store = Store::open(&path).unwrap();
+    let info = backup::take(store.conn(), &path, backup::Reason::Manual).unwrap();
+    assert_eq!(info.path.parent().unwrap(), dir.path().join("backups"));
+    assert!(info.size_bytes > 0);
+    backup::verify(&info.path).unwrap();
+    integrity_ok(&info.path);
+    let copy = rusqlite::Connection::open(&info.path).unwrap();
+    let names: i64 = copy.query_row("SELECT count(*) FROM architects", [], |r| r.get(0)).unwrap();
+    assert_eq!(names, 9);
+    #[cfg(unix)]
+    {
+        assert_eq!(mode(&info.path), 0o600, "set explicitly, whatever the umask");
+        assert_eq!(mode(&dir.path().join("backups")), 0o700);
+    }
+    assert_eq!(backup::list(&path).unwrap(), vec![info]);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file left behind");
+}
+
+#[test]
+fn a_failed_snapshot_never_replaces_a_good_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let store = Store::open(&path).unwrap();
+    let at = |t: &str| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S").unwrap();
+    let good =
+        backup::take_at(store.conn(), &path, backup::Reason::Daily, at("2026-11-27 09:00:00")).unwrap();
+    // Something in the way of the snapshot's temporary file makes VACUUM INTO fail.
+    let blocker = dir.path().join("backups").join(".leadline-20261128-090000.partial");
+    std::fs::create_dir(&blocker).unwrap();
+    std::fs::write(blocker.join("x"), "in the way").unwrap();
+    let error = backup::take_at(store.conn(), &path, backup::Reason::Daily, at("2026-11-28 09:00:00"));
+    assert!(error.is_err(), "the snapshot fails");
+    let backups = backup::list(&path).unwrap();
+    assert_eq!(backups, vec![good.clone()], "the good backup is still the only one");
+    backup::verify(&good.path).unwrap();
+}
+
+#[test]
+fn a_backup_taken_while_another_connection_writes_passes_integrity_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let store = Store::open(&path).unwrap();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writer = {
+        let (path, stop) = (path.clone(), stop.clone());
+        std::thread::spawn(move || {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.busy_timeout(std::time::Duration::from_secs(5)).unwrap();
+            let mut written = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                conn.execute(
+                    "INSERT INTO architects (name, accounts, created_at, updated_at) VALUES (?1, ?2, '', '')",
+                    (format!("Writer {written}"), "y".repeat(3000)),
+                )
+                .unwrap();
+                written += 1;
+            }
+            written
+        })
+    };
+    let mut taken = Vec::new();
+    for second in 0..5 {
+        let at = NaiveDateTime::parse_from_str(&format!("2026-11-28 10:00:0{second}"), "%Y-%m-%d %H:%M:%S")
+            .unwrap();
+        taken.push(backup::take_at(store.conn(), &path, backup::Reason::Manual, at).unwrap());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let written = writer.join().unwrap();
+    assert!(written > 0, "the writer really wrote during the backups");
+    for info in &taken {
+        integrity_ok(&info.path);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_writer_killed_at_random_moments_loses_nothing_it_reported_committed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crash.db");
+    let mut rng = leadline::demo::Rng::new(42);
+    let mut committed_total = BTreeSet::new();
+    for round in 0..50 {
+        let mut child = Process::new(env!("CARGO_BIN_EXE_leadline"))
+            .arg("--db")
+            .arg(&path)
+            .args(["write-loop", "1000000"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+                .filter_map(|line| line.strip_prefix("committed ").and_then(|id| id.parse::<i64>().ok()))
+                .collect::<Vec<_>>()
+        });
+        let delay = 15 + u64::try_from(rng.below(120)).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        committed_total.extend(reader.join().unwrap());
+
+        let store = Store::open(&path).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        let report = check::full_check(store.conn()).unwrap();
+        assert!(report.integrity_problems.is_empty(), "round {round}: {:?}", report.integrity_problems);
+        let ids: BTreeSet<i64> = architects::list(store.conn()).unwrap().iter().map(|a| a.id.0).collect();
+        let missing: Vec<_> = committed_total.difference(&ids).collect();
+        assert!(missing.is_empty(), "round {round}: committed but lost: {missing:?}");
+    }
+    assert!(committed_total.len() > 50, "the writer got work done between kills");
+}
+
+#[test]
+fn a_second_instance_on_the_same_file_is_told_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let first = Store::open(&path).unwrap();
+    let second = Store::open(&path).err().expect("refused");
+    assert!(matches!(second, StoreError::AlreadyOpen { .. }));
+    assert!(second.to_string().contains("Leadline is already open on this file"), "{second}");
+
+    let cli = Process::new(env!("CARGO_BIN_EXE_leadline"))
+        .arg("--db")
+        .arg(&path)
+        .args(["team", "list"])
+        .output()
+        .unwrap();
+    assert!(!cli.status.success());
+    let stderr = String::from_utf8_lossy(&cli.stderr);
+    assert!(stderr.contains("Leadline is already open on this file"), "{stderr}");
+
+    let harness = common::harness(&path);
+    harness.get_by_label("Leadline could not open its database");
+    harness.get_by_label_contains("Leadline is already open on this file");
+    drop(harness);
+    drop(first);
+    Store::open(&path).expect("free again once the first closes");
+}
+
+#[test]
+fn a_damaged_database_is_moved_aside_and_the_newest_good_backup_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    {
+        let store = Store::open(&path).unwrap();
+        backup::take(store.conn(), &path, backup::Reason::Manual).unwrap();
+    }
+    let mut bytes = hash(&path);
+    let page_size = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    for byte in &mut bytes[page_size..page_size + 300] {
+        *byte = 0x5A;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+
+    let mut harness = common::harness(&path);
+    harness.get_by_label("Leadline found its database damaged");
+    let moved: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.to_string_lossy();
+            name.contains(".corrupt-") && !name.ends_with("-wal") && !name.ends_with("-shm")
+        })
+        .collect();
+    assert_eq!(moved.len(), 1, "moved aside, not deleted");
+    assert_eq!(hash(&moved[0]), bytes, "the damaged file is kept as it was");
+
+    harness.get_by_label("Restore this backup").click();
+    harness.run();
+    harness.get_by_label("Amara Okafor");
+    drop(harness);
+    integrity_ok(&path);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_data_folder_gets_a_clear_message_and_keeps_the_data() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let path = data.join("leadline.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .transact(|tx| {
+                leadline::app::Command::LoadDemo(leadline::demo::DemoSize::Small).apply(tx, common::today())
+            })
+            .unwrap();
+    }
+    let before = hash(&path);
+    let is_root = rustix_like_is_root();
+    let mut command = if is_root {
+        // Root ignores permissions: run as `nobody`, who owns nothing here.
+        if Process::new("setpriv").arg("--version").output().is_err() {
+            eprintln!("skipped: running as root and setpriv is not available to drop privileges");
+            return;
+        }
+        let mut c = Process::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", env!("CARGO_BIN_EXE_leadline")]);
+        c
+    } else {
+        Process::new(env!("CARGO_BIN_EXE_leadline"))
+    };
+    // Readable by everyone (so `nobody` can read it), writable by no one.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let output =
+        command.arg("--db").arg(&path).args(["team", "add", "--name", "New Person"]).output().unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o700)).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if is_root
+        && stderr.contains("Permission denied")
+        && stderr.contains("leadline")
+        && !stderr.contains("read-only")
+    {
+        eprintln!("skipped: `nobody` cannot run the test binary here: {stderr}");
+        return;
+    }
+    assert!(!output.status.success(), "a write into a read-only folder must fail");
+    assert!(stderr.contains("read-only"), "{stderr}");
+    assert_eq!(hash(&path), before, "the data is untouched");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(architects::list(store.conn()).unwrap().len(), 9);
+}
+
+/// Whether the tests run as root (then permissions do not stop writes).
+fn rustix_like_is_root() -> bool {
+    Process::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
