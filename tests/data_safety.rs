@@ -273,3 +273,77 @@ fn a_read_only_data_folder_gets_a_clear_message_and_keeps_the_data() {
 fn rustix_like_is_root() -> bool {
     Process::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
+
+#[test]
+fn settings_back_up_now_then_restore_brings_back_the_earlier_roster() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::harness(&path);
+    harness.get_by_label("⚙  Settings").click();
+    harness.run();
+    let before = backup::list(&path).unwrap().len();
+    harness.get_by_label("Back up now").click();
+    harness.run();
+    let backups = backup::list(&path).unwrap();
+    assert_eq!(backups.len(), before + 1, "a new backup is listed");
+    let newest = backups[0].clone();
+    assert_eq!(newest.reason, "manual");
+
+    // A change after the backup...
+    {
+        let store = harness.state().store().unwrap();
+        assert_eq!(architects::list(store.conn()).unwrap().len(), 9);
+    }
+    let grace = architects::list(harness.state().store().unwrap().conn())
+        .unwrap()
+        .into_iter()
+        .find(|a| a.fields.name == "Grace Mensah")
+        .unwrap()
+        .id;
+    harness.state_mut().send(leadline::app::Command::DeleteArchitect(grace));
+    harness.state_mut().apply_pending();
+    harness.run();
+    assert_eq!(architects::list(harness.state().store().unwrap().conn()).unwrap().len(), 8);
+
+    // ...is undone by restoring it, after confirming.
+    let when = newest.taken_at.format("%Y-%m-%d %H:%M:%S").to_string();
+    harness.get_by_label(&format!("Restore the backup of {when} (by hand)")).click();
+    harness.run();
+    harness.get_by_label("Restore this backup?");
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(architects::list(harness.state().store().unwrap().conn()).unwrap().len(), 9);
+    assert!(
+        backup::list(&path).unwrap().iter().any(|b| b.reason == "pre-restore"),
+        "the state before is kept"
+    );
+}
+
+#[test]
+fn settings_export_writes_a_json_file_that_imports_into_a_new_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let exports = dir.path().join("exports");
+    std::fs::create_dir(&exports).unwrap();
+    let mut harness = common::harness(&path);
+    harness.get_by_label("⚙  Settings").click();
+    harness.run();
+    let folder = harness.get_by_label("Export folder");
+    folder.click();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Export folder").type_text(exports.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Export everything (JSON)").click();
+    harness.run();
+    let written: Vec<_> =
+        std::fs::read_dir(&exports).unwrap().filter_map(Result::ok).map(|e| e.path()).collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let document: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&written[0]).unwrap()).unwrap();
+    let target = dir.path().join("copy.db");
+    let mut store = Store::open(&target).unwrap();
+    let imported =
+        store.with_connection_mut(|conn| leadline::store::transfer::import(conn, &document)).unwrap();
+    assert!(imported >= 9, "{imported}");
+    assert_eq!(architects::list(store.conn()).unwrap().len(), 9);
+}

@@ -1,5 +1,6 @@
 //! The command line: the same work as the GUI, headless, for scripting and tests.
 
+mod bench;
 pub mod data;
 mod output;
 
@@ -76,6 +77,12 @@ pub enum CliCommand {
     /// Import an export into an empty database.
     #[command(subcommand)]
     Import(data::ImportCommand),
+    /// Time the operations that must stay fast, on a large generated database.
+    Bench {
+        /// How many times each operation runs (the median is printed).
+        #[arg(long, default_value_t = 15)]
+        runs: usize,
+    },
     /// Crash-test helper: add COUNT architects one transaction at a time.
     #[command(hide = true)]
     WriteLoop { count: usize },
@@ -164,6 +171,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         CliCommand::Restore { file } => data::restore(&db_path, &file),
         CliCommand::Export(command) => data::export(&open_existing(&db_path)?, command),
         CliCommand::Import(command) => data::import(&db_path, command),
+        CliCommand::Bench { runs } => bench::run(runs, today),
         CliCommand::WriteLoop { count } => data::write_loop(&db_path, count, today),
         CliCommand::Team(TeamCommand::List { format, all }) => {
             let store = open_existing(&db_path)?;

@@ -59,7 +59,11 @@ impl DataSettings {
                 ui.label(Reason::label(&backup.reason));
                 if ui
                     .button("Restore…")
-                    .accessible_name(format!("Restore the backup of {when}"))
+                    .accessible_name(format!(
+                        "Restore the backup of {} ({})",
+                        backup.taken_at.format("%Y-%m-%d %H:%M:%S"),
+                        Reason::label(&backup.reason)
+                    ))
                     .on_hover_text(backup.path.display().to_string())
                     .clicked()
                 {
