@@ -105,7 +105,11 @@ impl SettingsState {
                     }
                     return;
                 }
-                ui.add_sized([200.0, 20.0], egui::Label::new(&item.name).truncate());
+                let size = egui::vec2(200.0, ui.spacing().interact_size.y);
+                ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.set_min_size(size);
+                    ui.add(egui::Label::new(&item.name).truncate());
+                });
                 if ui.add_enabled(index > 0, egui::Button::new("⏶")).on_hover_text("Move up").clicked() {
                     send(Command::MoveListItem { kind, id: item.id, up: true }, self);
                 }
