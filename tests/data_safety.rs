@@ -347,3 +347,23 @@ fn settings_export_writes_a_json_file_that_imports_into_a_new_database() {
     assert!(imported >= 9, "{imported}");
     assert_eq!(architects::list(store.conn()).unwrap().len(), 9);
 }
+
+#[test]
+fn quitting_after_a_change_takes_a_backup_and_quitting_without_one_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::harness(&path);
+    assert!(harness.state_mut().backup_on_quit().is_none(), "nothing changed, nothing to back up");
+
+    harness.get_by_label("Lukas Schneider").click();
+    harness.run();
+    harness.get_by_label("Mark as left").click();
+    harness.run();
+    let info = harness.state_mut().backup_on_quit().expect("a change was made").unwrap();
+    assert_eq!(info.reason, "quit");
+    let copy = rusqlite::Connection::open(&info.path).unwrap();
+    let status: String = copy
+        .query_row("SELECT status FROM architects WHERE name = 'Lukas Schneider'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(status, "left", "the backup holds the change");
+}
