@@ -5,6 +5,7 @@ pub mod check;
 pub mod lists;
 pub mod migrations;
 pub mod settings;
+pub mod time;
 
 use std::fs;
 use std::io::Read as _;
