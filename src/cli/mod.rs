@@ -1,6 +1,8 @@
 //! The command line: the same work as the GUI, headless, for scripting and tests.
 
+mod bench;
 mod output;
+mod time;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -50,6 +52,11 @@ pub enum CliCommand {
     /// The team roster.
     #[command(subcommand)]
     Team(TeamCommand),
+    /// Your own time: log it and see the split against the 50/30/20 target.
+    #[command(subcommand)]
+    Time(time::TimeCommand),
+    /// Time the operations that must stay fast, on the large demo in a temporary file.
+    Bench(bench::BenchArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -122,14 +129,17 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut store = open(&db_path)?;
             store.transact(|tx| Command::LoadDemo(size).apply(tx, today))?;
             let count = store::architects::list(store.conn())?.len();
+            let entries = store::time::count(store.conn())?;
             println!(
-                "Loaded a {} demo team of {count} architects into {}",
+                "Loaded a {} demo team of {count} architects and {entries} time entries into {}",
                 size_name(size),
                 db_path.display()
             );
             Ok(ExitCode::SUCCESS)
         }
         CliCommand::Check { format } => check_command(&db_path, format),
+        CliCommand::Time(command) => time::run(command, &db_path, today),
+        CliCommand::Bench(args) => bench::run(&args, today),
         CliCommand::Team(TeamCommand::List { format, all }) => {
             let store = open_existing(&db_path)?;
             let architects = store::architects::list(store.conn())?;
