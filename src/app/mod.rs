@@ -213,7 +213,10 @@ impl LeadlineApp {
                 });
                 format!("Deleted {}", entry_words(entry))
             }
-            Outcome::TimeEntryRestored(entry) => format!("Restored {}", entry_words(entry)),
+            Outcome::TimeEntryRestored(entry) => {
+                self.show_time_of(entry);
+                format!("Restored {}", entry_words(entry))
+            }
             Outcome::TimeSettingsChanged(message) => {
                 // Quarters may now cover other months: go back to today's.
                 self.shell.time_focus = None;

@@ -61,7 +61,10 @@ pub fn time_settings_ui(ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<
     ui.add_space(theme::SPACE_S);
     let saved = settings.default_targets;
     let mut defaults = form.defaults.unwrap_or(saved);
-    widgets::form_row(ui, "Default targets", |ui| targets_inputs_ui(ui, "default", &mut defaults));
+    ui.horizontal(|ui| {
+        row_label(ui, "Default targets");
+        targets_inputs_ui(ui, "default", &mut defaults);
+    });
     let problem = defaults.validate().err().map(|e| e.to_string());
     widgets::form_row(ui, "", |ui| {
         let changed = defaults != saved;
@@ -101,9 +104,14 @@ pub fn time_settings_ui(ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<
     }
     let mut overriding = form.override_targets.unwrap_or(settings.default_targets);
     widgets::form_row(ui, "Quarter", |ui| {
+        // Named explicitly: a field with a hint text is not named by its row's label.
         ui.add(egui::TextEdit::singleline(&mut form.quarter).hint_text("FY27 Q3").desired_width(90.0))
+            .accessible_name("Quarter")
     });
-    widgets::form_row(ui, "Its targets", |ui| targets_inputs_ui(ui, "override", &mut overriding));
+    ui.horizontal(|ui| {
+        row_label(ui, "Its targets");
+        targets_inputs_ui(ui, "quarter", &mut overriding);
+    });
     widgets::form_row(ui, "", |ui| {
         if ui.button("Save quarter targets").clicked() {
             form.override_error = None;
@@ -123,6 +131,15 @@ pub fn time_settings_ui(ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<
     });
     form.override_targets = (overriding != settings.default_targets).then_some(overriding);
     ui.data_mut(|d| d.insert_temp(id, form));
+}
+
+/// The label column of a row whose inputs carry their own labels.
+fn row_label(ui: &mut egui::Ui, text: &str) {
+    let size = egui::vec2(theme::FORM_LABEL_WIDTH, ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+        ui.set_min_size(size);
+        ui.label(text);
+    });
 }
 
 /// Four number fields: the three shares and the tolerance, each named for screen readers.

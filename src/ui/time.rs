@@ -20,6 +20,10 @@ pub const SHORTCUT_NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT
 
 /// Width of the right-hand column of the week view (the split and the per-day chart).
 const SIDE_WIDTH: f32 = 470.0;
+/// Width of an entry's architect name in the list.
+const ARCHITECT_COLUMN: f32 = 150.0;
+/// Below this width the week view stacks its columns.
+const WIDE_WIDTH: f32 = 1000.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TimeTab {
@@ -134,6 +138,7 @@ impl TimeState {
             let unit = if self.tab == TimeTab::Week { "week" } else { "quarter" };
             let previous = ui
                 .button("◀")
+                .accessible_name(format!("Previous {unit}"))
                 .on_hover_text(format!("Previous {unit} ({})", ui.ctx().format_shortcut(&SHORTCUT_PREVIOUS)));
             if previous.clicked() {
                 self.step(view, shell, false);
@@ -142,6 +147,7 @@ impl TimeState {
             ui.label(RichText::new(period).weak());
             let next = ui
                 .button("▶")
+                .accessible_name(format!("Next {unit}"))
                 .on_hover_text(format!("Next {unit} ({})", ui.ctx().format_shortcut(&SHORTCUT_NEXT)));
             if next.clicked() {
                 self.step(view, shell, true);
@@ -153,60 +159,77 @@ impl TimeState {
     }
 
     fn week_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) {
-        let time = &view.time;
         let available = ui.available_size();
-        let side = SIDE_WIDTH.min(available.x * 0.45);
-        // The gap between the columns is the space added plus the layout's spacing either side.
-        let list_width = available.x - side - theme::SPACE_L - 2.0 * ui.spacing().item_spacing.x;
         let mut action = None;
-        ui.horizontal_top(|ui| {
-            ui.allocate_ui_with_layout(
-                egui::vec2(list_width, available.y),
-                Layout::top_down(Align::Min),
-                |ui| {
-                    ui.set_width(list_width);
-                    if !time.has_entries {
-                        widgets::empty_state(
-                            ui,
-                            "Log your first block of time",
-                            "Type a duration (90, 1h30, 1.5h), press Tab, press 1 coaching, 2 market \
-                             building or 3 business management, Tab, describe it and press Enter.",
-                        );
-                    } else if time.week_entries.is_empty() {
-                        widgets::empty_state(
-                            ui,
-                            &format!("Nothing logged in week {}", time.focus.week),
-                            "Log time with the row above: type a weekday such as mon in the date \
-                             field, or click a day under it.",
-                        );
-                    } else {
+        if available.x >= WIDE_WIDTH {
+            let side = SIDE_WIDTH;
+            // The gap between the columns is the space added plus the layout's spacing either side.
+            let list_width = available.x - side - theme::SPACE_L - 2.0 * ui.spacing().item_spacing.x;
+            ui.horizontal_top(|ui| {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(list_width, available.y),
+                    Layout::top_down(Align::Min),
+                    |ui| {
+                        ui.set_width(list_width);
                         egui::ScrollArea::vertical()
                             .id_salt("week_entries")
                             .auto_shrink([false, false])
-                            .show(ui, |ui| action = self.days_ui(ui, view));
-                    }
-                },
-            );
-            ui.add_space(theme::SPACE_L);
-            ui.allocate_ui_with_layout(egui::vec2(side, available.y), Layout::top_down(Align::Min), |ui| {
-                ui.set_width(side);
-                egui::ScrollArea::vertical().id_salt("week_side").auto_shrink([false, false]).show(
-                    ui,
+                            .show(ui, |ui| action = self.entries_ui(ui, view));
+                    },
+                );
+                ui.add_space(theme::SPACE_L);
+                ui.allocate_ui_with_layout(
+                    egui::vec2(side, available.y),
+                    Layout::top_down(Align::Min),
                     |ui| {
-                        ui.label(RichText::new(format!("Week {} split", time.focus.week)).strong());
-                        ui.add_space(theme::SPACE_S);
-                        week_split_ui(ui, &time.week);
-                        ui.add_space(theme::SPACE_L);
-                        ui.label(RichText::new("Hours per day").strong());
-                        time_charts::week_days_chart(ui, &time.week);
+                        ui.set_width(side);
+                        egui::ScrollArea::vertical()
+                            .id_salt("week_side")
+                            .auto_shrink([false, false])
+                            .show(ui, |ui| week_side_ui(ui, &view.time));
                     },
                 );
             });
-        });
+        } else {
+            // A narrow window: the split and the chart first, the entries under them.
+            egui::ScrollArea::vertical().id_salt("week_narrow").auto_shrink([false, false]).show(ui, |ui| {
+                week_side_ui(ui, &view.time);
+                ui.add_space(theme::SPACE_L);
+                action = self.entries_ui(ui, view);
+            });
+        }
         match action {
             Some(EntryAction::Edit(entry)) => self.row.edit(&entry, view),
             Some(EntryAction::Delete(id)) => commands.push(Command::DeleteTimeEntry(id)),
             None => {}
+        }
+    }
+
+    /// The week's entries by day, or an empty state that says what to do.
+    fn entries_ui(&self, ui: &mut egui::Ui, view: &ViewModel) -> Option<EntryAction> {
+        let time = &view.time;
+        if !time.has_entries {
+            widgets::empty_state(
+                ui,
+                "Log your first block of time",
+                "Type a duration (90, 1h30, 1.5h), press Tab, press 1 coaching, 2 market building or \
+                 3 business management, Tab, describe it and press Enter.",
+            );
+            None
+        } else if time.week_entries.is_empty() {
+            widgets::empty_state(
+                ui,
+                &format!("Nothing logged in week {}", time.focus.week),
+                "Log time with the row above: type a weekday such as mon in the date field, or click \
+                 a day under it.",
+            );
+            None
+        } else {
+            // Room on the right for the scroll bar, which floats over the content.
+            egui::Frame::NONE
+                .inner_margin(egui::Margin { right: 14, ..egui::Margin::ZERO })
+                .show(ui, |ui| self.days_ui(ui, view))
+                .inner
         }
     }
 
@@ -290,27 +313,37 @@ impl TimeState {
                         {
                             action = Some(EntryAction::Edit(entry.clone()));
                         }
-                        if let Some(architect) = f.architect.and_then(|id| view.architect(id)) {
-                            ui.allocate_ui_with_layout(
-                                egui::vec2(150.0, height),
-                                Layout::left_to_right(Align::Center),
-                                |ui| {
-                                    ui.add(
-                                        egui::Label::new(
-                                            RichText::new(format!("👤 {}", architect.name())).weak(),
-                                        )
-                                        .truncate(),
-                                    );
-                                },
-                            );
+                        let architect =
+                            f.architect.and_then(|id| view.architect(id)).map(crate::model::Architect::name);
+                        // The name shows when the description keeps room to be read; otherwise
+                        // an icon that names the architect on hover.
+                        if let Some(name) = architect {
+                            if ui.available_width() > ARCHITECT_COLUMN + 160.0 {
+                                ui.allocate_ui_with_layout(
+                                    egui::vec2(ARCHITECT_COLUMN, height),
+                                    Layout::left_to_right(Align::Center),
+                                    |ui| {
+                                        ui.add(
+                                            egui::Label::new(RichText::new(format!("👤 {name}")).weak())
+                                                .truncate(),
+                                        );
+                                    },
+                                );
+                            } else {
+                                ui.label(RichText::new("👤").weak()).on_hover_text(format!("with {name}"));
+                            }
                         }
                         let description =
                             if f.description.is_empty() { "(no description)" } else { &f.description };
+                        let hover = match architect {
+                            Some(name) => format!("{description}\nwith {name}"),
+                            None => description.to_owned(),
+                        };
                         ui.allocate_ui_with_layout(
                             egui::vec2(ui.available_width(), height),
                             Layout::left_to_right(Align::Center),
                             |ui| {
-                                ui.add(egui::Label::new(description).truncate()).on_hover_text(description);
+                                ui.add(egui::Label::new(description).truncate()).on_hover_text(hover);
                             },
                         );
                     });
@@ -319,6 +352,16 @@ impl TimeState {
         );
         action
     }
+}
+
+/// The week's split against target, its drift and the hours per day.
+fn week_side_ui(ui: &mut egui::Ui, time: &crate::app::TimeView) {
+    ui.label(RichText::new(format!("Week {} split", time.focus.week)).strong());
+    ui.add_space(theme::SPACE_S);
+    week_split_ui(ui, &time.week);
+    ui.add_space(theme::SPACE_L);
+    ui.label(RichText::new("Hours per day").strong());
+    time_charts::week_days_chart(ui, &time.week);
 }
 
 /// How an entry is named to screen readers and tests: its description, or its duration,
@@ -419,8 +462,11 @@ pub fn drift_line_ui(ui: &mut egui::Ui, split: &Split, targets: &Targets, period
     let sentence = drift_sentence(split, targets, period_word);
     let on_target =
         split.total() == 0 || Category::ALL.iter().all(|&c| split.status(c, targets) == DriftStatus::OnTrack);
+    if split.total() == 0 {
+        ui.label(RichText::new(sentence).weak());
+        return;
+    }
     let (icon, color) = if on_target { ("✔", theme::ok_color(ui)) } else { ("⚠", theme::warn_color(ui)) };
-    let color = if split.total() == 0 { ui.visuals().weak_text_color() } else { color };
     ui.label(RichText::new(format!("{icon} {sentence}")).color(color).strong());
 }
 

@@ -9,17 +9,19 @@ use egui_plot::{
     Text,
 };
 
-use super::time::{drift_line_ui, split_ui};
+use super::time::split_ui;
 use super::{theme, widgets};
 use crate::app::TimeView;
 use crate::model::architect::Choice as _;
 use crate::model::split::{Category, DriftStatus, RebalanceHint, Split};
-use crate::model::time_summary::{QuarterSummary, WeekSummary, hours_text, share_text};
+use crate::model::time_summary::{QuarterSummary, WeekSummary, hours_text, share_text, targets_text};
 
 const WEEKS_HEIGHT: f32 = 230.0;
 const CUMULATIVE_HEIGHT: f32 = 96.0;
 const TREND_HEIGHT: f32 = WEEKS_HEIGHT;
 const DAYS_HEIGHT: f32 = 170.0;
+/// Below this width the quarter view stacks its columns and charts.
+const WIDE_WIDTH: f32 = 1000.0;
 
 /// A plot that only shows: no panning or zooming, which would only lose the fixed scales.
 fn fixed_plot(id: &str, height: f32) -> Plot<'static> {
@@ -116,45 +118,70 @@ pub fn quarter_ui(ui: &mut egui::Ui, time: &TimeView) {
             );
             return;
         }
-        ui.columns(2, |columns| {
-            let ui = &mut columns[0];
-            ui.label(RichText::new(format!("{} so far", summary.quarter)).strong());
-            ui.add_space(theme::SPACE_S);
-            split_ui(ui, &summary.total, &summary.targets, "quarter");
+        let wide = ui.available_width() >= WIDE_WIDTH;
+        if wide {
+            ui.columns(2, |columns| {
+                summary_ui(&mut columns[0], summary, time.today);
+                plan_ui(&mut columns[1], summary);
+            });
+        } else {
+            summary_ui(ui, summary, time.today);
             ui.add_space(theme::SPACE_M);
-            weeks_on_target_ui(ui, summary);
-            let ui = &mut columns[1];
-            rebalance_ui(ui, summary);
-            ui.add_space(theme::SPACE_S);
-            cumulative_chart(ui, summary);
-        });
+            plan_ui(ui, summary);
+        }
         ui.add_space(theme::SPACE_M);
         let width = ui.available_width();
-        let trend_width = (width * 0.34).clamp(280.0, 420.0);
-        ui.horizontal_top(|ui| {
-            ui.allocate_ui_with_layout(
-                egui::vec2(width - trend_width - theme::SPACE_L, WEEKS_HEIGHT + 30.0),
-                egui::Layout::top_down(egui::Align::Min),
-                |ui| {
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new("Each week's split").strong());
-                        ui.add_space(theme::SPACE_M);
-                        legend_ui(ui);
-                    });
-                    weeks_chart(ui, summary);
-                },
-            );
-            ui.add_space(theme::SPACE_S);
-            ui.allocate_ui_with_layout(
-                egui::vec2(trend_width, WEEKS_HEIGHT + 30.0),
-                egui::Layout::top_down(egui::Align::Min),
-                |ui| {
-                    ui.label(RichText::new("The last four quarters").strong());
-                    trend_chart(ui, summary);
-                },
-            );
-        });
+        let weeks = |ui: &mut egui::Ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Each week's split").strong());
+                ui.add_space(theme::SPACE_M);
+                legend_ui(ui);
+            });
+            weeks_chart(ui, summary);
+        };
+        let trend = |ui: &mut egui::Ui| {
+            ui.label(RichText::new("The last four quarters").strong());
+            trend_chart(ui, summary);
+        };
+        if wide {
+            let trend_width = (width * 0.34).clamp(280.0, 420.0);
+            ui.horizontal_top(|ui| {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(width - trend_width - theme::SPACE_L, WEEKS_HEIGHT + 30.0),
+                    egui::Layout::top_down(egui::Align::Min),
+                    weeks,
+                );
+                ui.add_space(theme::SPACE_S);
+                ui.allocate_ui_with_layout(
+                    egui::vec2(trend_width, WEEKS_HEIGHT + 30.0),
+                    egui::Layout::top_down(egui::Align::Min),
+                    trend,
+                );
+            });
+        } else {
+            weeks(ui);
+            ui.add_space(theme::SPACE_M);
+            trend(ui);
+        }
     });
+}
+
+/// The quarter's split against target, its drift, and how many weeks were on target.
+fn summary_ui(ui: &mut egui::Ui, summary: &QuarterSummary, today: chrono::NaiveDate) {
+    let title =
+        if today > summary.end { summary.quarter.to_string() } else { format!("{} so far", summary.quarter) };
+    ui.label(RichText::new(title).strong());
+    ui.add_space(theme::SPACE_S);
+    split_ui(ui, &summary.total, &summary.targets, "quarter");
+    ui.add_space(theme::SPACE_M);
+    weeks_on_target_ui(ui, summary);
+}
+
+/// What the rest of the quarter needs, and the quarter against its target as one chart.
+fn plan_ui(ui: &mut egui::Ui, summary: &QuarterSummary) {
+    rebalance_ui(ui, summary);
+    ui.add_space(theme::SPACE_S);
+    cumulative_chart(ui, summary);
 }
 
 /// How many of the weeks so far kept every category within tolerance, and the average week.
@@ -188,7 +215,18 @@ fn rebalance_ui(ui: &mut egui::Ui, summary: &QuarterSummary) {
             }
             RebalanceHint::QuarterOver => {
                 ui.label(RichText::new(format!("{} is over.", summary.quarter)).strong());
-                drift_line_ui(ui, &summary.total, &summary.targets, "quarter");
+                let shares: Vec<String> = Category::ALL
+                    .iter()
+                    .map(|&c| format!("{:.0}", summary.total.share_pct(c).round()))
+                    .collect();
+                ui.add(
+                    egui::Label::new(format!(
+                        "It ended at {} against a target of {}.",
+                        shares.join(" / "),
+                        targets_text(&summary.targets)
+                    ))
+                    .wrap(),
+                );
             }
             RebalanceHint::Plan(plan) => {
                 ui.label(RichText::new("To end the quarter on target").strong());
@@ -231,7 +269,7 @@ fn whole_hours(minutes: u32) -> u32 {
     (minutes + 30) / 60
 }
 
-/// Two horizontal stacked bars: the quarter so far and the target.
+/// Two horizontal stacked bars: the quarter as logged and its target.
 fn cumulative_chart(ui: &mut egui::Ui, summary: &QuarterSummary) {
     let targets = summary.targets;
     let text_color = on_fill_color(ui);
@@ -244,7 +282,7 @@ fn cumulative_chart(ui: &mut egui::Ui, summary: &QuarterSummary) {
             .iter()
             .enumerate()
             .map(|(row, &value)| {
-                let row_name = if row == 1 { "So far" } else { "Target" };
+                let row_name = if row == 1 { "Logged" } else { "Target" };
                 solid_bar(ui, category, row as f64, value).width(0.6).name(format!(
                     "{row_name}: {} {:.0} %",
                     category.label(),
@@ -271,7 +309,7 @@ fn cumulative_chart(ui: &mut egui::Ui, summary: &QuarterSummary) {
             .stack_on(&previous);
         charts.push(chart);
     }
-    let labels = vec!["Target".to_owned(), "So far".to_owned()];
+    let labels = vec!["Target".to_owned(), "Logged".to_owned()];
     fixed_plot("quarter_cumulative", CUMULATIVE_HEIGHT)
         .show_grid([true, false])
         .default_x_bounds(0.0, 103.0)

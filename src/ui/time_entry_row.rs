@@ -196,8 +196,10 @@ impl EntryRow {
             let category = category_picker_ui(ui, &mut self.category);
             let buttons_width = if self.editing.is_some() { 150.0 } else { 70.0 };
             let spacing = ui.spacing().item_spacing.x;
-            let description_width =
-                (ui.available_width() - ARCHITECT_WIDTH - buttons_width - 2.0 * spacing).max(160.0);
+            // What is left is shared: the architect gets up to its width, the description the rest.
+            let rest = (ui.available_width() - buttons_width - 2.0 * spacing).max(200.0);
+            let architect_width = (rest * 0.3).clamp(90.0, ARCHITECT_WIDTH);
+            let description_width = rest - architect_width - spacing;
             let description = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.description)
@@ -209,7 +211,7 @@ impl EntryRow {
                 .add(
                     egui::TextEdit::singleline(&mut self.architect)
                         .hint_text("Architect (optional)")
-                        .desired_width(ARCHITECT_WIDTH),
+                        .desired_width(architect_width),
                 )
                 .accessible_name("Architect")
                 .on_hover_text("Type the start of a name: the entry is linked to that architect");
