@@ -282,6 +282,8 @@ fn settings_back_up_now_then_restore_brings_back_the_earlier_roster() {
     harness.get_by_label("⚙  Settings").click();
     harness.run();
     let before = backup::list(&path).unwrap().len();
+    harness.get_by_label("Back up now").scroll_to_me();
+    harness.run();
     harness.get_by_label("Back up now").click();
     harness.run();
     let backups = backup::list(&path).unwrap();
@@ -307,7 +309,10 @@ fn settings_back_up_now_then_restore_brings_back_the_earlier_roster() {
 
     // ...is undone by restoring it, after confirming.
     let when = newest.taken_at.format("%Y-%m-%d %H:%M:%S").to_string();
-    harness.get_by_label(&format!("Restore the backup of {when} (by hand)")).click();
+    let restore = format!("Restore the backup of {when} (by hand)");
+    harness.get_by_label(&restore).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&restore).click();
     harness.run();
     harness.get_by_label("Restore this backup?");
     harness.get_by_label("Restore").click();
@@ -328,10 +333,14 @@ fn settings_export_writes_a_json_file_that_imports_into_a_new_database() {
     let mut harness = common::harness(&path);
     harness.get_by_label("⚙  Settings").click();
     harness.run();
+    harness.get_by_label("Export folder").scroll_to_me();
+    harness.run();
     let folder = harness.get_by_label("Export folder");
     folder.click();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.get_by_label("Export folder").type_text(exports.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Export everything (JSON)").scroll_to_me();
     harness.run();
     harness.get_by_label("Export everything (JSON)").click();
     harness.run();

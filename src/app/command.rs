@@ -1,12 +1,16 @@
 //! Every write the app makes is a `Command`: collected during a frame, applied at its end in
 //! one transaction. The command line and the tests apply the same commands.
 
-use chrono::NaiveDate;
+use chrono::{Month, NaiveDate};
 use rusqlite::Connection;
 
 use crate::demo::{self, DemoSize};
-use crate::model::{ArchitectFields, ArchitectId, ListItemId, ListKind, Status};
-use crate::store::{StoreError, architects, lists, settings};
+use crate::model::fiscal::FiscalQuarter;
+use crate::model::split::Targets;
+use crate::model::time_entry::{TimeEntry, TimeEntryFields};
+use crate::model::time_summary::targets_text;
+use crate::model::{ArchitectFields, ArchitectId, ListItemId, ListKind, Status, TimeEntryId};
+use crate::store::{StoreError, architects, lists, settings, time};
 
 #[must_use = "a command does nothing until it is applied"]
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +47,22 @@ pub enum Command {
     LoadDemo(DemoSize),
     /// First run: the user chose; do not ask again.
     FinishOnboarding,
+    /// Log a block of the manager's own time.
+    AddTimeEntry(TimeEntryFields),
+    UpdateTimeEntry {
+        id: TimeEntryId,
+        fields: TimeEntryFields,
+    },
+    DeleteTimeEntry(TimeEntryId),
+    /// Undoes a delete: the entry comes back under its old id.
+    RestoreTimeEntry(Box<TimeEntry>),
+    SetFiscalStartMonth(Month),
+    SetDefaultTargets(Targets),
+    /// A quarter's own targets; `None` returns the quarter to the defaults.
+    SetQuarterTargets {
+        quarter: FiscalQuarter,
+        targets: Option<Targets>,
+    },
 }
 
 /// What an applied command did, so the app can follow up (close an editor, select a row,
@@ -55,6 +75,17 @@ pub enum Outcome {
     ListChanged,
     DemoLoaded,
     Onboarded,
+    TimeEntryAdded(Box<TimeEntry>),
+    /// The entry as it was and as it is now.
+    TimeEntryUpdated {
+        before: Box<TimeEntry>,
+        after: Box<TimeEntry>,
+    },
+    /// The deleted entry, so the delete can be undone.
+    TimeEntryDeleted(Box<TimeEntry>),
+    TimeEntryRestored(Box<TimeEntry>),
+    /// A time setting changed; the text says which, for the status line.
+    TimeSettingsChanged(String),
 }
 
 impl Command {
@@ -86,6 +117,39 @@ impl Command {
             Self::FinishOnboarding => {
                 settings::set(conn, settings::ONBOARDED, "empty")?;
                 Ok(Outcome::Onboarded)
+            }
+            Self::AddTimeEntry(fields) => {
+                let id = time::insert(conn, &fields)?;
+                Ok(Outcome::TimeEntryAdded(Box::new(time::get(conn, id)?)))
+            }
+            Self::UpdateTimeEntry { id, fields } => {
+                let before = time::update(conn, id, &fields)?;
+                Ok(Outcome::TimeEntryUpdated {
+                    before: Box::new(before),
+                    after: Box::new(time::get(conn, id)?),
+                })
+            }
+            Self::DeleteTimeEntry(id) => {
+                time::delete(conn, id).map(|e| Outcome::TimeEntryDeleted(Box::new(e)))
+            }
+            Self::RestoreTimeEntry(entry) => {
+                time::restore(conn, &entry)?;
+                Ok(Outcome::TimeEntryRestored(entry))
+            }
+            Self::SetFiscalStartMonth(month) => {
+                time::set_start_month(conn, month)?;
+                Ok(Outcome::TimeSettingsChanged(format!("The fiscal year now starts in {}", month.name())))
+            }
+            Self::SetDefaultTargets(targets) => {
+                time::set_default_targets(conn, &targets)?;
+                Ok(Outcome::TimeSettingsChanged(format!("Default targets: {}", targets_text(&targets))))
+            }
+            Self::SetQuarterTargets { quarter, targets } => {
+                time::set_quarter_targets(conn, quarter, targets.as_ref())?;
+                Ok(Outcome::TimeSettingsChanged(match targets {
+                    Some(targets) => format!("{quarter} targets: {}", targets_text(&targets)),
+                    None => format!("{quarter} uses the default targets again"),
+                }))
             }
         }
     }

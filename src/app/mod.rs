@@ -1,6 +1,7 @@
 //! The eframe shell: app state, navigation, shortcuts, and the one place commands are applied.
 
 pub mod command;
+pub mod time_view;
 pub mod view;
 
 use std::path::PathBuf;
@@ -9,8 +10,12 @@ use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 pub use command::{Command, Outcome};
+pub use time_view::{TimeFocus, TimeView};
 pub use view::ViewModel;
 
+use crate::model::duration::format_minutes;
+use crate::model::fiscal::IsoWeek;
+use crate::model::time_entry::{TimeEntry, short_day};
 use crate::store::{Store, StoreError, backup};
 use crate::ui::{self, Screen, theme, widgets::Toasts};
 
@@ -71,6 +76,9 @@ pub struct Shell {
     pub request_find: bool,
     /// File-level actions asked for this frame (backup, restore, export).
     pub file_actions: Vec<FileAction>,
+    /// The week and quarter the Time screen asks for; `None` is today's. The app reloads the
+    /// time view when this differs from what it shows.
+    pub time_focus: Option<TimeFocus>,
 }
 
 pub struct LeadlineApp {
@@ -258,7 +266,7 @@ impl LeadlineApp {
     fn reload(&mut self) {
         let today = self.today();
         let Some(store) = &self.store else { return };
-        match ViewModel::load(store, today) {
+        match ViewModel::load_with_time_focus(store, today, self.shell.time_focus) {
             Ok(view) => self.view = view,
             Err(error) => self.shell.toasts.error(format!("Could not read the database: {error}")),
         }
@@ -291,6 +299,7 @@ impl LeadlineApp {
                 for outcome in outcomes {
                     self.follow_up(&outcome);
                 }
+                self.follow_time_focus();
             }
             Err(error) => {
                 // Shown once: in the open form if there is one, otherwise as a toast.
@@ -315,8 +324,69 @@ impl LeadlineApp {
             Outcome::ListChanged => "Settings saved".to_owned(),
             Outcome::DemoLoaded => format!("Loaded the demo team: {} architects", self.view.architects.len()),
             Outcome::Onboarded => "Starting empty: add your first architect with Ctrl+N".to_owned(),
+            Outcome::TimeEntryAdded(entry) => {
+                self.screens.time.saved();
+                self.show_time_of(entry);
+                format!("Logged {}", entry_words(entry))
+            }
+            Outcome::TimeEntryUpdated { before, after } => {
+                self.screens.time.saved();
+                self.show_time_of(after);
+                self.shell.undo = Some(Undo {
+                    label: format!("edit of the {} entry", short_day(before.fields.date)),
+                    command: Command::UpdateTimeEntry { id: before.id, fields: before.fields.clone() },
+                });
+                format!("Saved {}", entry_words(after))
+            }
+            Outcome::TimeEntryDeleted(entry) => {
+                self.screens.time.deleted(entry.id);
+                self.shell.undo = Some(Undo {
+                    label: format!("delete of the {} entry", short_day(entry.fields.date)),
+                    command: Command::RestoreTimeEntry(entry.clone()),
+                });
+                format!("Deleted {}", entry_words(entry))
+            }
+            Outcome::TimeEntryRestored(entry) => {
+                self.show_time_of(entry);
+                format!("Restored {}", entry_words(entry))
+            }
+            Outcome::TimeSettingsChanged(message) => {
+                // Quarters may now cover other months: go back to today's.
+                self.shell.time_focus = None;
+                message.clone()
+            }
         };
         self.shell.status = message;
+    }
+
+    /// Moves the Time screen to the week and quarter of an entry just saved, so it is in view.
+    fn show_time_of(&mut self, entry: &TimeEntry) {
+        let date = entry.fields.date;
+        let focus = TimeFocus { week: IsoWeek::of(date), quarter: self.view.time.settings.quarter_of(date) };
+        if focus.week != self.view.time.focus.week {
+            self.shell.time_focus = Some(focus);
+        }
+    }
+
+    /// Reloads the time part of the view when the Time screen moved to another week or
+    /// quarter. Only runs SQL when the focus changed.
+    fn follow_time_focus(&mut self) {
+        let today = self.today();
+        let Some(store) = &self.store else { return };
+        let wanted = self.shell.time_focus;
+        let showing = self.view.time.focus;
+        let current = TimeFocus::current(today, &self.view.time.settings);
+        if wanted.unwrap_or(current) == showing {
+            return;
+        }
+        match TimeView::load(store.conn(), today, wanted) {
+            Ok(time) => self.view.time = time,
+            Err(error) => {
+                // Stay where we are rather than retrying (and failing) on every frame.
+                self.shell.time_focus = Some(showing);
+                self.shell.toasts.error(format!("Could not read the time entries: {error}"));
+            }
+        }
     }
 
     fn undo(&mut self) {
@@ -468,6 +538,7 @@ impl LeadlineApp {
             let Self { view, shell, screens, pending, .. } = self;
             screens.ui(ui, view, shell, pending);
         });
+        self.follow_time_focus();
 
         if !self.view.onboarded {
             ui::first_run::welcome_ui(&ctx, &mut self.pending);
@@ -478,7 +549,14 @@ impl LeadlineApp {
     }
 }
 
+/// "1 h 30 min of Coaching on Fri 27 Nov", for the status line.
+fn entry_words(entry: &TimeEntry) -> String {
+    let f = &entry.fields;
+    format!("{} of {} on {}", format_minutes(f.minutes), f.category, short_day(f.date))
+}
+
 /// The command that reverses `command`, for changes that can be undone in one step.
+/// Time entry edits and deletes get theirs from the outcome, which carries the old entry.
 fn undo_for(view: &ViewModel, command: &Command) -> Option<Undo> {
     match command {
         Command::UpdateArchitect { id, .. } => {

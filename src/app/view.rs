@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use super::time_view::{TimeFocus, TimeView};
 use crate::model::{Architect, ArchitectId, ListItem, ListItemId, ListKind};
 use crate::store::{Store, StoreError, architects, backup, lists, settings};
 
@@ -23,10 +24,21 @@ pub struct ViewModel {
     pub onboarded: bool,
     /// Backups of this database, newest first (a folder listing, refreshed after changes).
     pub backups: Vec<backup::BackupInfo>,
+    /// The Time screen's week and quarter, their aggregates and the time settings.
+    pub time: TimeView,
 }
 
 impl ViewModel {
     pub fn load(store: &Store, today: NaiveDate) -> Result<Self, StoreError> {
+        Self::load_with_time_focus(store, today, None)
+    }
+
+    /// Loads everything, with the Time screen on `time_focus` (today's week and quarter if `None`).
+    pub fn load_with_time_focus(
+        store: &Store,
+        today: NaiveDate,
+        time_focus: Option<TimeFocus>,
+    ) -> Result<Self, StoreError> {
         let conn = store.conn();
         let architects = architects::list(conn)?;
         let levels = lists::list(conn, ListKind::CareerLevel)?;
@@ -37,7 +49,9 @@ impl ViewModel {
                 list_users.insert((kind, item.id), lists::users(conn, kind, item.id)?);
             }
         }
-        let onboarded = !architects.is_empty() || settings::get(conn, settings::ONBOARDED)?.is_some();
+        let time = TimeView::load(conn, today, time_focus)?;
+        let onboarded =
+            !architects.is_empty() || time.has_entries || settings::get(conn, settings::ONBOARDED)?.is_some();
         let backups = backup::list(store.path())?;
         Ok(Self {
             today,
@@ -48,6 +62,7 @@ impl ViewModel {
             list_users,
             onboarded,
             backups,
+            time,
         })
     }
 

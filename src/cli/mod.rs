@@ -3,6 +3,7 @@
 mod bench;
 pub mod data;
 mod output;
+mod time;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -62,6 +63,11 @@ pub enum CliCommand {
     /// The team roster.
     #[command(subcommand)]
     Team(TeamCommand),
+    /// Your own time: log it and see the split against the 50/30/20 target.
+    #[command(subcommand)]
+    Time(time::TimeCommand),
+    /// Time the operations that must stay fast, on the large demo in a temporary file.
+    Bench(bench::BenchArgs),
     /// Take a verified backup now (kept in the backups folder beside the database).
     Backup,
     /// List the backups, newest first.
@@ -77,12 +83,6 @@ pub enum CliCommand {
     /// Import an export into an empty database.
     #[command(subcommand)]
     Import(data::ImportCommand),
-    /// Time the operations that must stay fast, on a large generated database.
-    Bench {
-        /// How many times each operation runs (the median is printed).
-        #[arg(long, default_value_t = 15)]
-        runs: usize,
-    },
     /// Crash-test helper: add COUNT architects one transaction at a time.
     #[command(hide = true)]
     WriteLoop { count: usize },
@@ -158,20 +158,22 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut store = open(&db_path)?;
             store.transact(|tx| Command::LoadDemo(size).apply(tx, today))?;
             let count = store::architects::list(store.conn())?.len();
+            let entries = store::time::count(store.conn())?;
             println!(
-                "Loaded a {} demo team of {count} architects into {}",
+                "Loaded a {} demo team of {count} architects and {entries} time entries into {}",
                 size_name(size),
                 db_path.display()
             );
             Ok(ExitCode::SUCCESS)
         }
         CliCommand::Check { format } => check_command(&db_path, format),
+        CliCommand::Time(command) => time::run(command, &db_path, today),
+        CliCommand::Bench(args) => bench::run(&args, today),
         CliCommand::Backup => data::backup_now(&open_existing(&db_path)?),
         CliCommand::Backups { format } => data::list_backups(&db_path, format),
         CliCommand::Restore { file } => data::restore(&db_path, &file),
         CliCommand::Export(command) => data::export(&open_existing(&db_path)?, command),
         CliCommand::Import(command) => data::import(&db_path, command),
-        CliCommand::Bench { runs } => bench::run(runs, today),
         CliCommand::WriteLoop { count } => data::write_loop(&db_path, count, today),
         CliCommand::Team(TeamCommand::List { format, all }) => {
             let store = open_existing(&db_path)?;

@@ -1,5 +1,7 @@
 //! A deterministic, realistic demo team: the same database for the same size and date.
 
+mod time;
+
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -228,10 +230,18 @@ const ACCOUNTS: &[&str] = &[
     "Blue Yonder Airlines",
 ];
 
-/// Fills an empty database with the demo team, relative to `today`. Refuses a database that
-/// already has architects, so demo data never mixes with real notes.
+/// Fills an empty database with the demo team and the demo manager's time entries, relative
+/// to `today`. Refuses a database that already has architects or time entries, so demo data
+/// never mixes with real notes.
 pub fn generate(conn: &Connection, size: DemoSize, today: NaiveDate) -> Result<usize, StoreError> {
     let existing: i64 = conn.query_row("SELECT count(*) FROM architects", [], |r| r.get(0))?;
+    if existing == 0 && crate::store::time::any(conn)? {
+        return Err(StoreError::InUse(
+            "this database already has time entries; demo data only goes into an empty database \
+             (use --db with a new file)"
+                .to_owned(),
+        ));
+    }
     if existing > 0 {
         return Err(StoreError::InUse(format!(
             "this database already has {existing} architects; demo data only goes into an empty database \
@@ -317,5 +327,6 @@ pub fn generate(conn: &Connection, size: DemoSize, today: NaiveDate) -> Result<u
     for fields in &people {
         architects::insert(conn, fields, today)?;
     }
+    time::generate(conn, size, today, &architects::list(conn)?)?;
     Ok(people.len())
 }

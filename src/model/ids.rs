@@ -31,3 +31,4 @@ macro_rules! id_type {
 
 id_type!(ArchitectId);
 id_type!(ListItemId);
+id_type!(TimeEntryId);

@@ -7,9 +7,11 @@ pub mod ids;
 pub mod lists;
 pub mod split;
 pub mod text;
+pub mod time_entry;
+pub mod time_summary;
 
 pub use architect::{Architect, ArchitectFields, Cadence, Readiness, Status};
-pub use ids::{ArchitectId, ListItemId};
+pub use ids::{ArchitectId, ListItemId, TimeEntryId};
 pub use lists::{ListItem, ListKind};
 pub use text::ValidationError;
 pub mod certification;

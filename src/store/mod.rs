@@ -7,6 +7,7 @@ pub mod lists;
 pub mod lock;
 pub mod migrations;
 pub mod settings;
+pub mod time;
 pub mod transfer;
 
 use std::fs;

@@ -4,8 +4,12 @@ pub mod architect_editor;
 pub mod first_run;
 pub mod settings;
 pub mod settings_data;
+pub mod settings_time;
 pub mod team;
 pub mod theme;
+pub mod time;
+pub mod time_charts;
+pub mod time_entry_row;
 pub mod widgets;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -19,15 +23,17 @@ use crate::store::StoreError;
 pub enum Screen {
     #[default]
     Team,
+    Time,
     Settings,
 }
 
 impl Screen {
-    pub const ALL: &'static [Self] = &[Self::Team, Self::Settings];
+    pub const ALL: &'static [Self] = &[Self::Team, Self::Time, Self::Settings];
 
     pub fn title(self) -> &'static str {
         match self {
             Self::Team => "Team",
+            Self::Time => "Time",
             Self::Settings => "Settings",
         }
     }
@@ -35,6 +41,7 @@ impl Screen {
     pub fn icon(self) -> &'static str {
         match self {
             Self::Team => "👥",
+            Self::Time => "⏱",
             Self::Settings => "⚙",
         }
     }
@@ -42,6 +49,7 @@ impl Screen {
     pub fn shortcut(self) -> KeyboardShortcut {
         let key = match self {
             Self::Team => Key::Num2,
+            Self::Time => Key::Num4,
             Self::Settings => Key::Num7,
         };
         KeyboardShortcut::new(Modifiers::COMMAND, key)
@@ -52,6 +60,7 @@ impl Screen {
 #[derive(Default)]
 pub struct Screens {
     pub team: team::TeamState,
+    pub time: time::TimeState,
     pub settings: settings::SettingsState,
 }
 
@@ -68,6 +77,7 @@ impl Screens {
         }
         match shell.screen {
             Screen::Team => self.team.ui(ui, view, shell, commands),
+            Screen::Time => self.time.ui(ui, view, shell, commands),
             Screen::Settings => self.settings.ui(ui, view, shell, commands),
         }
     }
@@ -75,6 +85,6 @@ impl Screens {
     /// Shows a failed write in the form that sent it, if one is open. Returns false when no
     /// form took it (the caller then shows a toast).
     pub fn show_error_in_form(&mut self, error: &StoreError) -> bool {
-        self.team.show_error(error) || self.settings.show_error(error)
+        self.team.show_error(error) || self.time.show_error(error) || self.settings.show_error(error)
     }
 }

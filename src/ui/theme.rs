@@ -50,3 +50,17 @@ pub fn preference_ui(ui: &mut egui::Ui, preference: &mut ThemePreference) -> boo
     });
     before != *preference
 }
+
+/// The colour of a time category, the same in every chart, chip and bar. Picked to stay apart
+/// for the common colour-vision deficiencies (blue, teal-green, amber) on both themes.
+pub fn category_color(dark_mode: bool, category: crate::model::split::Category) -> Color32 {
+    use crate::model::split::Category;
+    match (category, dark_mode) {
+        (Category::Coaching, true) => Color32::from_rgb(92, 156, 245),
+        (Category::Coaching, false) => Color32::from_rgb(40, 100, 200),
+        (Category::Market, true) => Color32::from_rgb(70, 190, 155),
+        (Category::Market, false) => Color32::from_rgb(20, 135, 100),
+        (Category::Business, true) => Color32::from_rgb(238, 170, 70),
+        (Category::Business, false) => Color32::from_rgb(205, 125, 15),
+    }
+}

@@ -1,0 +1,358 @@
+//! A time entry of the manager's own time: when, how long, which of the three categories, what,
+//! and where it came from (typed in, or imported from a calendar event). Validation lives here.
+
+use chrono::{Datelike as _, Days, NaiveDate, NaiveTime, Weekday};
+use serde::{Deserialize, Serialize};
+
+use super::architect::{Architect, Status};
+use super::duration::{MAX_MINUTES, format_minutes};
+use super::fiscal::IsoWeek;
+use super::ids::{ArchitectId, TimeEntryId};
+use super::split::Category;
+use super::text::{self, LINE_MAX_CHARS, ValidationError};
+
+/// Longest description, in characters: a meeting title or a line of notes, not a document.
+pub const DESCRIPTION_MAX_CHARS: usize = 500;
+
+/// Where an entry came from. A calendar entry keeps its event's UID and recurrence id so a
+/// second import of the same calendar updates it instead of adding a duplicate.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "source")]
+pub enum EntrySource {
+    #[default]
+    Manual,
+    Calendar {
+        event_uid: String,
+        recurrence_id: Option<String>,
+    },
+}
+
+impl EntrySource {
+    /// The stored key: `manual` or `calendar`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::Manual => "manual",
+            Self::Calendar { .. } => "calendar",
+        }
+    }
+}
+
+/// What the manager enters about a block of time.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TimeEntryFields {
+    pub date: NaiveDate,
+    /// When it started, if known (calendar imports know; quick entries usually do not).
+    pub start_time: Option<NaiveTime>,
+    pub minutes: u32,
+    pub category: Category,
+    pub description: String,
+    /// The architect this time was spent with or on, if any.
+    pub architect: Option<ArchitectId>,
+    #[serde(flatten)]
+    pub source: EntrySource,
+}
+
+impl TimeEntryFields {
+    /// A manual entry without a start time or architect.
+    pub fn manual(date: NaiveDate, minutes: u32, category: Category, description: impl Into<String>) -> Self {
+        Self {
+            date,
+            start_time: None,
+            minutes,
+            category,
+            description: description.into(),
+            architect: None,
+            source: EntrySource::Manual,
+        }
+    }
+
+    /// Checks every field on its own and returns them tidied (description trimmed). Whether the
+    /// day still has room for the minutes needs the other entries: see [`check_day_total`].
+    pub fn validated(&self) -> Result<Self, ValidationError> {
+        check_minutes(self.minutes)?;
+        let description = text::capped("description", self.description.trim(), DESCRIPTION_MAX_CHARS)?;
+        let source = match &self.source {
+            EntrySource::Manual => EntrySource::Manual,
+            EntrySource::Calendar { event_uid, recurrence_id } => EntrySource::Calendar {
+                event_uid: text::required("event UID", event_uid, LINE_MAX_CHARS)?,
+                recurrence_id: match recurrence_id {
+                    Some(id) => Some(text::required("recurrence id", id, LINE_MAX_CHARS)?),
+                    None => None,
+                },
+            },
+        };
+        Ok(Self { description, source, ..self.clone() })
+    }
+}
+
+/// A stored time entry.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TimeEntry {
+    pub id: TimeEntryId,
+    #[serde(flatten)]
+    pub fields: TimeEntryFields,
+}
+
+/// Minutes of one entry: at least one, at most a day.
+pub fn check_minutes(minutes: u32) -> Result<(), ValidationError> {
+    if minutes == 0 {
+        return Err(ValidationError::new("minutes", "0 is too short: a time entry needs at least 1 minute"));
+    }
+    if minutes > MAX_MINUTES {
+        return Err(ValidationError::new(
+            "minutes",
+            format!("{minutes} is more than 24 h (1440 min), the length of a day"),
+        ));
+    }
+    Ok(())
+}
+
+/// A day holds at most 24 h: `already_minutes` logged on `date` by other entries plus
+/// `adding_minutes` must fit.
+pub fn check_day_total(
+    date: NaiveDate,
+    already_minutes: u32,
+    adding_minutes: u32,
+) -> Result<(), ValidationError> {
+    let total = already_minutes.saturating_add(adding_minutes);
+    if total > MAX_MINUTES {
+        return Err(ValidationError::new(
+            "minutes",
+            format!(
+                "{} on {date} would make {} that day ({} already logged); a day has only 24 h",
+                format_minutes(adding_minutes),
+                format_minutes(total),
+                format_minutes(already_minutes),
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Reads the date typed in the quick-entry row: `2026-11-27`, `today`, `yesterday`, or a
+/// weekday (`mon`, `tuesday`) meaning that day of `week`, the week on screen.
+pub fn parse_entry_date(value: &str, today: NaiveDate, week: IsoWeek) -> Result<NaiveDate, ValidationError> {
+    let trimmed = value.trim();
+    let lower = trimmed.to_lowercase();
+    if lower.is_empty() {
+        return Err(ValidationError::new("date", "enter a date, e.g. 2026-11-27, today, yesterday or mon"));
+    }
+    match lower.as_str() {
+        "today" => return Ok(today),
+        "yesterday" => return Ok(today.checked_sub_days(Days::new(1)).unwrap_or(today)),
+        _ => {}
+    }
+    if let Some(weekday) = weekday_named(&lower) {
+        let days = u64::from(weekday.num_days_from_monday());
+        let monday = week.monday();
+        return Ok(monday.checked_add_days(Days::new(days)).unwrap_or(monday));
+    }
+    if lower.starts_with(|c: char| c.is_ascii_digit()) {
+        return text::parse_date("date", trimmed);
+    }
+    Err(ValidationError::new(
+        "date",
+        format!("{trimmed:?} is not a date (expected YYYY-MM-DD, today, yesterday or a weekday such as mon)"),
+    ))
+}
+
+/// `mon`, `monday`, `tue`, `tues`, ... as a weekday.
+fn weekday_named(lower: &str) -> Option<Weekday> {
+    const NAMES: [(Weekday, &str); 7] = [
+        (Weekday::Mon, "monday"),
+        (Weekday::Tue, "tuesday"),
+        (Weekday::Wed, "wednesday"),
+        (Weekday::Thu, "thursday"),
+        (Weekday::Fri, "friday"),
+        (Weekday::Sat, "saturday"),
+        (Weekday::Sun, "sunday"),
+    ];
+    // Three letters at least, so "t" or "s" never silently pick one of two days.
+    if lower.len() < 3 {
+        return None;
+    }
+    NAMES.iter().find(|(_, name)| name.starts_with(lower)).map(|(day, _)| *day)
+}
+
+/// Finds the architect a typed name means: the exact name, or the one person whose name (or
+/// one of its words) starts with what was typed. People still on the team win over those who
+/// left. Empty means no architect.
+pub fn match_architect<'a>(
+    architects: &'a [Architect],
+    typed: &str,
+) -> Result<Option<&'a Architect>, ValidationError> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let needle = typed.to_lowercase();
+    if let Some(exact) = architects.iter().find(|a| a.name().to_lowercase() == needle) {
+        return Ok(Some(exact));
+    }
+    let starts = |a: &&Architect| {
+        let name = a.name().to_lowercase();
+        name.starts_with(&needle) || name.split_whitespace().any(|word| word.starts_with(&needle))
+    };
+    let all: Vec<&Architect> = architects.iter().filter(starts).collect();
+    let current: Vec<&Architect> = all.iter().copied().filter(|a| a.fields.status != Status::Left).collect();
+    let candidates = if current.is_empty() { all } else { current };
+    match candidates.as_slice() {
+        [] => Err(ValidationError::new("architect", format!("nobody on the team is called “{typed}”"))),
+        [one] => Ok(Some(one)),
+        many => {
+            let names: Vec<&str> = many.iter().take(4).map(|a| a.name()).collect();
+            let more = if many.len() > 4 { format!(" and {} more", many.len() - 4) } else { String::new() };
+            Err(ValidationError::new(
+                "architect",
+                format!("“{typed}” could be {}{more}; type more of the name", names.join(", ")),
+            ))
+        }
+    }
+}
+
+/// "Fri 27 Nov", for lists and messages.
+pub fn short_day(date: NaiveDate) -> String {
+    date.format("%a %-d %b").to_string()
+}
+
+/// True for Saturday and Sunday, which the week view only lists when something is logged.
+pub fn is_weekend(date: NaiveDate) -> bool {
+    matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    fn week48() -> IsoWeek {
+        "2026-W48".parse().expect("valid week")
+    }
+
+    #[test]
+    fn dates_read_as_iso_words_or_weekdays_of_the_week_on_screen() {
+        let today = day(2026, 11, 28);
+        assert_eq!(parse_entry_date("2026-11-27", today, week48()), Ok(day(2026, 11, 27)));
+        assert_eq!(parse_entry_date(" Today ", today, week48()), Ok(today));
+        assert_eq!(parse_entry_date("yesterday", today, week48()), Ok(day(2026, 11, 27)));
+        assert_eq!(parse_entry_date("mon", today, week48()), Ok(day(2026, 11, 23)));
+        assert_eq!(parse_entry_date("Thursday", today, week48()), Ok(day(2026, 11, 26)));
+        assert_eq!(parse_entry_date("sun", today, week48()), Ok(day(2026, 11, 29)));
+        // The weekday follows the week being looked at, not today's week.
+        let w47 = week48().previous();
+        assert_eq!(parse_entry_date("tue", today, w47), Ok(day(2026, 11, 17)));
+        assert_eq!(parse_entry_date("2024-02-29", today, week48()), Ok(day(2024, 2, 29)));
+    }
+
+    #[test]
+    fn impossible_or_unreadable_dates_name_the_value() {
+        let today = day(2026, 11, 28);
+        let err = parse_entry_date("2026-02-30", today, week48()).expect_err("no 30 February");
+        assert_eq!(err.to_string(), "date: 2026-02-30 is not a day in the calendar");
+        let err = parse_entry_date("2025-02-29", today, week48()).expect_err("2025 is not a leap year");
+        assert_eq!(err.to_string(), "date: 2025-02-29 is not a day in the calendar");
+        let err = parse_entry_date("someday", today, week48()).expect_err("not a date");
+        assert_eq!(
+            err.to_string(),
+            "date: \"someday\" is not a date (expected YYYY-MM-DD, today, yesterday or a weekday such as mon)"
+        );
+        assert!(parse_entry_date("", today, week48()).is_err());
+        assert!(parse_entry_date("t", today, week48()).is_err(), "ambiguous: tuesday or thursday");
+        assert!(parse_entry_date("27/11/2026", today, week48()).is_err());
+    }
+
+    #[test]
+    fn minutes_must_be_between_one_and_a_day() {
+        let fields = |minutes| TimeEntryFields::manual(day(2026, 11, 27), minutes, Category::Coaching, "1:1");
+        assert_eq!(
+            fields(0).validated().map_err(|e| e.to_string()),
+            Err("minutes: 0 is too short: a time entry needs at least 1 minute".to_owned())
+        );
+        assert_eq!(
+            fields(1441).validated().map_err(|e| e.to_string()),
+            Err("minutes: 1441 is more than 24 h (1440 min), the length of a day".to_owned())
+        );
+        assert!(fields(1).validated().is_ok());
+        assert!(fields(1440).validated().is_ok());
+    }
+
+    #[test]
+    fn descriptions_are_trimmed_and_capped() {
+        let mut fields = TimeEntryFields::manual(day(2026, 11, 27), 30, Category::Market, "  Envisioning  ");
+        assert_eq!(fields.validated().map(|f| f.description), Ok("Envisioning".to_owned()));
+        fields.description = "x".repeat(DESCRIPTION_MAX_CHARS + 1);
+        let err = fields.validated().expect_err("too long");
+        assert_eq!(err.to_string(), "description: is 501 characters long; the limit is 500");
+        fields.description = "a\0b".to_owned();
+        assert!(fields.validated().is_err());
+    }
+
+    #[test]
+    fn calendar_entries_need_their_event_uid() {
+        let mut fields = TimeEntryFields::manual(day(2026, 11, 27), 30, Category::Business, "Forecast");
+        fields.source = EntrySource::Calendar { event_uid: "  ".to_owned(), recurrence_id: None };
+        assert_eq!(
+            fields.validated().map_err(|e| e.to_string()),
+            Err("event UID: must not be empty".to_owned())
+        );
+        fields.source = EntrySource::Calendar {
+            event_uid: "abc@x".to_owned(),
+            recurrence_id: Some("20261127".to_owned()),
+        };
+        assert!(fields.validated().is_ok());
+        assert_eq!(fields.source.key(), "calendar");
+    }
+
+    #[test]
+    fn a_day_holds_at_most_24_hours() {
+        let date = day(2026, 11, 27);
+        assert!(check_day_total(date, 1380, 60).is_ok());
+        let err = check_day_total(date, 1380, 61).expect_err("over a day");
+        assert_eq!(
+            err.to_string(),
+            "minutes: 1 h 1 min on 2026-11-27 would make 24 h 1 min that day (23 h already logged); \
+             a day has only 24 h"
+        );
+    }
+
+    #[test]
+    fn an_architect_is_found_by_a_unique_start_of_a_name() {
+        use crate::model::{ArchitectFields, ArchitectId};
+        let person = |id, name: &str, status| Architect {
+            id: ArchitectId(id),
+            fields: ArchitectFields { name: name.to_owned(), status, ..ArchitectFields::default() },
+        };
+        let team = [
+            person(1, "Amara Okafor", Status::Active),
+            person(2, "Mateo García", Status::Active),
+            person(3, "Maya Singh", Status::Active),
+            person(4, "Grace Mensah", Status::Left),
+            person(5, "Grace Hopper", Status::Active),
+        ];
+        let found = |typed| match_architect(&team, typed).map(|a| a.map(|a| a.id.0));
+        assert_eq!(found(""), Ok(None));
+        assert_eq!(found("am"), Ok(Some(1)));
+        assert_eq!(found("okafor"), Ok(Some(1)));
+        assert_eq!(found("MATEO GARCÍA"), Ok(Some(2)));
+        assert_eq!(found("grace"), Ok(Some(5)), "the one still on the team");
+        assert_eq!(found("grace mensah"), Ok(Some(4)), "an exact name still finds someone who left");
+        assert_eq!(
+            found("ma").map_err(|e| e.to_string()),
+            Err("architect: “ma” could be Mateo García, Maya Singh; type more of the name".to_owned())
+        );
+        assert_eq!(
+            found("zed").map_err(|e| e.to_string()),
+            Err("architect: nobody on the team is called “zed”".to_owned())
+        );
+    }
+
+    #[test]
+    fn days_print_short() {
+        assert_eq!(short_day(day(2026, 11, 27)), "Fri 27 Nov");
+        assert!(is_weekend(day(2026, 11, 28)));
+        assert!(!is_weekend(day(2026, 11, 27)));
+    }
+}
