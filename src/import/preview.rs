@@ -1,0 +1,1 @@
+//! The import preview (filled in below).

@@ -1,0 +1,1 @@
+//! Categorisation rules (filled in below).
