@@ -5,8 +5,9 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::demo::{self, DemoSize};
+use crate::import::rules::Rule;
 use crate::model::{ArchitectFields, ArchitectId, ListItemId, ListKind, Status};
-use crate::store::{StoreError, architects, lists, settings};
+use crate::store::{StoreError, architects, calendar, lists, settings};
 
 #[must_use = "a command does nothing until it is applied"]
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +44,13 @@ pub enum Command {
     LoadDemo(DemoSize),
     /// First run: the user chose; do not ask again.
     FinishOnboarding,
+    /// Calendar import: replace the categorisation rules (in order, first match wins).
+    SaveCalendarRules(Vec<Rule>),
+    /// Calendar import: the manager's own addresses and the company's domains, one per line.
+    SetCalendarIdentity {
+        my_emails: String,
+        company_domains: String,
+    },
 }
 
 /// What an applied command did, so the app can follow up (close an editor, select a row,
@@ -55,6 +63,7 @@ pub enum Outcome {
     ListChanged,
     DemoLoaded,
     Onboarded,
+    CalendarSettingsSaved,
 }
 
 impl Command {
@@ -86,6 +95,13 @@ impl Command {
             Self::FinishOnboarding => {
                 settings::set(conn, settings::ONBOARDED, "empty")?;
                 Ok(Outcome::Onboarded)
+            }
+            Self::SaveCalendarRules(rules) => {
+                calendar::save_rules(conn, &rules).map(|()| Outcome::CalendarSettingsSaved)
+            }
+            Self::SetCalendarIdentity { my_emails, company_domains } => {
+                calendar::save_identity(conn, &my_emails, &company_domains)
+                    .map(|()| Outcome::CalendarSettingsSaved)
             }
         }
     }

@@ -315,6 +315,7 @@ impl LeadlineApp {
             Outcome::ListChanged => "Settings saved".to_owned(),
             Outcome::DemoLoaded => format!("Loaded the demo team: {} architects", self.view.architects.len()),
             Outcome::Onboarded => "Starting empty: add your first architect with Ctrl+N".to_owned(),
+            Outcome::CalendarSettingsSaved => "Calendar import settings saved".to_owned(),
         };
         self.shell.status = message;
     }
