@@ -412,7 +412,7 @@ pub fn parse_duration(value: &str) -> Option<TimeDelta> {
                 let n: i64 = number.parse().ok()?;
                 number.clear();
                 any = true;
-                total += match (unit, in_time) {
+                let part = match (unit, in_time) {
                     ('W', false) => TimeDelta::try_weeks(n)?,
                     ('D', false) => TimeDelta::try_days(n)?,
                     ('H', true) => TimeDelta::try_hours(n)?,
@@ -420,6 +420,7 @@ pub fn parse_duration(value: &str) -> Option<TimeDelta> {
                     ('S', true) => TimeDelta::try_seconds(n)?,
                     _ => return None,
                 };
+                total = total.checked_add(&part)?;
             }
         }
     }
