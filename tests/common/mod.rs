@@ -99,3 +99,18 @@ pub fn check_snapshot(harness: &mut Harness<'_, LeadlineApp>, name: &str) {
         ),
     }
 }
+
+/// A read-only look at the database while the app in a harness holds it open (the app keeps
+/// the one-instance lock, so a second `Store::open` is refused, as it should be).
+pub struct ReadOnly(rusqlite::Connection);
+
+impl ReadOnly {
+    pub fn conn(&self) -> &rusqlite::Connection {
+        &self.0
+    }
+}
+
+pub fn read_db(path: &Path) -> ReadOnly {
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    ReadOnly(rusqlite::Connection::open_with_flags(path, flags).expect("open read-only"))
+}
