@@ -1,6 +1,7 @@
 //! Bad and unusual calendars: each is refused with a message naming the problem, or imported
 //! with a visible warning saying what was assumed. Nothing panics, whatever the bytes.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Instant;
 
@@ -122,7 +123,8 @@ fn a_50_mb_calendar_is_read_without_trouble() {
     while text.len() < 50 * 1024 * 1024 {
         let date = first + chrono::Days::new(u64::from(index / 20));
         let hour = 8 + index % 10;
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "BEGIN:VEVENT\r\nUID:big-{index}@leadline.test\r\nDTSTAMP:20260101T000000Z\r\n\
              SUMMARY:Customer meeting number {index} with a reasonably long title\r\n\
              DTSTART;TZID=Europe/Berlin:{}T{hour:02}0000\r\nDTEND;TZID=Europe/Berlin:{}T{hour:02}3000\r\n\
@@ -130,7 +132,7 @@ fn a_50_mb_calendar_is_read_without_trouble() {
              END:VEVENT\r\n",
             date.format("%Y%m%d"),
             date.format("%Y%m%d"),
-        ));
+        );
         index += 1;
     }
     text.push_str("END:VCALENDAR\r\n");

@@ -48,6 +48,7 @@ pub fn run(runs: usize, today: NaiveDate) -> anyhow::Result<ExitCode> {
         build.elapsed().as_secs_f64()
     );
     startup(&db, runs)?;
+    calendar_import(&db, runs, today)?;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(ExitCode::SUCCESS)
 }
@@ -76,6 +77,69 @@ fn startup(db: &Path, runs: usize) -> anyhow::Result<()> {
         with_backup,
         Duration::from_millis(300),
     );
+    Ok(())
+}
+
+/// Calendar import of a quarter with 10,000 occurrences: reading and expanding the file,
+/// then categorising and diffing it into a preview, then (once time entries exist) the commit.
+fn calendar_import(db: &Path, runs: usize, today: NaiveDate) -> anyhow::Result<()> {
+    use crate::import::preview::{DEFAULT_ALL_DAY_MINUTES, ImportSink as _, Inputs, Preview};
+    use crate::import::rules::People;
+    use crate::import::{Window, zones::Zone};
+    use crate::model::fiscal::{DEFAULT_START_MONTH, FiscalQuarter};
+    use crate::store::calendar;
+
+    let quarter = FiscalQuarter::of(today, DEFAULT_START_MONTH);
+    let (from, last) = (quarter.start(DEFAULT_START_MONTH), quarter.end_inclusive(DEFAULT_START_MONTH));
+    let to = last.succ_opt().unwrap_or(last);
+    let window = Window { from, to, zone: Zone::Iana(chrono_tz::Tz::Europe__Berlin) };
+    // The generator counts roughly; grow the target until the window holds 10,000.
+    let mut target = 10_000;
+    let ics = loop {
+        let ics = crate::demo::calendar::calendar(from, to, target);
+        let found = crate::import::read(ics.as_bytes(), &window)?.occurrences.len();
+        if found >= 10_000 {
+            break ics;
+        }
+        target += 10_000 - found;
+    };
+    let mut store = Store::open(db)?;
+    let rules = calendar::rules(store.conn())?;
+    let people = People::new(
+        &["me@contoso.com".into()],
+        &calendar::team_emails(store.conn())?,
+        &["contoso.com".into()],
+    );
+    let count = crate::import::read(ics.as_bytes(), &window)?.occurrences.len();
+    println!(
+        "Calendar import: {count} occurrences in {quarter} ({}):",
+        super::data::human_size(ics.len() as u64)
+    );
+    let read = median(runs, || Ok(crate::import::read(ics.as_bytes(), &window).map(drop)?))?;
+    print_row("  read + expand (parse, zones, recurrence)", read, Duration::from_millis(500));
+    let inputs =
+        Inputs { rules: &rules, people: &people, existing: &[], all_day_minutes: DEFAULT_ALL_DAY_MINUTES };
+    let preview = median(runs, || {
+        let expansion = crate::import::read(ics.as_bytes(), &window)?;
+        drop(Preview::build(expansion, &window, &inputs));
+        Ok(())
+    })?;
+    print_row("  read + expand + categorise + preview", preview, Duration::from_secs(1));
+    if !calendar::time_entries_available(store.conn())? {
+        println!("  commit: not timed (this database has no time_entries table yet)");
+        return Ok(());
+    }
+    let total = median(runs, || {
+        let expansion = crate::import::read(ics.as_bytes(), &window)?;
+        let existing = store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).existing(from, to))?;
+        let inputs = Inputs { existing: &existing, ..inputs };
+        let plan = Preview::build(expansion, &window, &inputs).plan();
+        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&plan))?;
+        // Each run starts from no imported entries, as a first import does.
+        store.conn().execute("DELETE FROM time_entries WHERE source = 'calendar'", [])?;
+        Ok(())
+    })?;
+    print_row("  read + expand + preview + commit (first import)", total, Duration::from_secs(1));
     Ok(())
 }
 

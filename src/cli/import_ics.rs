@@ -2,6 +2,7 @@
 //! occurrence with its proposed category and rule, and what would change), and unless
 //! `--dry-run` commits it into time entries, all or nothing.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::str::FromStr as _;
@@ -41,8 +42,8 @@ pub struct IcsArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum IcsFormat {
     Table,
-    /// One occurrence a line: start, end, duration_minutes, summary, status, transp (as the
-    /// test fixtures' .expected.tsv), then category, rule and change.
+    /// One occurrence a line: `start`, `end`, `duration_minutes`, `summary`, `status`, `transp`
+    /// (as the test fixtures' `.expected.tsv`), then category, rule and change.
     Tsv,
     Json,
 }
@@ -149,8 +150,9 @@ fn print_preview(preview: &Preview, format: IcsFormat) -> anyhow::Result<()> {
             );
             for row in &preview.rows {
                 let o = &row.occurrence;
-                out.push_str(&format!(
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                let _ = writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     o.start,
                     o.end,
                     o.duration_minutes,
@@ -160,7 +162,7 @@ fn print_preview(preview: &Preview, format: IcsFormat) -> anyhow::Result<()> {
                     row.category_label(),
                     escape(&row.rule_label()),
                     row.change.label()
-                ));
+                );
             }
             print!("{out}");
         }

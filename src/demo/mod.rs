@@ -1,5 +1,7 @@
 //! A deterministic, realistic demo team: the same database for the same size and date.
 
+pub mod calendar;
+
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};

@@ -37,7 +37,7 @@ fn utf8(bytes: &[u8]) -> (String, Option<Warning>) {
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), None),
         Err(error) => {
-            let line = 1 + bytes[..error.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+            let line = 1 + bytes[..error.valid_up_to()].split(|&b| b == b'\n').count() - 1;
             // Old exporters write Windows-1252; replacing the odd byte keeps every time right
             // and only touches a character of a title.
             let warning = Warning::at(
@@ -50,7 +50,7 @@ fn utf8(bytes: &[u8]) -> (String, Option<Warning>) {
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, IcsError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(IcsError::Encoding(format!(
             "the file says it is UTF-16 but has an odd number of bytes ({})",
             bytes.len() + 2

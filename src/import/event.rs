@@ -143,7 +143,8 @@ impl Calendar {
                     }
                 }
                 Err(problem) => {
-                    warnings.push(Warning::at(problem.line, format!("time zone skipped: {}", problem.reason)))
+                    warnings
+                        .push(Warning::at(problem.line, format!("time zone skipped: {}", problem.reason)));
                 }
             }
         }
@@ -240,26 +241,24 @@ impl Reader {
             return None;
         };
         let length = if let Some(end) = node.prop("DTEND") {
-            match self.stamp(end) {
-                Some(stamp) => Length::End(stamp),
-                None => {
-                    self.warnings.push(Warning::at(
-                        end.line,
-                        format!("the end of \"{summary}\" cannot be read; it is taken as its start"),
-                    ));
-                    Length::Default
-                }
+            if let Some(stamp) = self.stamp(end) {
+                Length::End(stamp)
+            } else {
+                self.warnings.push(Warning::at(
+                    end.line,
+                    format!("the end of \"{summary}\" cannot be read; it is taken as its start"),
+                ));
+                Length::Default
             }
         } else if let Some(duration) = node.prop("DURATION") {
-            match parse_duration(&duration.value) {
-                Some(delta) => Length::Duration(delta),
-                None => {
-                    self.warnings.push(Warning::at(
-                        duration.line,
-                        format!("the duration \"{}\" cannot be read", duration.value),
-                    ));
-                    Length::Default
-                }
+            if let Some(delta) = parse_duration(&duration.value) {
+                Length::Duration(delta)
+            } else {
+                self.warnings.push(Warning::at(
+                    duration.line,
+                    format!("the duration \"{}\" cannot be read", duration.value),
+                ));
+                Length::Default
             }
         } else {
             Length::Default
@@ -288,7 +287,7 @@ impl Reader {
             summary,
             status: node.value("STATUS").unwrap_or_default().trim().to_owned(),
             transp: node.value("TRANSP").unwrap_or_default().trim().to_owned(),
-            organizer: node.prop("ORGANIZER").map(|p| email_of(p)).filter(|e| !e.is_empty()),
+            organizer: node.prop("ORGANIZER").map(email_of).filter(|e| !e.is_empty()),
             attendees: node
                 .props("ATTENDEE")
                 .map(|p| Attendee {
@@ -323,20 +322,19 @@ impl Reader {
         let stamp = if utc {
             Stamp::Zoned { wall, zone: Zone::Utc }
         } else if let Some(tzid) = prop.param("TZID") {
-            match self.zones.resolve(tzid) {
-                Some(zone) => Stamp::Zoned { wall, zone },
-                None => {
-                    if self.unknown_zones.insert(tzid.to_owned()) {
-                        self.warnings.push(Warning::at(
-                            prop.line,
-                            format!(
-                                "unknown time zone \"{tzid}\": its times are imported as written, as local \
-                                 wall-clock times (not converted); check them"
-                            ),
-                        ));
-                    }
-                    Stamp::Floating(wall)
+            if let Some(zone) = self.zones.resolve(tzid) {
+                Stamp::Zoned { wall, zone }
+            } else {
+                if self.unknown_zones.insert(tzid.to_owned()) {
+                    self.warnings.push(Warning::at(
+                        prop.line,
+                        format!(
+                            "unknown time zone \"{tzid}\": its times are imported as written, as local \
+                             wall-clock times (not converted); check them"
+                        ),
+                    ));
                 }
+                Stamp::Floating(wall)
             }
         } else {
             Stamp::Floating(wall)

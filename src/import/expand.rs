@@ -30,20 +30,20 @@ pub struct Window {
 }
 
 impl Window {
-    fn from_wall(&self) -> NaiveDateTime {
+    fn start_wall(&self) -> NaiveDateTime {
         self.from.and_time(NaiveTime::MIN)
     }
 
-    fn to_wall(&self) -> NaiveDateTime {
+    fn end_wall(&self) -> NaiveDateTime {
         self.to.and_time(NaiveTime::MIN)
     }
 
-    fn from_utc(&self) -> DateTime<Utc> {
-        self.zone.to_utc(self.from_wall()).unwrap_or_else(|| self.from_wall().and_utc())
+    fn start_utc(&self) -> DateTime<Utc> {
+        self.zone.to_utc(self.start_wall()).unwrap_or_else(|| self.start_wall().and_utc())
     }
 
-    fn to_utc(&self) -> DateTime<Utc> {
-        self.zone.to_utc(self.to_wall()).unwrap_or_else(|| self.to_wall().and_utc())
+    fn end_utc(&self) -> DateTime<Utc> {
+        self.zone.to_utc(self.end_wall()).unwrap_or_else(|| self.end_wall().and_utc())
     }
 }
 
@@ -253,8 +253,8 @@ fn series(
     let excluded: HashSet<NaiveDateTime> = event.exdates.iter().filter_map(|x| kind.key(x)).collect();
     // Window edges on this series' wall clock, widened by a day for zones and the length.
     let (low, high) = match &kind {
-        Kind::Zoned(zone) => (zone.to_wall(window.from_utc()), zone.to_wall(window.to_utc())),
-        Kind::Date | Kind::Floating => (window.from_wall(), window.to_wall()),
+        Kind::Zoned(zone) => (zone.to_wall(window.start_utc()), zone.to_wall(window.end_utc())),
+        Kind::Date | Kind::Floating => (window.start_wall(), window.end_wall()),
     };
     let low = low - length.max(TimeDelta::zero()) - TimeDelta::days(1);
     let high = high + TimeDelta::days(1);
@@ -390,11 +390,11 @@ fn occurrence(
     let end = kind.moment(wall.checked_add_signed(length)?);
     let overlaps = match (start, end) {
         (Moment::Zoned { utc: s, .. }, Moment::Zoned { utc: e, .. }) => {
-            s < window.to_utc() && (e > window.from_utc() || (e == s && s >= window.from_utc()))
+            s < window.end_utc() && (e > window.start_utc() || (e == s && s >= window.start_utc()))
         }
         (s, e) => {
             let (s, e) = (s.wall(), e.wall());
-            s < window.to_wall() && (e > window.from_wall() || (e == s && s >= window.from_wall()))
+            s < window.end_wall() && (e > window.start_wall() || (e == s && s >= window.start_wall()))
         }
     };
     if !overlaps {

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::Warning;
 use super::expand::{Expansion, Occurrence, Window};
-use super::rules::{Outcome, People, Rule, Verdict, categorise};
+use super::rules::{Matcher, Outcome, People, Rule, Verdict};
 use crate::model::split::Category;
 
 /// An occurrence's key: its event's UID and recurrence id.
@@ -200,6 +200,7 @@ impl Preview {
         let Expansion { occurrences, mut warnings } = expansion;
         let existing: HashMap<Key, ExistingEntry> =
             inputs.existing.iter().map(|e| (e.key(), e.clone())).collect();
+        let matcher = Matcher::new(inputs.rules, inputs.people);
         let mut seen = HashSet::new();
         let mut rows = Vec::with_capacity(occurrences.len());
         for occurrence in occurrences {
@@ -214,7 +215,7 @@ impl Preview {
                 ));
                 continue;
             }
-            let verdict = categorise(&occurrence, inputs.rules, inputs.people);
+            let verdict = matcher.categorise(&occurrence);
             let wall = occurrence.start.wall_in(&window.zone);
             let (minutes, note) = counted_minutes(&occurrence, inputs.all_day_minutes);
             rows.push(Row {
@@ -235,7 +236,7 @@ impl Preview {
             .filter(|e| e.entry_date >= window.from && e.entry_date < window.to && !keys.contains(&e.key()))
             .cloned()
             .collect();
-        gone.sort_by(|a, b| (a.entry_date, a.start_time).cmp(&(b.entry_date, b.start_time)));
+        gone.sort_by_key(|e| (e.entry_date, e.start_time));
         let mut preview = Self { from: window.from, to: window.to, rows, gone, warnings, existing };
         for index in 0..preview.rows.len() {
             preview.refresh(index);

@@ -141,38 +141,82 @@ impl Verdict {
     }
 }
 
-/// Applies the set-aside defaults, then the rules in order.
+/// Applies the set-aside defaults, then the rules in order. For many occurrences, build a
+/// [`Matcher`] once instead.
 pub fn categorise(occurrence: &Occurrence, rules: &[Rule], people: &People) -> Verdict {
-    if occurrence.is_cancelled() {
-        return Verdict::SetAside { reason: SetAside::Cancelled };
-    }
-    let declined = occurrence
-        .attendees
-        .iter()
-        .any(|a| a.partstat == PartStat::Declined && people.my_emails.iter().any(|me| *me == a.email));
-    if declined {
-        return Verdict::SetAside { reason: SetAside::DeclinedByMe };
-    }
-    if occurrence.is_free() {
-        return Verdict::SetAside { reason: SetAside::Free };
-    }
-    if occurrence.duration_minutes <= 0 {
-        return Verdict::SetAside { reason: SetAside::NoDuration };
-    }
-    let words = title_words(&occurrence.summary);
-    for (index, rule) in rules.iter().enumerate() {
-        if !rule.conditions.is_empty() && rule.conditions.iter().all(|c| holds(c, occurrence, &words, people))
-        {
-            return Verdict::Matched { rule: index, rule_name: rule.name.clone(), outcome: rule.outcome };
-        }
-    }
-    Verdict::Unmatched
+    Matcher::new(rules, people).categorise(occurrence)
 }
 
-fn holds(condition: &Condition, occurrence: &Occurrence, title: &str, people: &People) -> bool {
+/// The rules with their title words normalised once, for categorising many occurrences.
+pub struct Matcher<'a> {
+    rules: &'a [Rule],
+    people: &'a People,
+    /// Per rule, per condition: the normalised phrases of a title condition.
+    phrases: Vec<Vec<Vec<String>>>,
+}
+
+impl<'a> Matcher<'a> {
+    pub fn new(rules: &'a [Rule], people: &'a People) -> Self {
+        let phrases = rules
+            .iter()
+            .map(|rule| {
+                rule.conditions
+                    .iter()
+                    .map(|condition| match condition {
+                        Condition::TitleHasAny { words } => {
+                            words.iter().map(|w| title_words(w)).filter(|w| !w.trim().is_empty()).collect()
+                        }
+                        _ => Vec::new(),
+                    })
+                    .collect()
+            })
+            .collect();
+        Self { rules, people, phrases }
+    }
+
+    pub fn categorise(&self, occurrence: &Occurrence) -> Verdict {
+        let people = self.people;
+        if occurrence.is_cancelled() {
+            return Verdict::SetAside { reason: SetAside::Cancelled };
+        }
+        let declined = occurrence
+            .attendees
+            .iter()
+            .any(|a| a.partstat == PartStat::Declined && people.my_emails.contains(&a.email));
+        if declined {
+            return Verdict::SetAside { reason: SetAside::DeclinedByMe };
+        }
+        if occurrence.is_free() {
+            return Verdict::SetAside { reason: SetAside::Free };
+        }
+        if occurrence.duration_minutes <= 0 {
+            return Verdict::SetAside { reason: SetAside::NoDuration };
+        }
+        let title = title_words(&occurrence.summary);
+        for (index, (rule, phrases)) in self.rules.iter().zip(&self.phrases).enumerate() {
+            let all_hold = rule
+                .conditions
+                .iter()
+                .zip(phrases)
+                .all(|(condition, phrases)| holds(condition, phrases, occurrence, &title, people));
+            if !rule.conditions.is_empty() && all_hold {
+                return Verdict::Matched { rule: index, rule_name: rule.name.clone(), outcome: rule.outcome };
+            }
+        }
+        Verdict::Unmatched
+    }
+}
+
+fn holds(
+    condition: &Condition,
+    phrases: &[String],
+    occurrence: &Occurrence,
+    title: &str,
+    people: &People,
+) -> bool {
     let people_emails = || occurrence.attendees.iter().filter(|a| !a.resource && !a.email.is_empty());
     match condition {
-        Condition::TitleHasAny { words } => words.iter().any(|w| contains_phrase(title, &title_words(w))),
+        Condition::TitleHasAny { .. } => phrases.iter().any(|phrase| title.contains(phrase.as_str())),
         Condition::OrganizerDomain { domains } => {
             occurrence.organizer.as_deref().is_some_and(|email| in_domains(email, domains))
         }
@@ -215,10 +259,6 @@ fn title_words(text: &str) -> String {
         out.push(' ');
     }
     out
-}
-
-fn contains_phrase(title: &str, phrase: &str) -> bool {
-    phrase.trim().is_empty().then_some(false).unwrap_or_else(|| title.contains(phrase))
 }
 
 fn words(list: &[&str]) -> Vec<String> {

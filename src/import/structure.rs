@@ -145,11 +145,9 @@ fn unfold(text: &str) -> Vec<Line<'_>> {
         if raw.is_empty() {
             continue;
         }
-        if let Some(rest) = raw.strip_prefix([' ', '\t']) {
-            if let Some(last) = lines.last_mut() {
-                last.text.to_mut().push_str(rest);
-                continue;
-            }
+        if let (Some(rest), Some(last)) = (raw.strip_prefix([' ', '\t']), lines.last_mut()) {
+            last.text.to_mut().push_str(rest);
+            continue;
         }
         lines.push(Line { number: index + 1, text: Cow::Borrowed(raw) });
     }

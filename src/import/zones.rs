@@ -34,17 +34,17 @@ impl Zone {
             Self::Utc => Some(wall.and_utc()),
             Self::Floating => None,
             Self::Defined(definition) => Some(definition.to_utc(wall)),
-            Self::Iana(tz) => Some(match tz.from_local_datetime(&wall).earliest() {
-                Some(instant) => instant.with_timezone(&Utc),
-                None => {
+            Self::Iana(tz) => Some(tz.from_local_datetime(&wall).earliest().map_or_else(
+                || {
                     let before = wall - TimeDelta::hours(3);
                     let offset = tz
                         .from_local_datetime(&before)
                         .earliest()
                         .map_or(0, |d| i64::from(chrono::Offset::fix(d.offset()).local_minus_utc()));
                     (wall - TimeDelta::seconds(offset)).and_utc()
-                }
-            }),
+                },
+                |instant| instant.with_timezone(&Utc),
+            )),
         }
     }
 
@@ -101,7 +101,7 @@ fn display_names() -> &'static HashMap<String, Tz> {
     static TABLE: OnceLock<HashMap<String, Tz>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = HashMap::new();
-        for &tz in chrono_tz::TZ_VARIANTS.iter() {
+        for &tz in &chrono_tz::TZ_VARIANTS {
             if let Ok(windows) = WindowsTimezone::try_from(tz) {
                 table.entry(display_key(windows.description())).or_insert_with(|| Tz::from(windows));
             }
