@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::import::rules::Rule;
 use crate::model::{Architect, ArchitectId, ListItem, ListItemId, ListKind};
-use crate::store::{Store, StoreError, architects, backup, lists, settings};
+use crate::store::{Store, StoreError, architects, backup, calendar, lists, settings};
 
 #[derive(Debug, Clone, Default)]
 pub struct ViewModel {
@@ -23,6 +24,10 @@ pub struct ViewModel {
     pub onboarded: bool,
     /// Backups of this database, newest first (a folder listing, refreshed after changes).
     pub backups: Vec<backup::BackupInfo>,
+    /// Calendar import: the categorisation rules in order, my addresses, the company's domains.
+    pub calendar_rules: Vec<Rule>,
+    pub my_emails: Vec<String>,
+    pub company_domains: Vec<String>,
 }
 
 impl ViewModel {
@@ -39,6 +44,9 @@ impl ViewModel {
         }
         let onboarded = !architects.is_empty() || settings::get(conn, settings::ONBOARDED)?.is_some();
         let backups = backup::list(store.path())?;
+        let calendar_rules = calendar::rules(conn)?;
+        let my_emails = calendar::list_setting(conn, calendar::MY_EMAILS)?;
+        let company_domains = calendar::list_setting(conn, calendar::COMPANY_DOMAINS)?;
         Ok(Self {
             today,
             db_path: store.path().to_owned(),
@@ -48,6 +56,9 @@ impl ViewModel {
             list_users,
             onboarded,
             backups,
+            calendar_rules,
+            my_emails,
+            company_domains,
         })
     }
 

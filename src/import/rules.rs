@@ -54,6 +54,40 @@ pub struct Rule {
     pub outcome: Outcome,
 }
 
+impl Rule {
+    /// "Make a rule from this": a rule for events with this occurrence's title, with the
+    /// result the manager picked. Put first, it decides the next import of the same meeting.
+    pub fn from_occurrence(occurrence: &Occurrence, outcome: Outcome) -> Self {
+        let title = occurrence.summary.trim();
+        Self {
+            name: format!("\"{title}\""),
+            conditions: vec![Condition::TitleHasAny { words: vec![title.to_owned()] }],
+            outcome,
+        }
+    }
+}
+
+impl Condition {
+    /// The condition in words, for the rules list: "title has 1:1, one-on-one".
+    pub fn describe(&self) -> String {
+        match self {
+            Self::TitleHasAny { words } => format!("title has {}", words.join(", ")),
+            Self::OrganizerDomain { domains } => format!("organizer in {}", domains.join(", ")),
+            Self::AttendeeDomain { domains } => format!("an attendee in {}", domains.join(", ")),
+            Self::AttendeeOnTeam => "an attendee is on my team".into(),
+            Self::HasExternalAttendees => "attendees outside my company".into(),
+            Self::Duration { min_minutes, max_minutes } => match (min_minutes, max_minutes) {
+                (Some(min), Some(max)) => format!("{min} to {max} min"),
+                (Some(min), None) => format!("at least {min} min"),
+                (None, Some(max)) => format!("at most {max} min"),
+                (None, None) => "any length".into(),
+            },
+            Self::AllDay { all_day: true } => "all-day".into(),
+            Self::AllDay { all_day: false } => "not all-day".into(),
+        }
+    }
+}
+
 /// Who "me", "my team" and "my company" are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct People {

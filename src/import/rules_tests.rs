@@ -218,3 +218,21 @@ fn the_shipped_rules_sort_a_managers_week() {
     let json = serde_json::to_string(&rules).expect("serialise");
     assert_eq!(serde_json::from_str::<Vec<Rule>>(&json).expect("parse"), rules);
 }
+
+#[test]
+fn a_rule_made_from_an_occurrence_matches_that_meeting_next_time() {
+    let dentist = meeting(" Dentist ", 60);
+    let made = Rule::from_occurrence(&dentist, Outcome::Ignore);
+    assert_eq!(made.name, "\"Dentist\"");
+    let mut rules = default_rules();
+    rules.insert(0, made);
+    assert!(matches!(
+        categorise(&dentist, &rules, &people()),
+        Verdict::Matched { rule: 0, outcome: Outcome::Ignore, .. }
+    ));
+    assert_eq!(rules[0].conditions[0].describe(), "title has Dentist");
+    assert_eq!(
+        Condition::Duration { min_minutes: Some(30), max_minutes: None }.describe(),
+        "at least 30 min"
+    );
+}

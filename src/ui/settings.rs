@@ -1,4 +1,5 @@
-//! Settings: the career ladder and solution areas the roster picks from, theme, data location.
+//! Settings: the career ladder and solution areas the roster picks from, calendar import rules,
+//! theme, data location.
 
 use egui::RichText;
 
@@ -18,10 +19,14 @@ pub struct SettingsState {
     /// The list the last command came from, so an error shows next to it.
     last_kind: Option<ListKind>,
     data: super::settings_data::DataSettings,
+    calendar: super::rules::RulesEditor,
 }
 
 impl SettingsState {
     pub fn show_error(&mut self, error: &StoreError) -> bool {
+        if self.calendar.show_error(error) {
+            return true;
+        }
         match self.last_kind.take() {
             Some(kind) => {
                 self.error = Some((kind, error.to_string()));
@@ -45,6 +50,9 @@ impl SettingsState {
                 self.list_ui(&mut columns[0], view, commands, ListKind::CareerLevel);
                 self.list_ui(&mut columns[1], view, commands, ListKind::SolutionArea);
             });
+            ui.add_space(theme::SPACE_L);
+            ui.separator();
+            self.calendar.ui(ui, view, commands);
             ui.add_space(theme::SPACE_L);
             ui.separator();
             ui.label(RichText::new("Appearance").strong());
