@@ -52,9 +52,6 @@ impl SettingsState {
             });
             ui.add_space(theme::SPACE_L);
             ui.separator();
-            self.calendar.ui(ui, view, commands);
-            ui.add_space(theme::SPACE_L);
-            ui.separator();
             ui.label(RichText::new("Appearance").strong());
             let mut preference = ui.ctx().options(|o| o.theme_preference);
             widgets::form_row(ui, "Theme", |ui| {
@@ -65,6 +62,9 @@ impl SettingsState {
             ui.add_space(theme::SPACE_L);
             ui.separator();
             self.data.ui(ui, view, shell);
+            ui.add_space(theme::SPACE_L);
+            ui.separator();
+            self.calendar.ui(ui, view, commands);
         });
         self.data.confirm_restore_ui(ui, shell);
     }
