@@ -115,7 +115,13 @@ impl RulesEditor {
                     lists.clear();
                 }
                 let summary: Vec<String> = rule.conditions.iter().map(Condition::describe).collect();
-                ui.add(egui::Label::new(RichText::new(summary.join("; ")).weak()).truncate());
+                let summary = summary.join("; ");
+                let size = egui::vec2(360.0, ui.spacing().interact_size.y);
+                ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.set_min_size(size);
+                    ui.add(egui::Label::new(RichText::new(&summary).weak()).truncate())
+                        .on_hover_text(&summary);
+                });
                 egui::ComboBox::from_id_salt(("rule_outcome", index))
                     .selected_text(outcome_label(rule.outcome))
                     .show_ui(ui, |ui| {
