@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cli;
 pub mod demo;
+pub mod import;
 pub mod model;
 pub mod store;
 pub mod ui;

@@ -8,7 +8,7 @@ use leadline::model::Status;
 use leadline::store::{architects, settings};
 
 fn stored_names(path: &std::path::Path) -> Vec<String> {
-    let store = common::peek(path);
+    let store = common::read_db(path);
     architects::list(store.conn()).expect("list").into_iter().map(|a| a.fields.name).collect()
 }
 
@@ -23,7 +23,7 @@ fn first_run_offers_an_empty_start_or_a_demo_team() {
     harness.run();
     assert!(harness.query_by_label("Welcome to Leadline").is_none(), "the question is not asked twice");
     harness.get_by_label("No architects yet");
-    let store = common::peek(&path);
+    let store = common::read_db(&path);
     assert_eq!(settings::get(store.conn(), settings::ONBOARDED).unwrap().as_deref(), Some("empty"));
 }
 
@@ -62,7 +62,7 @@ fn adding_an_architect_by_typing_into_the_form_saves_it_to_the_table_and_databas
 
     harness.get_by_label("Noor Haddad");
     assert!(harness.query_by_label("New architect").is_none(), "the form closes after saving");
-    let store = common::peek(&path);
+    let store = common::read_db(&path);
     let noor = architects::list(store.conn())
         .unwrap()
         .into_iter()
@@ -124,7 +124,7 @@ fn marking_an_architect_as_left_hides_them_keeps_them_and_can_be_undone() {
     harness.get_by_label("Mark as left").click();
     harness.run();
 
-    let store = common::peek(&path);
+    let store = common::read_db(&path);
     let lukas =
         architects::list(store.conn()).unwrap().into_iter().find(|a| a.fields.name == "Lukas Schneider");
     assert_eq!(lukas.expect("kept").fields.status, Status::Left);
@@ -221,7 +221,7 @@ fn settings_add_a_career_level_and_refuse_to_delete_one_in_use() {
     harness.get_all_by_label("Add").next().expect("an Add button").click();
     harness.run();
 
-    let store = common::peek(&path);
+    let store = common::read_db(&path);
     let levels = leadline::store::lists::list(store.conn(), leadline::model::ListKind::CareerLevel).unwrap();
     assert_eq!(levels.last().map(|l| l.name.as_str()), Some("Field CTO"));
     // A level in use cannot be deleted: the command is refused with the names.

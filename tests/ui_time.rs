@@ -30,7 +30,7 @@ fn empty_db(dir: &tempfile::TempDir) -> std::path::PathBuf {
 }
 
 fn stored(path: &std::path::Path) -> Vec<TimeEntry> {
-    let store = common::peek(path);
+    let store = common::read_db(path);
     let day = |y| chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
     time::list_between(store.conn(), day(2000), day(2100)).unwrap()
 }
@@ -310,7 +310,7 @@ fn an_architect_with_logged_time_cannot_be_deleted() {
     harness.get_by_role_and_label(Role::Button, "Delete").click();
     harness.run();
     harness.get_by_label_contains("time entries refer to them. Mark them as left instead.");
-    let store = common::peek(&path);
+    let store = common::read_db(&path);
     assert!(
         leadline::store::architects::list(store.conn()).unwrap().iter().any(|a| a.name() == "Mateo García")
     );
@@ -340,7 +340,7 @@ fn time_settings_must_add_up_to_100_and_are_saved() {
     harness.run();
     harness.get_by_label("Save targets").click();
     harness.run();
-    let store = common::peek(&path);
+    let store = common::read_db(&path);
     let saved = time::time_settings(store.conn()).unwrap().default_targets;
     assert_eq!((saved.coaching_pct, saved.market_pct, saved.business_pct), (50, 35, 15));
 

@@ -5,12 +5,13 @@ use chrono::{Month, NaiveDate};
 use rusqlite::Connection;
 
 use crate::demo::{self, DemoSize};
+use crate::import::rules::Rule;
 use crate::model::fiscal::FiscalQuarter;
 use crate::model::split::Targets;
 use crate::model::time_entry::{TimeEntry, TimeEntryFields};
 use crate::model::time_summary::targets_text;
 use crate::model::{ArchitectFields, ArchitectId, ListItemId, ListKind, Status, TimeEntryId};
-use crate::store::{StoreError, architects, lists, settings, time};
+use crate::store::{StoreError, architects, calendar, lists, settings, time};
 
 #[must_use = "a command does nothing until it is applied"]
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +64,13 @@ pub enum Command {
         quarter: FiscalQuarter,
         targets: Option<Targets>,
     },
+    /// Calendar import: replace the categorisation rules (in order, first match wins).
+    SaveCalendarRules(Vec<Rule>),
+    /// Calendar import: the manager's own addresses and the company's domains, one per line.
+    SetCalendarIdentity {
+        my_emails: String,
+        company_domains: String,
+    },
 }
 
 /// What an applied command did, so the app can follow up (close an editor, select a row,
@@ -86,6 +94,7 @@ pub enum Outcome {
     TimeEntryRestored(Box<TimeEntry>),
     /// A time setting changed; the text says which, for the status line.
     TimeSettingsChanged(String),
+    CalendarSettingsSaved,
 }
 
 impl Command {
@@ -150,6 +159,13 @@ impl Command {
                     Some(targets) => format!("{quarter} targets: {}", targets_text(&targets)),
                     None => format!("{quarter} uses the default targets again"),
                 }))
+            }
+            Self::SaveCalendarRules(rules) => {
+                calendar::save_rules(conn, &rules).map(|()| Outcome::CalendarSettingsSaved)
+            }
+            Self::SetCalendarIdentity { my_emails, company_domains } => {
+                calendar::save_identity(conn, &my_emails, &company_domains)
+                    .map(|()| Outcome::CalendarSettingsSaved)
             }
         }
     }

@@ -355,6 +355,7 @@ impl LeadlineApp {
                 self.shell.time_focus = None;
                 message.clone()
             }
+            Outcome::CalendarSettingsSaved => "Calendar import settings saved".to_owned(),
         };
         self.shell.status = message;
     }

@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::time_view::{TimeFocus, TimeView};
+use crate::import::rules::Rule;
 use crate::model::{Architect, ArchitectId, ListItem, ListItemId, ListKind};
-use crate::store::{Store, StoreError, architects, backup, lists, settings};
+use crate::store::{Store, StoreError, architects, backup, calendar, lists, settings};
 
 #[derive(Debug, Clone, Default)]
 pub struct ViewModel {
@@ -26,6 +27,10 @@ pub struct ViewModel {
     pub backups: Vec<backup::BackupInfo>,
     /// The Time screen's week and quarter, their aggregates and the time settings.
     pub time: TimeView,
+    /// Calendar import: the categorisation rules in order, my addresses, the company's domains.
+    pub calendar_rules: Vec<Rule>,
+    pub my_emails: Vec<String>,
+    pub company_domains: Vec<String>,
 }
 
 impl ViewModel {
@@ -53,6 +58,9 @@ impl ViewModel {
         let onboarded =
             !architects.is_empty() || time.has_entries || settings::get(conn, settings::ONBOARDED)?.is_some();
         let backups = backup::list(store.path())?;
+        let calendar_rules = calendar::rules(conn)?;
+        let my_emails = calendar::list_setting(conn, calendar::MY_EMAILS)?;
+        let company_domains = calendar::list_setting(conn, calendar::COMPANY_DOMAINS)?;
         Ok(Self {
             today,
             db_path: store.path().to_owned(),
@@ -63,6 +71,9 @@ impl ViewModel {
             onboarded,
             backups,
             time,
+            calendar_rules,
+            my_emails,
+            company_domains,
         })
     }
 

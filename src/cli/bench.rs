@@ -79,6 +79,7 @@ pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
     // Start-up is measured on the same file, closed, as a new window would find it.
     drop(store);
     measurements.extend(startup_benchmarks(&db.0, runs)?);
+    measurements.extend(calendar_benchmarks(&db.0, runs, today)?);
     let rows: Vec<[String; 5]> = measurements
         .iter()
         .map(|m| {
@@ -104,17 +105,20 @@ fn millis(duration: Duration) -> String {
 }
 
 /// Runs `operation` once to warm the statement cache, then `runs` times, timing each.
-fn measure<T>(
+fn measure<T, E>(
     name: impl Into<String>,
     target: Option<Duration>,
     runs: usize,
-    mut operation: impl FnMut() -> Result<T, StoreError>,
-) -> Result<Measurement, StoreError> {
-    operation()?;
+    mut operation: impl FnMut() -> Result<T, E>,
+) -> anyhow::Result<Measurement>
+where
+    E: Into<anyhow::Error>,
+{
+    operation().map_err(Into::into)?;
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs {
         let started = Instant::now();
-        std::hint::black_box(operation()?);
+        std::hint::black_box(operation().map_err(Into::into)?);
         times.push(started.elapsed());
     }
     times.sort();
@@ -130,11 +134,7 @@ fn measure<T>(
 /// The time split's operations: the quarter and week summaries the CLI prints and the charts
 /// are drawn from (settings read included, as every caller does), and the whole reload of the
 /// Time screen after a write.
-pub fn time_benchmarks(
-    conn: &Connection,
-    today: NaiveDate,
-    runs: usize,
-) -> Result<Vec<Measurement>, StoreError> {
+pub fn time_benchmarks(conn: &Connection, today: NaiveDate, runs: usize) -> anyhow::Result<Vec<Measurement>> {
     let settings = store::time::time_settings(conn)?;
     let quarter = settings.quarter_of(today);
     let past_quarter = FiscalQuarter::new(quarter.fiscal_year() - 3, 3).unwrap_or(quarter);
@@ -170,7 +170,7 @@ pub fn time_benchmarks(
 
 /// Start-up cost of data safety: the open (read-only pre-check with `quick_check`, lock,
 /// pragmas) when no backup is due, and with the verified daily backup when one is.
-pub fn startup_benchmarks(db: &std::path::Path, runs: usize) -> Result<Vec<Measurement>, StoreError> {
+pub fn startup_benchmarks(db: &std::path::Path, runs: usize) -> anyhow::Result<Vec<Measurement>> {
     let backups = backup::backups_dir(db);
     let no_backup = measure(
         "start-up, no backup due (open, quick_check, lock)",
@@ -192,8 +192,73 @@ pub fn startup_benchmarks(db: &std::path::Path, runs: usize) -> Result<Vec<Measu
             // Every run starts without a backup, as the first start of a day does.
             std::fs::remove_dir_all(&backups)
                 .map_err(|source| StoreError::Io { path: backups.clone(), source })?;
-            Ok(info)
+            Ok::<_, StoreError>(info)
         },
     )?;
     Ok(vec![no_backup, with_backup])
+}
+
+/// Calendar import of a quarter with 10,000 occurrences: reading and expanding the file,
+/// categorising and diffing it into a preview, and the first import's commit.
+pub fn calendar_benchmarks(
+    db: &std::path::Path,
+    runs: usize,
+    today: NaiveDate,
+) -> anyhow::Result<Vec<Measurement>> {
+    use crate::import::preview::{DEFAULT_ALL_DAY_MINUTES, ImportSink as _, Inputs, Preview};
+    use crate::import::rules::People;
+    use crate::import::{Window, zones::Zone};
+    use crate::model::fiscal::DEFAULT_START_MONTH;
+    use crate::store::calendar;
+
+    let quarter = FiscalQuarter::of(today, DEFAULT_START_MONTH);
+    let (from, last) = (quarter.start(DEFAULT_START_MONTH), quarter.end_inclusive(DEFAULT_START_MONTH));
+    let to = last.succ_opt().unwrap_or(last);
+    let window = Window { from, to, zone: Zone::Iana(chrono_tz::Tz::Europe__Berlin) };
+    // The generator counts roughly; grow the target until the window holds 10,000.
+    let mut target = 10_000;
+    let ics = loop {
+        let ics = crate::demo::calendar::calendar(from, to, target);
+        let found = crate::import::read(ics.as_bytes(), &window)?.occurrences.len();
+        if found >= 10_000 {
+            break ics;
+        }
+        target += 10_000 - found;
+    };
+    let mut store = Store::open(db)?;
+    let rules = calendar::rules(store.conn())?;
+    let people = People::new(
+        &["me@contoso.com".into()],
+        &calendar::team_emails(store.conn())?,
+        &["contoso.com".into()],
+    );
+    let count = crate::import::read(ics.as_bytes(), &window)?.occurrences.len();
+    let label = |what: &str| format!("calendar: {count} occurrences, {what}");
+    let read = measure(label("read + expand"), Some(Duration::from_millis(500)), runs, || {
+        crate::import::read(ics.as_bytes(), &window).map(drop)
+    })?;
+    let inputs =
+        Inputs { rules: &rules, people: &people, existing: &[], all_day_minutes: DEFAULT_ALL_DAY_MINUTES };
+    let preview =
+        measure(label("read + expand + categorise + preview"), Some(Duration::from_secs(1)), runs, || {
+            crate::import::read(ics.as_bytes(), &window)
+                .map(|expansion| drop(Preview::build(expansion, &window, &inputs)))
+        })?;
+    let commit = measure(
+        label("read + preview + commit (first import)"),
+        Some(Duration::from_secs(1)),
+        runs.min(10),
+        || -> anyhow::Result<()> {
+            let expansion = crate::import::read(ics.as_bytes(), &window)?;
+            let existing =
+                store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).existing(from, to))?;
+            let inputs = Inputs { existing: &existing, ..inputs };
+            let plan = Preview::build(expansion, &window, &inputs).plan();
+            store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&plan))?;
+            // Each run starts from no imported entries, as a first import does.
+            store.conn().execute("DELETE FROM time_entries WHERE source = 'calendar'", [])?;
+            Ok(())
+        },
+    );
+    Ok(vec![read, preview, commit?])
 }

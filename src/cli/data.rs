@@ -41,6 +41,9 @@ pub enum CsvExport {
 pub enum ImportCommand {
     /// Load a JSON export into an empty database, all or nothing.
     Json { file: PathBuf },
+    /// Import a calendar (.ics) as categorised time: prints the preview, then commits it
+    /// (unless --dry-run), all or nothing. Importing again never duplicates.
+    Ics(super::import_ics::IcsArgs),
 }
 
 pub fn backup_now(store: &Store) -> anyhow::Result<ExitCode> {
@@ -129,8 +132,11 @@ pub fn export(store: &Store, command: ExportCommand) -> anyhow::Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn import(db: &Path, command: ImportCommand) -> anyhow::Result<ExitCode> {
-    let ImportCommand::Json { file } = command;
+pub fn import(db: &Path, command: ImportCommand, today: chrono::NaiveDate) -> anyhow::Result<ExitCode> {
+    let file = match command {
+        ImportCommand::Json { file } => file,
+        ImportCommand::Ics(args) => return super::import_ics::run(db, &args, today),
+    };
     let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
     let document: serde_json::Value =
         serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", file.display()))?;

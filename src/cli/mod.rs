@@ -2,6 +2,7 @@
 
 mod bench;
 pub mod data;
+mod import_ics;
 mod output;
 mod time;
 
@@ -173,7 +174,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         CliCommand::Backups { format } => data::list_backups(&db_path, format),
         CliCommand::Restore { file } => data::restore(&db_path, &file),
         CliCommand::Export(command) => data::export(&open_existing(&db_path)?, command),
-        CliCommand::Import(command) => data::import(&db_path, command),
+        CliCommand::Import(command) => data::import(&db_path, command, today),
         CliCommand::WriteLoop { count } => data::write_loop(&db_path, count, today),
         CliCommand::Team(TeamCommand::List { format, all }) => {
             let store = open_existing(&db_path)?;

@@ -2,6 +2,7 @@
 
 pub mod architects;
 pub mod backup;
+pub mod calendar;
 pub mod check;
 pub mod lists;
 pub mod lock;

@@ -1,4 +1,5 @@
-//! Settings: the career ladder and solution areas the roster picks from, theme, data location.
+//! Settings: the career ladder and solution areas the roster picks from, calendar import rules,
+//! theme, data location.
 
 use egui::RichText;
 
@@ -18,10 +19,14 @@ pub struct SettingsState {
     /// The list the last command came from, so an error shows next to it.
     last_kind: Option<ListKind>,
     data: super::settings_data::DataSettings,
+    calendar: super::rules::RulesEditor,
 }
 
 impl SettingsState {
     pub fn show_error(&mut self, error: &StoreError) -> bool {
+        if self.calendar.show_error(error) {
+            return true;
+        }
         match self.last_kind.take() {
             Some(kind) => {
                 self.error = Some((kind, error.to_string()));
@@ -58,6 +63,9 @@ impl SettingsState {
             ui.add_space(theme::SPACE_L);
             ui.separator();
             self.data.ui(ui, view, shell);
+            ui.add_space(theme::SPACE_L);
+            ui.separator();
+            self.calendar.ui(ui, view, commands);
         });
         self.data.confirm_restore_ui(ui, shell);
     }

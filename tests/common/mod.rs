@@ -100,16 +100,17 @@ pub fn check_snapshot(harness: &mut Harness<'_, LeadlineApp>, name: &str) {
     }
 }
 
-/// A plain connection for looking at the database while the app holds it open (the app's
-/// instance lock refuses a second `Store`, as it should).
-pub struct Peek(rusqlite::Connection);
+/// A read-only look at the database while the app in a harness holds it open (the app keeps
+/// the one-instance lock, so a second `Store::open` is refused, as it should be).
+pub struct ReadOnly(rusqlite::Connection);
 
-impl Peek {
+impl ReadOnly {
     pub fn conn(&self) -> &rusqlite::Connection {
         &self.0
     }
 }
 
-pub fn peek(path: &Path) -> Peek {
-    Peek(rusqlite::Connection::open(path).expect("open for reading"))
+pub fn read_db(path: &Path) -> ReadOnly {
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    ReadOnly(rusqlite::Connection::open_with_flags(path, flags).expect("open read-only"))
 }

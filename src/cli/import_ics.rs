@@ -1,0 +1,221 @@
+//! `leadline import ics FILE`: reads an exported calendar, prints the preview (every
+//! occurrence with its proposed category and rule, and what would change), and unless
+//! `--dry-run` commits it into time entries, all or nothing.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::str::FromStr as _;
+
+use anyhow::{Context as _, bail};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+
+use crate::import::preview::{DEFAULT_ALL_DAY_MINUTES, ImportSink as _, Inputs, Preview};
+use crate::import::rules::{People, default_rules};
+use crate::import::zones::{self, Zone};
+use crate::import::{self, Window};
+use crate::model::fiscal::{self, FiscalQuarter};
+use crate::store::{Store, calendar, settings};
+
+#[derive(Debug, Args)]
+pub struct IcsArgs {
+    /// The exported calendar (.ics from Outlook, Google or Apple Calendar).
+    pub file: PathBuf,
+    /// First day to import (YYYY-MM-DD). Default: the first day of the current fiscal quarter.
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date_arg)]
+    pub from: Option<NaiveDate>,
+    /// Last day to import, included (YYYY-MM-DD). Default: the last day of the current quarter.
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date_arg)]
+    pub to: Option<NaiveDate>,
+    /// Print the preview only; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, value_enum, default_value_t = IcsFormat::Table)]
+    pub format: IcsFormat,
+    /// The time zone days are counted in (IANA name, e.g. Europe/Berlin). Default: this
+    /// computer's zone.
+    #[arg(long, value_name = "ZONE")]
+    pub zone: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IcsFormat {
+    Table,
+    /// One occurrence a line: `start`, `end`, `duration_minutes`, `summary`, `status`, `transp`
+    /// (as the test fixtures' `.expected.tsv`), then category, rule and change.
+    Tsv,
+    Json,
+}
+
+pub fn run(db: &Path, args: &IcsArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
+    let store = if db.exists() || !args.dry_run { Some(Store::open(db)?) } else { None };
+    let conn = store.as_ref().map(Store::conn);
+    let window = window(conn, args, today)?;
+    let expansion =
+        import::read(&bytes, &window).with_context(|| format!("{} was not imported", args.file.display()))?;
+    let (rules, people, all_day_minutes) = match conn {
+        Some(conn) => (
+            calendar::rules(conn)?,
+            People::new(
+                &calendar::list_setting(conn, calendar::MY_EMAILS)?,
+                &calendar::team_emails(conn)?,
+                &calendar::list_setting(conn, calendar::COMPANY_DOMAINS)?,
+            ),
+            DEFAULT_ALL_DAY_MINUTES,
+        ),
+        None => (default_rules(), People::default(), DEFAULT_ALL_DAY_MINUTES),
+    };
+    let has_time_entries = match conn {
+        Some(conn) => calendar::time_entries_available(conn)?,
+        None => false,
+    };
+    let mut store = store;
+    let existing = match (&mut store, has_time_entries) {
+        (Some(store), true) => store.with_connection_mut(|conn| {
+            calendar::TimeEntrySink::new(conn).existing(window.from, window.to)
+        })?,
+        _ => Vec::new(),
+    };
+    let preview = Preview::build(
+        expansion,
+        &window,
+        &Inputs { rules: &rules, people: &people, existing: &existing, all_day_minutes },
+    );
+    print_preview(&preview, args.format)?;
+    if args.dry_run {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(store) = store.as_mut() else { bail!("no database to import into") };
+    if !has_time_entries {
+        bail!(
+            "this database has no time entries yet (they arrive with the Time screen); nothing was \
+             imported. Use --dry-run to preview."
+        );
+    }
+    let plan = preview.plan();
+    store.with_connection_mut(|conn| calendar::TimeEntrySink::new(conn).commit(&plan))?;
+    let counts = preview.counts();
+    eprintln!(
+        "Imported {}: {} new, {} changed, {} removed, {} unchanged. {} occurrences match no rule and were \
+         not imported: assign them in the app or add a rule.",
+        args.file.display(),
+        plan.inserts.len(),
+        plan.updates.len(),
+        plan.deletes.len(),
+        counts.unchanged,
+        counts.unassigned
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The dates to import, counted in the manager's zone.
+fn window(conn: Option<&rusqlite::Connection>, args: &IcsArgs, today: NaiveDate) -> anyhow::Result<Window> {
+    let zone = match &args.zone {
+        Some(name) => match zones::known(name) {
+            Some(tz) => Zone::Iana(tz),
+            None => bail!("--zone {name:?} is not a time zone (expected an IANA name such as Europe/Berlin)"),
+        },
+        None => local_zone(),
+    };
+    let start_month = match conn.map(|c| settings::get(c, "fiscal_start_month")).transpose()?.flatten() {
+        Some(number) => fiscal::start_month_from_number(number.trim().parse().unwrap_or(0))?,
+        None => fiscal::DEFAULT_START_MONTH,
+    };
+    let quarter = FiscalQuarter::of(today, start_month);
+    let from = args.from.unwrap_or_else(|| quarter.start(start_month));
+    let last = args.to.unwrap_or_else(|| quarter.end_inclusive(start_month));
+    if last < from {
+        bail!("--to {last} is before --from {from}");
+    }
+    let to = last.succ_opt().context("--to is too far in the future")?;
+    Ok(Window { from, to, zone })
+}
+
+/// This computer's zone; UTC when it cannot be told.
+fn local_zone() -> Zone {
+    iana_time_zone::get_timezone()
+        .ok()
+        .and_then(|name| chrono_tz::Tz::from_str(&name).ok())
+        .map_or(Zone::Utc, Zone::Iana)
+}
+
+fn print_preview(preview: &Preview, format: IcsFormat) -> anyhow::Result<()> {
+    match format {
+        IcsFormat::Json => println!("{}", serde_json::to_string_pretty(preview)?),
+        IcsFormat::Tsv => {
+            let mut out = String::from(
+                "start\tend\tduration_minutes\tsummary\tstatus\ttransp\tcategory\trule\tchange\n",
+            );
+            for row in &preview.rows {
+                let o = &row.occurrence;
+                let _ = writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    o.start,
+                    o.end,
+                    o.duration_minutes,
+                    escape(&o.summary),
+                    o.status,
+                    o.transp,
+                    row.category_label(),
+                    escape(&row.rule_label()),
+                    row.change.label()
+                );
+            }
+            print!("{out}");
+        }
+        IcsFormat::Table => {
+            let rows: Vec<[String; 7]> = preview
+                .rows
+                .iter()
+                .map(|row| {
+                    [
+                        row.local_date.to_string(),
+                        row.local_start.map_or_else(|| "all day".into(), |t| t.format("%H:%M").to_string()),
+                        row.minutes.to_string(),
+                        row.occurrence.summary.chars().take(48).collect(),
+                        row.category_label().to_owned(),
+                        row.rule_label(),
+                        row.change.label().to_owned(),
+                    ]
+                })
+                .collect();
+            print!(
+                "{}",
+                super::output::aligned(
+                    &["Date", "Start", "Minutes", "Title", "Category", "Rule", "Change"],
+                    &rows
+                )
+            );
+            for entry in &preview.gone {
+                println!(
+                    "gone from the calendar, will be removed: {} {} ({} min)",
+                    entry.entry_date, entry.description, entry.minutes
+                );
+            }
+            let c = preview.counts();
+            println!(
+                "{} occurrences from {} to {}: {} new, {} changed, {} unchanged, {} to remove, {} ignored, {} unassigned",
+                c.occurrences,
+                preview.from,
+                preview.to.pred_opt().unwrap_or(preview.to),
+                c.new,
+                c.changed,
+                c.unchanged,
+                c.removed,
+                c.ignored,
+                c.unassigned
+            );
+        }
+    }
+    for warning in &preview.warnings {
+        eprintln!("warning: {warning}");
+    }
+    Ok(())
+}
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('\t', "\\t").replace('\r', "\\r").replace('\n', "\\n")
+}

@@ -1,0 +1,363 @@
+//! The import preview: every occurrence with its proposed category and the rule that chose
+//! it, and the difference from what earlier imports wrote (keyed by UID and recurrence id):
+//! new, changed, unchanged, and entries whose occurrence is gone or now ignored, listed for
+//! removal. Existing entries come in as a plain list, so this does not depend on the store.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike as _, NaiveDate, NaiveTime, Timelike as _, Weekday};
+use serde::Serialize;
+
+use super::Warning;
+use super::expand::{Expansion, Occurrence, Window};
+use super::rules::{Matcher, Outcome, People, Rule, Verdict};
+use crate::model::split::Category;
+
+/// An occurrence's key: its event's UID and recurrence id.
+pub type Key = (String, Option<String>);
+
+/// The longest entry the time store takes (one day), and the longest description kept.
+pub const MAX_ENTRY_MINUTES: u32 = 1440;
+pub const MAX_DESCRIPTION_CHARS: usize = 200;
+/// What an all-day event counts per weekday it covers, unless settings say otherwise.
+pub const DEFAULT_ALL_DAY_MINUTES: u32 = 480;
+
+/// A time entry an earlier calendar import wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExistingEntry {
+    pub id: i64,
+    pub event_uid: String,
+    pub recurrence_id: Option<String>,
+    pub entry_date: NaiveDate,
+    pub start_time: Option<NaiveTime>,
+    pub minutes: u32,
+    pub category: Category,
+    pub description: String,
+}
+
+impl ExistingEntry {
+    fn key(&self) -> Key {
+        (self.event_uid.clone(), self.recurrence_id.clone())
+    }
+}
+
+/// The time entry an occurrence would become.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProposedEntry {
+    pub event_uid: String,
+    pub recurrence_id: Option<String>,
+    pub entry_date: NaiveDate,
+    pub start_time: Option<NaiveTime>,
+    pub minutes: u32,
+    pub category: Category,
+    pub description: String,
+}
+
+/// What committing would do with one occurrence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum Change {
+    New,
+    Changed {
+        id: i64,
+        fields: Vec<&'static str>,
+    },
+    Unchanged {
+        id: i64,
+    },
+    /// Imported before, now ignored (cancelled, declined, free, or a rule says ignore).
+    Remove {
+        id: i64,
+    },
+    /// No rule matched: waits for the manager to assign or ignore it.
+    Unassigned,
+    /// Ignored and never imported: nothing to do.
+    Skip,
+}
+
+impl Change {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::New => "new",
+            Self::Changed { .. } => "changed",
+            Self::Unchanged { .. } => "unchanged",
+            Self::Remove { .. } => "remove",
+            Self::Unassigned => "unassigned",
+            Self::Skip => "skip",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub occurrence: Occurrence,
+    pub verdict: Verdict,
+    /// The manager's own choice for this occurrence (or one kept from an earlier import),
+    /// which wins over the verdict.
+    pub assigned: Option<Outcome>,
+    /// The date and start time it counts on, in the manager's zone.
+    pub local_date: NaiveDate,
+    pub local_start: Option<NaiveTime>,
+    pub minutes: u32,
+    pub change: Change,
+    pub note: Option<String>,
+}
+
+impl Row {
+    pub fn key(&self) -> Key {
+        (self.occurrence.uid.clone(), self.occurrence.recurrence_id.clone())
+    }
+
+    /// The category it will count towards, if any.
+    pub fn category(&self) -> Option<Category> {
+        match self.assigned {
+            Some(Outcome::Category(category)) => Some(category),
+            Some(Outcome::Ignore) => None,
+            None => self.verdict.category(),
+        }
+    }
+
+    pub fn category_label(&self) -> &'static str {
+        match self.assigned {
+            Some(outcome) => outcome.key(),
+            None => self.verdict.outcome_label(),
+        }
+    }
+
+    pub fn rule_label(&self) -> String {
+        if self.assigned.is_some() && self.verdict == Verdict::Unmatched {
+            "(assigned)".into()
+        } else {
+            self.verdict.rule_label()
+        }
+    }
+
+    fn proposed(&self) -> Option<ProposedEntry> {
+        let category = self.category()?;
+        (self.minutes > 0).then(|| ProposedEntry {
+            event_uid: self.occurrence.uid.clone(),
+            recurrence_id: self.occurrence.recurrence_id.clone(),
+            entry_date: self.local_date,
+            start_time: self.local_start,
+            minutes: self.minutes,
+            category,
+            description: self.occurrence.summary.trim().chars().take(MAX_DESCRIPTION_CHARS).collect(),
+        })
+    }
+}
+
+/// How many rows of each kind, for the summary line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub occurrences: usize,
+    pub new: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    pub unassigned: usize,
+    pub ignored: usize,
+    pub removed: usize,
+}
+
+/// What a commit writes, all or nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CommitPlan {
+    pub inserts: Vec<ProposedEntry>,
+    pub updates: Vec<(i64, ProposedEntry)>,
+    pub deletes: Vec<i64>,
+}
+
+/// Where a commit goes. The time store implements it; tests use a list.
+pub trait ImportSink {
+    type Error;
+    /// Entries earlier calendar imports wrote with a date in `from..to`.
+    fn existing(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ExistingEntry>, Self::Error>;
+    /// Applies the whole plan in one transaction, or nothing.
+    fn commit(&mut self, plan: &CommitPlan) -> Result<(), Self::Error>;
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Preview {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub rows: Vec<Row>,
+    /// Entries imported before whose occurrence is no longer in the calendar.
+    pub gone: Vec<ExistingEntry>,
+    pub warnings: Vec<Warning>,
+    #[serde(skip)]
+    existing: HashMap<Key, ExistingEntry>,
+}
+
+/// What the preview needs besides the occurrences.
+pub struct Inputs<'a> {
+    pub rules: &'a [Rule],
+    pub people: &'a People,
+    pub existing: &'a [ExistingEntry],
+    pub all_day_minutes: u32,
+}
+
+impl Preview {
+    pub fn build(expansion: Expansion, window: &Window, inputs: &Inputs<'_>) -> Self {
+        let Expansion { occurrences, mut warnings } = expansion;
+        let existing: HashMap<Key, ExistingEntry> =
+            inputs.existing.iter().map(|e| (e.key(), e.clone())).collect();
+        let matcher = Matcher::new(inputs.rules, inputs.people);
+        let mut seen = HashSet::new();
+        let mut rows = Vec::with_capacity(occurrences.len());
+        for occurrence in occurrences {
+            let key = (occurrence.uid.clone(), occurrence.recurrence_id.clone());
+            if !seen.insert(key) {
+                warnings.push(Warning::at(
+                    occurrence.line,
+                    format!(
+                        "\"{}\" appears twice with the same UID and time; the second copy is skipped",
+                        occurrence.summary
+                    ),
+                ));
+                continue;
+            }
+            let verdict = matcher.categorise(&occurrence);
+            let wall = occurrence.start.wall_in(&window.zone);
+            let (minutes, note) = counted_minutes(&occurrence, inputs.all_day_minutes);
+            rows.push(Row {
+                local_date: wall.date(),
+                local_start: (!occurrence.all_day).then(|| wall.time().with_second(0).unwrap_or(wall.time())),
+                occurrence,
+                verdict,
+                assigned: None,
+                minutes,
+                change: Change::Skip,
+                note,
+            });
+        }
+        let keys: HashSet<Key> = rows.iter().map(Row::key).collect();
+        let mut gone: Vec<ExistingEntry> = inputs
+            .existing
+            .iter()
+            .filter(|e| e.entry_date >= window.from && e.entry_date < window.to && !keys.contains(&e.key()))
+            .cloned()
+            .collect();
+        gone.sort_by_key(|e| (e.entry_date, e.start_time));
+        let mut preview = Self { from: window.from, to: window.to, rows, gone, warnings, existing };
+        for index in 0..preview.rows.len() {
+            preview.refresh(index);
+        }
+        preview
+    }
+
+    /// The manager's choice for one row ("assign" or "ignore"); `None` goes back to the rules.
+    pub fn assign(&mut self, index: usize, outcome: Option<Outcome>) {
+        if let Some(row) = self.rows.get_mut(index) {
+            row.assigned = outcome;
+            self.refresh(index);
+        }
+    }
+
+    /// Works out a row's change against the earlier import.
+    fn refresh(&mut self, index: usize) {
+        let Some(row) = self.rows.get_mut(index) else { return };
+        let before = self.existing.get(&row.key());
+        // An occurrence no rule matches but that the manager assigned in an earlier import
+        // keeps that category: re-importing never undoes a manual choice.
+        if let (Verdict::Unmatched, None, Some(before)) = (&row.verdict, row.assigned, before) {
+            row.assigned = Some(Outcome::Category(before.category));
+        }
+        row.change = match (row.proposed(), before) {
+            (Some(proposed), Some(before)) => {
+                let fields = differences(&proposed, before);
+                if fields.is_empty() {
+                    Change::Unchanged { id: before.id }
+                } else {
+                    Change::Changed { id: before.id, fields }
+                }
+            }
+            (Some(_), None) => Change::New,
+            (None, Some(before)) => Change::Remove { id: before.id },
+            (None, None) if row.category_label() == "?" => Change::Unassigned,
+            (None, None) => Change::Skip,
+        };
+    }
+
+    pub fn counts(&self) -> Counts {
+        let mut counts =
+            Counts { occurrences: self.rows.len(), removed: self.gone.len(), ..Counts::default() };
+        for row in &self.rows {
+            match row.change {
+                Change::New => counts.new += 1,
+                Change::Changed { .. } => counts.changed += 1,
+                Change::Unchanged { .. } => counts.unchanged += 1,
+                Change::Remove { .. } => counts.removed += 1,
+                Change::Unassigned => counts.unassigned += 1,
+                Change::Skip => counts.ignored += 1,
+            }
+        }
+        counts
+    }
+
+    /// What committing writes: new and changed entries, and removals (occurrences gone from
+    /// the calendar or now ignored). Unassigned occurrences are left out, never guessed.
+    pub fn plan(&self) -> CommitPlan {
+        let mut plan = CommitPlan::default();
+        for row in &self.rows {
+            match (&row.change, row.proposed()) {
+                (Change::New, Some(entry)) => plan.inserts.push(entry),
+                (Change::Changed { id, .. }, Some(entry)) => plan.updates.push((*id, entry)),
+                (Change::Remove { id }, _) => plan.deletes.push(*id),
+                _ => {}
+            }
+        }
+        plan.deletes.extend(self.gone.iter().map(|e| e.id));
+        plan
+    }
+}
+
+fn differences(proposed: &ProposedEntry, before: &ExistingEntry) -> Vec<&'static str> {
+    let mut fields = Vec::new();
+    if proposed.entry_date != before.entry_date {
+        fields.push("date");
+    }
+    if proposed.start_time != before.start_time {
+        fields.push("start");
+    }
+    if proposed.minutes != before.minutes {
+        fields.push("minutes");
+    }
+    if proposed.category != before.category {
+        fields.push("category");
+    }
+    if proposed.description != before.description {
+        fields.push("title");
+    }
+    fields
+}
+
+/// Minutes an occurrence counts: its length for a timed event, a working day per weekday for
+/// an all-day one; at most one day (a time entry's limit), with a note when capped.
+fn counted_minutes(occurrence: &Occurrence, all_day_minutes: u32) -> (u32, Option<String>) {
+    let cap = |minutes: i64, what: &str| {
+        let clamped = u32::try_from(minutes.max(0)).unwrap_or(u32::MAX);
+        if clamped > MAX_ENTRY_MINUTES {
+            (MAX_ENTRY_MINUTES, Some(format!("{what}; counted as 24 h, the most one entry holds")))
+        } else {
+            (clamped, None)
+        }
+    };
+    if !occurrence.all_day {
+        return cap(occurrence.duration_minutes, "longer than a day");
+    }
+    let start = occurrence.start.wall().date();
+    let days = (occurrence.end.wall().date() - start).num_days().max(1);
+    let weekdays = (0..days)
+        .filter_map(|offset| start.checked_add_days(chrono::Days::new(u64::try_from(offset).ok()?)))
+        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+        .count();
+    if weekdays == 0 {
+        return (0, Some("all-day on a weekend; not counted".into()));
+    }
+    let (minutes, note) =
+        cap(i64::from(all_day_minutes) * i64::try_from(weekdays).unwrap_or(i64::MAX), "several working days");
+    (minutes, note.or_else(|| Some(format!("all-day: {} h per weekday", all_day_minutes / 60))))
+}
+
+#[cfg(test)]
+#[path = "preview_tests.rs"]
+mod tests;

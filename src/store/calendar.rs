@@ -1,0 +1,216 @@
+//! Calendar import storage: the categorisation rules (table `calendar_rules`), who "me" and
+//! "my company" are (settings), and the time-entry sink a committed import writes through.
+
+use chrono::{NaiveDate, NaiveTime, Utc};
+use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
+
+use super::{StoreError, settings};
+use crate::import::preview::{CommitPlan, ExistingEntry, ImportSink};
+use crate::import::rules::{Outcome, Rule, default_rules};
+use crate::model::architect::Choice as _;
+use crate::model::split::Category;
+
+/// The manager's own e-mail addresses, one per line.
+pub const MY_EMAILS: &str = "my_emails";
+/// The company's e-mail domains, one per line.
+pub const COMPANY_DOMAINS: &str = "company_domains";
+/// Set once the manager has saved rules, so an emptied list stays empty.
+const RULES_SAVED: &str = "calendar_rules_saved";
+
+/// The rules in order; the shipped defaults until the manager saves their own.
+pub fn rules(conn: &Connection) -> Result<Vec<Rule>, StoreError> {
+    let mut statement =
+        conn.prepare_cached("SELECT name, conditions, outcome FROM calendar_rules ORDER BY position")?;
+    let rows = statement.query_map([], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?))
+    })?;
+    let mut rules = Vec::new();
+    for row in rows {
+        let (name, conditions, outcome) = row?;
+        let conditions = serde_json::from_str(&conditions).map_err(|e| {
+            StoreError::Unsupported(format!(
+                "the calendar rule \"{name}\" has conditions this version cannot read ({e})"
+            ))
+        })?;
+        let outcome = match outcome.as_str() {
+            "ignore" => Outcome::Ignore,
+            key => Outcome::Category(Category::parse(key).ok_or_else(|| {
+                StoreError::Unsupported(format!(
+                    "the calendar rule \"{name}\" has an unknown result \"{key}\""
+                ))
+            })?),
+        };
+        rules.push(Rule { name, conditions, outcome });
+    }
+    if rules.is_empty() && settings::get(conn, RULES_SAVED)?.is_none() {
+        return Ok(default_rules());
+    }
+    Ok(rules)
+}
+
+/// Replaces the rules (call inside a transaction).
+pub fn save_rules(conn: &Connection, rules: &[Rule]) -> Result<(), StoreError> {
+    conn.execute("DELETE FROM calendar_rules", [])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO calendar_rules (position, name, conditions, outcome) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (position, rule) in rules.iter().enumerate() {
+        let conditions = serde_json::to_string(&rule.conditions)
+            .map_err(|e| StoreError::Unsupported(format!("cannot store the rule \"{}\": {e}", rule.name)))?;
+        insert.execute(params![
+            i64::try_from(position).unwrap_or(i64::MAX),
+            rule.name.trim(),
+            conditions,
+            rule.outcome.key()
+        ])?;
+    }
+    settings::set(conn, RULES_SAVED, "1")?;
+    Ok(())
+}
+
+/// A settings list (one value per line; commas and semicolons also separate).
+pub fn list_setting(conn: &Connection, key: &str) -> Result<Vec<String>, StoreError> {
+    Ok(settings::get(conn, key)?.map(|v| split_list(&v)).unwrap_or_default())
+}
+
+pub fn split_list(value: &str) -> Vec<String> {
+    value
+        .split(['\n', ',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// The team's e-mail addresses (architects not marked as having left).
+pub fn team_emails(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT lower(trim(email)) FROM architects WHERE status != 'left' AND trim(email) != ''",
+    )?;
+    let emails = statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
+    Ok(emails)
+}
+
+/// Whether this database has the time entries a commit writes into (issue 5's `time_entries`).
+pub fn time_entries_available(conn: &Connection) -> Result<bool, StoreError> {
+    Ok(conn
+        .query_row("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'time_entries'", [], |_| {
+            Ok(())
+        })
+        .optional()?
+        .is_some())
+}
+
+/// Writes committed imports into `time_entries` (source `calendar`), all or nothing.
+pub struct TimeEntrySink<'c> {
+    conn: &'c mut Connection,
+}
+
+impl<'c> TimeEntrySink<'c> {
+    pub fn new(conn: &'c mut Connection) -> Self {
+        Self { conn }
+    }
+}
+
+fn time_text(time: Option<NaiveTime>) -> Option<String> {
+    time.map(|t| t.format("%H:%M").to_string())
+}
+
+impl ImportSink for TimeEntrySink<'_> {
+    type Error = StoreError;
+
+    fn existing(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ExistingEntry>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, event_uid, recurrence_id, entry_date, start_time, minutes, category, description \
+             FROM time_entries WHERE source = 'calendar' AND entry_date >= ?1 AND entry_date < ?2",
+        )?;
+        let rows = statement.query_map(params![from, to], |row| {
+            let category: String = row.get(6)?;
+            let start: Option<String> = row.get(4)?;
+            Ok(ExistingEntry {
+                id: row.get(0)?,
+                event_uid: row.get(1)?,
+                recurrence_id: row.get(2)?,
+                entry_date: row.get(3)?,
+                start_time: start.and_then(|s| NaiveTime::parse_from_str(&s, "%H:%M").ok()),
+                minutes: row.get(5)?,
+                category: Category::parse(&category).unwrap_or(Category::Business),
+                description: row.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn commit(&mut self, plan: &CommitPlan) -> Result<(), StoreError> {
+        let now = Utc::now().to_rfc3339();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        for id in &plan.deletes {
+            tx.execute("DELETE FROM time_entries WHERE id = ?1 AND source = 'calendar'", [id])?;
+        }
+        for (id, entry) in &plan.updates {
+            tx.execute(
+                "UPDATE time_entries SET entry_date = ?2, start_time = ?3, minutes = ?4, category = ?5, \
+                 description = ?6, updated_at = ?7 WHERE id = ?1 AND source = 'calendar'",
+                params![
+                    id,
+                    entry.entry_date,
+                    time_text(entry.start_time),
+                    entry.minutes,
+                    entry.category.key(),
+                    entry.description,
+                    now
+                ],
+            )?;
+        }
+        for entry in &plan.inserts {
+            tx.execute(
+                "INSERT INTO time_entries (entry_date, start_time, minutes, category, description, source, \
+                 event_uid, recurrence_id, created_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'calendar', ?6, ?7, ?8, ?8)",
+                params![
+                    entry.entry_date,
+                    time_text(entry.start_time),
+                    entry.minutes,
+                    entry.category.key(),
+                    entry.description,
+                    entry.event_uid,
+                    entry.recurrence_id,
+                    now
+                ],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Checks and stores who "me" is and the company's domains (call inside a transaction).
+/// Each address must look like one; each domain like `contoso.com`. Nothing is saved when one
+/// is wrong, and the message names it.
+pub fn save_identity(conn: &Connection, my_emails: &str, company_domains: &str) -> Result<(), StoreError> {
+    use crate::model::ValidationError;
+    use crate::model::text;
+    let emails: Vec<String> = split_list(my_emails)
+        .iter()
+        .map(|e| text::email("my e-mail addresses", e))
+        .collect::<Result<_, _>>()?;
+    let mut domains = Vec::new();
+    for domain in split_list(company_domains) {
+        let domain = domain.trim_start_matches('@').to_owned();
+        let valid = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && domain.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+        if !valid {
+            return Err(ValidationError::new(
+                "company domains",
+                format!("{domain:?} is not a domain (e.g. contoso.com)"),
+            )
+            .into());
+        }
+        domains.push(domain);
+    }
+    settings::set(conn, MY_EMAILS, &emails.join("\n"))?;
+    settings::set(conn, COMPANY_DOMAINS, &domains.join("\n"))?;
+    Ok(())
+}

@@ -1,0 +1,264 @@
+//! `leadline import ics`, run as the built binary: the preview in its three formats, refusals,
+//! and the manager's story of importing a quarter, importing it again, and importing after
+//! the calendar changed.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use leadline::app::Command as AppCommand;
+use leadline::store::Store;
+
+fn leadline(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_leadline"))
+        .arg("--db")
+        .arg(db)
+        .args(["--today", "2026-11-28"])
+        .args(args)
+        .output()
+        .expect("run leadline")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn shared(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/ics").join(name).display().to_string()
+}
+
+#[test]
+fn tsv_starts_with_the_fixture_columns_then_category_and_rule() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("none.db");
+    let file = shared("google_weekly_moved_overrides_timed_and_allday.ics");
+    let args = [
+        "import",
+        "ics",
+        &file,
+        "--from",
+        "2000-01-01",
+        "--to",
+        "2030-12-31",
+        "--zone",
+        "UTC",
+        "--dry-run",
+        "--format",
+        "tsv",
+    ];
+    let out = leadline(&db, &args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!db.exists(), "a dry run without a database creates none");
+    let printed = text(&out.stdout);
+    let mut lines = printed.lines();
+    assert_eq!(
+        lines.next(),
+        Some("start\tend\tduration_minutes\tsummary\tstatus\ttransp\tcategory\trule\tchange")
+    );
+    let expected =
+        std::fs::read_to_string(shared("google_weekly_moved_overrides_timed_and_allday.expected.tsv"))
+            .expect("read");
+    let ours: Vec<String> = lines.map(|l| l.split('\t').take(6).collect::<Vec<_>>().join("\t")).collect();
+    let theirs: Vec<String> =
+        expected.lines().skip(1).map(|l| l.split('\t').take(6).collect::<Vec<_>>().join("\t")).collect();
+    assert_eq!(ours, theirs);
+    assert!(printed.contains("\tignore\t(shown as free)\tskip"), "{printed}");
+    assert!(printed.contains("\t?\t(unmatched)\tunassigned"), "{printed}");
+}
+
+#[test]
+fn json_preview_carries_rows_and_warnings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = shared("outlook_exchange2010_weekly_exdate_multi_windows_tz.ics");
+    let out = leadline(
+        &dir.path().join("none.db"),
+        &[
+            "import",
+            "ics",
+            &file,
+            "--from",
+            "2020-09-01",
+            "--to",
+            "2020-09-30",
+            "--zone",
+            "Europe/Berlin",
+            "--dry-run",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["from"], "2020-09-01");
+    assert!(json["rows"].as_array().is_some_and(|rows| !rows.is_empty()));
+    assert!(json["warnings"][0]["message"].as_str().is_some_and(|m| m.contains("Log Yesterday's Jira time")));
+    // The warning is also shown to a person reading the terminal.
+    assert!(text(&out.stderr).contains("warning: line 152"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn a_cut_off_file_is_refused_naming_the_line_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = common::demo_db(&dir);
+    let out = leadline(
+        &db,
+        &[
+            "import",
+            "ics",
+            &shared("malformed_apple_ical_truncated.ics"),
+            "--from",
+            "2000-01-01",
+            "--to",
+            "2030-12-31",
+        ],
+    );
+    assert!(!out.status.success());
+    let message = text(&out.stderr);
+    assert!(message.contains("was not imported: line 215: the file ends inside the event"), "{message}");
+    assert_eq!(count_entries(&db), 0);
+}
+
+#[test]
+fn bad_arguments_are_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("none.db");
+    let file = shared("thunderbird_daily_cancelled_override.ics");
+    let out = leadline(&db, &["import", "ics", &file, "--zone", "Mars/Base", "--dry-run"]);
+    assert!(text(&out.stderr).contains("--zone \"Mars/Base\" is not a time zone"), "{}", text(&out.stderr));
+    let out =
+        leadline(&db, &["import", "ics", &file, "--from", "2026-12-01", "--to", "2026-11-01", "--dry-run"]);
+    assert!(
+        text(&out.stderr).contains("--to 2026-11-01 is before --from 2026-12-01"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = leadline(&db, &["import", "ics", "/no/such/file.ics", "--dry-run"]);
+    assert!(text(&out.stderr).contains("cannot read /no/such/file.ics"), "{}", text(&out.stderr));
+}
+
+fn count_entries(db: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    conn.query_row("SELECT count(*) FROM time_entries WHERE source = 'calendar'", [], |r| r.get(0)).expect("count")
+}
+
+fn entries(db: &Path) -> Vec<(String, Option<String>, u32, String, String)> {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    let mut statement = conn
+        .prepare("SELECT entry_date, start_time, minutes, category, description FROM time_entries WHERE source = 'calendar' ORDER BY entry_date, start_time")
+        .expect("prepare");
+    statement
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+fn week(moved: bool) -> String {
+    let ev = |uid: &str, summary: &str, start: &str, end: &str, extra: &str| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nSUMMARY:{summary}\r\nDTSTART;TZID=W. Europe Standard Time:{start}\r\n\
+             DTEND;TZID=W. Europe Standard Time:{end}\r\n{extra}END:VEVENT\r\n"
+        )
+    };
+    let mut events = vec![
+        ev("one", "Amara 1:1", "20261102T090000", "20261102T093000", "RRULE:FREQ=WEEKLY;COUNT=3\r\n"),
+        ev("fc", "Forecast call", "20261103T140000", "20261103T150000", ""),
+        ev(
+            "cust",
+            "Contoso x Fabrikam",
+            "20261104T100000",
+            "20261104T113000",
+            "ATTENDEE;PARTSTAT=ACCEPTED:mailto:cio@fabrikam.com\r\n",
+        ),
+        ev("dentist", "Dentist", "20261105T080000", "20261105T090000", ""),
+    ];
+    if moved {
+        events[1] = ev("fc", "Forecast call", "20261103T140000", "20261103T150000", "STATUS:CANCELLED\r\n");
+        events.push(ev(
+            "one",
+            "Amara 1:1",
+            "20261110T160000",
+            "20261110T170000",
+            "RECURRENCE-ID;TZID=W. Europe Standard Time:20261109T090000\r\n",
+        ));
+    }
+    format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{}END:VCALENDAR\r\n", events.concat())
+}
+
+#[test]
+fn importing_a_quarter_twice_never_duplicates_and_changes_follow_the_calendar() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = common::demo_db(&dir);
+    {
+        let mut store = Store::open(&db).expect("open");
+        store
+            .transact(|tx| {
+                AppCommand::SetCalendarIdentity {
+                    my_emails: "me@contoso.com".into(),
+                    company_domains: "contoso.com".into(),
+                }
+                .apply(tx, common::today())
+            })
+            .expect("identity");
+    }
+    let ics = dir.path().join("calendar.ics");
+    std::fs::write(&ics, week(false)).expect("write");
+    let ics = ics.display().to_string();
+    // Default range: the current fiscal quarter (FY27 Q2: October to December 2026).
+    let first = leadline(&db, &["import", "ics", &ics, "--zone", "Europe/Berlin"]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(text(&first.stdout).contains("from 2026-10-01 to 2026-12-31"), "{}", text(&first.stdout));
+    assert!(text(&first.stderr).contains("5 new, 0 changed, 0 removed"), "{}", text(&first.stderr));
+    assert!(text(&first.stderr).contains("1 occurrences match no rule"), "{}", text(&first.stderr));
+    let stored = entries(&db);
+    assert_eq!(
+        stored[0],
+        ("2026-11-02".into(), Some("09:00".into()), 30, "coaching".into(), "Amara 1:1".into())
+    );
+    assert!(stored.contains(&(
+        "2026-11-04".into(),
+        Some("10:00".into()),
+        90,
+        "market".into(),
+        "Contoso x Fabrikam".into()
+    )));
+    assert!(stored.contains(&(
+        "2026-11-03".into(),
+        Some("14:00".into()),
+        60,
+        "business".into(),
+        "Forecast call".into()
+    )));
+
+    let again = leadline(&db, &["import", "ics", &ics, "--zone", "Europe/Berlin"]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert!(
+        text(&again.stderr).contains("0 new, 0 changed, 0 removed, 5 unchanged"),
+        "{}",
+        text(&again.stderr)
+    );
+    assert_eq!(entries(&db), stored);
+
+    std::fs::write(dir.path().join("calendar.ics"), week(true)).expect("write");
+    let preview = leadline(&db, &["import", "ics", &ics, "--zone", "Europe/Berlin", "--dry-run"]);
+    let table = text(&preview.stdout);
+    assert!(table.contains("Forecast call"), "{table}");
+    assert!(table.lines().any(|l| l.contains("Forecast call") && l.ends_with("remove")), "{table}");
+    assert!(table.lines().any(|l| l.contains("2026-11-10  16:00") && l.ends_with("changed")), "{table}");
+    assert_eq!(entries(&db), stored, "a dry run writes nothing");
+
+    let changed = leadline(&db, &["import", "ics", &ics, "--zone", "Europe/Berlin"]);
+    assert!(changed.status.success(), "{}", text(&changed.stderr));
+    assert!(text(&changed.stderr).contains("0 new, 1 changed, 1 removed"), "{}", text(&changed.stderr));
+    let after = entries(&db);
+    assert_eq!(after.len(), 4);
+    assert!(!after.iter().any(|e| e.4 == "Forecast call"));
+    assert!(after.contains(&(
+        "2026-11-10".into(),
+        Some("16:00".into()),
+        60,
+        "coaching".into(),
+        "Amara 1:1".into()
+    )));
+}

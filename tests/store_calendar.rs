@@ -1,0 +1,101 @@
+//! Calendar import storage: the manager's rules and identity in the database, and a commit
+//! that is all or nothing.
+
+mod common;
+
+use chrono::NaiveDate;
+use leadline::app::Command;
+use leadline::import::preview::{CommitPlan, ImportSink as _, ProposedEntry};
+use leadline::import::rules::{Condition, Outcome, Rule, default_rules};
+use leadline::model::split::Category;
+use leadline::store::{LATEST_VERSION, Store, StoreError, calendar};
+
+fn rule(name: &str, outcome: Outcome) -> Rule {
+    Rule {
+        name: name.into(),
+        conditions: vec![Condition::AttendeeOnTeam, Condition::AllDay { all_day: false }],
+        outcome,
+    }
+}
+
+#[test]
+fn the_shipped_rules_apply_until_the_manager_saves_their_own_in_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&common::db_in(&dir)).expect("open");
+    assert_eq!(LATEST_VERSION, 5, "0002-0004 are reserved for the issues merged before this one");
+    assert_eq!(calendar::rules(store.conn()).expect("rules"), default_rules());
+    let mine = vec![rule("Team", Outcome::Category(Category::Coaching)), rule("Skip", Outcome::Ignore)];
+    store.transact(|tx| Command::SaveCalendarRules(mine.clone()).apply(tx, common::today())).expect("save");
+    assert_eq!(calendar::rules(store.conn()).expect("rules"), mine);
+    // An emptied list stays empty: the defaults do not come back behind the manager's back.
+    store.transact(|tx| Command::SaveCalendarRules(vec![]).apply(tx, common::today())).expect("save");
+    assert!(calendar::rules(store.conn()).expect("rules").is_empty());
+}
+
+#[test]
+fn my_addresses_and_company_domains_are_checked_and_stored_one_per_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&common::db_in(&dir)).expect("open");
+    let save = |store: &mut Store, emails: &str, domains: &str| {
+        store.transact(|tx| {
+            Command::SetCalendarIdentity { my_emails: emails.into(), company_domains: domains.into() }
+                .apply(tx, common::today())
+        })
+    };
+    save(&mut store, "Me@Contoso.com, me@contoso.onmicrosoft.com", "@contoso.com\ncontoso.co.uk")
+        .expect("saved");
+    assert_eq!(
+        calendar::list_setting(store.conn(), calendar::MY_EMAILS).expect("read"),
+        ["me@contoso.com", "me@contoso.onmicrosoft.com"]
+    );
+    assert_eq!(
+        calendar::list_setting(store.conn(), calendar::COMPANY_DOMAINS).expect("read"),
+        ["contoso.com", "contoso.co.uk"]
+    );
+    let error = save(&mut store, "me at contoso", "contoso.com").expect_err("refused");
+    assert_eq!(error.to_string(), "my e-mail addresses: \"me at contoso\" is not an e-mail address");
+    let error = save(&mut store, "me@contoso.com", "contoso").expect_err("refused");
+    assert!(error.to_string().contains("\"contoso\" is not a domain"), "{error}");
+    // Nothing of a refused change was saved.
+    assert_eq!(
+        calendar::list_setting(store.conn(), calendar::COMPANY_DOMAINS).expect("read"),
+        ["contoso.com", "contoso.co.uk"]
+    );
+}
+
+#[test]
+fn a_commit_that_fails_half_way_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = common::demo_db(&dir);
+    let mut store = Store::open(&path).expect("open");
+    assert!(calendar::time_entries_available(store.conn()).expect("check"));
+    let entry = |uid: &str, minutes| ProposedEntry {
+        event_uid: uid.into(),
+        recurrence_id: Some("20261123T080000Z".into()),
+        entry_date: NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid"),
+        start_time: chrono::NaiveTime::from_hms_opt(9, 0, 0),
+        minutes,
+        category: Category::Coaching,
+        description: "Amara 1:1".into(),
+    };
+    let good = CommitPlan { inserts: vec![entry("a", 30)], ..CommitPlan::default() };
+    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&good)).expect("commit");
+    let from = NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid");
+    let to = NaiveDate::from_ymd_opt(2026, 12, 1).expect("valid");
+    let existing =
+        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).existing(from, to)).expect("read");
+    assert_eq!(existing.len(), 1);
+    assert_eq!((existing[0].start_time, existing[0].minutes), (chrono::NaiveTime::from_hms_opt(9, 0, 0), 30));
+    // Deleting the first entry and inserting an impossible one: the delete is rolled back.
+    let bad = CommitPlan {
+        deletes: vec![existing[0].id],
+        inserts: vec![entry("b", 5000)],
+        ..CommitPlan::default()
+    };
+    let error =
+        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&bad)).expect_err("refused");
+    assert!(matches!(error, StoreError::Sqlite(_)), "{error:?}");
+    let after =
+        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).existing(from, to)).expect("read");
+    assert_eq!(after, existing);
+}
