@@ -9,7 +9,7 @@ pub mod split;
 pub mod text;
 
 pub use architect::{Architect, ArchitectFields, Cadence, Readiness, Status};
-pub use ids::{ArchitectId, ListItemId};
+pub use ids::{ArchitectId, CertId, CertRecordId, CompetencyId, GoalId, ListItemId};
 pub use lists::{ListItem, ListKind};
 pub use text::ValidationError;
 pub mod certification;

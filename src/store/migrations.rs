@@ -7,7 +7,11 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::StoreError;
 
 /// Every migration, in order. `user_version` is the number applied so far.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_time.sql"),
+    include_str!("migrations/0003_development.sql"),
+];
 
 /// The schema version this build writes.
 #[allow(clippy::cast_possible_wrap, reason = "a handful of migrations, far below i64::MAX")]

@@ -1,10 +1,13 @@
 //! SQLite storage: opening a file safely, migrations, and one module per entity.
 
 pub mod architects;
+pub mod certifications;
 pub mod check;
+pub mod goals;
 pub mod lists;
 pub mod migrations;
 pub mod settings;
+pub mod skills;
 
 use std::fs;
 use std::io::Read as _;
@@ -34,6 +37,12 @@ pub enum StoreError {
     Io { path: PathBuf, source: std::io::Error },
     #[error(transparent)]
     Invalid(#[from] ValidationError),
+    #[error(transparent)]
+    Goal(#[from] crate::model::goal::GoalError),
+    #[error(transparent)]
+    Skill(#[from] crate::model::skills::SkillError),
+    #[error(transparent)]
+    Cert(#[from] crate::model::certification::CertError),
     #[error("{0}")]
     InUse(String),
     #[error("{0} no longer exists")]

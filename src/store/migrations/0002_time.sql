@@ -1,0 +1,1 @@
+-- 0002: reserved for the time split (issue 5); replaced at merge.
