@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use super::dev_command::{DevCommand, DevOutcome};
 use crate::demo::{self, DemoSize};
 use crate::model::{ArchitectFields, ArchitectId, ListItemId, ListKind, Status};
 use crate::store::{StoreError, architects, lists, settings};
@@ -43,6 +44,8 @@ pub enum Command {
     LoadDemo(DemoSize),
     /// First run: the user chose; do not ask again.
     FinishOnboarding,
+    /// Development plans, skills and certifications.
+    Development(DevCommand),
 }
 
 /// What an applied command did, so the app can follow up (close an editor, select a row,
@@ -55,6 +58,7 @@ pub enum Outcome {
     ListChanged,
     DemoLoaded,
     Onboarded,
+    Development(DevOutcome),
 }
 
 impl Command {
@@ -87,6 +91,7 @@ impl Command {
                 settings::set(conn, settings::ONBOARDED, "empty")?;
                 Ok(Outcome::Onboarded)
             }
+            Self::Development(command) => command.apply(conn, today).map(Outcome::Development),
         }
     }
 }

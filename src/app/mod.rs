@@ -1,6 +1,8 @@
 //! The eframe shell: app state, navigation, shortcuts, and the one place commands are applied.
 
 pub mod command;
+pub mod dev_command;
+pub mod dev_view;
 pub mod view;
 
 use std::path::PathBuf;
@@ -171,7 +173,7 @@ impl LeadlineApp {
     fn follow_up(&mut self, outcome: &Outcome) {
         let message = match outcome {
             Outcome::ArchitectAdded(id) | Outcome::ArchitectUpdated(id) => {
-                self.screens.team.saved(*id);
+                self.screens.team.saved(*id, &self.view);
                 let name = self.view.architect(*id).map_or("", |a| a.name());
                 format!("Saved {name}")
             }
@@ -182,6 +184,10 @@ impl LeadlineApp {
             Outcome::ListChanged => "Settings saved".to_owned(),
             Outcome::DemoLoaded => format!("Loaded the demo team: {} architects", self.view.architects.len()),
             Outcome::Onboarded => "Starting empty: add your first architect with Ctrl+N".to_owned(),
+            Outcome::Development(done) => {
+                self.screens.development_saved();
+                done.message.clone()
+            }
         };
         self.shell.status = message;
     }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use super::dev_view::DevelopmentView;
 use crate::model::{Architect, ArchitectId, ListItem, ListItemId, ListKind};
 use crate::store::{Store, StoreError, architects, lists, settings};
 
@@ -21,6 +22,8 @@ pub struct ViewModel {
     pub list_users: HashMap<(ListKind, ListItemId), Vec<String>>,
     /// Whether the first-run question has been answered (or data exists already).
     pub onboarded: bool,
+    /// Development plans, skills, certifications and the team views built from them.
+    pub development: DevelopmentView,
 }
 
 impl ViewModel {
@@ -36,7 +39,17 @@ impl ViewModel {
             }
         }
         let onboarded = !architects.is_empty() || settings::get(conn, settings::ONBOARDED)?.is_some();
-        Ok(Self { today, db_path: store.path().to_owned(), architects, levels, areas, list_users, onboarded })
+        let development = DevelopmentView::load(conn, today, &architects, &levels, &areas)?;
+        Ok(Self {
+            today,
+            db_path: store.path().to_owned(),
+            architects,
+            levels,
+            areas,
+            list_users,
+            onboarded,
+            development,
+        })
     }
 
     pub fn architect(&self, id: ArchitectId) -> Option<&Architect> {

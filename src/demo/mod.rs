@@ -1,5 +1,7 @@
 //! A deterministic, realistic demo team: the same database for the same size and date.
 
+mod development;
+
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -317,5 +319,6 @@ pub fn generate(conn: &Connection, size: DemoSize, today: NaiveDate) -> Result<u
     for fields in &people {
         architects::insert(conn, fields, today)?;
     }
+    development::generate(conn, size, today)?;
     Ok(people.len())
 }
