@@ -38,6 +38,7 @@ impl SettingsState {
                 self.list_ui(&mut columns[0], view, commands, ListKind::CareerLevel);
                 self.list_ui(&mut columns[1], view, commands, ListKind::SolutionArea);
             });
+            super::settings_development::ui(ui, view, commands);
             ui.add_space(theme::SPACE_L);
             ui.separator();
             ui.label(RichText::new("Appearance").strong());

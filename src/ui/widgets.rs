@@ -159,3 +159,15 @@ pub fn empty_state(ui: &mut egui::Ui, title: &str, hint: &str) {
         ui.label(RichText::new(hint).weak());
     });
 }
+
+/// A rounded, tinted pill: a state that must stand out in a list (a certification's state, a
+/// goal's flags). The text keeps the full colour; the fill is a faint wash of it.
+pub fn pill(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
+    egui::Frame::new()
+        .fill(color.gamma_multiply(0.16))
+        .stroke(egui::Stroke::new(1.0, color.gamma_multiply(0.45)))
+        .corner_radius(9.0)
+        .inner_margin(egui::Margin::symmetric(7, 0))
+        .show(ui, |ui| ui.add(egui::Label::new(RichText::new(text).color(color)).selectable(false)))
+        .inner
+}

@@ -1,0 +1,107 @@
+//! Snapshot images of the development screens with the demo team, rendered on the CPU and
+//! compared strictly only on the reference renderer (see `common::check_snapshot`).
+//! Update them with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots_development`.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+
+const SIZE: egui::Vec2 = egui::vec2(1280.0, 800.0);
+
+fn open_view(harness: &mut egui_kittest::Harness<'_, leadline::app::LeadlineApp>, view: &str) {
+    harness.get_by_role_and_label(Role::Button, view).click();
+    harness.run();
+}
+
+#[test]
+fn skills_heatmap_of_the_demo_team() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
+    open_view(&mut harness, "Skill gaps");
+    harness.get_by_label("Biggest gaps");
+    common::check_snapshot(&mut harness, "skills_heatmap_dark");
+}
+
+#[test]
+fn skills_heatmap_in_the_light_theme() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Light);
+    open_view(&mut harness, "Skill gaps");
+    common::check_snapshot(&mut harness, "skills_heatmap_light");
+}
+
+#[test]
+fn development_plan_with_stalled_and_due_soon_goals() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Light);
+    harness.get_by_label("Lukas Schneider").click();
+    harness.run();
+    harness.get_by_label("Development plan").click();
+    harness.run();
+    common::check_snapshot(&mut harness, "development_plan_light");
+}
+
+#[test]
+fn certifications_tab_in_every_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
+    harness.get_by_label("Priya Raman").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Certifications").click();
+    harness.run();
+    common::check_snapshot(&mut harness, "certifications_dark");
+}
+
+#[test]
+fn skills_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
+    harness.get_by_label("Fatima Al-Sayed").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Skills").click();
+    harness.run();
+    common::check_snapshot(&mut harness, "skills_tab_dark");
+}
+
+#[test]
+fn certification_coverage_and_expiries() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Light);
+    open_view(&mut harness, "Certification coverage");
+    common::check_snapshot(&mut harness, "coverage_light");
+}
+
+#[test]
+fn promotion_readiness() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
+    open_view(&mut harness, "Promotion readiness");
+    common::check_snapshot(&mut harness, "readiness_dark");
+}
+
+#[test]
+fn goals_needing_attention() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Light);
+    open_view(&mut harness, "Goals");
+    common::check_snapshot(&mut harness, "goals_light");
+}
+
+#[test]
+fn settings_for_development() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
+    harness.get_by_label("⚙  Settings").click();
+    harness.run();
+    common::check_snapshot(&mut harness, "settings_development_dark");
+}
