@@ -1,5 +1,6 @@
 //! The command line: the same work as the GUI, headless, for scripting and tests.
 
+mod development;
 mod output;
 
 use std::path::{Path, PathBuf};
@@ -50,6 +51,9 @@ pub enum CliCommand {
     /// The team roster.
     #[command(subcommand)]
     Team(TeamCommand),
+    /// Certifications across the team.
+    #[command(subcommand)]
+    Certs(development::CertsCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -64,6 +68,8 @@ pub enum TeamCommand {
     },
     /// Add an architect.
     Add(AddArchitect),
+    /// Show one architect: profile, development plan (with flags), skills and certifications.
+    Show(development::ShowArgs),
 }
 
 #[derive(Debug, Args)]
@@ -138,6 +144,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let shown: Vec<_> =
                 architects.iter().filter(|a| all || a.fields.status != Status::Left).collect();
             print!("{}", output::roster(&shown, &levels, &areas, format)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        CliCommand::Team(TeamCommand::Show(args)) => {
+            print!("{}", development::team_show(&open_existing(&db_path)?, today, &args)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        CliCommand::Certs(command) => {
+            print!("{}", development::certs(&open_existing(&db_path)?, today, &command)?);
             Ok(ExitCode::SUCCESS)
         }
         CliCommand::Team(TeamCommand::Add(args)) => {
