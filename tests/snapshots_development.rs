@@ -105,3 +105,41 @@ fn settings_for_development() {
     harness.run();
     common::check_snapshot(&mut harness, "settings_development_dark");
 }
+
+#[test]
+fn long_names_and_descriptions_fit_the_page() {
+    use leadline::app::Command;
+    use leadline::app::dev_command::DevCommand;
+    use leadline::model::goal::GoalFields;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    {
+        let mut store = leadline::store::Store::open(&path).unwrap();
+        let fields = leadline::model::ArchitectFields {
+            name: "Maximiliana Alexandrovna Konstantinopolskaya-Vanderbilt de la Fuente y Montenegro-Ölçüm"
+                .into(),
+            title: "Principal Cloud Solution Architect for Hybrid and Multi-cloud Enterprise Transformations"
+                .into(),
+            ..Default::default()
+        };
+        let outcome = store.transact(|tx| Command::AddArchitect(fields).apply(tx, common::today())).unwrap();
+        let leadline::app::Outcome::ArchitectAdded(id) = outcome else { panic!("not added") };
+        let goal = GoalFields {
+            description:
+                "Lead a multi-quarter programme that turns three of the largest manufacturing accounts \
+                          into reference customers for the industrial AI platform, with a public case study"
+                    .into(),
+            target_on: Some(common::today() + chrono::Days::new(12)),
+            ..Default::default()
+        };
+        let add = DevCommand::AddGoal { architect: id, fields: goal };
+        store.transact(|tx| Command::Development(add).apply(tx, common::today())).unwrap();
+    }
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
+    harness.get_all_by_label_contains("Maximiliana").next().unwrap().click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Development plan").click();
+    harness.run();
+    common::check_snapshot(&mut harness, "long_names_dark");
+}

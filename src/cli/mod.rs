@@ -1,5 +1,6 @@
 //! The command line: the same work as the GUI, headless, for scripting and tests.
 
+mod bench;
 mod development;
 mod output;
 
@@ -54,6 +55,14 @@ pub enum CliCommand {
     /// Certifications across the team.
     #[command(subcommand)]
     Certs(development::CertsCommand),
+    /// Time an area's operations on the large demo in a temporary file; prints median figures.
+    Bench {
+        #[arg(value_enum, default_value_t = bench::BenchArea::Development)]
+        area: bench::BenchArea,
+        /// How many times to run each operation.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -148,6 +157,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         CliCommand::Team(TeamCommand::Show(args)) => {
             print!("{}", development::team_show(&open_existing(&db_path)?, today, &args)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        CliCommand::Bench { area, runs } => {
+            print!("{}", bench::run(area, runs, today)?);
             Ok(ExitCode::SUCCESS)
         }
         CliCommand::Certs(command) => {

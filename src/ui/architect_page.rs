@@ -113,22 +113,7 @@ impl ArchitectPage {
         let mut action = EditorAction::None;
         ui.add_space(theme::SPACE_M);
         ui.horizontal(|ui| {
-            match architect {
-                Some(architect) => {
-                    ui.add(egui::Label::new(RichText::new(architect.name()).heading()).truncate());
-                    if architect.fields.status != Status::Active {
-                        let color = if architect.fields.status == Status::Left {
-                            ui.visuals().weak_text_color()
-                        } else {
-                            theme::warn_color(ui)
-                        };
-                        widgets::pill(ui, architect.fields.status.label(), color);
-                    }
-                }
-                None => {
-                    ui.heading("New architect");
-                }
-            }
+            // The close button first, from the right, so a long name is cut before it.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .add(egui::Button::new("×").frame(false))
@@ -138,6 +123,23 @@ impl ArchitectPage {
                 {
                     action = EditorAction::Cancel;
                 }
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| match architect {
+                    Some(architect) => {
+                        ui.add(egui::Label::new(RichText::new(architect.name()).heading()).truncate())
+                            .on_hover_text(architect.name());
+                        if architect.fields.status != Status::Active {
+                            let color = if architect.fields.status == Status::Left {
+                                ui.visuals().weak_text_color()
+                            } else {
+                                theme::warn_color(ui)
+                            };
+                            widgets::pill(ui, architect.fields.status.label(), color);
+                        }
+                    }
+                    None => {
+                        ui.heading("New architect");
+                    }
+                });
             });
         });
         if let Some(architect) = architect {
@@ -189,7 +191,7 @@ impl ArchitectPage {
         action
     }
 
-    /// "2 goals need attention · 1 certification to renew": each a link to its tab.
+    /// "2 goals need attention · 1 certification needs attention": each a link to its tab.
     fn attention_ui(&mut self, ui: &mut egui::Ui, person: &PersonDevelopment) {
         let goals = person.goals.iter().filter(|g| g.flags.any()).count();
         let certs = person.certs.iter().filter(|c| c.state.as_ref().is_ok_and(|s| s.needs_action())).count();
@@ -209,9 +211,9 @@ impl ArchitectPage {
             }
             if certs > 0 {
                 let text = if certs == 1 {
-                    "1 certification to renew".to_owned()
+                    "1 certification needs attention".to_owned()
                 } else {
-                    format!("{certs} certifications to renew")
+                    format!("{certs} certifications need attention")
                 };
                 if ui.link(RichText::new(text).color(dev_widgets::info_color(ui))).clicked() {
                     self.tab = PageTab::Certifications;

@@ -212,7 +212,7 @@ impl CertsTab {
                     }
                 });
             });
-            ui.label(RichText::new(dates_line(cert)).weak().small());
+            ui.label(RichText::new(dates_line(cert)).weak());
             if self.renewing.as_ref().is_some_and(|(r, _)| *r == id) {
                 self.renewal_form_ui(ui, view, cert, commands);
             }

@@ -18,6 +18,9 @@ use crate::model::{ArchitectId, GoalId};
 /// The progress slider's length: wide enough to set a percentage by eye.
 const PROGRESS_WIDTH: f32 = 260.0;
 
+/// Room kept beside a goal's description for its Edit button.
+const EDIT_BUTTON_WIDTH: f32 = 80.0;
+
 /// A goal being added or edited, as typed.
 #[derive(Debug, Clone)]
 struct GoalForm {
@@ -225,7 +228,14 @@ impl PlanTab {
         }
         egui::Frame::group(ui.style()).stroke(stroke).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal(|ui| {
+            ui.horizontal_top(|ui| {
+                // The description wraps in what the Edit button leaves.
+                let width = (ui.available_width() - EDIT_BUTTON_WIDTH).max(120.0);
+                ui.scope(|ui| {
+                    ui.set_max_width(width);
+                    let text = RichText::new(&f.description).strong();
+                    ui.add(egui::Label::new(if is_open { text } else { text.weak() }).wrap());
+                });
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
                     if ui
                         .small_button("✏ Edit")
@@ -237,29 +247,21 @@ impl PlanTab {
                         self.new_goal = None;
                         self.error = None;
                     }
-                    ui.with_layout(
-                        egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true),
-                        |ui| {
-                            let text = RichText::new(&f.description).strong();
-                            ui.add(egui::Label::new(if is_open { text } else { text.weak() }).wrap());
-                            if !is_open {
-                                let color = if f.status == GoalStatus::Done {
-                                    theme::ok_color(ui)
-                                } else {
-                                    ui.visuals().weak_text_color()
-                                };
-                                widgets::pill(ui, f.status.label(), color);
-                            }
-                            dev_widgets::goal_flags_ui(
-                                ui,
-                                row.flags,
-                                row.days_to_target,
-                                row.days_since_moved,
-                            );
-                        },
-                    );
                 });
             });
+            if row.flags.any() || !is_open {
+                ui.horizontal_wrapped(|ui| {
+                    if !is_open {
+                        let color = if f.status == GoalStatus::Done {
+                            theme::ok_color(ui)
+                        } else {
+                            ui.visuals().weak_text_color()
+                        };
+                        widgets::pill(ui, f.status.label(), color);
+                    }
+                    dev_widgets::goal_flags_ui(ui, row.flags, row.days_to_target, row.days_since_moved);
+                });
+            }
             ui.label(RichText::new(details_line(row, view.today)).weak());
             ui.horizontal(|ui| {
                 if is_open {

@@ -210,9 +210,14 @@ fn heatmap_ui(ui: &mut egui::Ui, view: &ViewModel, rows: &[&HeatmapRow]) -> Open
                     });
                 }
                 row.col(|ui| {
-                    let color =
-                        if heat.total_gap > 0 { ui.visuals().text_color() } else { theme::ok_color(ui) };
-                    ui.label(RichText::new(heat.total_gap.to_string()).color(color));
+                    if heat.cells.iter().all(Option::is_none) {
+                        ui.label(RichText::new("–").weak()).on_hover_text("Not rated yet");
+                    } else if heat.total_gap > 0 {
+                        ui.label(heat.total_gap.to_string());
+                    } else {
+                        ui.label(RichText::new("0").color(theme::ok_color(ui)))
+                            .on_hover_text("Every target met");
+                    }
                 });
             });
         });
