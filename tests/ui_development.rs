@@ -308,3 +308,89 @@ fn the_stalled_threshold_is_a_setting() {
     click(&mut harness, Role::Button, "Goals");
     harness.get_by_label_contains("without progress for 45 days or more");
 }
+
+#[test]
+fn arrow_keys_flip_through_the_team_on_the_same_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    open_tab(&mut harness, "Lukas Schneider", "Certifications");
+    harness.get_by_role_and_label(Role::Button, "Remove AZ-104");
+
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    // Mateo is next by name: his certifications show, still on the Certifications tab.
+    harness.get_by_role_and_label(Role::Button, "Remove AZ-400");
+    assert_eq!(
+        harness.get_all_by_label("Mateo García").count(),
+        2,
+        "selected in the roster and the page heading"
+    );
+    assert!(harness.query_by_role_and_label(Role::Button, "Remove AZ-104").is_none());
+}
+
+#[test]
+fn dragging_the_progress_slider_records_once_on_release() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    open_tab(&mut harness, "Lukas Schneider", "Development plan");
+    let slider = "Progress of “Shadow Amara in two renewal negotiations”";
+    let rail = harness.get_by_role_and_label(Role::Slider, slider).rect();
+
+    harness.drag_at(rail.left_center() + egui::vec2(2.0, 0.0));
+    harness.run();
+    harness.hover_at(rail.center());
+    harness.run();
+    let goal = goal_named(&path, "Shadow Amara in two renewal negotiations");
+    assert_eq!(goal.fields.progress_pct, 0, "nothing recorded while dragging");
+
+    harness.drop_at(rail.center());
+    harness.run();
+    let goal = goal_named(&path, "Shadow Amara in two renewal negotiations");
+    assert_eq!(goal.fields.progress_pct, 50);
+    assert_eq!(goal.fields.status, GoalStatus::InProgress);
+    let store = Store::open(&path).unwrap();
+    let history = goals::history(store.conn()).unwrap().remove(&goal.id).unwrap();
+    assert_eq!(history.len(), 1, "one point for the whole drag");
+}
+
+#[test]
+fn certification_coverage_lists_each_area_and_the_coming_expiries() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    click(&mut harness, Role::Button, "Certification coverage");
+    harness.get_by_label("Expiring in the next 90 days (4)");
+    // Data & AI: Amara holds role-based certifications, Sofia only fundamentals.
+    harness.get_by_label("Data & AI");
+    harness.get_by_label("1 of 2");
+    for state in ["Expires in 12 days", "Expires in 25 days", "Expires in 40 days", "Expires in 55 days"] {
+        harness.get_by_label(state);
+    }
+    // Daniel's AZ-104 expires first: his name opens his certifications.
+    let first = harness.get_by_label("Expires in 12 days").rect();
+    let daniel = harness
+        .get_all_by_label("Daniel O'Brien")
+        .find(|n| (n.rect().center().y - first.center().y).abs() < 6.0);
+    daniel.expect("on the first expiry's row").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Renew AZ-104");
+}
+
+#[test]
+fn promotion_readiness_shows_who_is_ready_for_what_and_since_when() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    click(&mut harness, Role::Button, "Promotion readiness");
+    harness.get_by_label("Ready now: 1");
+    harness.get_by_label("1-2 years: 4");
+    harness.get_by_label("2026-11-08 (20 days ago)");
+    let amara = harness.get_all_by_label("Amara Okafor").next().unwrap().rect();
+    let lukas = harness.get_all_by_label("Lukas Schneider").next().unwrap().rect();
+    assert!(amara.min.y < lukas.min.y, "ready now comes first");
+    harness.get_all_by_label("Amara Okafor").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Career and readiness");
+}
