@@ -61,7 +61,7 @@ fn open_tab(harness: &mut App, architect: &str, tab: &str) {
 }
 
 fn goal_named(path: &std::path::Path, description: &str) -> leadline::model::goal::Goal {
-    let store = Store::open(path).unwrap();
+    let store = common::peek(path);
     goals::list(store.conn())
         .unwrap()
         .into_iter()
@@ -111,7 +111,7 @@ fn a_goal_added_today_is_stalled_a_month_later_until_its_progress_moves() {
     let goal = goal_named(&path, "Give an AI envisioning session at Fourth Coffee");
     assert_eq!(goal.fields.progress_pct, 60);
     assert_eq!(goal.fields.status, GoalStatus::InProgress);
-    let store = Store::open(&path).unwrap();
+    let store = common::peek(&path);
     let history = goals::history(store.conn()).unwrap().remove(&goal.id).unwrap();
     assert_eq!(history.len(), 1);
     assert_eq!((history[0].on, history[0].progress_pct), (later, 60), "dated the day it moved");
@@ -130,13 +130,13 @@ fn a_goal_with_a_target_before_today_is_refused_in_the_form() {
     let path = common::demo_db(&dir);
     let mut harness = harness_on(&path, common::today());
     open_tab(&mut harness, "Mateo García", "Development plan");
-    let before = Store::open(&path).map(|s| goals::list(s.conn()).unwrap().len()).unwrap();
+    let before = goals::list(common::peek(&path).conn()).unwrap().len();
     click(&mut harness, Role::Button, "➕ New goal");
     type_into(&mut harness, "Description", "Run a hackathon");
     type_into(&mut harness, "Target date", "2026-10-01");
     click(&mut harness, Role::Button, "Add goal");
     harness.get_by_label("⚠ target date: 2026-10-01 is before the goal was created on 2026-11-28");
-    assert_eq!(Store::open(&path).map(|s| goals::list(s.conn()).unwrap().len()).unwrap(), before);
+    assert_eq!(goals::list(common::peek(&path).conn()).unwrap().len(), before);
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn recording_a_certification_shows_its_state_and_expiry() {
     // Earned 2026-06-10: expires 2027-06-10; the window opens 2026-12-10, so it is valid today.
     harness.get_by_label("Role-based · earned 2026-06-10 · expires 2027-06-10");
     harness.get_by_label("Valid");
-    let store = Store::open(&path).unwrap();
+    let store = common::peek(&path);
     let ai102 =
         certifications::catalogue(store.conn()).unwrap().into_iter().find(|c| c.code == "AI-102").unwrap();
     let architects = leadline::store::architects::list(store.conn()).unwrap();
@@ -194,7 +194,7 @@ fn an_earned_date_in_the_future_is_refused() {
     retype(&mut harness, "Earned on", "2027-01-15");
     click(&mut harness, Role::Button, "Record");
     harness.get_by_label("⚠ earned date: 2027-01-15 is in the future (today is 2026-11-28)");
-    let store = Store::open(&path).unwrap();
+    let store = common::peek(&path);
     assert_eq!(
         certifications::records(store.conn()).unwrap().iter().filter(|r| r.architect.0 == 7).count(),
         1
@@ -213,13 +213,17 @@ fn renewing_an_expiring_certification_makes_it_valid_for_another_year() {
     click(&mut harness, Role::Button, "Record renewal");
     harness.get_by_label_contains("expires 2027-12-23");
     assert!(harness.query_by_label("Expires in 25 days").is_none());
-    let store = Store::open(&path).unwrap();
-    let view = leadline::app::ViewModel::load(&store, common::today()).unwrap();
-    let priya = view.architects.iter().find(|a| a.name() == "Priya Raman").unwrap().id;
-    let az500 =
-        view.development.person(priya).unwrap().certs.iter().find(|c| c.code == "AZ-500").unwrap().clone();
-    assert_eq!(az500.state, Ok(CertState::Valid));
-    assert_eq!(az500.record.renewals.last(), Some(&common::today()));
+    let store = common::peek(&path);
+    let architects = leadline::store::architects::list(store.conn()).unwrap();
+    let priya = architects.iter().find(|a| a.name() == "Priya Raman").unwrap().id;
+    let code =
+        certifications::catalogue(store.conn()).unwrap().into_iter().find(|c| c.code == "AZ-500").unwrap();
+    let records = certifications::records(store.conn()).unwrap();
+    let az500 = records.into_iter().find(|r| r.architect == priya && r.cert == code.id).unwrap();
+    let state =
+        leadline::model::certification::state(code.kind, az500.earned_on, &az500.renewals, common::today());
+    assert_eq!(state, Ok(CertState::Valid));
+    assert_eq!(az500.renewals.last(), Some(&common::today()));
 }
 
 #[test]
@@ -234,7 +238,7 @@ fn setting_a_skill_level_records_it_and_shows_the_gap() {
     click(&mut harness, Role::Button, "Negotiation & influence target level 3");
     harness.get_by_label("Rated in 7 of 8 competencies");
 
-    let store = Store::open(&path).unwrap();
+    let store = common::peek(&path);
     let negotiation = skills::competencies(store.conn())
         .unwrap()
         .into_iter()
@@ -274,7 +278,7 @@ fn deleting_a_competency_in_use_asks_first_and_says_what_depends_on_it() {
     harness.get_all_by_label("Cancel").last().unwrap().click();
     harness.run();
     let names = |path| {
-        let store = Store::open(path).unwrap();
+        let store = common::peek(path);
         skills::competencies(store.conn()).unwrap().into_iter().map(|c| c.name).collect::<Vec<_>>()
     };
     assert!(names(&path).contains(&"Business acumen".to_owned()), "cancel keeps it");
@@ -302,7 +306,7 @@ fn the_stalled_threshold_is_a_setting() {
     harness.get_by_role_and_label(Role::SpinButton, "Stalled after").set_value_accesskit(45.0);
     harness.run();
     click(&mut harness, Role::Button, "Apply");
-    let store = Store::open(&path).unwrap();
+    let store = common::peek(&path);
     assert_eq!(goals::stalled_days(store.conn()).unwrap(), 45);
     click(&mut harness, Role::Button, "👥  Team");
     click(&mut harness, Role::Button, "Goals");
@@ -350,7 +354,7 @@ fn dragging_the_progress_slider_records_once_on_release() {
     let goal = goal_named(&path, "Shadow Amara in two renewal negotiations");
     assert_eq!(goal.fields.progress_pct, 50);
     assert_eq!(goal.fields.status, GoalStatus::InProgress);
-    let store = Store::open(&path).unwrap();
+    let store = common::peek(&path);
     let history = goals::history(store.conn()).unwrap().remove(&goal.id).unwrap();
     assert_eq!(history.len(), 1, "one point for the whole drag");
 }

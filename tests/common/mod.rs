@@ -103,3 +103,17 @@ pub fn check_snapshot(harness: &mut Harness<'_, LeadlineApp>, name: &str) {
         ),
     }
 }
+
+/// A plain connection for looking at the database while the app holds it open (the app's
+/// instance lock refuses a second `Store`, as it should).
+pub struct Peek(rusqlite::Connection);
+
+impl Peek {
+    pub fn conn(&self) -> &rusqlite::Connection {
+        &self.0
+    }
+}
+
+pub fn peek(path: &Path) -> Peek {
+    Peek(rusqlite::Connection::open(path).expect("open for reading"))
+}

@@ -1,23 +1,16 @@
-//! `leadline bench AREA`: builds the large demo (100 architects) in a temporary file and times the
-//! operations a user waits for, over several runs, printing median, fastest and slowest.
-//! Each area of the app adds a variant here.
+//! `leadline bench development`: builds the large demo (100 architects) in a temporary file and
+//! times the development operations a user waits for, over several runs, printing median,
+//! fastest and slowest. Its own file so each area's benchmark stays beside the others'.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use clap::ValueEnum;
 
 use crate::app::dev_command::DevCommand;
 use crate::app::{Command, ViewModel};
 use crate::demo::DemoSize;
 use crate::store::{Store, goals};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BenchArea {
-    /// Development plans, skills and certifications.
-    Development,
-}
 
 /// A database file in the temporary directory, removed (with its journal files) when dropped.
 struct TempDb(PathBuf);
@@ -61,8 +54,7 @@ fn report(name: &str, mut samples: Vec<Duration>) -> String {
     format!("{name:<52} {:>9.2} ms {:>9.2} ms {:>9.2} ms\n", ms(median), ms(fastest), ms(slowest))
 }
 
-pub fn run(area: BenchArea, runs: usize, today: NaiveDate) -> anyhow::Result<String> {
-    let BenchArea::Development = area;
+pub fn run(runs: usize, today: NaiveDate) -> anyhow::Result<String> {
     let runs = runs.max(1);
     let mut load = Vec::new();
     let mut reload = Vec::new();
