@@ -186,8 +186,7 @@ fn an_architect_with_a_development_plan_cannot_be_deleted_only_marked_as_left() 
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Delete").click();
     harness.run();
-    harness
-        .get_by_label_contains("Mateo García cannot be deleted: 2 architect certs, 3 goals, 8 skill levels");
+    harness.get_by_label_contains("Mateo García cannot be deleted: 2 cert records, 3 goals, 8 skill levels");
     harness.get_by_label_contains("Mark them as left instead.");
     assert!(stored_names(&path).contains(&"Mateo García".to_owned()), "nothing deleted");
 }

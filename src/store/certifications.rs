@@ -38,7 +38,7 @@ pub fn entry(conn: &Connection, id: CertId) -> Result<CatalogueCert, StoreError>
 
 /// How many architects hold each catalogue entry: what removing it would take with it.
 pub fn holders(conn: &Connection) -> Result<HashMap<CertId, usize>, StoreError> {
-    let mut stmt = conn.prepare_cached("SELECT cert_id, count(*) FROM architect_certs GROUP BY cert_id")?;
+    let mut stmt = conn.prepare_cached("SELECT cert_id, count(*) FROM cert_records GROUP BY cert_id")?;
     let rows = stmt.query_map([], |row| Ok((row.get::<_, CertId>(0)?, row.get::<_, i64>(1)?)))?;
     let mut holders = HashMap::new();
     for row in rows {
@@ -84,14 +84,14 @@ pub fn remove_from_catalogue(conn: &Connection, id: CertId) -> Result<(Catalogue
 pub fn records(conn: &Connection) -> Result<Vec<CertRecord>, StoreError> {
     let mut renewals: HashMap<CertRecordId, Vec<NaiveDate>> = HashMap::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT architect_cert_id, renewed_on FROM cert_renewals ORDER BY architect_cert_id, renewed_on",
+        "SELECT cert_record_id, renewed_on FROM cert_renewals ORDER BY cert_record_id, renewed_on",
     )?;
     for row in stmt.query_map([], |row| Ok((row.get::<_, CertRecordId>(0)?, row.get::<_, NaiveDate>(1)?)))? {
         let (record, on) = row?;
         renewals.entry(record).or_default().push(on);
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT id, architect_id, cert_id, earned_on FROM architect_certs ORDER BY architect_id, earned_on, id",
+        "SELECT id, architect_id, cert_id, earned_on FROM cert_records ORDER BY architect_id, earned_on, id",
     )?;
     let records = stmt
         .query_map([], |row| {
@@ -115,7 +115,7 @@ pub fn records(conn: &Connection) -> Result<Vec<CertRecord>, StoreError> {
 
 pub fn record(conn: &Connection, id: CertRecordId) -> Result<CertRecord, StoreError> {
     let mut record = conn
-        .prepare_cached("SELECT id, architect_id, cert_id, earned_on FROM architect_certs WHERE id = ?1")?
+        .prepare_cached("SELECT id, architect_id, cert_id, earned_on FROM cert_records WHERE id = ?1")?
         .query_row([id], |row| {
             Ok(CertRecord {
                 id: row.get(0)?,
@@ -128,7 +128,7 @@ pub fn record(conn: &Connection, id: CertRecordId) -> Result<CertRecord, StoreEr
         .optional()?
         .ok_or_else(|| StoreError::NotFound("that certification record".into()))?;
     let mut stmt = conn.prepare_cached(
-        "SELECT renewed_on FROM cert_renewals WHERE architect_cert_id = ?1 ORDER BY renewed_on",
+        "SELECT renewed_on FROM cert_renewals WHERE cert_record_id = ?1 ORDER BY renewed_on",
     )?;
     record.renewals = stmt.query_map([id], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
     Ok(record)
@@ -160,12 +160,12 @@ pub fn record_earned(
     let person = architects::get(conn, architect)?;
     certification::validate(entry.kind, earned_on, &[], today)?;
     let existing: Option<CertRecordId> = conn
-        .prepare_cached("SELECT id FROM architect_certs WHERE architect_id = ?1 AND cert_id = ?2")?
+        .prepare_cached("SELECT id FROM cert_records WHERE architect_id = ?1 AND cert_id = ?2")?
         .query_row(params![architect, cert], |r| r.get(0))
         .optional()?;
     let Some(existing) = existing else {
         conn.prepare_cached(
-            "INSERT INTO architect_certs (architect_id, cert_id, earned_on) VALUES (?1, ?2, ?3)",
+            "INSERT INTO cert_records (architect_id, cert_id, earned_on) VALUES (?1, ?2, ?3)",
         )?
         .execute(params![architect, cert, earned_on])?;
         return Ok(Earned::New(CertRecordId(conn.last_insert_rowid())));
@@ -180,9 +180,9 @@ pub fn record_earned(
     };
     match (CertState::on(expires_on, today), expires_on) {
         (CertState::Expired { expired_on }, _) if earned_on > expired_on => {
-            conn.prepare_cached("DELETE FROM cert_renewals WHERE architect_cert_id = ?1")?
+            conn.prepare_cached("DELETE FROM cert_renewals WHERE cert_record_id = ?1")?
                 .execute([existing])?;
-            conn.prepare_cached("UPDATE architect_certs SET earned_on = ?2 WHERE id = ?1")?
+            conn.prepare_cached("UPDATE cert_records SET earned_on = ?2 WHERE id = ?1")?
                 .execute(params![existing, earned_on])?;
             Ok(Earned::Again(existing))
         }
@@ -209,7 +209,7 @@ pub fn record_renewal(
     let entry = entry(conn, held.cert)?;
     held.renewals.push(renewed_on);
     let expires_on = certification::validate(entry.kind, held.earned_on, &held.renewals, today)?;
-    conn.prepare_cached("INSERT INTO cert_renewals (architect_cert_id, renewed_on) VALUES (?1, ?2)")?
+    conn.prepare_cached("INSERT INTO cert_renewals (cert_record_id, renewed_on) VALUES (?1, ?2)")?
         .execute(params![id, renewed_on])?;
     Ok(expires_on)
 }
@@ -217,6 +217,6 @@ pub fn record_renewal(
 /// Removes a record (recorded by mistake) and its renewals.
 pub fn remove_record(conn: &Connection, id: CertRecordId) -> Result<CertRecord, StoreError> {
     let held = record(conn, id)?;
-    conn.prepare_cached("DELETE FROM architect_certs WHERE id = ?1")?.execute([id])?;
+    conn.prepare_cached("DELETE FROM cert_records WHERE id = ?1")?.execute([id])?;
     Ok(held)
 }

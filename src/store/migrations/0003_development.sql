@@ -73,7 +73,7 @@ CREATE TABLE cert_catalogue (
 
 -- One record per architect and certification: earning it again after it lapsed moves the
 -- earned date (and clears the renewals of the lapsed period), it does not add a second record.
-CREATE TABLE architect_certs (
+CREATE TABLE cert_records (
     id           INTEGER PRIMARY KEY,
     architect_id INTEGER NOT NULL REFERENCES architects (id) ON DELETE RESTRICT,
     cert_id      INTEGER NOT NULL REFERENCES cert_catalogue (id) ON DELETE CASCADE,
@@ -81,13 +81,13 @@ CREATE TABLE architect_certs (
     UNIQUE (architect_id, cert_id)
 ) STRICT;
 
-CREATE INDEX architect_certs_cert ON architect_certs (cert_id);
+CREATE INDEX cert_records_cert ON cert_records (cert_id);
 
 CREATE TABLE cert_renewals (
     id                INTEGER PRIMARY KEY,
-    architect_cert_id INTEGER NOT NULL REFERENCES architect_certs (id) ON DELETE CASCADE,
+    cert_record_id INTEGER NOT NULL REFERENCES cert_records (id) ON DELETE CASCADE,
     renewed_on        TEXT NOT NULL CHECK (date(renewed_on) IS renewed_on),
-    UNIQUE (architect_cert_id, renewed_on)
+    UNIQUE (cert_record_id, renewed_on)
 ) STRICT;
 
 -- An open goal whose progress has not changed for this many days is "stalled".
