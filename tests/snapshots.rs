@@ -24,6 +24,6 @@ fn architect_editor_in_the_light_theme() {
     let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Light);
     harness.get_by_label("Priya Raman").click();
     harness.run();
-    harness.get_by_label("Edit architect");
+    harness.get_by_label("Career and readiness");
     common::check_snapshot(&mut harness, "architect_editor_light");
 }

@@ -60,8 +60,12 @@ fn adding_an_architect_by_typing_into_the_form_saves_it_to_the_table_and_databas
     harness.get_by_role_and_label(Role::Button, "Save Ctrl+S").click();
     harness.run();
 
-    harness.get_by_label("Noor Haddad");
-    assert!(harness.query_by_label("New architect").is_none(), "the form closes after saving");
+    // Saved: the page now shows Noor (heading) and the roster lists her, selected.
+    assert_eq!(harness.get_all_by_label("Noor Haddad").count(), 2, "in the roster and as the page heading");
+    assert!(harness.query_by_label("New architect").is_none(), "the new-architect form became her page");
+    harness.get_by_label("Development plan").click();
+    harness.run();
+    harness.get_by_label("No goals yet");
     let store = common::read_db(&path);
     let noor = architects::list(store.conn())
         .unwrap()
@@ -145,25 +149,47 @@ fn marking_an_architect_as_left_hides_them_keeps_them_and_can_be_undone() {
 fn deleting_asks_first_and_cancel_keeps_the_architect() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
+    {
+        // Added by mistake a moment ago: nothing refers to them yet.
+        let store = leadline::store::Store::open(&path).unwrap();
+        let fields = leadline::model::ArchitectFields { name: "Typo Person".into(), ..Default::default() };
+        architects::insert(store.conn(), &fields, common::today()).unwrap();
+    }
     let mut harness = common::harness(&path);
 
-    // Daniel (on leave) has no logged time with the manager: architects that time entries
-    // refer to cannot be deleted (see ui_time.rs).
-    harness.get_by_label("Daniel O'Brien").click();
+    harness.get_by_label("Typo Person").click();
     harness.run();
     harness.get_by_label("Delete…").click();
     harness.run();
-    harness.get_by_label("Delete Daniel O'Brien?");
+    harness.get_by_label("Delete Typo Person?");
     harness.get_all_by_label("Cancel").last().expect("the dialog's Cancel").click();
     harness.run();
-    assert!(stored_names(&path).contains(&"Daniel O'Brien".to_owned()));
+    assert!(stored_names(&path).contains(&"Typo Person".to_owned()));
 
     harness.get_by_label("Delete…").click();
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Delete").click();
     harness.run();
-    assert!(!stored_names(&path).contains(&"Daniel O'Brien".to_owned()));
-    assert!(harness.query_by_label("Daniel O'Brien").is_none());
+    assert!(!stored_names(&path).contains(&"Typo Person".to_owned()));
+    assert!(harness.query_by_label("Typo Person").is_none());
+}
+
+#[test]
+fn an_architect_with_a_development_plan_cannot_be_deleted_only_marked_as_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::harness(&path);
+
+    // Daniel (on leave) has a development plan: records refer to him, so he can only leave.
+    harness.get_by_label("Daniel O'Brien").click();
+    harness.run();
+    harness.get_by_label("Delete…").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Delete").click();
+    harness.run();
+    harness.get_by_label_contains("Daniel O'Brien cannot be deleted:");
+    harness.get_by_label_contains("Mark them as left instead.");
+    assert!(stored_names(&path).contains(&"Daniel O'Brien".to_owned()), "nothing deleted");
 }
 
 #[test]

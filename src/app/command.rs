@@ -4,6 +4,7 @@
 use chrono::{Month, NaiveDate};
 use rusqlite::Connection;
 
+use super::dev_command::{DevCommand, DevOutcome};
 use crate::demo::{self, DemoSize};
 use crate::import::rules::Rule;
 use crate::model::fiscal::FiscalQuarter;
@@ -71,6 +72,8 @@ pub enum Command {
         my_emails: String,
         company_domains: String,
     },
+    /// Development plans, skills and certifications.
+    Development(DevCommand),
 }
 
 /// What an applied command did, so the app can follow up (close an editor, select a row,
@@ -95,6 +98,7 @@ pub enum Outcome {
     /// A time setting changed; the text says which, for the status line.
     TimeSettingsChanged(String),
     CalendarSettingsSaved,
+    Development(DevOutcome),
 }
 
 impl Command {
@@ -167,6 +171,7 @@ impl Command {
                 calendar::save_identity(conn, &my_emails, &company_domains)
                     .map(|()| Outcome::CalendarSettingsSaved)
             }
+            Self::Development(command) => command.apply(conn, today).map(Outcome::Development),
         }
     }
 }

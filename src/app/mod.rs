@@ -1,6 +1,8 @@
 //! The eframe shell: app state, navigation, shortcuts, and the one place commands are applied.
 
 pub mod command;
+pub mod dev_command;
+pub mod dev_view;
 pub mod time_view;
 pub mod view;
 
@@ -313,7 +315,7 @@ impl LeadlineApp {
     fn follow_up(&mut self, outcome: &Outcome) {
         let message = match outcome {
             Outcome::ArchitectAdded(id) | Outcome::ArchitectUpdated(id) => {
-                self.screens.team.saved(*id);
+                self.screens.team.saved(*id, &self.view);
                 let name = self.view.architect(*id).map_or("", |a| a.name());
                 format!("Saved {name}")
             }
@@ -356,6 +358,10 @@ impl LeadlineApp {
                 message.clone()
             }
             Outcome::CalendarSettingsSaved => "Calendar import settings saved".to_owned(),
+            Outcome::Development(done) => {
+                self.screens.development_saved();
+                done.message.clone()
+            }
         };
         self.shell.status = message;
     }

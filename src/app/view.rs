@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use super::dev_view::DevelopmentView;
 use super::time_view::{TimeFocus, TimeView};
 use crate::import::rules::Rule;
 use crate::model::{Architect, ArchitectId, ListItem, ListItemId, ListKind};
@@ -31,6 +32,8 @@ pub struct ViewModel {
     pub calendar_rules: Vec<Rule>,
     pub my_emails: Vec<String>,
     pub company_domains: Vec<String>,
+    /// Development plans, skills, certifications and the team views built from them.
+    pub development: DevelopmentView,
 }
 
 impl ViewModel {
@@ -55,6 +58,7 @@ impl ViewModel {
             }
         }
         let time = TimeView::load(conn, today, time_focus)?;
+        let development = DevelopmentView::load(conn, today, &architects, &levels, &areas)?;
         let onboarded =
             !architects.is_empty() || time.has_entries || settings::get(conn, settings::ONBOARDED)?.is_some();
         let backups = backup::list(store.path())?;
@@ -74,6 +78,7 @@ impl ViewModel {
             calendar_rules,
             my_emails,
             company_domains,
+            development,
         })
     }
 

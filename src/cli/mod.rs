@@ -1,7 +1,9 @@
 //! The command line: the same work as the GUI, headless, for scripting and tests.
 
 mod bench;
+pub(crate) mod bench_development;
 pub mod data;
+mod development;
 mod import_ics;
 mod output;
 mod time;
@@ -64,6 +66,9 @@ pub enum CliCommand {
     /// The team roster.
     #[command(subcommand)]
     Team(TeamCommand),
+    /// Certifications across the team.
+    #[command(subcommand)]
+    Certs(development::CertsCommand),
     /// Your own time: log it and see the split against the 50/30/20 target.
     #[command(subcommand)]
     Time(time::TimeCommand),
@@ -101,6 +106,8 @@ pub enum TeamCommand {
     },
     /// Add an architect.
     Add(AddArchitect),
+    /// Show one architect: profile, development plan (with flags), skills and certifications.
+    Show(development::ShowArgs),
 }
 
 #[derive(Debug, Args)]
@@ -184,6 +191,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let shown: Vec<_> =
                 architects.iter().filter(|a| all || a.fields.status != Status::Left).collect();
             print!("{}", output::roster(&shown, &levels, &areas, format)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        CliCommand::Team(TeamCommand::Show(args)) => {
+            print!("{}", development::team_show(&open_existing(&db_path)?, today, &args)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        CliCommand::Certs(command) => {
+            print!("{}", development::certs(&open_existing(&db_path)?, today, &command)?);
             Ok(ExitCode::SUCCESS)
         }
         CliCommand::Team(TeamCommand::Add(args)) => {

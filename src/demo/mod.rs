@@ -1,6 +1,7 @@
 //! A deterministic, realistic demo team: the same database for the same size and date.
 
 pub mod calendar;
+mod development;
 mod time;
 
 use chrono::{Days, NaiveDate};
@@ -329,5 +330,6 @@ pub fn generate(conn: &Connection, size: DemoSize, today: NaiveDate) -> Result<u
         architects::insert(conn, fields, today)?;
     }
     time::generate(conn, size, today, &architects::list(conn)?)?;
+    development::generate(conn, size, today)?;
     Ok(people.len())
 }

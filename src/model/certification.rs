@@ -22,6 +22,8 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::architect::Choice;
+use super::ids::{ArchitectId, CertId, CertRecordId};
+use super::text::{self, LINE_MAX_CHARS, ValidationError};
 
 /// How long a role-based or specialty certification, or one renewal, lasts.
 pub const VALIDITY_MONTHS: u32 = 12;
@@ -126,6 +128,52 @@ pub const DEFAULT_CATALOGUE: &[(&str, &str, CertKind)] = &[
     ("DP-420", "Microsoft Certified: Azure Cosmos DB Developer Specialty", CertKind::Specialty),
 ];
 
+/// Longest exam code ("AZ-305" is six characters; room for vendors' longer codes).
+pub const CODE_MAX_CHARS: usize = 20;
+
+/// An entry of the editable catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueCert {
+    pub id: CertId,
+    pub code: String,
+    pub name: String,
+    pub kind: CertKind,
+}
+
+/// Cleans up a catalogue entry typed by the manager: the code is upper-cased ("az-305" is
+/// "AZ-305") and may hold letters, digits and dashes only, so it reads like an exam code.
+pub fn validate_catalogue_entry(code: &str, name: &str) -> Result<(String, String), ValidationError> {
+    let code = text::required("code", code, CODE_MAX_CHARS)?.to_uppercase();
+    if let Some(bad) = code.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
+        return Err(ValidationError::new(
+            "code",
+            format!("{code:?} contains {bad:?}; use letters, digits and dashes, e.g. AZ-305"),
+        ));
+    }
+    let name = text::required("name", name, LINE_MAX_CHARS)?;
+    Ok((code, name))
+}
+
+/// The name without the "Microsoft Certified:" prefix every catalogue entry shares, for lists
+/// where the code already says whose certification it is.
+pub fn short_name(name: &str) -> &str {
+    ["Microsoft Certified: ", "Microsoft 365 Certified: "]
+        .iter()
+        .find_map(|prefix| name.strip_prefix(prefix))
+        .unwrap_or(name)
+}
+
+/// One architect's record of a certification: when it was earned and each renewal since.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertRecord {
+    pub id: CertRecordId,
+    pub architect: ArchitectId,
+    pub cert: CertId,
+    pub earned_on: NaiveDate,
+    /// Oldest first.
+    pub renewals: Vec<NaiveDate>,
+}
+
 /// A certification record that breaks the lifecycle rules, naming the dates at fault.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum CertError {
@@ -192,6 +240,35 @@ impl CertState {
         } else {
             Self::Valid
         }
+    }
+
+    /// The stored and printed key (`leadline certs expiring --format json`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Valid => "valid",
+            Self::RenewalWindowOpen { .. } => "renewal_window_open",
+            Self::ExpiringSoon { .. } => "expiring_soon",
+            Self::Expired { .. } => "expired",
+            Self::NeverExpires => "never_expires",
+        }
+    }
+
+    /// What the badge says: "Valid", "Renewal window open", "Expires in 12 days", ...
+    pub fn label(self) -> String {
+        match self {
+            Self::Valid => "Valid".to_owned(),
+            Self::RenewalWindowOpen { .. } => "Renewal window open".to_owned(),
+            Self::ExpiringSoon { days_left: 0, .. } => "Expires today".to_owned(),
+            Self::ExpiringSoon { days_left: 1, .. } => "Expires tomorrow".to_owned(),
+            Self::ExpiringSoon { days_left, .. } => format!("Expires in {days_left} days"),
+            Self::Expired { .. } => "Expired".to_owned(),
+            Self::NeverExpires => "Never expires".to_owned(),
+        }
+    }
+
+    /// Whether the manager should raise it: renewal open, expiring or expired.
+    pub fn needs_action(self) -> bool {
+        matches!(self, Self::RenewalWindowOpen { .. } | Self::ExpiringSoon { .. } | Self::Expired { .. })
     }
 }
 
@@ -433,5 +510,41 @@ mod tests {
             CertState::ExpiringSoon { expires_on: d(2026, 3, 10), days_left: 9 }
         );
         assert_eq!(CertState::on(None, d(2026, 3, 1)), CertState::NeverExpires);
+    }
+
+    #[test]
+    fn states_have_keys_and_labels() {
+        let expires_on = d(2026, 3, 10);
+        assert_eq!(CertState::Valid.label(), "Valid");
+        assert_eq!(CertState::ExpiringSoon { expires_on, days_left: 0 }.label(), "Expires today");
+        assert_eq!(CertState::ExpiringSoon { expires_on, days_left: 1 }.label(), "Expires tomorrow");
+        assert_eq!(CertState::ExpiringSoon { expires_on, days_left: 23 }.label(), "Expires in 23 days");
+        assert_eq!(CertState::Expired { expired_on: expires_on }.key(), "expired");
+        assert_eq!(CertState::RenewalWindowOpen { closes_on: expires_on }.key(), "renewal_window_open");
+        assert!(!CertState::NeverExpires.needs_action());
+        assert!(!CertState::Valid.needs_action());
+        assert!(CertState::RenewalWindowOpen { closes_on: expires_on }.needs_action());
+    }
+
+    #[test]
+    fn catalogue_entries_are_cleaned_up_and_checked() {
+        assert_eq!(
+            validate_catalogue_entry(" az-305 ", " Azure Solutions Architect Expert "),
+            Ok(("AZ-305".to_owned(), "Azure Solutions Architect Expert".to_owned()))
+        );
+        assert_eq!(validate_catalogue_entry("", "x").unwrap_err().field, "code");
+        let spaced = validate_catalogue_entry("AZ 305", "x").unwrap_err();
+        assert_eq!(
+            spaced.to_string(),
+            "code: \"AZ 305\" contains ' '; use letters, digits and dashes, e.g. AZ-305"
+        );
+        assert_eq!(validate_catalogue_entry("AZ-305", "  ").unwrap_err().field, "name");
+    }
+
+    #[test]
+    fn short_names_drop_the_shared_prefix() {
+        assert_eq!(short_name("Microsoft Certified: Azure Fundamentals"), "Azure Fundamentals");
+        assert_eq!(short_name("Microsoft 365 Certified: Fundamentals"), "Fundamentals");
+        assert_eq!(short_name("Kubernetes Administrator"), "Kubernetes Administrator");
     }
 }

@@ -5,6 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::architect::Choice;
+use super::ids::{ArchitectId, GoalId};
+use super::text::{self, LINE_MAX_CHARS, TEXT_MAX_CHARS, ValidationError};
 
 /// Highest progress a goal can report.
 pub const PROGRESS_MAX_PCT: u8 = 100;
@@ -104,6 +106,10 @@ pub enum GoalError {
     ProgressOutOfRange { value: i64 },
     #[error("target date: {target_on} is before the goal was created on {created_on}")]
     TargetBeforeCreation { created_on: NaiveDate, target_on: NaiveDate },
+    #[error("progress date: {on} is in the future (today is {today})")]
+    ProgressInFuture { on: NaiveDate, today: NaiveDate },
+    #[error("progress date: {on} is before the goal was created on {created_on}")]
+    ProgressBeforeCreation { created_on: NaiveDate, on: NaiveDate },
 }
 
 /// Checks a progress percentage typed or imported as a plain number.
@@ -120,6 +126,22 @@ pub fn validate_target(created_on: NaiveDate, target_on: NaiveDate) -> Result<Na
         return Err(GoalError::TargetBeforeCreation { created_on, target_on });
     }
     Ok(target_on)
+}
+
+/// Refuses progress dated after today or before the goal existed: either would make the goal
+/// look as if it moved when it did not.
+pub fn validate_progress_date(
+    created_on: NaiveDate,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), GoalError> {
+    if on > today {
+        return Err(GoalError::ProgressInFuture { on, today });
+    }
+    if on < created_on {
+        return Err(GoalError::ProgressBeforeCreation { created_on, on });
+    }
+    Ok(())
 }
 
 /// The last day the goal's progress changed, or `created_on` if it never has.
@@ -142,6 +164,73 @@ pub fn last_moved(created_on: NaiveDate, history: &[ProgressPoint]) -> NaiveDate
         previous_pct = point.progress_pct;
     }
     moved_on
+}
+
+/// Everything about a goal that a person edits. `created_on` is not here: it is set once, when
+/// the goal is added, and is what "stalled" counts from until progress first moves.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct GoalFields {
+    pub kind: GoalKind,
+    pub description: String,
+    pub target_on: Option<NaiveDate>,
+    pub status: GoalStatus,
+    pub progress_pct: u8,
+    /// What shows the goal is met: links, customer names, feedback. Free text.
+    pub evidence: String,
+}
+
+impl GoalFields {
+    /// Checks every field against a goal created on `created_on` and returns the value that
+    /// would be stored, with the status made consistent with the progress
+    /// (see [`status_for_progress`]).
+    pub fn validated(&self, created_on: NaiveDate) -> Result<Self, GoalFieldError> {
+        let description = text::required("description", &self.description, LINE_MAX_CHARS)?;
+        let evidence = text::capped("evidence", self.evidence.trim(), TEXT_MAX_CHARS)?;
+        let progress_pct = validate_progress(i64::from(self.progress_pct))?;
+        if let Some(target_on) = self.target_on {
+            validate_target(created_on, target_on)?;
+        }
+        let status = status_for_progress(self.status, progress_pct, false);
+        Ok(Self { description, status, progress_pct, evidence, ..self.clone() })
+    }
+}
+
+/// A goal form that cannot be saved: a text field or a goal rule.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GoalFieldError {
+    #[error(transparent)]
+    Text(#[from] ValidationError),
+    #[error(transparent)]
+    Rule(#[from] GoalError),
+}
+
+/// A stored goal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Goal {
+    pub id: GoalId,
+    pub architect: ArchitectId,
+    pub created_on: NaiveDate,
+    #[serde(flatten)]
+    pub fields: GoalFields,
+}
+
+/// The status a goal should have once its progress is `progress_pct`:
+/// - any progress on a goal not started means it is in progress;
+/// - 100 % on an open goal means it is done, so it stops being flagged as stalled or due;
+/// - when `reopen` (progress was recorded on its own, not as part of editing the whole goal),
+///   progress below 100 % on a done goal reopens it. An edit that sets "done" at 80 % is kept:
+///   the manager may close a goal that met its purpose early.
+///
+/// Dropped goals stay dropped.
+pub fn status_for_progress(status: GoalStatus, progress_pct: u8, reopen: bool) -> GoalStatus {
+    match status {
+        GoalStatus::NotStarted | GoalStatus::InProgress if progress_pct >= PROGRESS_MAX_PCT => {
+            GoalStatus::Done
+        }
+        GoalStatus::NotStarted if progress_pct > 0 => GoalStatus::InProgress,
+        GoalStatus::Done if reopen && progress_pct < PROGRESS_MAX_PCT => GoalStatus::InProgress,
+        other => other,
+    }
 }
 
 /// Whether the goal is still being worked towards.
@@ -341,5 +430,58 @@ mod tests {
             GoalFlags::compute(GoalStatus::Done, created, Some(d(2026, 3, 1)), &history, d(2026, 6, 1), 30);
         assert_eq!(done, GoalFlags::default());
         assert!(!done.any());
+    }
+
+    #[test]
+    fn progress_dates_must_be_between_creation_and_today() {
+        let created = d(2026, 3, 1);
+        let today = d(2026, 4, 1);
+        assert_eq!(validate_progress_date(created, created, today), Ok(()));
+        assert_eq!(validate_progress_date(created, today, today), Ok(()));
+        assert_eq!(
+            validate_progress_date(created, d(2026, 4, 2), today).unwrap_err().to_string(),
+            "progress date: 2026-04-02 is in the future (today is 2026-04-01)"
+        );
+        assert_eq!(
+            validate_progress_date(created, d(2026, 2, 28), today),
+            Err(GoalError::ProgressBeforeCreation { created_on: created, on: d(2026, 2, 28) })
+        );
+    }
+
+    #[test]
+    fn status_follows_progress() {
+        use GoalStatus::{Done, Dropped, InProgress, NotStarted};
+        assert_eq!(status_for_progress(NotStarted, 0, true), NotStarted);
+        assert_eq!(status_for_progress(NotStarted, 10, true), InProgress);
+        assert_eq!(status_for_progress(InProgress, 100, true), Done);
+        assert_eq!(status_for_progress(NotStarted, 100, false), Done);
+        // Recording 80 % on a done goal reopens it; an edit that says "done at 80 %" is kept.
+        assert_eq!(status_for_progress(Done, 80, true), InProgress);
+        assert_eq!(status_for_progress(Done, 80, false), Done);
+        assert_eq!(status_for_progress(Dropped, 100, true), Dropped);
+    }
+
+    #[test]
+    fn goal_fields_are_validated_and_trimmed() {
+        let created = d(2026, 3, 1);
+        let fields = GoalFields {
+            description: "  Pass AZ-305 ".into(),
+            target_on: Some(d(2026, 6, 30)),
+            progress_pct: 20,
+            ..GoalFields::default()
+        };
+        let clean = fields.validated(created).unwrap();
+        assert_eq!(clean.description, "Pass AZ-305");
+        assert_eq!(clean.status, GoalStatus::InProgress, "progress means it started");
+
+        let empty = GoalFields { description: " ".into(), ..GoalFields::default() };
+        assert_eq!(empty.validated(created).unwrap_err().to_string(), "description: must not be empty");
+        let early = GoalFields { target_on: Some(d(2026, 2, 1)), ..fields.clone() };
+        assert_eq!(
+            early.validated(created).unwrap_err().to_string(),
+            "target date: 2026-02-01 is before the goal was created on 2026-03-01"
+        );
+        let over = GoalFields { progress_pct: 101, ..fields };
+        assert_eq!(over.validated(created).unwrap_err().to_string(), "progress: 101 is outside 0-100");
     }
 }

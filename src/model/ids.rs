@@ -32,3 +32,8 @@ macro_rules! id_type {
 id_type!(ArchitectId);
 id_type!(ListItemId);
 id_type!(TimeEntryId);
+id_type!(GoalId);
+id_type!(CompetencyId);
+id_type!(CertId);
+// CertId is an entry of the catalogue; CertRecordId is one architect's record of holding one.
+id_type!(CertRecordId);

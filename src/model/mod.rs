@@ -11,7 +11,7 @@ pub mod time_entry;
 pub mod time_summary;
 
 pub use architect::{Architect, ArchitectFields, Cadence, Readiness, Status};
-pub use ids::{ArchitectId, ListItemId, TimeEntryId};
+pub use ids::{ArchitectId, CertId, CertRecordId, CompetencyId, GoalId, ListItemId, TimeEntryId};
 pub use lists::{ListItem, ListKind};
 pub use text::ValidationError;
 pub mod certification;

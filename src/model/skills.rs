@@ -2,6 +2,11 @@
 
 use std::cmp::Ordering;
 
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::ids::{ArchitectId, CompetencyId};
+
 /// The competencies a new database starts with; the manager edits the list in the app.
 pub const DEFAULT_COMPETENCIES: &[&str] = &[
     "Architecture design",
@@ -24,6 +29,44 @@ pub const LEVEL_MAX: u8 = 5;
 pub enum SkillError {
     #[error("level: {value} is outside 1-5")]
     LevelOutOfRange { value: i64 },
+    #[error("current level: {value} is outside 1-5")]
+    CurrentOutOfRange { value: i64 },
+    #[error("target level: {value} is outside 1-5")]
+    TargetOutOfRange { value: i64 },
+}
+
+/// What each level means, so two managers rate alike. Index 0 is level 1.
+const LEVEL_LABELS: [&str; 5] = ["Foundational", "Developing", "Proficient", "Advanced", "Expert"];
+
+/// "Proficient" for 3; empty for a level outside the scale.
+pub fn level_label(level: u8) -> &'static str {
+    usize::from(level).checked_sub(1).and_then(|index| LEVEL_LABELS.get(index)).copied().unwrap_or("")
+}
+
+/// A competency of the editable list, in display order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Competency {
+    pub id: CompetencyId,
+    pub name: String,
+    pub position: i64,
+}
+
+/// One architect's rating in one competency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkillLevel {
+    pub architect: ArchitectId,
+    pub competency: CompetencyId,
+    pub current: u8,
+    pub target: u8,
+    /// When the current or target level last changed.
+    pub changed_on: NaiveDate,
+}
+
+/// Checks a current and a target level together, naming which one is wrong.
+pub fn validate_levels(current: i64, target: i64) -> Result<(u8, u8), SkillError> {
+    let current = validate_level(current).map_err(|_| SkillError::CurrentOutOfRange { value: current })?;
+    let target = validate_level(target).map_err(|_| SkillError::TargetOutOfRange { value: target })?;
+    Ok((current, target))
 }
 
 /// Checks a current or target level typed or imported as a plain number.
@@ -150,5 +193,21 @@ mod tests {
         let top = biggest_gaps(&entries, 3);
         assert_eq!(top[0].architect, "Ana");
         assert_eq!((top[0].current, top[0].target, top[0].gap), (1, 5, 4));
+    }
+
+    #[test]
+    fn current_and_target_are_checked_by_name() {
+        assert_eq!(validate_levels(2, 4), Ok((2, 4)));
+        assert_eq!(validate_levels(5, 3), Ok((5, 3)), "a target below current is allowed (re-scoped)");
+        assert_eq!(validate_levels(0, 4).unwrap_err().to_string(), "current level: 0 is outside 1-5");
+        assert_eq!(validate_levels(3, 6).unwrap_err().to_string(), "target level: 6 is outside 1-5");
+    }
+
+    #[test]
+    fn levels_have_names() {
+        assert_eq!(level_label(1), "Foundational");
+        assert_eq!(level_label(5), "Expert");
+        assert_eq!(level_label(0), "");
+        assert_eq!(level_label(6), "");
     }
 }

@@ -11,7 +11,7 @@ use crate::model::{Architect, ArchitectFields, ArchitectId, Cadence, Readiness, 
 const COLUMNS: &str = "id, name, title, email, level_id, solution_area_id, started_on, accounts, cadence, \
      aspiration, target_level_id, readiness, readiness_assessed_on, readiness_evidence, status";
 
-fn choice<T: Choice>(row: &Row<'_>, index: usize) -> rusqlite::Result<T> {
+pub(super) fn choice<T: Choice>(row: &Row<'_>, index: usize) -> rusqlite::Result<T> {
     let key: String = row.get(index)?;
     T::from_key(&key).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(

@@ -3,11 +3,14 @@
 pub mod architects;
 pub mod backup;
 pub mod calendar;
+pub mod certifications;
 pub mod check;
+pub mod goals;
 pub mod lists;
 pub mod lock;
 pub mod migrations;
 pub mod settings;
+pub mod skills;
 pub mod time;
 pub mod transfer;
 
@@ -46,6 +49,12 @@ pub enum StoreError {
     Io { path: PathBuf, source: std::io::Error },
     #[error(transparent)]
     Invalid(#[from] ValidationError),
+    #[error(transparent)]
+    Goal(#[from] crate::model::goal::GoalError),
+    #[error(transparent)]
+    Skill(#[from] crate::model::skills::SkillError),
+    #[error(transparent)]
+    Cert(#[from] crate::model::certification::CertError),
     #[error("{0}")]
     InUse(String),
     #[error("{0}")]

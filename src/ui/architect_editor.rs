@@ -12,6 +12,9 @@ use crate::model::{
     Architect, ArchitectFields, ArchitectId, Cadence, ListItem, ListItemId, Readiness, Status,
 };
 
+/// From this width the profile and the career fields sit side by side.
+const TWO_COLUMNS_MIN_WIDTH: f32 = 680.0;
+
 /// What the form asks the screen to do after a frame.
 pub enum EditorAction {
     None,
@@ -69,29 +72,26 @@ impl ArchitectEditor {
         })
     }
 
+    /// The profile form with its buttons; the page around it draws the heading.
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel) -> EditorAction {
         let mut action = EditorAction::None;
-        ui.add_space(theme::SPACE_M);
-        ui.horizontal(|ui| {
-            let title = if self.id.is_some() { "Edit architect" } else { "New architect" };
-            ui.heading(title);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .add(egui::Button::new("×").frame(false))
-                    .accessible_name("Close the form")
-                    .on_hover_text("Close without saving (Esc)")
-                    .clicked()
-                {
-                    action = EditorAction::Cancel;
-                }
-            });
-        });
-        ui.separator();
-
         egui::ScrollArea::vertical()
+            .id_salt("profile_fields")
             .auto_shrink([false, true])
             .max_height(ui.available_height() - 90.0)
-            .show(ui, |ui| self.fields_ui(ui, view));
+            .show(ui, |ui| {
+                // Side by side when the page is wide enough, one column otherwise.
+                if ui.available_width() >= TWO_COLUMNS_MIN_WIDTH {
+                    ui.columns(2, |columns| {
+                        self.profile_ui(&mut columns[0], view);
+                        self.career_ui(&mut columns[1], view);
+                    });
+                } else {
+                    self.profile_ui(ui, view);
+                    ui.add_space(theme::SPACE_M);
+                    self.career_ui(ui, view);
+                }
+            });
 
         ui.separator();
         if let Some(error) = &self.error {
@@ -99,6 +99,8 @@ impl ArchitectEditor {
         }
         let save_pressed = ui.input_mut(|i| i.consume_shortcut(&SHORTCUT_SAVE));
         let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
+        let id = self.id;
+        let status = self.fields.status;
         ui.horizontal(|ui| {
             let save = egui::Button::new(RichText::new("Save").strong())
                 .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_SAVE));
@@ -111,13 +113,18 @@ impl ArchitectEditor {
                     Err(message) => self.error = Some(message),
                 }
             }
-            if ui.button("Cancel").clicked() || escape {
+            if ui.button("Cancel").on_hover_text("Close without saving (Esc)").clicked() || escape {
                 action = EditorAction::Cancel;
             }
-        });
-        if let Some(id) = self.id {
-            ui.horizontal(|ui| {
-                let status = self.fields.status;
+            let Some(id) = id else { return };
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button(RichText::new("Delete…").color(theme::error_color(ui)))
+                    .on_hover_text("Only possible while nothing refers to them")
+                    .clicked()
+                {
+                    action = EditorAction::AskDelete(id);
+                }
                 if status == Status::Left {
                     if ui.button("Mark as active again").clicked() {
                         action = EditorAction::Send(Box::new(Command::SetArchitectStatus {
@@ -135,20 +142,14 @@ impl ArchitectEditor {
                         status: Status::Left,
                     }));
                 }
-                if ui
-                    .button(RichText::new("Delete…").color(theme::error_color(ui)))
-                    .on_hover_text("Only possible while nothing refers to them")
-                    .clicked()
-                {
-                    action = EditorAction::AskDelete(id);
-                }
             });
-        }
+        });
         action
     }
 
-    fn fields_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel) {
+    fn profile_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel) {
         let f = &mut self.fields;
+        ui.label(RichText::new("Profile").strong());
         let name = widgets::text_row(ui, "Name", &mut f.name, NAME_MAX_CHARS);
         if std::mem::take(&mut self.focus_name) {
             name.request_focus();
@@ -165,7 +166,7 @@ impl ArchitectEditor {
         }
         list_row(ui, "Solution area", "area", &mut f.solution_area, &view.areas);
         widgets::form_row(ui, "Start date", |ui| {
-            date_input(ui, "started_on", &mut self.started_on, view.today);
+            date_input(ui, "started_on", "Start date", &mut self.started_on, view.today);
         });
         widgets::form_row(ui, "1:1 cadence", |ui| {
             for cadence in Cadence::ALL {
@@ -174,14 +175,16 @@ impl ArchitectEditor {
         });
         choice_row(ui, "Status", "status", &mut f.status);
         widgets::text_area(ui, "Accounts covered (one per line)", &mut f.accounts, TEXT_MAX_CHARS, 3);
+    }
 
-        ui.add_space(theme::SPACE_M);
-        ui.label(RichText::new("Career").strong());
+    fn career_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel) {
+        let f = &mut self.fields;
+        ui.label(RichText::new("Career and readiness").strong());
         widgets::text_area(ui, "Career aspiration", &mut f.aspiration, TEXT_MAX_CHARS, 2);
         list_row(ui, "Target role", "target", &mut f.target_level, &view.levels);
         choice_row(ui, "Readiness", "readiness", &mut f.readiness);
         widgets::form_row(ui, "Date assessed", |ui| {
-            date_input(ui, "assessed_on", &mut self.assessed_on, view.today);
+            date_input(ui, "assessed_on", "Date assessed", &mut self.assessed_on, view.today);
         });
         if f.readiness != Readiness::NotAssessed
             && self.assessed_on.trim().is_empty()
@@ -193,13 +196,15 @@ impl ArchitectEditor {
     }
 }
 
-fn date_text(date: Option<NaiveDate>) -> String {
+pub(super) fn date_text(date: Option<NaiveDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// A date typed as YYYY-MM-DD (empty for "not set"), with a calendar to pick from.
-fn date_input(ui: &mut egui::Ui, id_salt: &str, text: &mut String, today: NaiveDate) {
-    ui.add(egui::TextEdit::singleline(text).hint_text("YYYY-MM-DD").desired_width(110.0));
+/// A date typed as YYYY-MM-DD (empty for "not set"), with a calendar to pick from. `name` is
+/// the field's accessible name: the format hint would otherwise name it.
+pub(super) fn date_input(ui: &mut egui::Ui, id_salt: &str, name: &str, text: &mut String, today: NaiveDate) {
+    ui.add(egui::TextEdit::singleline(text).hint_text("YYYY-MM-DD").desired_width(110.0))
+        .accessible_name(name);
     let typed = text::parse_date("date", text).ok();
     let mut picked = typed.or(Some(today)).and_then(to_jiff).unwrap_or_default();
     let before = picked;
@@ -237,7 +242,7 @@ fn list_row(ui: &mut egui::Ui, label: &str, id: &str, value: &mut Option<ListIte
 }
 
 /// A combo box over a closed set of choices.
-fn choice_row<T: Choice + PartialEq>(ui: &mut egui::Ui, label: &str, id: &str, value: &mut T) {
+pub(super) fn choice_row<T: Choice + PartialEq>(ui: &mut egui::Ui, label: &str, id: &str, value: &mut T) {
     widgets::form_row(ui, label, |ui| {
         egui::ComboBox::from_id_salt(id).selected_text(value.label()).width(ui.available_width()).show_ui(
             ui,

@@ -1,12 +1,19 @@
 //! The screens, one file each, plus shared widgets and design tokens.
 
 pub mod architect_editor;
+pub mod architect_page;
+pub mod certs_tab;
+pub mod dev_widgets;
 pub mod first_run;
+pub mod plan_tab;
 pub mod rules;
 pub mod settings;
 pub mod settings_data;
+pub mod settings_development;
 pub mod settings_time;
+pub mod skills_tab;
 pub mod team;
+pub mod team_views;
 pub mod theme;
 pub mod time;
 pub mod time_charts;
@@ -87,5 +94,10 @@ impl Screens {
     /// form took it (the caller then shows a toast).
     pub fn show_error_in_form(&mut self, error: &StoreError) -> bool {
         self.team.show_error(error) || self.time.show_error(error) || self.settings.show_error(error)
+    }
+
+    /// A development command went through: the form that sent it closes.
+    pub fn development_saved(&mut self) {
+        self.team.development_saved();
     }
 }

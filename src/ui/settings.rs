@@ -51,6 +51,7 @@ impl SettingsState {
                 self.list_ui(&mut columns[1], view, commands, ListKind::SolutionArea);
             });
             super::settings_time::time_settings_ui(ui, view, commands);
+            super::settings_development::ui(ui, view, commands);
             ui.add_space(theme::SPACE_L);
             ui.separator();
             ui.label(RichText::new("Appearance").strong());

@@ -1,15 +1,23 @@
-//! The Team screen: the roster table, its filter and sort, and the architect editor beside it.
+//! The Team screen: the roster table, its filter and sort, an architect's page beside it, and
+//! the team-wide views (goals, skill gaps, certification coverage, promotion readiness).
 
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use super::architect_editor::{ArchitectEditor, EditorAction};
+use super::architect_editor::EditorAction;
+use super::architect_page::{ArchitectPage, PageTab};
+use super::team_views::{TeamView, TeamViews};
 use super::{theme, widgets};
 use crate::app::{Command, Shell, ViewModel};
 use crate::model::architect::Choice as _;
 use crate::model::lists::name_of;
 use crate::model::{Architect, ArchitectId, Status};
 use crate::store::StoreError;
+
+/// The roster keeps at least this width beside an open page.
+const ROSTER_MIN_WIDTH: f32 = 360.0;
+/// The page never gets narrower than this.
+const PAGE_MIN_WIDTH: f32 = 560.0;
 
 /// Which architects the roster shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -68,40 +76,75 @@ pub struct TeamState {
     pub sort: SortColumn,
     pub descending: bool,
     pub selected: Option<ArchitectId>,
-    pub editor: Option<ArchitectEditor>,
+    /// The open architect's page (a new architect's, while adding one).
+    pub page: Option<ArchitectPage>,
+    pub view: TeamView,
+    pub views: TeamViews,
     /// The architect waiting for "really delete?".
     pub confirm_delete: Option<ArchitectId>,
     focus_search: bool,
+    /// This screen sent the commands being applied, so their errors are shown here.
+    awaiting: bool,
 }
 
 impl TeamState {
-    /// A save went through: close the editor and select the architect.
-    pub fn saved(&mut self, id: ArchitectId) {
-        if self.editor.as_ref().is_some_and(|e| e.id.is_none() || e.id == Some(id)) {
-            self.editor = None;
+    /// A profile save went through: show the architect's page as stored now, or close it when
+    /// they no longer belong on the roster as filtered (marked as left from the current team).
+    pub fn saved(&mut self, id: ArchitectId, view: &ViewModel) {
+        self.awaiting = false;
+        let Some(architect) = view.architect(id) else { return };
+        if !self.filter.admits(architect.fields.status) {
+            if self.page.as_ref().is_some_and(|p| p.id == Some(id)) {
+                self.page = None;
+            }
+            self.selected = None;
+            return;
+        }
+        if let Some(page) = &mut self.page
+            && (page.id.is_none() || page.id == Some(id))
+        {
+            page.profile_saved(architect, view);
         }
         self.selected = Some(id);
     }
 
     pub fn deleted(&mut self) {
-        self.editor = None;
+        self.awaiting = false;
+        self.page = None;
         self.selected = None;
         self.confirm_delete = None;
     }
 
-    pub fn show_error(&mut self, error: &StoreError) -> bool {
-        self.confirm_delete = None;
-        match &mut self.editor {
-            Some(editor) => {
-                editor.error = Some(error.to_string());
-                true
-            }
-            None => false,
+    /// A development command from the page went through.
+    pub fn development_saved(&mut self) {
+        self.awaiting = false;
+        if let Some(page) = &mut self.page {
+            page.development_saved();
         }
     }
 
+    pub fn show_error(&mut self, error: &StoreError) -> bool {
+        self.confirm_delete = None;
+        if !std::mem::take(&mut self.awaiting) {
+            return false;
+        }
+        self.page.as_mut().is_some_and(|page| page.show_error(error))
+    }
+
     pub fn open_new(&mut self, view: &ViewModel) {
-        self.editor = Some(ArchitectEditor::new_architect(view));
+        self.view = TeamView::Roster;
+        self.page = Some(ArchitectPage::new_architect(view));
+    }
+
+    /// Opens an architect's page on `tab`, on the roster.
+    pub fn open(&mut self, id: ArchitectId, view: &ViewModel, tab: PageTab) {
+        let Some(architect) = view.architect(id) else { return };
+        self.view = TeamView::Roster;
+        if !self.filter.admits(architect.fields.status) {
+            self.filter = RosterFilter::All;
+        }
+        self.selected = Some(id);
+        self.page = Some(ArchitectPage::open(architect, view, tab));
     }
 
     /// The rows shown: filtered by status and search text, sorted by the chosen column.
@@ -152,24 +195,40 @@ impl TeamState {
         }
         if std::mem::take(&mut shell.request_find) {
             self.focus_search = true;
+            self.view = TeamView::Roster;
         }
 
-        if let Some(editor) = &mut self.editor {
+        let before = commands.len();
+        self.header_ui(ui, view);
+        ui.add_space(theme::SPACE_M);
+        if self.view == TeamView::Roster {
+            self.roster_ui(ui, view, commands);
+        } else if let Some((id, tab)) = self.views.ui(ui, view, self.view) {
+            self.open(id, view, tab);
+        }
+        self.confirm_delete_ui(ui, view, commands);
+        if commands.len() > before {
+            self.awaiting = true;
+        }
+    }
+
+    fn roster_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) {
+        if let Some(page) = &mut self.page {
+            let width = (ui.available_width() - ROSTER_MIN_WIDTH).max(PAGE_MIN_WIDTH);
             let mut action = EditorAction::None;
-            egui::Panel::right("architect_editor")
+            egui::Panel::right("architect_page")
                 .resizable(false)
-                .exact_size(theme::EDITOR_WIDTH)
-                .show(ui, |ui| action = editor.ui(ui, view));
+                .exact_size(width)
+                .show(ui, |ui| action = page.ui(ui, view, commands));
             match action {
                 EditorAction::None => {}
-                EditorAction::Cancel => self.editor = None,
+                EditorAction::Cancel => self.page = None,
                 EditorAction::Send(command) => commands.push(*command),
                 EditorAction::AskDelete(id) => self.confirm_delete = Some(id),
             }
         }
-
-        self.header_ui(ui, view);
-        ui.add_space(theme::SPACE_M);
+        self.search_ui(ui);
+        ui.add_space(theme::SPACE_S);
         let rows = self.rows(view);
         if view.architects.is_empty() {
             widgets::empty_state(
@@ -183,8 +242,6 @@ impl TeamState {
             self.keyboard_navigation(ui, &rows, view);
             self.table_ui(ui, view, &rows);
         }
-
-        self.confirm_delete_ui(ui, view, commands);
     }
 
     fn header_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel) {
@@ -192,6 +249,10 @@ impl TeamState {
             ui.heading("Team");
             let current = view.architects.iter().filter(|a| a.fields.status != Status::Left).count();
             ui.label(RichText::new(format!("{current} on the team")).weak());
+            ui.add_space(theme::SPACE_L);
+            for team_view in TeamView::ALL {
+                ui.selectable_value(&mut self.view, team_view, team_view.title());
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .button("➕ New architect")
@@ -202,23 +263,42 @@ impl TeamState {
                 }
             });
         });
-        ui.horizontal(|ui| {
-            let search = ui.add(
-                egui::TextEdit::singleline(&mut self.search)
-                    .hint_text("Search name, title or account (Ctrl+F)")
-                    .desired_width(260.0),
-            );
-            if std::mem::take(&mut self.focus_search) {
-                search.request_focus();
-            }
-            ui.label("Show");
-            for filter in [RosterFilter::Current, RosterFilter::Left, RosterFilter::All] {
-                ui.selectable_value(&mut self.filter, filter, filter.label());
-            }
-        });
     }
 
-    /// Up / Down move the selection, Enter opens it: the roster works without a mouse.
+    fn search_ui(&mut self, ui: &mut egui::Ui) {
+        let compact = self.page.is_some();
+        let search = ui
+            .horizontal(|ui| {
+                let width = if compact { ui.available_width() } else { 260.0 };
+                let search = ui.add(
+                    egui::TextEdit::singleline(&mut self.search)
+                        .hint_text("Search name, title or account (Ctrl+F)")
+                        .desired_width(width),
+                );
+                if !compact {
+                    self.filter_ui(ui);
+                }
+                search
+            })
+            .inner;
+        if compact {
+            ui.horizontal(|ui| self.filter_ui(ui));
+        }
+        if std::mem::take(&mut self.focus_search) {
+            search.request_focus();
+        }
+    }
+
+    fn filter_ui(&mut self, ui: &mut egui::Ui) {
+        ui.label("Show");
+        for filter in [RosterFilter::Current, RosterFilter::Left, RosterFilter::All] {
+            ui.selectable_value(&mut self.filter, filter, filter.label());
+        }
+    }
+
+    /// Up / Down move the selection, Enter opens it: the roster works without a mouse. With a
+    /// page open, the page follows the selection and keeps its tab, so the manager can flip
+    /// through everyone's skills or certifications.
     fn keyboard_navigation(&mut self, ui: &egui::Ui, rows: &[&Architect], view: &ViewModel) {
         if ui.ctx().egui_wants_keyboard_input() || self.confirm_delete.is_some() {
             return;
@@ -239,17 +319,21 @@ impl TeamState {
         };
         if let Some(next) = next {
             self.selected = Some(rows[next].id);
+            if let Some(tab) = self.page.as_ref().filter(|p| p.id.is_some()).map(|p| p.tab) {
+                self.open(rows[next].id, view, tab);
+            }
         }
-        if enter && let Some(architect) = self.selected.and_then(|id| view.architect(id)) {
-            self.editor = Some(ArchitectEditor::edit(architect, view));
+        if enter && let Some(id) = self.selected {
+            let tab = self.page.as_ref().map_or(PageTab::Profile, |p| p.tab);
+            self.open(id, view, tab);
         }
     }
 
     fn table_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, rows: &[&Architect]) {
         let mut clicked = None;
         let selected_index = self.selected.and_then(|id| rows.iter().position(|a| a.id == id));
-        // With the editor open the roster narrows to the columns that identify a person.
-        let compact = self.editor.is_some();
+        // With a page open the roster narrows to the columns that identify a person.
+        let compact = self.page.is_some();
         let columns: Vec<(SortColumn, &str)> = COLUMNS
             .into_iter()
             .filter(|(column, _)| {
@@ -263,6 +347,9 @@ impl TeamState {
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
         for (column, _) in &columns {
             table = table.column(match column {
+                // Beside a page the roster has about 360 points: names get most of them.
+                SortColumn::Name if compact => Column::initial(150.0).at_least(100.0).clip(true),
+                SortColumn::Level if compact => Column::remainder().at_least(60.0).clip(true),
                 SortColumn::Name => Column::initial(190.0).at_least(120.0).clip(true).resizable(true),
                 SortColumn::Title | SortColumn::Level | SortColumn::Area => {
                     Column::remainder().at_least(90.0).clip(true)
@@ -333,11 +420,10 @@ impl TeamState {
                     }
                 });
             });
-        if let Some(id) = clicked
-            && let Some(architect) = view.architect(id)
-        {
-            self.selected = Some(id);
-            self.editor = Some(ArchitectEditor::edit(architect, view));
+        if let Some(id) = clicked {
+            // Another person opens on the same tab: comparing two people's skills is one click.
+            let tab = self.page.as_ref().filter(|p| p.id.is_some()).map_or(PageTab::Profile, |p| p.tab);
+            self.open(id, view, tab);
         }
     }
 
@@ -357,6 +443,9 @@ impl TeamState {
                 if ui.button(RichText::new("Delete").color(theme::error_color(ui))).clicked() {
                     commands.push(Command::DeleteArchitect(id));
                     self.confirm_delete = None;
+                    if let Some(page) = &mut self.page {
+                        page.profile_sent();
+                    }
                 }
                 if ui.button("Cancel").clicked() {
                     self.confirm_delete = None;

@@ -100,10 +100,16 @@ pub fn form_row<R>(ui: &mut egui::Ui, label: &str, add: impl FnOnce(&mut egui::U
     .inner
 }
 
+/// Width kept for "130 / 120: too long" beside a single-line field.
+const COUNTER_WIDTH: f32 = 110.0;
+
 /// A single-line text field in a form row, with a counter once the text nears `max_chars`.
 pub fn text_row(ui: &mut egui::Ui, label: &str, text: &mut String, max_chars: usize) -> egui::Response {
     form_row(ui, label, |ui| {
-        let response = ui.add(egui::TextEdit::singleline(text).desired_width(f32::INFINITY));
+        // Room for the counter once it shows, so the row never grows wider than its column.
+        let near_limit = text.chars().count() * 10 >= max_chars * 8;
+        let width = if near_limit { (ui.available_width() - COUNTER_WIDTH).max(60.0) } else { f32::INFINITY };
+        let response = ui.add(egui::TextEdit::singleline(text).desired_width(width));
         char_counter(ui, text, max_chars, true);
         response
     })
@@ -158,4 +164,16 @@ pub fn empty_state(ui: &mut egui::Ui, title: &str, hint: &str) {
         ui.add_space(theme::SPACE_M);
         ui.label(RichText::new(hint).weak());
     });
+}
+
+/// A rounded, tinted pill: a state that must stand out in a list (a certification's state, a
+/// goal's flags). The text keeps the full colour; the fill is a faint wash of it.
+pub fn pill(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
+    egui::Frame::new()
+        .fill(color.gamma_multiply(0.16))
+        .stroke(egui::Stroke::new(1.0, color.gamma_multiply(0.45)))
+        .corner_radius(9.0)
+        .inner_margin(egui::Margin::symmetric(7, 0))
+        .show(ui, |ui| ui.add(egui::Label::new(RichText::new(text).color(color)).extend().selectable(false)))
+        .inner
 }

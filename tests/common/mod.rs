@@ -86,9 +86,13 @@ pub fn check_snapshot(harness: &mut Harness<'_, LeadlineApp>, name: &str) {
     use egui_kittest::kittest::Queryable as _;
     // The database path differs on every run (a temp dir): hide it.
     // Its width varies with the random name, so the whole right half of the line is masked.
-    let path_rect = harness.get_by_label_contains("leadline.db").rect();
+    // Settings shows it too: every line that shows it is masked from where it starts.
     let width = harness.ctx.content_rect().width();
-    harness.mask(egui::Rect::from_x_y_ranges(width / 2.0..=width, path_rect.y_range()));
+    let rects: Vec<egui::Rect> =
+        harness.get_all_by_label_contains("leadline.db").map(|node| node.rect()).collect();
+    for rect in rects {
+        harness.mask(egui::Rect::from_x_y_ranges(rect.min.x.min(width / 2.0)..=width, rect.y_range()));
+    }
     let result = harness.try_snapshot(name);
     let adapter = ADAPTER.lock().ok().and_then(|a| a.clone()).unwrap_or_default();
     match result {

@@ -1,0 +1,190 @@
+//! The writes of development plans, skills and certifications, as one family of commands
+//! (`Command::Development`). Each says in plain words what it did, for the status line.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use crate::model::architect::Choice as _;
+use crate::model::certification::CertKind;
+use crate::model::goal::{GoalFields, GoalStatus};
+use crate::model::{ArchitectId, CertId, CertRecordId, CompetencyId, GoalId};
+use crate::store::certifications::{self, Earned};
+use crate::store::lists::plural;
+use crate::store::{StoreError, goals, skills};
+
+#[must_use = "a command does nothing until it is applied"]
+#[derive(Debug, Clone, PartialEq)]
+pub enum DevCommand {
+    AddGoal {
+        architect: ArchitectId,
+        fields: GoalFields,
+    },
+    UpdateGoal {
+        id: GoalId,
+        fields: GoalFields,
+    },
+    DeleteGoal(GoalId),
+    /// A new progress percentage (as typed: checked to be 0-100) on a day, usually today.
+    RecordGoalProgress {
+        id: GoalId,
+        progress_pct: i64,
+        on: NaiveDate,
+    },
+    /// Current and target level in one competency (as typed: checked to be 1-5).
+    SetSkillLevel {
+        architect: ArchitectId,
+        competency: CompetencyId,
+        current: i64,
+        target: i64,
+    },
+    AddCompetency(String),
+    RenameCompetency {
+        id: CompetencyId,
+        name: String,
+    },
+    MoveCompetency {
+        id: CompetencyId,
+        up: bool,
+    },
+    /// Deletes the competency and every rating in it (the app asks first).
+    DeleteCompetency(CompetencyId),
+    AddCatalogueCert {
+        code: String,
+        name: String,
+        kind: CertKind,
+    },
+    /// Removes the catalogue entry and every record of it (the app asks first).
+    RemoveCatalogueCert(CertId),
+    RecordCertEarned {
+        architect: ArchitectId,
+        cert: CertId,
+        earned_on: NaiveDate,
+    },
+    RecordCertRenewal {
+        record: CertRecordId,
+        renewed_on: NaiveDate,
+    },
+    RemoveCertRecord(CertRecordId),
+    SetStalledDays(i64),
+}
+
+/// What a development command did: the architect it concerned, if any, and a sentence for the
+/// status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DevOutcome {
+    pub architect: Option<ArchitectId>,
+    pub message: String,
+}
+
+impl DevCommand {
+    pub fn apply(self, conn: &Connection, today: NaiveDate) -> Result<DevOutcome, StoreError> {
+        let done = |architect: Option<ArchitectId>, message: String| Ok(DevOutcome { architect, message });
+        match self {
+            Self::AddGoal { architect, fields } => {
+                let id = goals::insert(conn, architect, &fields, today, today)?;
+                let goal = goals::get(conn, id)?;
+                done(Some(architect), format!("Added the goal “{}”", goal.fields.description))
+            }
+            Self::UpdateGoal { id, fields } => {
+                goals::update(conn, id, &fields, today)?;
+                let goal = goals::get(conn, id)?;
+                done(Some(goal.architect), format!("Saved the goal “{}”", goal.fields.description))
+            }
+            Self::DeleteGoal(id) => {
+                let goal = goals::delete(conn, id)?;
+                done(Some(goal.architect), format!("Deleted the goal “{}”", goal.fields.description))
+            }
+            Self::RecordGoalProgress { id, progress_pct, on } => {
+                let change = goals::record_progress(conn, id, progress_pct, on, today)?;
+                let goal = goals::get(conn, id)?;
+                let what = &goal.fields.description;
+                let message = if change.before_pct == change.after_pct {
+                    format!("“{what}” is already at {} %", change.after_pct)
+                } else if change.status == GoalStatus::Done && change.after_pct == 100 {
+                    format!("“{what}” reached 100 % and is done")
+                } else {
+                    format!("“{what}” moved from {} % to {} % on {on}", change.before_pct, change.after_pct)
+                };
+                done(Some(goal.architect), message)
+            }
+            Self::SetSkillLevel { architect, competency, current, target } => {
+                let change = skills::set_level(conn, architect, competency, current, target, today)?;
+                let name = skills::competencies(conn)?
+                    .into_iter()
+                    .find(|c| c.id == competency)
+                    .map(|c| c.name)
+                    .unwrap_or_default();
+                let (current, target) = change.after;
+                done(Some(architect), format!("{name}: level {current}, target {target}"))
+            }
+            Self::AddCompetency(name) => {
+                skills::add_competency(conn, &name)?;
+                done(None, format!("Added the competency “{}”", name.trim()))
+            }
+            Self::RenameCompetency { id, name } => {
+                skills::rename_competency(conn, id, &name)?;
+                done(None, format!("Renamed the competency to “{}”", name.trim()))
+            }
+            Self::MoveCompetency { id, up } => {
+                skills::move_competency(conn, id, up)?;
+                done(None, "Moved the competency".to_owned())
+            }
+            Self::DeleteCompetency(id) => {
+                let (competency, ratings) = skills::delete_competency(conn, id)?;
+                done(
+                    None,
+                    format!("Deleted the competency “{}” and {}", competency.name, ratings_of(ratings)),
+                )
+            }
+            Self::AddCatalogueCert { code, name, kind } => {
+                let id = certifications::add_to_catalogue(conn, &code, &name, kind)?;
+                let entry = certifications::entry(conn, id)?;
+                done(None, format!("Added {} ({}) to the catalogue", entry.code, kind.label()))
+            }
+            Self::RemoveCatalogueCert(id) => {
+                let (entry, held) = certifications::remove_from_catalogue(conn, id)?;
+                done(
+                    None,
+                    format!("Removed {} from the catalogue and {}", entry.code, plural(held, "record")),
+                )
+            }
+            Self::RecordCertEarned { architect, cert, earned_on } => {
+                let earned = certifications::record_earned(conn, architect, cert, earned_on, today)?;
+                let entry = certifications::entry(conn, cert)?;
+                let message = match earned {
+                    Earned::New(_) => format!("Recorded {} earned on {earned_on}", entry.code),
+                    Earned::Again(_) => format!("Recorded {} earned again on {earned_on}", entry.code),
+                };
+                done(Some(architect), message)
+            }
+            Self::RecordCertRenewal { record, renewed_on } => {
+                let expires_on = certifications::record_renewal(conn, record, renewed_on, today)?;
+                let held = certifications::record(conn, record)?;
+                let entry = certifications::entry(conn, held.cert)?;
+                let until = expires_on.map(|d| format!(": valid until {d}")).unwrap_or_default();
+                done(
+                    Some(held.architect),
+                    format!("Recorded the renewal of {} on {renewed_on}{until}", entry.code),
+                )
+            }
+            Self::RemoveCertRecord(record) => {
+                let held = certifications::remove_record(conn, record)?;
+                let entry = certifications::entry(conn, held.cert)?;
+                done(Some(held.architect), format!("Removed the record of {}", entry.code))
+            }
+            Self::SetStalledDays(days) => {
+                let days = goals::set_stalled_days(conn, days)?;
+                done(None, format!("Goals are now stalled after {days} days without progress"))
+            }
+        }
+    }
+}
+
+/// "1 architect's skill level", "3 architects' skill levels": what deleting a competency removes.
+pub fn ratings_of(count: usize) -> String {
+    if count == 1 {
+        "1 architect's skill level".to_owned()
+    } else {
+        format!("{count} architects' skill levels")
+    }
+}

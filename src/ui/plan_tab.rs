@@ -1,0 +1,453 @@
+//! The "Development plan" tab of an architect's page: goals with their flags, a progress slider
+//! that records dated history, and the forms to add, edit and delete goals.
+
+use chrono::NaiveDate;
+use egui::RichText;
+
+use super::architect_editor::{choice_row, date_input, date_text};
+use super::dev_widgets::{self, ago};
+use super::{theme, widgets};
+use crate::app::dev_command::DevCommand;
+use crate::app::dev_view::{GoalRow, PersonDevelopment};
+use crate::app::{Command, ViewModel};
+use crate::model::architect::Choice as _;
+use crate::model::goal::{self, GoalFields, GoalKind, GoalStatus};
+use crate::model::text::{self, LINE_MAX_CHARS, TEXT_MAX_CHARS};
+use crate::model::{ArchitectId, GoalId};
+
+/// The progress slider's length: wide enough to set a percentage by eye.
+const PROGRESS_WIDTH: f32 = 260.0;
+
+/// Room kept beside a goal's description for its Edit button.
+const EDIT_BUTTON_WIDTH: f32 = 80.0;
+
+/// A goal being added or edited, as typed.
+#[derive(Debug, Clone)]
+struct GoalForm {
+    fields: GoalFields,
+    /// The target date as typed, parsed on save.
+    target_on: String,
+    created_on: NaiveDate,
+}
+
+impl GoalForm {
+    fn new(today: NaiveDate) -> Self {
+        Self { fields: GoalFields::default(), target_on: String::new(), created_on: today }
+    }
+
+    fn edit(row: &GoalRow) -> Self {
+        Self {
+            fields: row.goal.fields.clone(),
+            target_on: date_text(row.goal.fields.target_on),
+            created_on: row.goal.created_on,
+        }
+    }
+
+    /// The checked fields, or the message naming the field at fault.
+    fn checked(&self) -> Result<GoalFields, String> {
+        let mut fields = self.fields.clone();
+        fields.target_on =
+            text::parse_optional_date("target date", &self.target_on).map_err(|e| e.to_string())?;
+        fields.validated(self.created_on).map_err(|e| e.to_string())
+    }
+}
+
+/// Which part of the tab sent the last command, so its error shows there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sender {
+    NewGoal,
+    Edit,
+    Progress(GoalId),
+}
+
+#[derive(Default)]
+pub struct PlanTab {
+    new_goal: Option<GoalForm>,
+    editing: Option<(GoalId, GoalForm)>,
+    /// A progress slider being dragged: shown at the dragged value, recorded on release.
+    dragging: Option<(GoalId, u8)>,
+    confirm_delete: Option<GoalId>,
+    error: Option<(Sender, String)>,
+    sent: Option<Sender>,
+}
+
+impl PlanTab {
+    /// A command from this tab went through: close the form that sent it.
+    pub fn saved(&mut self) {
+        match self.sent.take() {
+            Some(Sender::NewGoal) => self.new_goal = None,
+            Some(Sender::Edit) => {
+                self.editing = None;
+                self.confirm_delete = None;
+            }
+            Some(Sender::Progress(_)) | None => {}
+        }
+        self.error = None;
+    }
+
+    /// Shows a refused command next to the form that sent it; false if none did.
+    pub fn show_error(&mut self, message: &str) -> bool {
+        match self.sent.take() {
+            Some(sender) => {
+                self.error = Some((sender, message.to_owned()));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Opens the new-goal form (the page's "New goal" button and tests).
+    pub fn open_new(&mut self, today: NaiveDate) {
+        self.new_goal = Some(GoalForm::new(today));
+        self.editing = None;
+        self.error = None;
+    }
+
+    fn send(&mut self, sender: Sender, command: DevCommand, commands: &mut Vec<Command>) {
+        self.sent = Some(sender);
+        self.error = None;
+        commands.push(Command::Development(command));
+    }
+
+    fn error_for(&self, sender: Sender) -> Option<&str> {
+        self.error.as_ref().filter(|(s, _)| *s == sender).map(|(_, message)| message.as_str())
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewModel,
+        architect: ArchitectId,
+        person: &PersonDevelopment,
+        commands: &mut Vec<Command>,
+    ) {
+        let open: Vec<&GoalRow> =
+            person.goals.iter().filter(|g| goal::is_open(g.goal.fields.status)).collect();
+        let closed: Vec<&GoalRow> =
+            person.goals.iter().filter(|g| !goal::is_open(g.goal.fields.status)).collect();
+
+        ui.horizontal(|ui| {
+            summary_ui(ui, &open, closed.len());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.add_enabled(self.new_goal.is_none(), egui::Button::new("➕ New goal")).clicked() {
+                    self.open_new(view.today);
+                }
+            });
+        });
+        ui.label(
+            RichText::new(format!(
+                "A goal is stalled after {} days without progress (Settings), due soon within {} days of its \
+                 target date.",
+                view.development.stalled_days,
+                goal::DUE_SOON_DAYS
+            ))
+            .weak()
+            .small(),
+        );
+        ui.add_space(theme::SPACE_M);
+
+        if self.new_goal.is_some() {
+            self.new_goal_ui(ui, view, architect, commands);
+            ui.add_space(theme::SPACE_M);
+        }
+
+        if person.goals.is_empty() && self.new_goal.is_none() {
+            widgets::empty_state(
+                ui,
+                "No goals yet",
+                "Add the first goal with “New goal”: a certification to earn, a skill to grow, a stretch \
+                 assignment or a talk to give.",
+            );
+            return;
+        }
+        for row in &open {
+            self.goal_ui(ui, view, row, commands);
+            ui.add_space(theme::SPACE_S);
+        }
+        if open.is_empty() && !person.goals.is_empty() {
+            ui.label(RichText::new("No open goals: time to agree the next one?").weak());
+        }
+        if !closed.is_empty() {
+            ui.add_space(theme::SPACE_M);
+            egui::CollapsingHeader::new(format!("Done and dropped ({})", closed.len()))
+                .id_salt(("closed_goals", architect))
+                .default_open(false)
+                .show(ui, |ui| {
+                    for row in &closed {
+                        self.goal_ui(ui, view, row, commands);
+                        ui.add_space(theme::SPACE_S);
+                    }
+                });
+        }
+    }
+
+    fn new_goal_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewModel,
+        architect: ArchitectId,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(form) = &mut self.new_goal else { return };
+        let mut action = FormAction::None;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new("New goal").strong());
+            form_fields_ui(ui, form, view.today, "new_goal", false);
+            action = form_buttons_ui(ui, "Add goal", false);
+            if let Some(message) = self.error.as_ref().filter(|(s, _)| *s == Sender::NewGoal) {
+                widgets::error_label(ui, &message.1);
+            }
+        });
+        match action {
+            FormAction::Save => match form.checked() {
+                Ok(fields) => self.send(Sender::NewGoal, DevCommand::AddGoal { architect, fields }, commands),
+                Err(message) => self.error = Some((Sender::NewGoal, message)),
+            },
+            FormAction::Cancel => {
+                self.new_goal = None;
+                self.error = None;
+            }
+            FormAction::Delete | FormAction::None => {}
+        }
+    }
+
+    fn goal_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, row: &GoalRow, commands: &mut Vec<Command>) {
+        let id = row.goal.id;
+        if self.editing.as_ref().is_some_and(|(editing, _)| *editing == id) {
+            self.edit_ui(ui, view, row, commands);
+            return;
+        }
+        let f = &row.goal.fields;
+        let is_open = goal::is_open(f.status);
+        let mut stroke = ui.visuals().widgets.noninteractive.bg_stroke;
+        if row.flags.overdue {
+            stroke.color = theme::error_color(ui).gamma_multiply(0.6);
+        } else if row.flags.any() {
+            stroke.color = theme::warn_color(ui).gamma_multiply(0.5);
+        }
+        egui::Frame::group(ui.style()).stroke(stroke).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_top(|ui| {
+                // The description wraps in what the Edit button leaves.
+                let width = (ui.available_width() - EDIT_BUTTON_WIDTH).max(120.0);
+                ui.scope(|ui| {
+                    ui.set_max_width(width);
+                    let text = RichText::new(&f.description).strong();
+                    ui.add(egui::Label::new(if is_open { text } else { text.weak() }).wrap());
+                });
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                    if ui
+                        .small_button("✏ Edit")
+                        .accessible_name(format!("Edit goal “{}”", f.description))
+                        .on_hover_text("Change kind, description, target date, status or evidence")
+                        .clicked()
+                    {
+                        self.editing = Some((id, GoalForm::edit(row)));
+                        self.new_goal = None;
+                        self.error = None;
+                    }
+                });
+            });
+            if row.flags.any() || !is_open {
+                ui.horizontal_wrapped(|ui| {
+                    if !is_open {
+                        let color = if f.status == GoalStatus::Done {
+                            theme::ok_color(ui)
+                        } else {
+                            ui.visuals().weak_text_color()
+                        };
+                        widgets::pill(ui, f.status.label(), color);
+                    }
+                    dev_widgets::goal_flags_ui(ui, row.flags, row.days_to_target, row.days_since_moved);
+                });
+            }
+            ui.label(RichText::new(details_line(row, view.today)).weak());
+            ui.horizontal(|ui| {
+                if is_open {
+                    self.progress_ui(ui, view, row, commands);
+                } else {
+                    ui.add(
+                        egui::ProgressBar::new(f32::from(f.progress_pct) / 100.0)
+                            .desired_width(PROGRESS_WIDTH)
+                            .text(format!("{} %", f.progress_pct)),
+                    );
+                }
+            });
+            if let Some(message) = self.error_for(Sender::Progress(id)) {
+                widgets::error_label(ui, message);
+            }
+            if !f.evidence.is_empty() {
+                ui.add(egui::Label::new(RichText::new(format!("Evidence: {}", f.evidence)).small()).wrap());
+            }
+        });
+    }
+
+    /// The slider records on release (or on each keyboard or screen-reader step); the store
+    /// keeps one point per day, so nudging it around is one change.
+    fn progress_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewModel,
+        row: &GoalRow,
+        commands: &mut Vec<Command>,
+    ) {
+        let id = row.goal.id;
+        let stored = row.goal.fields.progress_pct;
+        let mut value = match self.dragging {
+            Some((dragging, value)) if dragging == id => value,
+            _ => stored,
+        };
+        ui.spacing_mut().slider_width = PROGRESS_WIDTH;
+        let response = ui
+            .add(egui::Slider::new(&mut value, 0..=goal::PROGRESS_MAX_PCT).suffix(" %"))
+            .accessible_name(format!("Progress of “{}”", row.goal.fields.description))
+            .on_hover_text("Drag to record progress today; the history keeps one point per day");
+        if response.dragged() {
+            self.dragging = Some((id, value));
+        }
+        let released = response.drag_stopped();
+        let stepped = response.changed() && !response.dragged() && !released;
+        if released {
+            self.dragging = None;
+        }
+        if (released || stepped) && value != stored {
+            let command =
+                DevCommand::RecordGoalProgress { id, progress_pct: i64::from(value), on: view.today };
+            self.send(Sender::Progress(id), command, commands);
+        }
+    }
+
+    fn edit_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, row: &GoalRow, commands: &mut Vec<Command>) {
+        let id = row.goal.id;
+        let Some((_, form)) = &mut self.editing else { return };
+        let mut action = FormAction::None;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new("Edit goal").strong());
+            form_fields_ui(ui, form, view.today, &format!("goal_{id}"), true);
+            if !row.history.is_empty() {
+                let history = row
+                    .history
+                    .iter()
+                    .map(|p| format!("{} {} %", p.on, p.progress_pct))
+                    .collect::<Vec<_>>()
+                    .join("  ›  ");
+                widgets::form_row(ui, "History", |ui| {
+                    ui.add(egui::Label::new(RichText::new(history).small()).wrap());
+                });
+            }
+            ui.label(RichText::new(format!("Created {}", row.goal.created_on)).weak().small());
+            action = form_buttons_ui(ui, "Save goal", true);
+            if self.confirm_delete == Some(id) {
+                ui.horizontal(|ui| {
+                    ui.label(format!("Delete “{}” and its progress history?", row.goal.fields.description));
+                    if ui.button(RichText::new("Delete goal").color(theme::error_color(ui))).clicked() {
+                        action = FormAction::Delete;
+                    }
+                    if ui.button("Keep it").clicked() {
+                        self.confirm_delete = None;
+                    }
+                });
+            }
+            if let Some((_, message)) = self.error.as_ref().filter(|(s, _)| *s == Sender::Edit) {
+                widgets::error_label(ui, message);
+            }
+        });
+        match action {
+            FormAction::Save => match form.checked() {
+                Ok(fields) => self.send(Sender::Edit, DevCommand::UpdateGoal { id, fields }, commands),
+                Err(message) => self.error = Some((Sender::Edit, message)),
+            },
+            FormAction::Cancel => {
+                self.editing = None;
+                self.confirm_delete = None;
+                self.error = None;
+            }
+            FormAction::Delete if self.confirm_delete == Some(id) => {
+                self.send(Sender::Edit, DevCommand::DeleteGoal(id), commands);
+            }
+            FormAction::Delete => self.confirm_delete = Some(id),
+            FormAction::None => {}
+        }
+    }
+}
+
+enum FormAction {
+    None,
+    Save,
+    Cancel,
+    Delete,
+}
+
+fn form_fields_ui(ui: &mut egui::Ui, form: &mut GoalForm, today: NaiveDate, id_salt: &str, editing: bool) {
+    let f = &mut form.fields;
+    choice_row::<GoalKind>(ui, "Kind", &format!("{id_salt}_kind"), &mut f.kind);
+    widgets::text_row(ui, "Description", &mut f.description, LINE_MAX_CHARS);
+    widgets::form_row(ui, "Target date", |ui| {
+        date_input(ui, &format!("{id_salt}_target"), "Target date", &mut form.target_on, today);
+    });
+    if editing {
+        choice_row::<GoalStatus>(ui, "Status", &format!("{id_salt}_status"), &mut f.status);
+        widgets::form_row(ui, "Progress", |ui| {
+            ui.add(egui::Slider::new(&mut f.progress_pct, 0..=goal::PROGRESS_MAX_PCT).suffix(" %"));
+        });
+    }
+    widgets::text_area(ui, "Evidence", &mut f.evidence, TEXT_MAX_CHARS, 2);
+}
+
+fn form_buttons_ui(ui: &mut egui::Ui, save_label: &str, can_delete: bool) -> FormAction {
+    let mut action = FormAction::None;
+    ui.horizontal(|ui| {
+        if ui.button(RichText::new(save_label).strong()).clicked() {
+            action = FormAction::Save;
+        }
+        if ui.button("Cancel").clicked() {
+            action = FormAction::Cancel;
+        }
+        if can_delete && ui.button(RichText::new("Delete goal…").color(theme::error_color(ui))).clicked() {
+            action = FormAction::Delete;
+        }
+    });
+    action
+}
+
+/// "Certification · target 2026-12-20 (in 22 days) · last moved 12 days ago": what it is, when
+/// it is due and when it last moved.
+fn details_line(row: &GoalRow, today: NaiveDate) -> String {
+    let f = &row.goal.fields;
+    let target = match (f.target_on, row.days_to_target) {
+        (Some(target), Some(days)) if days > 0 && goal::is_open(f.status) => {
+            format!("target {target} (in {days} days)")
+        }
+        (Some(target), _) => format!("target {target}"),
+        (None, _) => "no target date".to_owned(),
+    };
+    let moved = if row.history.iter().any(|p| p.progress_pct > 0) {
+        format!("last moved {}", ago((today - row.last_moved_on).num_days()))
+    } else {
+        format!("added {}, no progress yet", ago((today - row.goal.created_on).num_days()))
+    };
+    format!("{} · {target} · {moved}", f.kind.label())
+}
+
+/// "3 open · 1 overdue · 1 stalled · 1 due soon · 2 done or dropped", the counts coloured.
+fn summary_ui(ui: &mut egui::Ui, open: &[&GoalRow], closed: usize) {
+    ui.label(RichText::new(format!("{} open", open.len())).strong());
+    let count = |flag: fn(&GoalRow) -> bool| open.iter().filter(|g| flag(g)).count();
+    let overdue = count(|g| g.flags.overdue);
+    let stalled = count(|g| g.flags.stalled);
+    let due_soon = count(|g| g.flags.due_soon);
+    if overdue > 0 {
+        ui.label(RichText::new(format!("· {overdue} overdue")).color(theme::error_color(ui)));
+    }
+    if stalled > 0 {
+        ui.label(RichText::new(format!("· {stalled} stalled")).color(theme::warn_color(ui)));
+    }
+    if due_soon > 0 {
+        ui.label(RichText::new(format!("· {due_soon} due soon")).color(dev_widgets::info_color(ui)));
+    }
+    if closed > 0 {
+        ui.label(RichText::new(format!("· {closed} done or dropped")).weak());
+    }
+}

@@ -1,0 +1,364 @@
+//! Settings for development: the competency list, the certification catalogue and the number of
+//! days after which a goal is stalled. Deleting a competency or a catalogue entry in use asks
+//! first and says what goes with it.
+//!
+//! The form state lives in egui's memory, keyed by this section, so the Settings screen only
+//! has to call [`ui`].
+
+use egui::RichText;
+
+use super::dev_widgets::fixed_label;
+use super::{theme, widgets};
+use crate::app::dev_command::{DevCommand, ratings_of};
+use crate::app::{Command, ViewModel};
+use crate::model::architect::Choice as _;
+use crate::model::certification::short_name;
+use crate::model::certification::{self, CertKind};
+use crate::model::text::{self, NAME_MAX_CHARS};
+use crate::model::{CertId, CompetencyId};
+use crate::store::goals::STALLED_DAYS_MAX;
+use crate::store::lists::plural;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Stalled,
+    Competencies,
+    Catalogue,
+}
+
+#[derive(Debug, Clone)]
+struct State {
+    /// The stalled threshold as being edited; `None` shows the stored one.
+    stalled_days: Option<u32>,
+    new_competency: String,
+    renaming: Option<(CompetencyId, String)>,
+    confirm_competency: Option<CompetencyId>,
+    new_code: String,
+    new_name: String,
+    new_kind: CertKind,
+    filter: String,
+    confirm_cert: Option<CertId>,
+    error: Option<(Section, String)>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Self {
+            stalled_days: None,
+            new_competency: String::new(),
+            renaming: None,
+            confirm_competency: None,
+            new_code: String::new(),
+            new_name: String::new(),
+            new_kind: CertKind::RoleBased,
+            filter: String::new(),
+            confirm_cert: None,
+            error: None,
+        }
+    }
+}
+
+impl State {
+    fn error_ui(&self, ui: &mut egui::Ui, section: Section) {
+        if let Some((_, message)) = self.error.as_ref().filter(|(s, _)| *s == section) {
+            widgets::error_label(ui, message);
+        }
+    }
+}
+
+/// The development section of the Settings screen.
+pub fn ui(ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) {
+    let id = egui::Id::unique("settings_development");
+    let mut state: State = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
+    let mut send = |command: DevCommand| commands.push(Command::Development(command));
+
+    ui.add_space(theme::SPACE_L);
+    ui.separator();
+    ui.label(RichText::new("Development").strong());
+    ui.add_space(theme::SPACE_S);
+    ui.columns(2, |columns| {
+        stalled_ui(&mut columns[0], view, &mut state, &mut send);
+        columns[0].add_space(theme::SPACE_L);
+        competencies_ui(&mut columns[0], view, &mut state, &mut send);
+        catalogue_ui(&mut columns[1], view, &mut state, &mut send);
+    });
+    confirm_ui(ui, view, &mut state, &mut send);
+    ui.data_mut(|d| d.insert_temp(id, state));
+}
+
+fn stalled_ui(ui: &mut egui::Ui, view: &ViewModel, state: &mut State, send: &mut impl FnMut(DevCommand)) {
+    ui.label(RichText::new("Stalled goals").strong());
+    ui.label(
+        RichText::new("An open goal whose progress has not changed for this long is flagged.").weak().small(),
+    );
+    let stored = view.development.stalled_days;
+    let mut days = state.stalled_days.unwrap_or(stored);
+    widgets::form_row(ui, "Stalled after", |ui| {
+        // Named explicitly: the " days" suffix would otherwise be its name.
+        let response = ui
+            .add(egui::DragValue::new(&mut days).range(1..=STALLED_DAYS_MAX).suffix(" days"))
+            .accessible_name("Stalled after");
+        if response.changed() {
+            state.stalled_days = Some(days);
+        }
+        if ui.add_enabled(days != stored, egui::Button::new("Apply")).clicked() {
+            state.stalled_days = None;
+            state.error = None;
+            send(DevCommand::SetStalledDays(i64::from(days)));
+        }
+    });
+    state.error_ui(ui, Section::Stalled);
+}
+
+fn competencies_ui(
+    ui: &mut egui::Ui,
+    view: &ViewModel,
+    state: &mut State,
+    send: &mut impl FnMut(DevCommand),
+) {
+    let dev = &view.development;
+    ui.label(RichText::new("Competencies").strong());
+    ui.label(RichText::new("The skills matrix rates each architect on these, in this order.").weak().small());
+    ui.add_space(theme::SPACE_S);
+    for (index, competency) in dev.competencies.iter().enumerate() {
+        let users = dev.competency_users.get(&competency.id).copied().unwrap_or(0);
+        ui.horizontal(|ui| {
+            if let Some((renaming, name)) = &mut state.renaming
+                && *renaming == competency.id
+            {
+                let edit = ui
+                    .add(egui::TextEdit::singleline(name).desired_width(220.0))
+                    .accessible_name(format!("New name for {}", competency.name));
+                edit.request_focus();
+                let done = ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let cancel = ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape));
+                if done {
+                    let name = std::mem::take(name);
+                    state.renaming = None;
+                    state.error = None;
+                    send(DevCommand::RenameCompetency { id: competency.id, name });
+                } else if cancel {
+                    state.renaming = None;
+                }
+                return;
+            }
+            fixed_label(ui, 220.0, &competency.name);
+            if ui.add_enabled(index > 0, egui::Button::new("⏶")).on_hover_text("Move up").clicked() {
+                send(DevCommand::MoveCompetency { id: competency.id, up: true });
+            }
+            if ui
+                .add_enabled(index + 1 < dev.competencies.len(), egui::Button::new("⏷"))
+                .on_hover_text("Move down")
+                .clicked()
+            {
+                send(DevCommand::MoveCompetency { id: competency.id, up: false });
+            }
+            if ui.button("✏").on_hover_text(format!("Rename {}", competency.name)).clicked() {
+                state.renaming = Some((competency.id, competency.name.clone()));
+            }
+            let delete = ui.button("🗑").accessible_name(format!("Delete {}", competency.name)).on_hover_text(
+                if users == 0 {
+                    format!("Delete {}", competency.name)
+                } else {
+                    format!("Delete {}: used by {}", competency.name, ratings_of(users))
+                },
+            );
+            if delete.clicked() {
+                if users == 0 {
+                    state.error = None;
+                    send(DevCommand::DeleteCompetency(competency.id));
+                } else {
+                    state.confirm_competency = Some(competency.id);
+                }
+            }
+            if users > 0 {
+                ui.label(RichText::new(plural(users, "architect")).weak().small());
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.new_competency)
+                    .hint_text("New competency")
+                    .desired_width(220.0),
+            )
+            .accessible_name("New competency");
+        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (ui.button("Add").on_hover_text("Add the competency").clicked() || entered)
+            && !state.new_competency.trim().is_empty()
+        {
+            let checked =
+                text::required("name", &state.new_competency, NAME_MAX_CHARS).map_err(|e| e.to_string());
+            match checked {
+                Ok(name) if dev.competencies.iter().any(|c| c.name.eq_ignore_ascii_case(&name)) => {
+                    state.error = Some((
+                        Section::Competencies,
+                        format!("name: there is already a competency called “{name}”"),
+                    ));
+                }
+                Ok(name) => {
+                    state.new_competency.clear();
+                    state.error = None;
+                    send(DevCommand::AddCompetency(name));
+                }
+                Err(message) => state.error = Some((Section::Competencies, message)),
+            }
+        }
+    });
+    state.error_ui(ui, Section::Competencies);
+}
+
+fn catalogue_ui(ui: &mut egui::Ui, view: &ViewModel, state: &mut State, send: &mut impl FnMut(DevCommand)) {
+    let dev = &view.development;
+    ui.label(RichText::new("Certification catalogue").strong());
+    ui.label(
+        RichText::new(
+            "Fundamentals never expire; role-based and specialty expire a year after earning or renewal.",
+        )
+        .weak()
+        .small(),
+    );
+    ui.add_space(theme::SPACE_S);
+    ui.add(
+        egui::TextEdit::singleline(&mut state.filter)
+            .hint_text("Filter by code or name")
+            .desired_width(220.0),
+    )
+    .accessible_name("Filter the catalogue");
+    let needle = state.filter.trim().to_lowercase();
+    egui::ScrollArea::vertical().id_salt("catalogue_scroll").max_height(300.0).show(ui, |ui| {
+        egui::Grid::new("catalogue").striped(true).spacing([10.0, 4.0]).show(ui, |ui| {
+            for entry in &dev.catalogue {
+                if !needle.is_empty()
+                    && !entry.code.to_lowercase().contains(&needle)
+                    && !entry.name.to_lowercase().contains(&needle)
+                {
+                    continue;
+                }
+                let held = dev.cert_holders.get(&entry.id).copied().unwrap_or(0);
+                ui.label(RichText::new(&entry.code).monospace());
+                fixed_label(ui, 230.0, short_name(&entry.name)).on_hover_text(&entry.name);
+                ui.label(RichText::new(entry.kind.label()).small());
+                let hover = if held == 0 {
+                    format!("Remove {}", entry.code)
+                } else {
+                    format!("Remove {}: held by {}", entry.code, plural(held, "architect"))
+                };
+                if ui
+                    .button("🗑")
+                    .accessible_name(format!("Remove {}", entry.code))
+                    .on_hover_text(hover)
+                    .clicked()
+                {
+                    if held == 0 {
+                        state.error = None;
+                        send(DevCommand::RemoveCatalogueCert(entry.id));
+                    } else {
+                        state.confirm_cert = Some(entry.id);
+                    }
+                }
+                ui.label(
+                    RichText::new(if held > 0 { plural(held, "holder") } else { String::new() })
+                        .weak()
+                        .small(),
+                );
+                ui.end_row();
+            }
+        });
+    });
+    ui.add_space(theme::SPACE_S);
+    ui.horizontal_wrapped(|ui| {
+        ui.add(egui::TextEdit::singleline(&mut state.new_code).hint_text("Code").desired_width(70.0))
+            .accessible_name("New certification code");
+        ui.add(egui::TextEdit::singleline(&mut state.new_name).hint_text("Name").desired_width(220.0))
+            .accessible_name("New certification name");
+        ui.name_inputs("New certification kind", |ui| {
+            egui::ComboBox::from_id_salt("new_cert_kind").selected_text(state.new_kind.label()).show_ui(
+                ui,
+                |ui| {
+                    for kind in CertKind::ALL {
+                        ui.selectable_value(&mut state.new_kind, *kind, kind.label());
+                    }
+                },
+            );
+        });
+        if ui.button("Add").on_hover_text("Add the certification to the catalogue").clicked() {
+            match certification::validate_catalogue_entry(&state.new_code, &state.new_name) {
+                Ok((code, _)) if dev.catalogue.iter().any(|c| c.code.eq_ignore_ascii_case(&code)) => {
+                    state.error =
+                        Some((Section::Catalogue, format!("code: {code} is already in the catalogue")));
+                }
+                Ok((code, name)) => {
+                    state.new_code.clear();
+                    state.new_name.clear();
+                    state.error = None;
+                    send(DevCommand::AddCatalogueCert { code, name, kind: state.new_kind });
+                }
+                Err(error) => state.error = Some((Section::Catalogue, error.to_string())),
+            }
+        }
+    });
+    state.error_ui(ui, Section::Catalogue);
+}
+
+/// "Delete “Business acumen”? It is used by 8 architects' skill levels…": what goes with it.
+fn confirm_ui(ui: &egui::Ui, view: &ViewModel, state: &mut State, send: &mut impl FnMut(DevCommand)) {
+    let dev = &view.development;
+    let question = if let Some(id) = state.confirm_competency {
+        dev.competencies.iter().find(|c| c.id == id).map(|c| {
+            let users = dev.competency_users.get(&id).copied().unwrap_or(0);
+            (
+                format!("Delete “{}”?", c.name),
+                format!(
+                    "It is used by {}. Their ratings and rating history in this competency are deleted with it.",
+                    ratings_of(users)
+                ),
+                "Delete competency",
+                DevCommand::DeleteCompetency(id),
+            )
+        })
+    } else if let Some(id) = state.confirm_cert {
+        dev.catalogue.iter().find(|c| c.id == id).map(|c| {
+            let held = dev.cert_holders.get(&id).copied().unwrap_or(0);
+            (
+                format!("Remove {} from the catalogue?", c.code),
+                format!(
+                    "It is held by {}. Their records of it, with earned dates and renewals, are removed with it.",
+                    plural(held, "architect")
+                ),
+                "Remove certification",
+                DevCommand::RemoveCatalogueCert(id),
+            )
+        })
+    } else {
+        None
+    };
+    let Some((title, detail, confirm, command)) = question else {
+        state.confirm_competency = None;
+        state.confirm_cert = None;
+        return;
+    };
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("confirm_development_delete")).show(ui.ctx(), |ui| {
+        ui.set_width(420.0);
+        ui.heading(title);
+        ui.add_space(theme::SPACE_M);
+        ui.label(detail);
+        ui.add_space(theme::SPACE_L);
+        ui.horizontal(|ui| {
+            if ui.button(RichText::new(confirm).color(theme::error_color(ui))).clicked() {
+                state.error = None;
+                send(command);
+                close = true;
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+    });
+    if close || modal.should_close() {
+        state.confirm_competency = None;
+        state.confirm_cert = None;
+    }
+}

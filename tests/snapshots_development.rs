@@ -1,0 +1,89 @@
+//! Snapshot images of a few stable development screens with the demo team, rendered on the CPU
+//! and compared strictly only on the reference renderer (see `common::check_snapshot`): the
+//! skills heat-map, a development plan, the certification states, and long names. The other
+//! views are covered by `ui_development.rs` without pixels.
+//! Update them with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots_development`.
+
+mod common;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable as _;
+
+const SIZE: egui::Vec2 = egui::vec2(1280.0, 800.0);
+
+fn open_view(harness: &mut egui_kittest::Harness<'_, leadline::app::LeadlineApp>, view: &str) {
+    harness.get_by_role_and_label(Role::Button, view).click();
+    harness.run();
+}
+
+#[test]
+fn skills_heatmap_of_the_demo_team() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
+    open_view(&mut harness, "Skill gaps");
+    harness.get_by_label("Biggest gaps");
+    common::check_snapshot(&mut harness, "skills_heatmap_dark");
+}
+
+#[test]
+fn development_plan_with_stalled_and_due_soon_goals() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Light);
+    harness.get_by_label("Lukas Schneider").click();
+    harness.run();
+    harness.get_by_label("Development plan").click();
+    harness.run();
+    common::check_snapshot(&mut harness, "development_plan_light");
+}
+
+#[test]
+fn certifications_tab_in_every_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
+    harness.get_by_label("Priya Raman").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Certifications").click();
+    harness.run();
+    common::check_snapshot(&mut harness, "certifications_dark");
+}
+
+#[test]
+fn long_names_and_descriptions_fit_the_page() {
+    use leadline::app::Command;
+    use leadline::app::dev_command::DevCommand;
+    use leadline::model::goal::GoalFields;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    {
+        let mut store = leadline::store::Store::open(&path).unwrap();
+        let fields = leadline::model::ArchitectFields {
+            name: "Maximiliana Alexandrovna Konstantinopolskaya-Vanderbilt de la Fuente y Montenegro-Ölçüm"
+                .into(),
+            title: "Principal Cloud Solution Architect for Hybrid and Multi-cloud Enterprise Transformations"
+                .into(),
+            ..Default::default()
+        };
+        let outcome = store.transact(|tx| Command::AddArchitect(fields).apply(tx, common::today())).unwrap();
+        let leadline::app::Outcome::ArchitectAdded(id) = outcome else { panic!("not added") };
+        let goal = GoalFields {
+            description:
+                "Lead a multi-quarter programme that turns three of the largest manufacturing accounts \
+                          into reference customers for the industrial AI platform, with a public case study"
+                    .into(),
+            target_on: Some(common::today() + chrono::Days::new(12)),
+            ..Default::default()
+        };
+        let add = DevCommand::AddGoal { architect: id, fields: goal };
+        store.transact(|tx| Command::Development(add).apply(tx, common::today())).unwrap();
+    }
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
+    harness.get_all_by_label_contains("Maximiliana").next().unwrap().click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Development plan").click();
+    harness.run();
+    common::check_snapshot(&mut harness, "long_names_dark");
+}

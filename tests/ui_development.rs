@@ -1,0 +1,404 @@
+//! An architect's development, driven through the real app as a manager would: goals and their
+//! progress, certifications and their states, skills, and the settings behind them.
+
+mod common;
+
+use chrono::{Days, NaiveDate};
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use leadline::app::{LeadlineApp, Startup};
+use leadline::model::certification::CertState;
+use leadline::model::goal::GoalStatus;
+use leadline::store::{Store, certifications, goals, skills};
+
+type App = Harness<'static, LeadlineApp>;
+
+/// The real app on `path`, on a chosen day.
+fn harness_on(path: &std::path::Path, today: NaiveDate) -> App {
+    let startup = Startup { store: Store::open(path), db_path: path.to_owned(), today: Some(today) };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| LeadlineApp::new(cc, startup));
+    harness.run();
+    harness
+}
+
+fn click(harness: &mut App, role: Role, label: &str) {
+    harness.get_by_role_and_label(role, label).click();
+    harness.run();
+}
+
+fn type_into(harness: &mut App, label: &str, text: &str) {
+    let field = harness.get_by_role_and_label(Role::TextInput, label);
+    field.click();
+    field.type_text(text);
+    harness.run();
+}
+
+/// Replaces a text field's content (select all, then type).
+fn retype(harness: &mut App, label: &str, text: &str) {
+    let field = harness.get_by_role_and_label(Role::TextInput, label);
+    field.click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    harness.run();
+}
+
+/// Picks an entry of the open catalogue list, scrolling to it first.
+fn choose(harness: &mut App, entry: &str) {
+    harness.get_by_label(entry).scroll_to_me();
+    harness.run();
+    harness.get_by_label(entry).click();
+    harness.run();
+}
+
+fn open_tab(harness: &mut App, architect: &str, tab: &str) {
+    harness.get_all_by_label(architect).next().expect("in the roster").click();
+    harness.run();
+    click(harness, Role::Button, tab);
+}
+
+fn goal_named(path: &std::path::Path, description: &str) -> leadline::model::goal::Goal {
+    let store = common::read_db(path);
+    goals::list(store.conn())
+        .unwrap()
+        .into_iter()
+        .find(|g| g.fields.description == description)
+        .expect("saved")
+}
+
+#[test]
+fn a_goal_added_today_is_stalled_a_month_later_until_its_progress_moves() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let today = common::today();
+
+    // Today: add a goal to Sofia's plan.
+    let mut harness = harness_on(&path, today);
+    open_tab(&mut harness, "Sofia Lindqvist", "Development plan");
+    click(&mut harness, Role::Button, "➕ New goal");
+    type_into(&mut harness, "Description", "Give an AI envisioning session at Fourth Coffee");
+    type_into(&mut harness, "Target date", "2027-03-31");
+    click(&mut harness, Role::Button, "Add goal");
+    harness.get_by_label("Give an AI envisioning session at Fourth Coffee");
+    let goal = goal_named(&path, "Give an AI envisioning session at Fourth Coffee");
+    assert_eq!(goal.created_on, today);
+    assert_eq!(goal.fields.target_on, NaiveDate::from_ymd_opt(2027, 3, 31));
+    assert_eq!(goal.fields.status, GoalStatus::NotStarted);
+    drop(harness);
+
+    // 40 days later nothing has moved: the Goals view lists it as stalled.
+    let later = today + Days::new(40);
+    let mut harness = harness_on(&path, later);
+    click(&mut harness, Role::Button, "Goals");
+    harness.get_by_label("Give an AI envisioning session at Fourth Coffee");
+    harness.get_by_label("⏸ Stalled: no progress for 40 days");
+
+    // Open it from the list and move its progress to 60 %.
+    let row = harness.get_by_label("Give an AI envisioning session at Fourth Coffee").rect();
+    let name = harness
+        .get_all_by_label("Sofia Lindqvist")
+        .find(|n| (n.rect().center().y - row.center().y).abs() < 4.0);
+    name.expect("her name on the goal's row").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Slider, "Progress of “Give an AI envisioning session at Fourth Coffee”")
+        .set_value_accesskit(60.0);
+    harness.run();
+
+    let goal = goal_named(&path, "Give an AI envisioning session at Fourth Coffee");
+    assert_eq!(goal.fields.progress_pct, 60);
+    assert_eq!(goal.fields.status, GoalStatus::InProgress);
+    let store = common::read_db(&path);
+    let history = goals::history(store.conn()).unwrap().remove(&goal.id).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!((history[0].on, history[0].progress_pct), (later, 60), "dated the day it moved");
+    assert!(harness.state().status().contains("moved from 0 % to 60 %"), "{}", harness.state().status());
+
+    click(&mut harness, Role::Button, "Goals");
+    assert!(
+        harness.query_by_label("Give an AI envisioning session at Fourth Coffee").is_none(),
+        "no longer stalled, so no longer listed"
+    );
+}
+
+#[test]
+fn a_goal_with_a_target_before_today_is_refused_in_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    open_tab(&mut harness, "Mateo García", "Development plan");
+    let before = goals::list(common::read_db(&path).conn()).unwrap().len();
+    click(&mut harness, Role::Button, "➕ New goal");
+    type_into(&mut harness, "Description", "Run a hackathon");
+    type_into(&mut harness, "Target date", "2026-10-01");
+    click(&mut harness, Role::Button, "Add goal");
+    harness.get_by_label("⚠ target date: 2026-10-01 is before the goal was created on 2026-11-28");
+    assert_eq!(goals::list(common::read_db(&path).conn()).unwrap().len(), before);
+}
+
+#[test]
+fn recording_a_certification_shows_its_state_and_expiry() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    open_tab(&mut harness, "Sofia Lindqvist", "Certifications");
+
+    click(&mut harness, Role::Button, "➕ Record a certification");
+    harness.get_by_role_and_label(Role::ComboBox, "Certification").click();
+    harness.run();
+    choose(&mut harness, "AI-102 · Azure AI Engineer Associate (Role-based)");
+    retype(&mut harness, "Earned on", "2026-06-10");
+    click(&mut harness, Role::Button, "Record");
+
+    // Earned 2026-06-10: expires 2027-06-10; the window opens 2026-12-10, so it is valid today.
+    harness.get_by_label("Role-based · earned 2026-06-10 · expires 2027-06-10");
+    harness.get_by_label("Valid");
+    let store = common::read_db(&path);
+    let ai102 =
+        certifications::catalogue(store.conn()).unwrap().into_iter().find(|c| c.code == "AI-102").unwrap();
+    let architects = leadline::store::architects::list(store.conn()).unwrap();
+    let sofia = architects.iter().find(|a| a.name() == "Sofia Lindqvist").unwrap().id;
+    let records = certifications::records(store.conn()).unwrap();
+    let record = records.iter().find(|r| r.cert == ai102.id && r.architect == sofia).unwrap();
+    assert_eq!(record.earned_on, NaiveDate::from_ymd_opt(2026, 6, 10).unwrap());
+
+    // The same one again is a duplicate: refused, and said so in the form.
+    click(&mut harness, Role::Button, "➕ Record a certification");
+    harness.get_by_role_and_label(Role::ComboBox, "Certification").click();
+    harness.run();
+    choose(&mut harness, "AI-102 · Azure AI Engineer Associate (Role-based)");
+    click(&mut harness, Role::Button, "Record");
+    harness
+        .get_by_label_contains("⚠ certification: Sofia Lindqvist already holds AI-102 (earned 2026-06-10)");
+    let records = certifications::records(store.conn()).unwrap();
+    assert_eq!(
+        records.iter().filter(|r| r.cert == ai102.id && r.architect == sofia).count(),
+        1,
+        "nothing saved"
+    );
+}
+
+#[test]
+fn an_earned_date_in_the_future_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    open_tab(&mut harness, "Fatima Al-Sayed", "Certifications");
+    click(&mut harness, Role::Button, "➕ Record a certification");
+    harness.get_by_role_and_label(Role::ComboBox, "Certification").click();
+    harness.run();
+    choose(&mut harness, "MD-102 · Endpoint Administrator Associate (Role-based)");
+    retype(&mut harness, "Earned on", "2027-01-15");
+    click(&mut harness, Role::Button, "Record");
+    harness.get_by_label("⚠ earned date: 2027-01-15 is in the future (today is 2026-11-28)");
+    let store = common::read_db(&path);
+    assert_eq!(
+        certifications::records(store.conn()).unwrap().iter().filter(|r| r.architect.0 == 7).count(),
+        1
+    );
+}
+
+#[test]
+fn renewing_an_expiring_certification_makes_it_valid_for_another_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    open_tab(&mut harness, "Priya Raman", "Certifications");
+    harness.get_by_label("Expires in 25 days");
+
+    click(&mut harness, Role::Button, "Renew AZ-500");
+    click(&mut harness, Role::Button, "Record renewal");
+    harness.get_by_label_contains("expires 2027-12-23");
+    assert!(harness.query_by_label("Expires in 25 days").is_none());
+    let store = common::read_db(&path);
+    let architects = leadline::store::architects::list(store.conn()).unwrap();
+    let priya = architects.iter().find(|a| a.name() == "Priya Raman").unwrap().id;
+    let code =
+        certifications::catalogue(store.conn()).unwrap().into_iter().find(|c| c.code == "AZ-500").unwrap();
+    let records = certifications::records(store.conn()).unwrap();
+    let az500 = records.into_iter().find(|r| r.architect == priya && r.cert == code.id).unwrap();
+    let state =
+        leadline::model::certification::state(code.kind, az500.earned_on, &az500.renewals, common::today());
+    assert_eq!(state, Ok(CertState::Valid));
+    assert_eq!(az500.renewals.last(), Some(&common::today()));
+}
+
+#[test]
+fn setting_a_skill_level_records_it_and_shows_the_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    open_tab(&mut harness, "Fatima Al-Sayed", "Skills");
+
+    // Not rated yet in negotiation: rate her current level, then raise the target.
+    click(&mut harness, Role::Button, "Negotiation & influence current level 1");
+    click(&mut harness, Role::Button, "Negotiation & influence target level 3");
+    harness.get_by_label("Rated in 7 of 8 competencies");
+
+    let store = common::read_db(&path);
+    let negotiation = skills::competencies(store.conn())
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == "Negotiation & influence")
+        .unwrap();
+    let rating = skills::levels(store.conn())
+        .unwrap()
+        .into_iter()
+        .find(|l| l.architect.0 == 7 && l.competency == negotiation.id)
+        .unwrap();
+    assert_eq!((rating.current, rating.target, rating.changed_on), (1, 3, common::today()));
+}
+
+#[test]
+fn the_heatmap_opens_an_architects_skills() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    click(&mut harness, Role::Button, "Skill gaps");
+    harness.get_by_label("Biggest gaps");
+    harness.get_all_by_label("Mateo García").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Rated in 8 of 8 competencies");
+}
+
+#[test]
+fn deleting_a_competency_in_use_asks_first_and_says_what_depends_on_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    click(&mut harness, Role::Button, "⚙  Settings");
+
+    harness.get_by_role_and_label(Role::Button, "Delete Business acumen").scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Delete Business acumen").click();
+    harness.run();
+    harness.get_by_label("Delete “Business acumen”?");
+    harness.get_by_label_contains("It is used by 7 architects' skill levels.");
+    harness.get_all_by_label("Cancel").last().unwrap().click();
+    harness.run();
+    let names = |path| {
+        let store = common::read_db(path);
+        skills::competencies(store.conn()).unwrap().into_iter().map(|c| c.name).collect::<Vec<_>>()
+    };
+    assert!(names(&path).contains(&"Business acumen".to_owned()), "cancel keeps it");
+
+    harness.get_by_role_and_label(Role::Button, "Delete Business acumen").scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Delete Business acumen").click();
+    harness.run();
+    click(&mut harness, Role::Button, "Delete competency");
+    assert!(!names(&path).contains(&"Business acumen".to_owned()));
+    assert!(
+        harness
+            .state()
+            .status()
+            .contains("Deleted the competency “Business acumen” and 7 architects' skill levels")
+    );
+}
+
+#[test]
+fn the_stalled_threshold_is_a_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    click(&mut harness, Role::Button, "⚙  Settings");
+    let days = harness.get_by_role_and_label(Role::SpinButton, "Stalled after");
+    assert_eq!(days.value().as_deref(), Some("30 days"));
+    harness.get_by_role_and_label(Role::SpinButton, "Stalled after").set_value_accesskit(45.0);
+    harness.run();
+    click(&mut harness, Role::Button, "Apply");
+    let store = common::read_db(&path);
+    assert_eq!(goals::stalled_days(store.conn()).unwrap(), 45);
+    click(&mut harness, Role::Button, "👥  Team");
+    click(&mut harness, Role::Button, "Goals");
+    harness.get_by_label_contains("without progress for 45 days or more");
+}
+
+#[test]
+fn arrow_keys_flip_through_the_team_on_the_same_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    open_tab(&mut harness, "Lukas Schneider", "Certifications");
+    harness.get_by_role_and_label(Role::Button, "Remove AZ-104");
+
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    // Mateo is next by name: his certifications show, still on the Certifications tab.
+    harness.get_by_role_and_label(Role::Button, "Remove AZ-400");
+    assert_eq!(
+        harness.get_all_by_label("Mateo García").count(),
+        2,
+        "selected in the roster and the page heading"
+    );
+    assert!(harness.query_by_role_and_label(Role::Button, "Remove AZ-104").is_none());
+}
+
+#[test]
+fn dragging_the_progress_slider_records_once_on_release() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    open_tab(&mut harness, "Lukas Schneider", "Development plan");
+    let slider = "Progress of “Shadow Amara in two renewal negotiations”";
+    let rail = harness.get_by_role_and_label(Role::Slider, slider).rect();
+
+    harness.drag_at(rail.left_center() + egui::vec2(2.0, 0.0));
+    harness.run();
+    harness.hover_at(rail.center());
+    harness.run();
+    let goal = goal_named(&path, "Shadow Amara in two renewal negotiations");
+    assert_eq!(goal.fields.progress_pct, 0, "nothing recorded while dragging");
+
+    harness.drop_at(rail.center());
+    harness.run();
+    let goal = goal_named(&path, "Shadow Amara in two renewal negotiations");
+    assert_eq!(goal.fields.progress_pct, 50);
+    assert_eq!(goal.fields.status, GoalStatus::InProgress);
+    let store = common::read_db(&path);
+    let history = goals::history(store.conn()).unwrap().remove(&goal.id).unwrap();
+    assert_eq!(history.len(), 1, "one point for the whole drag");
+}
+
+#[test]
+fn certification_coverage_lists_each_area_and_the_coming_expiries() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    click(&mut harness, Role::Button, "Certification coverage");
+    harness.get_by_label("Expiring in the next 90 days (4)");
+    // Data & AI: Amara holds role-based certifications, Sofia only fundamentals.
+    harness.get_by_label("Data & AI");
+    harness.get_by_label("1 of 2");
+    for state in ["Expires in 12 days", "Expires in 25 days", "Expires in 40 days", "Expires in 55 days"] {
+        harness.get_by_label(state);
+    }
+    // Daniel's AZ-104 expires first: his name opens his certifications.
+    let first = harness.get_by_label("Expires in 12 days").rect();
+    let daniel = harness
+        .get_all_by_label("Daniel O'Brien")
+        .find(|n| (n.rect().center().y - first.center().y).abs() < 6.0);
+    daniel.expect("on the first expiry's row").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Renew AZ-104");
+}
+
+#[test]
+fn promotion_readiness_shows_who_is_ready_for_what_and_since_when() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    click(&mut harness, Role::Button, "Promotion readiness");
+    harness.get_by_label("Ready now: 1");
+    harness.get_by_label("1-2 years: 4");
+    harness.get_by_label("2026-11-08 (20 days ago)");
+    let amara = harness.get_all_by_label("Amara Okafor").next().unwrap().rect();
+    let lukas = harness.get_all_by_label("Lukas Schneider").next().unwrap().rect();
+    assert!(amara.min.y < lukas.min.y, "ready now comes first");
+    harness.get_all_by_label("Amara Okafor").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Career and readiness");
+}
