@@ -31,3 +31,7 @@ macro_rules! id_type {
 
 id_type!(ArchitectId);
 id_type!(ListItemId);
+id_type!(OneOnOneId);
+id_type!(TalkingPointId);
+id_type!(ActionItemId);
+id_type!(TemplateId);

@@ -5,11 +5,15 @@ pub mod duration;
 pub mod fiscal;
 pub mod ids;
 pub mod lists;
+pub mod notes;
+pub mod one_on_one;
+pub mod prep;
+pub mod search;
 pub mod split;
 pub mod text;
 
 pub use architect::{Architect, ArchitectFields, Cadence, Readiness, Status};
-pub use ids::{ArchitectId, ListItemId};
+pub use ids::{ActionItemId, ArchitectId, ListItemId, OneOnOneId, TalkingPointId, TemplateId};
 pub use lists::{ListItem, ListKind};
 pub use text::ValidationError;
 pub mod certification;
