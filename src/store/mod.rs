@@ -1,12 +1,17 @@
 //! SQLite storage: opening a file safely, migrations, and one module per entity.
 
+pub mod agenda;
 pub mod architects;
 pub mod backup;
 pub mod check;
 pub mod lists;
 pub mod lock;
 pub mod migrations;
+pub mod one_on_ones;
+pub mod prep;
+pub mod search;
 pub mod settings;
+pub mod templates;
 pub mod transfer;
 
 use std::fs;

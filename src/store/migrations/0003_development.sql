@@ -1,0 +1,1 @@
+-- reserved; replaced at merge
