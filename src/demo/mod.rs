@@ -1,5 +1,7 @@
 //! A deterministic, realistic demo team: the same database for the same size and date.
 
+mod one_on_ones;
+
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
@@ -314,8 +316,11 @@ pub fn generate(conn: &Connection, size: DemoSize, today: NaiveDate) -> Result<u
                 .collect()
         }
     };
-    for fields in &people {
-        architects::insert(conn, fields, today)?;
+    let mut created = Vec::with_capacity(people.len());
+    for fields in people {
+        let id = architects::insert(conn, &fields, today)?;
+        created.push((id, fields));
     }
-    Ok(people.len())
+    one_on_ones::generate(conn, size, today, &created)?;
+    Ok(created.len())
 }
