@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 
 use crate::app::Command;
 use crate::demo::DemoSize;
-use crate::store::{Store, backup};
+use crate::model::fiscal::IsoWeek;
+use crate::store::{Store, backup, prep, search};
 
 /// Runs `f` `runs` times and returns the median duration.
 pub fn median(runs: usize, mut f: impl FnMut() -> anyhow::Result<()>) -> anyhow::Result<Duration> {
@@ -48,6 +49,7 @@ pub fn run(runs: usize, today: NaiveDate) -> anyhow::Result<ExitCode> {
         build.elapsed().as_secs_f64()
     );
     startup(&db, runs)?;
+    one_on_ones(&db, runs, today)?;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(ExitCode::SUCCESS)
 }
@@ -76,6 +78,47 @@ fn startup(db: &Path, runs: usize) -> anyhow::Result<()> {
         with_backup,
         Duration::from_millis(300),
     );
+    Ok(())
+}
+
+/// The weekly home and the search on ten years of weekly one-on-ones for 100 architects:
+/// building the week's prep cards, searching (a customer name, a common word, a phrase), and
+/// the view-model reload that follows every write.
+fn one_on_ones(db: &Path, runs: usize, today: NaiveDate) -> anyhow::Result<()> {
+    let store = Store::open(db)?;
+    let conn = store.conn();
+    let counts: (i64, i64, i64) = conn.query_row(
+        "SELECT (SELECT count(*) FROM one_on_ones), (SELECT count(*) FROM talking_points), \
+         (SELECT count(*) FROM action_items)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    println!("One-on-ones: {} meetings, {} talking points, {} action items", counts.0, counts.1, counts.2);
+    let week = IsoWeek::of(today);
+    let mut cards = 0;
+    let prep_cards = median(runs, || {
+        cards = prep::sheet(conn, week, today)?.due.len();
+        Ok(())
+    })?;
+    print_row(&format!("prep cards for {week} ({cards} due)"), prep_cards, Duration::from_millis(50));
+    for query in ["Woodgrove", "consumption", "\"production pilot\""] {
+        let mut total = 0;
+        let took = median(runs, || {
+            total = search::search(conn, query, search::RESULTS_LIMIT)?.total;
+            Ok(())
+        })?;
+        print_row(
+            &format!("search {query} ({total} matches, newest {})", search::RESULTS_LIMIT),
+            took,
+            Duration::from_millis(50),
+        );
+    }
+    let selection = crate::app::Selection::default();
+    let reload = median(runs, || {
+        crate::app::ViewModel::load(&store, today, &selection)?;
+        Ok(())
+    })?;
+    print_row("view model reload after a write (incl. prep cards)", reload, Duration::from_millis(100));
     Ok(())
 }
 

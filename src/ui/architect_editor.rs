@@ -197,9 +197,25 @@ fn date_text(date: Option<NaiveDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// A date typed as YYYY-MM-DD (empty for "not set"), with a calendar to pick from.
-fn date_input(ui: &mut egui::Ui, id_salt: &str, text: &mut String, today: NaiveDate) {
-    ui.add(egui::TextEdit::singleline(text).hint_text("YYYY-MM-DD").desired_width(110.0));
+/// A date typed as YYYY-MM-DD (empty for "not set"), with a calendar to pick from. Returns
+/// true when the user committed a value (picked it, or left the field after typing).
+pub fn date_input(ui: &mut egui::Ui, id_salt: &str, text: &mut String, today: NaiveDate) -> bool {
+    named_date_input(ui, id_salt, None, text, today)
+}
+
+/// [`date_input`] with an accessible name for the text field: its hint text would otherwise
+/// name it "YYYY-MM-DD" when no form label does.
+pub fn named_date_input(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    name: Option<&str>,
+    text: &mut String,
+    today: NaiveDate,
+) -> bool {
+    let mut field = ui.add(egui::TextEdit::singleline(text).hint_text("YYYY-MM-DD").desired_width(110.0));
+    if let Some(name) = name {
+        field = field.accessible_name(name);
+    }
     let typed = text::parse_date("date", text).ok();
     let mut picked = typed.or(Some(today)).and_then(to_jiff).unwrap_or_default();
     let before = picked;
@@ -209,6 +225,8 @@ fn date_input(ui: &mut egui::Ui, id_salt: &str, text: &mut String, today: NaiveD
     if picked != before {
         *text = picked.to_string();
     }
+    // Committed: picked from the calendar, or typed and confirmed with Enter or by leaving the field.
+    picked != before || field.lost_focus()
 }
 
 /// egui's date picker speaks `jiff`; the model speaks `chrono`.

@@ -71,7 +71,6 @@ pub struct TeamState {
     pub editor: Option<ArchitectEditor>,
     /// The architect waiting for "really delete?".
     pub confirm_delete: Option<ArchitectId>,
-    focus_search: bool,
 }
 
 impl TeamState {
@@ -150,9 +149,6 @@ impl TeamState {
         if std::mem::take(&mut shell.request_new_architect) {
             self.open_new(view);
         }
-        if std::mem::take(&mut shell.request_find) {
-            self.focus_search = true;
-        }
 
         if let Some(editor) = &mut self.editor {
             let mut action = EditorAction::None;
@@ -203,14 +199,12 @@ impl TeamState {
             });
         });
         ui.horizontal(|ui| {
-            let search = ui.add(
+            ui.add(
                 egui::TextEdit::singleline(&mut self.search)
-                    .hint_text("Search name, title or account (Ctrl+F)")
+                    .hint_text("Filter by name, title or account")
                     .desired_width(260.0),
-            );
-            if std::mem::take(&mut self.focus_search) {
-                search.request_focus();
-            }
+            )
+            .accessible_name("Filter the roster");
             ui.label("Show");
             for filter in [RosterFilter::Current, RosterFilter::Left, RosterFilter::All] {
                 ui.selectable_value(&mut self.filter, filter, filter.label());
