@@ -201,17 +201,17 @@ fn an_architect_can_be_deleted_only_when_nothing_refers_to_them() {
     store
         .conn()
         .execute_batch(
-            "CREATE TABLE one_on_ones (id INTEGER PRIMARY KEY, architect_id INTEGER NOT NULL REFERENCES architects (id))",
+            "CREATE TABLE future_notes (id INTEGER PRIMARY KEY, architect_id INTEGER NOT NULL REFERENCES architects (id))",
         )
         .unwrap();
     let keep = store.transact(|tx| Command::AddArchitect(fields("Kept")).apply(tx, common::today())).unwrap();
     let leadline::app::Outcome::ArchitectAdded(keep) = keep else { panic!("added") };
     let gone = store.transact(|tx| Command::AddArchitect(fields("Gone")).apply(tx, common::today())).unwrap();
     let leadline::app::Outcome::ArchitectAdded(gone) = gone else { panic!("added") };
-    store.conn().execute("INSERT INTO one_on_ones (architect_id) VALUES (?1)", [keep]).unwrap();
+    store.conn().execute("INSERT INTO future_notes (architect_id) VALUES (?1)", [keep]).unwrap();
 
     let error = store.transact(|tx| Command::DeleteArchitect(keep).apply(tx, common::today())).unwrap_err();
-    assert!(error.to_string().contains("1 one on ones refer to them"), "{error}");
+    assert!(error.to_string().contains("1 future notes refer to them"), "{error}");
     assert!(error.to_string().contains("Mark them as left"), "{error}");
     store.transact(|tx| Command::DeleteArchitect(gone).apply(tx, common::today())).unwrap();
     let names: Vec<_> = architects::list(store.conn()).unwrap().into_iter().map(|a| a.fields.name).collect();
