@@ -561,6 +561,21 @@ fn undo_for(view: &ViewModel, command: &Command) -> Option<Undo> {
                 command: Command::SetDiscussed { id: *id, meeting: point.discussed_in },
             })
         }
+        Command::DeleteTalkingPoint(id) => {
+            let (point, _) = view.meeting.as_ref()?.agenda.points.iter().find(|(p, _)| p.id == *id)?;
+            // Brought back as new: its discussed mark, if it had one, is not restored.
+            Some(Undo {
+                label: "delete of a talking point".to_owned(),
+                command: Command::AddTalkingPoint { meeting: point.raised_in, fields: point.fields.clone() },
+            })
+        }
+        Command::DeleteActionItem(id) => {
+            let (action, _) = view.meeting.as_ref()?.agenda.actions.iter().find(|(a, _)| a.id == *id)?;
+            Some(Undo {
+                label: "delete of an action item".to_owned(),
+                command: Command::AddActionItem { meeting: action.raised_in, fields: action.fields.clone() },
+            })
+        }
         Command::SetActionDone { id, .. } => {
             let (action, _) = view.meeting.as_ref()?.agenda.actions.iter().find(|(a, _)| a.id == *id)?;
             Some(Undo {

@@ -175,11 +175,13 @@ impl MeetingEditor {
             if wide {
                 ui.columns(2, |cols| {
                     self.agenda_ui(&mut cols[0], view, meeting_view, commands);
+                    Self::goals_ui(&mut cols[1], meeting_view, commands);
                     self.notes_ui(&mut cols[1], meeting, commands, now);
                 });
             } else {
                 self.agenda_ui(ui, view, meeting_view, commands);
                 ui.add_space(theme::SPACE_L);
+                Self::goals_ui(ui, meeting_view, commands);
                 self.notes_ui(ui, meeting, commands, now);
             }
         });
@@ -264,6 +266,26 @@ impl MeetingEditor {
                 self.save(meeting, commands);
             }
         });
+    }
+
+    /// Goals reviewed: a checkbox per development goal, shown once goals exist.
+    fn goals_ui(ui: &mut egui::Ui, meeting_view: &MeetingView, commands: &mut Vec<Command>) {
+        if meeting_view.goal_choices.is_empty() {
+            return;
+        }
+        let meeting = &meeting_view.meeting;
+        ui.label(RichText::new("Goals reviewed").strong());
+        for (goal, description) in &meeting_view.goal_choices {
+            let mut reviewed = meeting.goal_ids.contains(goal);
+            if ui.checkbox(&mut reviewed, description).changed() {
+                let mut goal_ids: Vec<i64> = meeting.goal_ids.iter().copied().filter(|g| g != goal).collect();
+                if reviewed {
+                    goal_ids.push(*goal);
+                }
+                commands.push(Command::SetGoalsReviewed { id: meeting.id, goal_ids });
+            }
+        }
+        ui.add_space(theme::SPACE_L);
     }
 
     fn notes_ui(&mut self, ui: &mut egui::Ui, meeting: &OneOnOne, commands: &mut Vec<Command>, now: f64) {
