@@ -40,3 +40,55 @@ fn the_same_data_gives_the_same_prep_sheet() {
         "empty sections are left out"
     );
 }
+
+#[test]
+fn sections_from_the_development_plan_and_the_time_split_appear_once_filled() {
+    use leadline::model::prep::{self as model_prep, CertAlert, Change, Development, GoalDue, WeekSplit};
+    use leadline::model::split::{Category, Split, Targets};
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::known_db(&dir);
+    let store = Store::open(&path).unwrap();
+    // What store::prep::fill_development and fill_week_split will provide after the merge.
+    let mut inputs = prep::inputs(store.conn(), "2026-W48".parse().unwrap(), common::today()).unwrap();
+    let lukas = inputs.architects.iter().find(|a| a.name == "Lukas Schneider").unwrap().id;
+    inputs.development.insert(
+        lukas,
+        Development {
+            goals: vec![GoalDue {
+                description: "Lead the landing zone design".into(),
+                target_on: Some(common::day(2026, 12, 15)),
+                stalled: true,
+            }],
+            certs: vec![CertAlert {
+                code: "AZ-305".into(),
+                name: "Azure Solutions Architect Expert".into(),
+                state: "expires in 20 days".into(),
+                date: common::day(2026, 12, 18),
+            }],
+            changes: vec![Change { on: common::day(2026, 11, 20), text: "Earned AZ-104".into() }],
+        },
+    );
+    let mut split = Split::default();
+    split.add(Category::Coaching, 600);
+    split.add(Category::Market, 300);
+    split.add(Category::Business, 300);
+    inputs.week_split = Some(WeekSplit { split, targets: Targets::default() });
+    let markdown = leadline::report::prep::markdown(&model_prep::build(&inputs));
+
+    assert!(markdown.contains("## My week\n\nCoaching 50 % (target 50 %)"), "{markdown}");
+    assert!(
+        markdown.contains("### Goals\n\n- Lead the landing zone design (stalled, due 2026-12-15)"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(
+            "### Certifications\n\n- AZ-305 Azure Solutions Architect Expert: expires in 20 days (2026-12-18)"
+        ),
+        "{markdown}"
+    );
+    assert!(markdown.contains("### Since last time\n\n- Fri 20 Nov: Earned AZ-104"), "{markdown}");
+    assert!(
+        markdown.contains("- Goal: Lead the landing zone design (stalled)"),
+        "suggested for the agenda\n{markdown}"
+    );
+}

@@ -74,6 +74,15 @@ fn this_week_with_the_demo_team_dark() {
 }
 
 #[test]
+fn this_week_whole_page_dark() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::snapshot_harness(&path, egui::vec2(1280.0, 1500.0), egui::Theme::Dark);
+    harness.get_by_label("Already held this week".to_uppercase().as_str());
+    common::check_snapshot(&mut harness, "this_week_whole_dark");
+}
+
+#[test]
 fn this_week_with_long_names_light() {
     let dir = tempfile::tempdir().unwrap();
     let path = demo_with_long_texts(&dir);

@@ -207,6 +207,14 @@ fn a_template_adds_its_talking_point_and_history_lists_the_meetings() {
     harness.get_by_label(
         "Discussed: Wellbeing: how are your energy and workload? Anything I can take off your plate?",
     );
+    // Deleted by mistake, and back with Undo.
+    let wellbeing = "Wellbeing: how are your energy and workload? Anything I can take off your plate?";
+    harness.get_by_label(&format!("Delete: {wellbeing}")).click();
+    harness.run();
+    assert!(harness.query_by_label(&format!("Discussed: {wellbeing}")).is_none());
+    harness.get_by_label("Undo delete of a talking point").click();
+    harness.run();
+    harness.get_by_label(&format!("Discussed: {wellbeing}"));
 
     harness.get_by_label("Close").click();
     harness.run();
