@@ -6,6 +6,7 @@ pub mod cli;
 pub mod demo;
 pub mod import;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod ui;
 

@@ -13,6 +13,8 @@ fn team_screen_with_the_demo_team() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    harness.run();
     harness.get_by_label("Amara Okafor");
     common::check_snapshot(&mut harness, "team_dark");
 }
@@ -22,6 +24,8 @@ fn architect_editor_in_the_light_theme() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Light);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    harness.run();
     harness.get_by_label("Priya Raman").click();
     harness.run();
     harness.get_by_label("Career and readiness");

@@ -12,6 +12,7 @@ use egui_kittest::kittest::Queryable as _;
 const SIZE: egui::Vec2 = egui::vec2(1280.0, 800.0);
 
 fn open_view(harness: &mut egui_kittest::Harness<'_, leadline::app::LeadlineApp>, view: &str) {
+    common::go_to_team(harness);
     harness.get_by_role_and_label(Role::Button, view).click();
     harness.run();
 }
@@ -31,6 +32,7 @@ fn development_plan_with_stalled_and_due_soon_goals() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Light);
+    common::go_to_team(&mut harness);
     harness.get_by_label("Lukas Schneider").click();
     harness.run();
     harness.get_by_label("Development plan").click();
@@ -43,6 +45,7 @@ fn certifications_tab_in_every_state() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
+    common::go_to_team(&mut harness);
     harness.get_by_label("Priya Raman").click();
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Certifications").click();
@@ -81,6 +84,7 @@ fn long_names_and_descriptions_fit_the_page() {
         store.transact(|tx| Command::Development(add).apply(tx, common::today())).unwrap();
     }
     let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
+    common::go_to_team(&mut harness);
     harness.get_all_by_label_contains("Maximiliana").next().unwrap().click();
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Development plan").click();

@@ -5,11 +5,15 @@ mod common;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 use leadline::model::Status;
-use leadline::store::{architects, settings};
+use leadline::store::{Store, architects, settings};
 
-fn stored_names(path: &std::path::Path) -> Vec<String> {
-    let store = common::read_db(path);
-    architects::list(store.conn()).expect("list").into_iter().map(|a| a.fields.name).collect()
+fn names(conn: &rusqlite::Connection) -> Vec<String> {
+    architects::list(conn).expect("list").into_iter().map(|a| a.fields.name).collect()
+}
+
+/// Names in the database before the app opens it.
+fn names_at(path: &std::path::Path) -> Vec<String> {
+    names(Store::open(path).expect("open").conn())
 }
 
 #[test]
@@ -22,9 +26,12 @@ fn first_run_offers_an_empty_start_or_a_demo_team() {
     harness.get_by_label("Start empty").click();
     harness.run();
     assert!(harness.query_by_label("Welcome to Leadline").is_none(), "the question is not asked twice");
+    harness.get_by_label("No team yet");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    harness.run();
     harness.get_by_label("No architects yet");
-    let store = common::read_db(&path);
-    assert_eq!(settings::get(store.conn(), settings::ONBOARDED).unwrap().as_deref(), Some("empty"));
+    let conn = common::app_db(&harness);
+    assert_eq!(settings::get(conn, settings::ONBOARDED).unwrap().as_deref(), Some("empty"));
 }
 
 #[test]
@@ -34,10 +41,12 @@ fn loading_the_demo_team_from_the_welcome_fills_the_roster() {
     let mut harness = common::harness(&path);
     harness.get_by_label("Load a demo team").click();
     harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    harness.run();
     harness.get_by_label("Amara Okafor");
-    assert_eq!(stored_names(&path).len(), 9);
+    assert_eq!(names(common::app_db(&harness)).len(), 9);
     // Grace left the team: kept in the database, hidden from the current roster.
-    assert!(stored_names(&path).contains(&"Grace Mensah".to_owned()));
+    assert!(names(common::app_db(&harness)).contains(&"Grace Mensah".to_owned()));
     assert!(harness.query_by_label("Grace Mensah").is_none());
 }
 
@@ -45,7 +54,7 @@ fn loading_the_demo_team_from_the_welcome_fills_the_roster() {
 fn adding_an_architect_by_typing_into_the_form_saves_it_to_the_table_and_database() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let mut harness = common::harness(&path);
+    let mut harness = common::team_harness(&path);
 
     harness.get_by_label("➕ New architect").click();
     harness.run();
@@ -63,11 +72,7 @@ fn adding_an_architect_by_typing_into_the_form_saves_it_to_the_table_and_databas
     // Saved: the page now shows Noor (heading) and the roster lists her, selected.
     assert_eq!(harness.get_all_by_label("Noor Haddad").count(), 2, "in the roster and as the page heading");
     assert!(harness.query_by_label("New architect").is_none(), "the new-architect form became her page");
-    harness.get_by_label("Development plan").click();
-    harness.run();
-    harness.get_by_label("No goals yet");
-    let store = common::read_db(&path);
-    let noor = architects::list(store.conn())
+    let noor = architects::list(common::app_db(&harness))
         .unwrap()
         .into_iter()
         .find(|a| a.fields.name == "Noor Haddad")
@@ -81,8 +86,8 @@ fn adding_an_architect_by_typing_into_the_form_saves_it_to_the_table_and_databas
 fn saving_an_empty_name_shows_a_message_and_saves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let before = stored_names(&path);
-    let mut harness = common::harness(&path);
+    let before = names_at(&path);
+    let mut harness = common::team_harness(&path);
 
     harness.get_by_label("➕ New architect").click();
     harness.run();
@@ -94,15 +99,15 @@ fn saving_an_empty_name_shows_a_message_and_saves_nothing() {
     harness.run();
 
     harness.get_by_label("⚠ name: must not be empty");
-    assert_eq!(stored_names(&path), before);
+    assert_eq!(names(common::app_db(&harness)), before);
 }
 
 #[test]
 fn an_over_long_name_is_refused_with_the_limit_shown() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let before = stored_names(&path);
-    let mut harness = common::harness(&path);
+    let before = names_at(&path);
+    let mut harness = common::team_harness(&path);
 
     harness.get_by_label("➕ New architect").click();
     harness.run();
@@ -114,23 +119,24 @@ fn an_over_long_name_is_refused_with_the_limit_shown() {
     harness.get_by_role_and_label(Role::Button, "Save Ctrl+S").click();
     harness.run();
     harness.get_by_label("⚠ name: is 130 characters long; the limit is 120");
-    assert_eq!(stored_names(&path), before, "nothing saved, nothing truncated");
+    assert_eq!(names(common::app_db(&harness)), before, "nothing saved, nothing truncated");
 }
 
 #[test]
 fn marking_an_architect_as_left_hides_them_keeps_them_and_can_be_undone() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let mut harness = common::harness(&path);
+    let mut harness = common::team_harness(&path);
 
     harness.get_by_label("Lukas Schneider").click();
     harness.run();
     harness.get_by_label("Mark as left").click();
     harness.run();
 
-    let store = common::read_db(&path);
-    let lukas =
-        architects::list(store.conn()).unwrap().into_iter().find(|a| a.fields.name == "Lukas Schneider");
+    let lukas = architects::list(common::app_db(&harness))
+        .unwrap()
+        .into_iter()
+        .find(|a| a.fields.name == "Lukas Schneider");
     assert_eq!(lukas.expect("kept").fields.status, Status::Left);
     assert!(harness.query_by_label("Lukas Schneider").is_none(), "hidden from the current team");
 
@@ -140,8 +146,10 @@ fn marking_an_architect_as_left_hides_them_keeps_them_and_can_be_undone() {
 
     harness.get_by_label("Undo status change of Lukas Schneider").click();
     harness.run();
-    let lukas =
-        architects::list(store.conn()).unwrap().into_iter().find(|a| a.fields.name == "Lukas Schneider");
+    let lukas = architects::list(common::app_db(&harness))
+        .unwrap()
+        .into_iter()
+        .find(|a| a.fields.name == "Lukas Schneider");
     assert_eq!(lukas.expect("kept").fields.status, Status::Active);
 }
 
@@ -150,46 +158,43 @@ fn deleting_asks_first_and_cancel_keeps_the_architect() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     {
-        // Added by mistake a moment ago: nothing refers to them yet.
-        let store = leadline::store::Store::open(&path).unwrap();
-        let fields = leadline::model::ArchitectFields { name: "Typo Person".into(), ..Default::default() };
-        architects::insert(store.conn(), &fields, common::today()).unwrap();
+        // Someone with no history yet: the demo team all have one-on-ones.
+        let mut store = Store::open(&path).unwrap();
+        common::add_architect(&mut store, "Noor Haddad", leadline::model::Cadence::Weekly);
     }
-    let mut harness = common::harness(&path);
+    let mut harness = common::team_harness(&path);
 
-    harness.get_by_label("Typo Person").click();
+    harness.get_by_label("Noor Haddad").click();
     harness.run();
     harness.get_by_label("Delete…").click();
     harness.run();
-    harness.get_by_label("Delete Typo Person?");
+    harness.get_by_label("Delete Noor Haddad?");
     harness.get_all_by_label("Cancel").last().expect("the dialog's Cancel").click();
     harness.run();
-    assert!(stored_names(&path).contains(&"Typo Person".to_owned()));
+    assert!(names(common::app_db(&harness)).contains(&"Noor Haddad".to_owned()));
 
     harness.get_by_label("Delete…").click();
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Delete").click();
     harness.run();
-    assert!(!stored_names(&path).contains(&"Typo Person".to_owned()));
-    assert!(harness.query_by_label("Typo Person").is_none());
+    assert!(!names(common::app_db(&harness)).contains(&"Noor Haddad".to_owned()));
+    assert!(harness.query_by_label("Noor Haddad").is_none());
 }
 
 #[test]
-fn an_architect_with_a_development_plan_cannot_be_deleted_only_marked_as_left() {
+fn an_architect_with_one_on_ones_cannot_be_deleted_and_the_message_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let mut harness = common::harness(&path);
-
-    // Daniel (on leave) has a development plan: records refer to him, so he can only leave.
-    harness.get_by_label("Daniel O'Brien").click();
+    let mut harness = common::team_harness(&path);
+    harness.get_by_label("Mateo García").click();
     harness.run();
     harness.get_by_label("Delete…").click();
     harness.run();
     harness.get_by_role_and_label(Role::Button, "Delete").click();
     harness.run();
-    harness.get_by_label_contains("Daniel O'Brien cannot be deleted:");
-    harness.get_by_label_contains("Mark them as left instead.");
-    assert!(stored_names(&path).contains(&"Daniel O'Brien".to_owned()), "nothing deleted");
+    harness.get_by_label_contains("Mateo García cannot be deleted:");
+    harness.get_by_label_contains("one on ones");
+    assert!(names(common::app_db(&harness)).contains(&"Mateo García".to_owned()));
 }
 
 #[test]
@@ -214,14 +219,14 @@ fn keyboard_shortcuts_switch_screens_and_open_a_new_architect_form() {
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
-    assert!(stored_names(&path).contains(&"Keyboard Person".to_owned()));
+    assert!(names(common::app_db(&harness)).contains(&"Keyboard Person".to_owned()));
 }
 
 #[test]
 fn sorting_by_a_column_header_reorders_the_roster() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let mut harness = common::harness(&path);
+    let mut harness = common::team_harness(&path);
     let order = |harness: &egui_kittest::Harness<'_, leadline::app::LeadlineApp>| {
         let y = |name: &str| harness.get_by_label(name).rect().min.y;
         y("Amara Okafor") < y("Sofia Lindqvist")
@@ -247,12 +252,12 @@ fn settings_add_a_career_level_and_refuse_to_delete_one_in_use() {
     harness.get_all_by_label("Add").next().expect("an Add button").click();
     harness.run();
 
-    let store = common::read_db(&path);
-    let levels = leadline::store::lists::list(store.conn(), leadline::model::ListKind::CareerLevel).unwrap();
+    let conn = common::app_db(&harness);
+    let levels = leadline::store::lists::list(conn, leadline::model::ListKind::CareerLevel).unwrap();
     assert_eq!(levels.last().map(|l| l.name.as_str()), Some("Field CTO"));
     // A level in use cannot be deleted: the command is refused with the names.
     let used = levels.iter().find(|l| l.name == "Senior Solution Architect").unwrap();
-    let error = leadline::store::lists::delete(store.conn(), leadline::model::ListKind::CareerLevel, used.id)
+    let error = leadline::store::lists::delete(conn, leadline::model::ListKind::CareerLevel, used.id)
         .unwrap_err()
         .to_string();
     assert!(error.contains("Lukas Schneider"), "{error}");

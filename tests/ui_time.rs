@@ -302,7 +302,7 @@ fn a_weekday_typed_in_the_date_means_that_day_of_the_week_on_screen() {
 fn an_architect_with_logged_time_cannot_be_deleted() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let mut harness = common::harness(&path);
+    let mut harness = common::team_harness(&path);
     harness.get_by_label("Mateo García").click();
     harness.run();
     harness.get_by_label("Delete…").click();

@@ -8,11 +8,15 @@ use super::dev_command::{DevCommand, DevOutcome};
 use crate::demo::{self, DemoSize};
 use crate::import::rules::Rule;
 use crate::model::fiscal::FiscalQuarter;
+use crate::model::one_on_one::{ActionFields, MeetingFields, PointFields};
 use crate::model::split::Targets;
 use crate::model::time_entry::{TimeEntry, TimeEntryFields};
 use crate::model::time_summary::targets_text;
-use crate::model::{ArchitectFields, ArchitectId, ListItemId, ListKind, Status, TimeEntryId};
-use crate::store::{StoreError, architects, calendar, lists, settings, time};
+use crate::model::{
+    ActionItemId, ArchitectFields, ArchitectId, ListItemId, ListKind, OneOnOneId, Status, TalkingPointId,
+    TemplateId, TimeEntryId,
+};
+use crate::store::{StoreError, agenda, architects, calendar, lists, one_on_ones, settings, templates, time};
 
 #[must_use = "a command does nothing until it is applied"]
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +78,64 @@ pub enum Command {
     },
     /// Development plans, skills and certifications.
     Development(DevCommand),
+    /// Starts a one-on-one; carried-over items join its agenda by themselves, `agenda` adds
+    /// new talking points (from the prep card or templates).
+    StartOneOnOne {
+        architect: ArchitectId,
+        held_on: NaiveDate,
+        agenda: Vec<PointFields>,
+    },
+    UpdateOneOnOne {
+        id: OneOnOneId,
+        fields: MeetingFields,
+    },
+    DeleteOneOnOne(OneOnOneId),
+    SetGoalsReviewed {
+        id: OneOnOneId,
+        goal_ids: Vec<i64>,
+    },
+    AddTalkingPoint {
+        meeting: OneOnOneId,
+        fields: PointFields,
+    },
+    UpdateTalkingPoint {
+        id: TalkingPointId,
+        fields: PointFields,
+    },
+    /// Ticks a talking point as discussed in a meeting, or unticks it with `None`.
+    SetDiscussed {
+        id: TalkingPointId,
+        meeting: Option<OneOnOneId>,
+    },
+    DeleteTalkingPoint(TalkingPointId),
+    AddActionItem {
+        meeting: OneOnOneId,
+        fields: ActionFields,
+    },
+    UpdateActionItem {
+        id: ActionItemId,
+        fields: ActionFields,
+    },
+    /// Marks an action item done on a day, or open again with `None`.
+    SetActionDone {
+        id: ActionItemId,
+        done_on: Option<NaiveDate>,
+    },
+    DeleteActionItem(ActionItemId),
+    AddTemplate {
+        name: String,
+        prompt: String,
+    },
+    UpdateTemplate {
+        id: TemplateId,
+        name: String,
+        prompt: String,
+    },
+    DeleteTemplate(TemplateId),
+    MoveTemplate {
+        id: TemplateId,
+        up: bool,
+    },
 }
 
 /// What an applied command did, so the app can follow up (close an editor, select a row,
@@ -99,6 +161,12 @@ pub enum Outcome {
     TimeSettingsChanged(String),
     CalendarSettingsSaved,
     Development(DevOutcome),
+    OneOnOneStarted(OneOnOneId),
+    OneOnOneSaved(OneOnOneId),
+    OneOnOneDeleted,
+    /// A talking point or action item was added, changed or ticked.
+    AgendaChanged,
+    TemplatesChanged,
 }
 
 impl Command {
@@ -172,6 +240,46 @@ impl Command {
                     .map(|()| Outcome::CalendarSettingsSaved)
             }
             Self::Development(command) => command.apply(conn, today).map(Outcome::Development),
+            Self::StartOneOnOne { architect, held_on, agenda } => {
+                one_on_ones::start(conn, architect, held_on, &agenda, today).map(Outcome::OneOnOneStarted)
+            }
+            Self::UpdateOneOnOne { id, fields } => {
+                one_on_ones::update(conn, id, &fields, today).map(|()| Outcome::OneOnOneSaved(id))
+            }
+            Self::DeleteOneOnOne(id) => one_on_ones::delete(conn, id).map(|()| Outcome::OneOnOneDeleted),
+            Self::SetGoalsReviewed { id, goal_ids } => {
+                one_on_ones::set_goals(conn, id, &goal_ids).map(|()| Outcome::OneOnOneSaved(id))
+            }
+            Self::AddTalkingPoint { meeting, fields } => {
+                agenda::add_point(conn, meeting, &fields).map(|_| Outcome::AgendaChanged)
+            }
+            Self::UpdateTalkingPoint { id, fields } => {
+                agenda::update_point(conn, id, &fields).map(|()| Outcome::AgendaChanged)
+            }
+            Self::SetDiscussed { id, meeting } => {
+                agenda::set_discussed(conn, id, meeting).map(|()| Outcome::AgendaChanged)
+            }
+            Self::DeleteTalkingPoint(id) => agenda::delete_point(conn, id).map(|()| Outcome::AgendaChanged),
+            Self::AddActionItem { meeting, fields } => {
+                agenda::add_action(conn, meeting, &fields).map(|_| Outcome::AgendaChanged)
+            }
+            Self::UpdateActionItem { id, fields } => {
+                agenda::update_action(conn, id, &fields).map(|()| Outcome::AgendaChanged)
+            }
+            Self::SetActionDone { id, done_on } => {
+                agenda::set_done(conn, id, done_on, today).map(|()| Outcome::AgendaChanged)
+            }
+            Self::DeleteActionItem(id) => agenda::delete_action(conn, id).map(|()| Outcome::AgendaChanged),
+            Self::AddTemplate { name, prompt } => {
+                templates::add(conn, &name, &prompt).map(|_| Outcome::TemplatesChanged)
+            }
+            Self::UpdateTemplate { id, name, prompt } => {
+                templates::update(conn, id, &name, &prompt).map(|()| Outcome::TemplatesChanged)
+            }
+            Self::DeleteTemplate(id) => templates::delete(conn, id).map(|()| Outcome::TemplatesChanged),
+            Self::MoveTemplate { id, up } => {
+                templates::move_template(conn, id, up).map(|()| Outcome::TemplatesChanged)
+            }
         }
     }
 }

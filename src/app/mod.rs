@@ -3,6 +3,7 @@
 pub mod command;
 pub mod dev_command;
 pub mod dev_view;
+mod navigation;
 pub mod time_view;
 pub mod view;
 
@@ -13,8 +14,9 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 pub use command::{Command, Outcome};
 pub use time_view::{TimeFocus, TimeView};
-pub use view::ViewModel;
+pub use view::{MeetingView, Selection, ViewModel};
 
+use crate::model::ArchitectId;
 use crate::model::duration::format_minutes;
 use crate::model::fiscal::IsoWeek;
 use crate::model::time_entry::{TimeEntry, short_day};
@@ -57,6 +59,18 @@ pub enum FileAction {
     StartEmpty,
     ExportJson(PathBuf),
     ExportRosterCsv(PathBuf),
+    /// A Markdown document (prep sheet) written to a file the user named.
+    SaveMarkdown {
+        path: PathBuf,
+        text: String,
+        what: String,
+    },
+    /// An architect's one-on-one history as Markdown, to the clipboard or a file.
+    CopyHistory(ArchitectId),
+    SaveHistory {
+        architect: ArchitectId,
+        path: PathBuf,
+    },
 }
 
 /// The last reversible change, offered as "Undo".
@@ -75,12 +89,16 @@ pub struct Shell {
     pub undo: Option<Undo>,
     /// Set by a screen to ask for a new-architect form (menu, shortcut, empty-state button).
     pub request_new_architect: bool,
-    pub request_find: bool,
+    /// What the screens look at (week, architect, meeting, search); the app loads the view
+    /// model's matching parts when it changes.
+    pub selection: Selection,
     /// File-level actions asked for this frame (backup, restore, export).
     pub file_actions: Vec<FileAction>,
     /// The week and quarter the Time screen asks for; `None` is today's. The app reloads the
     /// time view when this differs from what it shows.
     pub time_focus: Option<TimeFocus>,
+    /// Text to put on the clipboard at the end of the frame.
+    pub clipboard: Option<String>,
 }
 
 pub struct LeadlineApp {
@@ -94,6 +112,8 @@ pub struct LeadlineApp {
     shell: Shell,
     screens: ui::Screens,
     pending: Vec<Command>,
+    /// The selection the view model was last loaded for.
+    loaded_selection: Selection,
     /// Anything written since start, so the quit-time backup knows whether it is needed.
     pub changed_since_start: bool,
     /// Mirrors egui's setting so `save` (which has no context) can persist it.
@@ -109,7 +129,7 @@ impl LeadlineApp {
             cc.egui_ctx.set_theme(preference);
         }
         let mut app = Self::headless(startup);
-        app.shell.screen = Screen::Team;
+        app.shell.screen = Screen::ThisWeek;
         app
     }
 
@@ -137,6 +157,7 @@ impl LeadlineApp {
             shell: Shell::default(),
             screens: ui::Screens::default(),
             pending: Vec::new(),
+            loaded_selection: Selection::default(),
             changed_since_start: false,
             theme_preference: egui::ThemePreference::System,
         };
@@ -231,6 +252,20 @@ impl LeadlineApp {
                 crate::cli::write_private(target, csv.as_bytes()).map_err(|e| format!("{e:#}"))?;
                 Ok(format!("Exported the roster to {}", target.display()))
             }
+            FileAction::CopyHistory(architect) => {
+                let (name, text) = self.history_markdown(*architect)?;
+                self.shell.clipboard = Some(text);
+                Ok(format!("Copied the one-on-one history of {name} (Markdown)"))
+            }
+            FileAction::SaveHistory { architect, path } => {
+                let (name, text) = self.history_markdown(*architect)?;
+                crate::cli::write_private(path, text.as_bytes()).map_err(|e| format!("{e:#}"))?;
+                Ok(format!("Saved the one-on-one history of {name} to {}", path.display()))
+            }
+            FileAction::SaveMarkdown { path, text, what } => {
+                crate::cli::write_private(path, text.as_bytes()).map_err(|e| format!("{e:#}"))?;
+                Ok(format!("Saved {what} to {}", path.display()))
+            }
         }
     }
 
@@ -264,11 +299,16 @@ impl LeadlineApp {
         &self.shell.status
     }
 
+    pub fn selection(&self) -> &Selection {
+        &self.shell.selection
+    }
+
     /// Rebuilds the view model from the store: after a write, never per frame.
     fn reload(&mut self) {
         let today = self.today();
         let Some(store) = &self.store else { return };
-        match ViewModel::load_with_time_focus(store, today, self.shell.time_focus) {
+        self.loaded_selection = self.shell.selection.clone();
+        match ViewModel::load_with(store, today, self.shell.time_focus, &self.shell.selection) {
             Ok(view) => self.view = view,
             Err(error) => self.shell.toasts.error(format!("Could not read the database: {error}")),
         }
@@ -294,6 +334,7 @@ impl LeadlineApp {
         match result {
             Ok(outcomes) => {
                 self.changed_since_start = true;
+                self.screens.commands_applied();
                 self.reload();
                 if let Some(undo) = undo {
                     self.shell.undo = Some(undo);
@@ -362,6 +403,21 @@ impl LeadlineApp {
                 self.screens.development_saved();
                 done.message.clone()
             }
+            Outcome::OneOnOneStarted(id) => {
+                self.open_meeting(*id);
+                let with = self.view.meeting.as_ref().map_or_else(String::new, |m| {
+                    format!(" with {} on {}", m.architect_name, m.meeting.fields.held_on.format("%a %-d %b"))
+                });
+                format!("Started the one-on-one{with}")
+            }
+            Outcome::OneOnOneSaved(_) => "Saved the one-on-one".to_owned(),
+            Outcome::OneOnOneDeleted => {
+                self.shell.selection.meeting = None;
+                self.follow_selection();
+                "Deleted the one-on-one".to_owned()
+            }
+            Outcome::AgendaChanged => "Saved".to_owned(),
+            Outcome::TemplatesChanged => "Templates saved".to_owned(),
         };
         self.shell.status = message;
     }
@@ -424,7 +480,7 @@ impl LeadlineApp {
             self.shell.request_new_architect = true;
         }
         if find {
-            self.shell.request_find = true;
+            self.screens.search.open();
         }
         if undo && !ctx.egui_wants_keyboard_input() {
             self.undo();
@@ -458,11 +514,10 @@ impl LeadlineApp {
                 if ui.add_enabled(self.shell.undo.is_some(), undo).clicked() {
                     self.undo();
                 }
-                let find =
-                    egui::Button::new("Find in team").shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_FIND));
+                let find = egui::Button::new("Search notes and agendas…")
+                    .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_FIND));
                 if ui.add(find).clicked() {
-                    self.shell.screen = Screen::Team;
-                    self.shell.request_find = true;
+                    self.screens.search.open();
                 }
             });
             ui.menu_button("View", |ui| {
@@ -553,6 +608,10 @@ impl LeadlineApp {
         self.shell.toasts.ui(&ctx);
         self.apply_pending();
         self.apply_file_actions();
+        if let Some(text) = self.shell.clipboard.take() {
+            ctx.copy_text(text);
+        }
+        self.follow_selection();
     }
 }
 
@@ -578,6 +637,35 @@ fn undo_for(view: &ViewModel, command: &Command) -> Option<Undo> {
             Some(Undo {
                 label: format!("status change of {}", before.name()),
                 command: Command::SetArchitectStatus { id: *id, status: before.fields.status },
+            })
+        }
+        Command::SetDiscussed { id, .. } => {
+            let (point, _) = view.meeting.as_ref()?.agenda.points.iter().find(|(p, _)| p.id == *id)?;
+            Some(Undo {
+                label: "tick".to_owned(),
+                command: Command::SetDiscussed { id: *id, meeting: point.discussed_in },
+            })
+        }
+        Command::DeleteTalkingPoint(id) => {
+            let (point, _) = view.meeting.as_ref()?.agenda.points.iter().find(|(p, _)| p.id == *id)?;
+            // Brought back as new: its discussed mark, if it had one, is not restored.
+            Some(Undo {
+                label: "delete of a talking point".to_owned(),
+                command: Command::AddTalkingPoint { meeting: point.raised_in, fields: point.fields.clone() },
+            })
+        }
+        Command::DeleteActionItem(id) => {
+            let (action, _) = view.meeting.as_ref()?.agenda.actions.iter().find(|(a, _)| a.id == *id)?;
+            Some(Undo {
+                label: "delete of an action item".to_owned(),
+                command: Command::AddActionItem { meeting: action.raised_in, fields: action.fields.clone() },
+            })
+        }
+        Command::SetActionDone { id, .. } => {
+            let (action, _) = view.meeting.as_ref()?.agenda.actions.iter().find(|(a, _)| a.id == *id)?;
+            Some(Undo {
+                label: "tick".to_owned(),
+                command: Command::SetActionDone { id: *id, done_on: action.done_on },
             })
         }
         _ => None,

@@ -4,13 +4,51 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
+use rusqlite::Connection;
 
 use super::dev_view::DevelopmentView;
 use super::time_view::{TimeFocus, TimeView};
 use crate::import::rules::Rule;
-use crate::model::{Architect, ArchitectId, ListItem, ListItemId, ListKind};
-use crate::store::{Store, StoreError, architects, backup, calendar, lists, settings};
+use crate::model::fiscal::IsoWeek;
+use crate::model::one_on_one::{Agenda, MAX_DAYS_AHEAD, OneOnOne, Template};
+use crate::model::prep::PrepSheet;
+use crate::model::search::SearchResults;
+use crate::model::{Architect, ArchitectId, ListItem, ListItemId, ListKind, OneOnOneId};
+use crate::store::one_on_ones::MeetingSummary;
+use crate::store::{
+    Store, StoreError, agenda, architects, backup, calendar, lists, one_on_ones, prep, search, settings,
+    templates,
+};
+
+/// What the screens are looking at besides the data itself. When it changes, the app loads
+/// the matching parts of the view model (once, not per frame).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// The week on This week; `None` follows today.
+    pub week: Option<IsoWeek>,
+    /// The architect whose one-on-ones are listed.
+    pub architect: Option<ArchitectId>,
+    /// The meeting open in the editor.
+    pub meeting: Option<OneOnOneId>,
+    /// What the global search looks for.
+    pub query: String,
+}
+
+/// The meeting open in the editor, with everything on its agenda.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingView {
+    pub meeting: OneOnOne,
+    pub architect_name: String,
+    pub agenda: Agenda,
+    /// The meetings before and after it with the same architect, to step through history.
+    pub previous: Option<OneOnOneId>,
+    pub next: Option<OneOnOneId>,
+    /// The architect's development goals as (goal id, description), to tick the ones reviewed.
+    /// Empty until the development plan is merged: fill it in `meeting_view` from the goals
+    /// store (open goals of `meeting.architect_id`); the editor then shows the checkboxes.
+    pub goal_choices: Vec<(i64, String)>,
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct ViewModel {
@@ -34,18 +72,30 @@ pub struct ViewModel {
     pub company_domains: Vec<String>,
     /// Development plans, skills, certifications and the team views built from them.
     pub development: DevelopmentView,
+    /// The selected week's prep sheet.
+    pub prep: Option<PrepSheet>,
+    /// The date of each architect's latest one-on-one.
+    pub last_held: HashMap<ArchitectId, NaiveDate>,
+    pub templates: Vec<Template>,
+    pub meeting: Option<MeetingView>,
+    /// The selected architect's meetings, newest first.
+    pub history: Vec<MeetingSummary>,
+    pub search: SearchResults,
 }
 
 impl ViewModel {
+    /// Loads everything with today's week and quarter and nothing selected.
     pub fn load(store: &Store, today: NaiveDate) -> Result<Self, StoreError> {
-        Self::load_with_time_focus(store, today, None)
+        Self::load_with(store, today, None, &Selection::default())
     }
 
-    /// Loads everything, with the Time screen on `time_focus` (today's week and quarter if `None`).
-    pub fn load_with_time_focus(
+    /// Loads everything, with the Time screen on `time_focus` (today's week and quarter if
+    /// `None`) and the one-on-one screens on `selection`.
+    pub fn load_with(
         store: &Store,
         today: NaiveDate,
         time_focus: Option<TimeFocus>,
+        selection: &Selection,
     ) -> Result<Self, StoreError> {
         let conn = store.conn();
         let architects = architects::list(conn)?;
@@ -65,7 +115,7 @@ impl ViewModel {
         let calendar_rules = calendar::rules(conn)?;
         let my_emails = calendar::list_setting(conn, calendar::MY_EMAILS)?;
         let company_domains = calendar::list_setting(conn, calendar::COMPANY_DOMAINS)?;
-        Ok(Self {
+        let mut view = Self {
             today,
             db_path: store.path().to_owned(),
             architects,
@@ -79,7 +129,62 @@ impl ViewModel {
             my_emails,
             company_domains,
             development,
-        })
+            templates: templates::list(conn)?,
+            ..Self::default()
+        };
+        view.load_selection(conn, selection)?;
+        view.load_search(conn, &selection.query);
+        Ok(view)
+    }
+
+    /// Loads what depends on the selection: the week's prep sheet, the open meeting, the
+    /// selected architect's history.
+    pub fn load_selection(&mut self, conn: &Connection, selection: &Selection) -> Result<(), StoreError> {
+        let today = self.today;
+        let week = selection.week.unwrap_or_else(|| IsoWeek::of(today));
+        self.prep = Some(prep::sheet(conn, week, today)?);
+        let horizon = today.checked_add_days(Days::new(MAX_DAYS_AHEAD)).unwrap_or(today);
+        self.last_held = one_on_ones::last_held(conn, horizon)?;
+        self.meeting = match selection.meeting {
+            None => None,
+            Some(id) => match one_on_ones::get(conn, id) {
+                Ok(meeting) => Some(self.meeting_view(conn, meeting)?),
+                // Deleted meanwhile: nothing to show.
+                Err(StoreError::NotFound(_)) => None,
+                Err(error) => return Err(error),
+            },
+        };
+        self.history = match selection.architect {
+            Some(architect) => one_on_ones::history(conn, architect)?,
+            None => Vec::new(),
+        };
+        Ok(())
+    }
+
+    fn meeting_view(&self, conn: &Connection, meeting: OneOnOne) -> Result<MeetingView, StoreError> {
+        let agenda = agenda::agenda_of(conn, &meeting)?;
+        let history = one_on_ones::history(conn, meeting.architect_id)?;
+        let index = history.iter().position(|m| m.meeting.id == meeting.id);
+        // History is newest first: the previous meeting is the next entry.
+        let previous = index.and_then(|i| history.get(i + 1)).map(|m| m.meeting.id);
+        let next = index.and_then(|i| i.checked_sub(1)).and_then(|i| history.get(i)).map(|m| m.meeting.id);
+        let architect_name =
+            self.architect(meeting.architect_id).map_or_else(String::new, |a| a.fields.name.clone());
+        Ok(MeetingView { meeting, architect_name, agenda, previous, next, goal_choices: Vec::new() })
+    }
+
+    /// Runs the global search for `query`. A failure becomes the results' message: search
+    /// never takes the app down and never shows SQL.
+    pub fn load_search(&mut self, conn: &Connection, query: &str) {
+        self.search = if query.trim().is_empty() {
+            SearchResults::default()
+        } else {
+            search::search(conn, query, search::RESULTS_LIMIT).unwrap_or_else(|error| SearchResults {
+                query: query.to_owned(),
+                message: Some(error.to_string()),
+                ..SearchResults::default()
+            })
+        };
     }
 
     pub fn architect(&self, id: ArchitectId) -> Option<&Architect> {

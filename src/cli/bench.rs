@@ -13,7 +13,7 @@ use super::output::aligned;
 use crate::app::{Command, TimeView};
 use crate::demo::DemoSize;
 use crate::model::fiscal::{FiscalQuarter, IsoWeek};
-use crate::store::{self, Store, StoreError, backup};
+use crate::store::{self, Store, StoreError, backup, prep, search};
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
@@ -79,6 +79,7 @@ pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
     // Start-up is measured on the same file, closed, as a new window would find it.
     drop(store);
     measurements.extend(startup_benchmarks(&db.0, runs)?);
+    measurements.extend(one_on_one_benchmarks(&db.0, runs, today)?);
     measurements.extend(calendar_benchmarks(&db.0, runs, today)?);
     let rows: Vec<[String; 5]> = measurements
         .iter()
@@ -265,4 +266,37 @@ pub fn calendar_benchmarks(
         },
     );
     Ok(vec![read, preview, commit?])
+}
+
+/// The weekly home and the search on ten years of weekly one-on-ones for 100 architects:
+/// building the week's prep cards, searching (a customer name, a common word, a phrase), and
+/// the whole view-model reload that follows every write.
+pub fn one_on_one_benchmarks(
+    db: &std::path::Path,
+    runs: usize,
+    today: NaiveDate,
+) -> anyhow::Result<Vec<Measurement>> {
+    let store = Store::open(db)?;
+    let conn = store.conn();
+    let week = IsoWeek::of(today);
+    let due = prep::sheet(conn, week, today)?.due.len();
+    let mut measurements = vec![measure(
+        format!("one-on-ones: prep cards for {week} ({due} due)"),
+        Some(Duration::from_millis(50)),
+        runs,
+        || prep::sheet(conn, week, today),
+    )?];
+    for query in ["Woodgrove", "consumption", "\"production pilot\""] {
+        let total = search::search(conn, query, search::RESULTS_LIMIT)?.total;
+        measurements.push(measure(
+            format!("one-on-ones: search {query} ({total} matches)"),
+            Some(Duration::from_millis(50)),
+            runs,
+            || search::search(conn, query, search::RESULTS_LIMIT),
+        )?);
+    }
+    measurements.push(measure("view model reload after a write (everything)", None, runs.min(10), || {
+        crate::app::ViewModel::load(&store, today)
+    })?);
+    Ok(measurements)
 }

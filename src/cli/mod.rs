@@ -6,6 +6,7 @@ pub mod data;
 mod development;
 mod import_ics;
 mod output;
+pub mod report;
 mod time;
 
 use std::path::{Path, PathBuf};
@@ -89,6 +90,19 @@ pub enum CliCommand {
     /// Import an export into an empty database.
     #[command(subcommand)]
     Import(data::ImportCommand),
+    /// Reports as Markdown: the week's prep sheet, an architect's one-on-one history.
+    #[command(subcommand)]
+    Report(report::ReportCommand),
+    /// Search notes, talking points and action items (accents and case do not matter).
+    Search {
+        /// Words to find; "quoted words" for an exact phrase.
+        query: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// How many results to print at most (the newest).
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
     /// Crash-test helper: add COUNT architects one transaction at a time.
     #[command(hide = true)]
     WriteLoop { count: usize },
@@ -182,6 +196,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         CliCommand::Restore { file } => data::restore(&db_path, &file),
         CliCommand::Export(command) => data::export(&open_existing(&db_path)?, command),
         CliCommand::Import(command) => data::import(&db_path, command, today),
+        CliCommand::Report(command) => report::run(&open_existing(&db_path)?, command, today),
+        CliCommand::Search { query, format, limit } => {
+            report::search_command(&open_existing(&db_path)?, &query, format, limit)
+        }
         CliCommand::WriteLoop { count } => data::write_loop(&db_path, count, today),
         CliCommand::Team(TeamCommand::List { format, all }) => {
             let store = open_existing(&db_path)?;

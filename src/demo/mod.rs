@@ -2,6 +2,7 @@
 
 pub mod calendar;
 mod development;
+mod one_on_ones;
 mod time;
 
 use chrono::{Days, NaiveDate};
@@ -326,10 +327,13 @@ pub fn generate(conn: &Connection, size: DemoSize, today: NaiveDate) -> Result<u
                 .collect()
         }
     };
-    for fields in &people {
-        architects::insert(conn, fields, today)?;
+    let mut created = Vec::with_capacity(people.len());
+    for fields in people {
+        let id = architects::insert(conn, &fields, today)?;
+        created.push((id, fields));
     }
     time::generate(conn, size, today, &architects::list(conn)?)?;
     development::generate(conn, size, today)?;
-    Ok(people.len())
+    one_on_ones::generate(conn, size, today, &created)?;
+    Ok(created.len())
 }

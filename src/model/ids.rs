@@ -37,3 +37,7 @@ id_type!(CompetencyId);
 id_type!(CertId);
 // CertId is an entry of the catalogue; CertRecordId is one architect's record of holding one.
 id_type!(CertRecordId);
+id_type!(OneOnOneId);
+id_type!(TalkingPointId);
+id_type!(ActionItemId);
+id_type!(TemplateId);

@@ -5,13 +5,20 @@ pub mod duration;
 pub mod fiscal;
 pub mod ids;
 pub mod lists;
+pub mod notes;
+pub mod one_on_one;
+pub mod prep;
+pub mod search;
 pub mod split;
 pub mod text;
 pub mod time_entry;
 pub mod time_summary;
 
 pub use architect::{Architect, ArchitectFields, Cadence, Readiness, Status};
-pub use ids::{ArchitectId, CertId, CertRecordId, CompetencyId, GoalId, ListItemId, TimeEntryId};
+pub use ids::{
+    ActionItemId, ArchitectId, CertId, CertRecordId, CompetencyId, GoalId, ListItemId, OneOnOneId,
+    TalkingPointId, TemplateId, TimeEntryId,
+};
 pub use lists::{ListItem, ListKind};
 pub use text::ValidationError;
 pub mod certification;

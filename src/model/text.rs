@@ -80,6 +80,40 @@ pub fn email(field: &'static str, value: &str) -> Result<String, ValidationError
     }
 }
 
+/// Lower case without accents, for matching names people type: `garcia` matches `García`.
+/// Covers the Latin letters of European names; other scripts are only lower-cased.
+pub fn fold_for_match(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars().flat_map(char::to_lowercase) {
+        let plain = match c {
+            'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
+            'æ' => "ae",
+            'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => "c",
+            'ď' | 'đ' | 'ð' => "d",
+            'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+            'ì'..='ï' | 'ī' | 'į' | 'ı' => "i",
+            'ł' | 'ľ' | 'ĺ' => "l",
+            'ñ' | 'ń' | 'ň' => "n",
+            'ò'..='ö' | 'ø' | 'ō' | 'ő' => "o",
+            'œ' => "oe",
+            'ŕ' | 'ř' => "r",
+            'ś' | 'š' | 'ş' | 'ș' => "s",
+            'ß' => "ss",
+            'ť' | 'ţ' | 'ț' => "t",
+            'ù'..='ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+            'ý' | 'ÿ' => "y",
+            'ź' | 'ż' | 'ž' => "z",
+            'þ' => "th",
+            other => {
+                out.push(other);
+                continue;
+            }
+        };
+        out.push_str(plain);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +153,13 @@ mod tests {
         assert!(capped("notes", "a\0b", 100).is_err());
         let text = "Ana 👩‍💻 \u{200F}مرحبا";
         assert_eq!(capped("notes", text, 100).unwrap(), text);
+    }
+
+    #[test]
+    fn folding_ignores_case_and_accents() {
+        assert_eq!(fold_for_match("Mateo García"), "mateo garcia");
+        assert_eq!(fold_for_match("Łukasz Żółć"), "lukasz zolc");
+        assert_eq!(fold_for_match("渡辺 健二"), "渡辺 健二");
     }
 
     #[test]

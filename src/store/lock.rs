@@ -35,9 +35,20 @@ pub fn acquire(db: &Path) -> Result<InstanceLock, StoreError> {
             StoreError::Io { path: path.clone(), source }
         }
     })?;
-    match file.try_lock() {
-        Ok(()) => Ok(InstanceLock { _file: file }),
-        Err(TryLockError::WouldBlock) => Err(StoreError::AlreadyOpen { path: db.to_owned() }),
-        Err(TryLockError::Error(source)) => Err(StoreError::Io { path, source }),
+    // A lock can be held for a moment by a process this one just forked (until it execs and
+    // its copy of the descriptor closes), so a busy lock is tried again briefly before another
+    // Leadline is blamed.
+    for attempt in 0..=LOCK_RETRIES {
+        match file.try_lock() {
+            Ok(()) => return Ok(InstanceLock { _file: file }),
+            Err(TryLockError::WouldBlock) if attempt < LOCK_RETRIES => std::thread::sleep(LOCK_RETRY_WAIT),
+            Err(TryLockError::WouldBlock) => break,
+            Err(TryLockError::Error(source)) => return Err(StoreError::Io { path, source }),
+        }
     }
+    Err(StoreError::AlreadyOpen { path: db.to_owned() })
 }
+
+/// How often, and how far apart, a busy lock is tried again: a quarter of a second in all.
+const LOCK_RETRIES: u32 = 10;
+const LOCK_RETRY_WAIT: std::time::Duration = std::time::Duration::from_millis(25);

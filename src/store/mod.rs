@@ -1,5 +1,6 @@
 //! SQLite storage: opening a file safely, migrations, and one module per entity.
 
+pub mod agenda;
 pub mod architects;
 pub mod backup;
 pub mod calendar;
@@ -9,8 +10,12 @@ pub mod goals;
 pub mod lists;
 pub mod lock;
 pub mod migrations;
+pub mod one_on_ones;
+pub mod prep;
+pub mod search;
 pub mod settings;
 pub mod skills;
+pub mod templates;
 pub mod time;
 pub mod transfer;
 

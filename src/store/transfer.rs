@@ -215,6 +215,8 @@ pub fn import(conn: &mut Connection, document: &Json) -> Result<usize, ImportErr
     if let Some(problem) = dangling {
         return Err(problem);
     }
+    // The search index is not exported: it is built again from the imported records.
+    super::search::rebuild(&tx)?;
     tx.commit()?;
     Ok(total)
 }

@@ -166,7 +166,7 @@ impl ArchitectEditor {
         }
         list_row(ui, "Solution area", "area", &mut f.solution_area, &view.areas);
         widgets::form_row(ui, "Start date", |ui| {
-            date_input(ui, "started_on", "Start date", &mut self.started_on, view.today);
+            named_date_input(ui, "started_on", Some("Start date"), &mut self.started_on, view.today);
         });
         widgets::form_row(ui, "1:1 cadence", |ui| {
             for cadence in Cadence::ALL {
@@ -184,7 +184,7 @@ impl ArchitectEditor {
         list_row(ui, "Target role", "target", &mut f.target_level, &view.levels);
         choice_row(ui, "Readiness", "readiness", &mut f.readiness);
         widgets::form_row(ui, "Date assessed", |ui| {
-            date_input(ui, "assessed_on", "Date assessed", &mut self.assessed_on, view.today);
+            named_date_input(ui, "assessed_on", Some("Date assessed"), &mut self.assessed_on, view.today);
         });
         if f.readiness != Readiness::NotAssessed
             && self.assessed_on.trim().is_empty()
@@ -200,11 +200,25 @@ pub(super) fn date_text(date: Option<NaiveDate>) -> String {
     date.map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// A date typed as YYYY-MM-DD (empty for "not set"), with a calendar to pick from. `name` is
-/// the field's accessible name: the format hint would otherwise name it.
-pub(super) fn date_input(ui: &mut egui::Ui, id_salt: &str, name: &str, text: &mut String, today: NaiveDate) {
-    ui.add(egui::TextEdit::singleline(text).hint_text("YYYY-MM-DD").desired_width(110.0))
-        .accessible_name(name);
+/// A date typed as YYYY-MM-DD (empty for "not set"), with a calendar to pick from. Returns
+/// true when the user committed a value (picked it, or left the field after typing).
+pub fn date_input(ui: &mut egui::Ui, id_salt: &str, text: &mut String, today: NaiveDate) -> bool {
+    named_date_input(ui, id_salt, None, text, today)
+}
+
+/// [`date_input`] with an accessible name for the text field: its hint text would otherwise
+/// name it "YYYY-MM-DD" when no form label does.
+pub fn named_date_input(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    name: Option<&str>,
+    text: &mut String,
+    today: NaiveDate,
+) -> bool {
+    let mut field = ui.add(egui::TextEdit::singleline(text).hint_text("YYYY-MM-DD").desired_width(110.0));
+    if let Some(name) = name {
+        field = field.accessible_name(name);
+    }
     let typed = text::parse_date("date", text).ok();
     let mut picked = typed.or(Some(today)).and_then(to_jiff).unwrap_or_default();
     let before = picked;
@@ -214,6 +228,8 @@ pub(super) fn date_input(ui: &mut egui::Ui, id_salt: &str, name: &str, text: &mu
     if picked != before {
         *text = picked.to_string();
     }
+    // Committed: picked from the calendar, or typed and confirmed with Enter or by leaving the field.
+    picked != before || field.lost_focus()
 }
 
 /// egui's date picker speaks `jiff`; the model speaks `chrono`.

@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use super::architect_editor::date_input;
+use super::architect_editor::named_date_input;
 use super::dev_widgets::{cert_state_pill, info_color};
 use super::{theme, widgets};
 use crate::app::dev_command::DevCommand;
@@ -142,7 +142,7 @@ impl CertsTab {
                     });
             });
             widgets::form_row(ui, "Earned on", |ui| {
-                date_input(ui, "earned_on", "Earned on", earned_on, view.today);
+                named_date_input(ui, "earned_on", Some("Earned on"), earned_on, view.today);
             });
             ui.horizontal(|ui| {
                 if ui.button(RichText::new("Record").strong()).clicked() {
@@ -244,7 +244,7 @@ impl CertsTab {
         let mut cancel = false;
         ui.horizontal(|ui| {
             ui.label("Renewed on");
-            date_input(ui, &format!("renewed_{record}"), "Renewed on", renewed_on, view.today);
+            named_date_input(ui, &format!("renewed_{record}"), Some("Renewed on"), renewed_on, view.today);
             if ui.button(RichText::new("Record renewal").strong()).clicked() {
                 action = Some(
                     text::parse_date("renewal date", renewed_on)

@@ -5,8 +5,13 @@ pub mod architect_page;
 pub mod certs_tab;
 pub mod dev_widgets;
 pub mod first_run;
+mod meeting_agenda;
+pub mod meeting_editor;
+pub mod notes_view;
+pub mod one_on_one;
 pub mod plan_tab;
 pub mod rules;
+pub mod search;
 pub mod settings;
 pub mod settings_data;
 pub mod settings_development;
@@ -14,7 +19,9 @@ pub mod settings_time;
 pub mod skills_tab;
 pub mod team;
 pub mod team_views;
+pub mod templates;
 pub mod theme;
+pub mod this_week;
 pub mod time;
 pub mod time_charts;
 pub mod time_entry_row;
@@ -29,35 +36,45 @@ use crate::store::StoreError;
 /// shortcut keeps its meaning as screens are added (Team is always Ctrl+2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Screen {
+    /// The weekly home: who is due a one-on-one, with a prep card each.
     #[default]
+    ThisWeek,
     Team,
     Time,
+    OneOnOnes,
     Settings,
 }
 
 impl Screen {
-    pub const ALL: &'static [Self] = &[Self::Team, Self::Time, Self::Settings];
+    pub const ALL: &'static [Self] =
+        &[Self::ThisWeek, Self::Team, Self::OneOnOnes, Self::Time, Self::Settings];
 
     pub fn title(self) -> &'static str {
         match self {
+            Self::ThisWeek => "This week",
             Self::Team => "Team",
             Self::Time => "Time",
+            Self::OneOnOnes => "One-on-ones",
             Self::Settings => "Settings",
         }
     }
 
     pub fn icon(self) -> &'static str {
         match self {
+            Self::ThisWeek => "📅",
             Self::Team => "👥",
             Self::Time => "⏱",
+            Self::OneOnOnes => "💬",
             Self::Settings => "⚙",
         }
     }
 
     pub fn shortcut(self) -> KeyboardShortcut {
         let key = match self {
+            Self::ThisWeek => Key::Num1,
             Self::Team => Key::Num2,
             Self::Time => Key::Num4,
+            Self::OneOnOnes => Key::Num3,
             Self::Settings => Key::Num7,
         };
         KeyboardShortcut::new(Modifiers::COMMAND, key)
@@ -67,9 +84,13 @@ impl Screen {
 /// Per-screen UI state that outlives a frame (filters, open forms, sort order).
 #[derive(Default)]
 pub struct Screens {
+    pub this_week: this_week::ThisWeekState,
     pub team: team::TeamState,
     pub time: time::TimeState,
+    pub one_on_ones: one_on_one::OneOnOnesState,
     pub settings: settings::SettingsState,
+    /// The global search (Ctrl+F), drawn over any screen.
+    pub search: search::SearchState,
 }
 
 impl Screens {
@@ -80,24 +101,41 @@ impl Screens {
         shell: &mut Shell,
         commands: &mut Vec<Command>,
     ) {
-        if shell.request_new_architect || shell.request_find {
+        if shell.request_new_architect {
             shell.screen = Screen::Team;
         }
         match shell.screen {
+            Screen::ThisWeek => self.this_week.ui(ui, view, shell, commands),
             Screen::Team => self.team.ui(ui, view, shell, commands),
             Screen::Time => self.time.ui(ui, view, shell, commands),
+            Screen::OneOnOnes => self.one_on_ones.ui(ui, view, shell, commands),
             Screen::Settings => self.settings.ui(ui, view, shell, commands),
+        }
+        match self.search.ui(ui.ctx(), view, shell) {
+            Some(search::Opened::Item(kind, id)) => self.one_on_ones.highlight(kind, id),
+            Some(search::Opened::Architect(id)) => self.team.selected = Some(id),
+            None => {}
         }
     }
 
     /// Shows a failed write in the form that sent it, if one is open. Returns false when no
     /// form took it (the caller then shows a toast).
     pub fn show_error_in_form(&mut self, error: &StoreError) -> bool {
-        self.team.show_error(error) || self.time.show_error(error) || self.settings.show_error(error)
+        self.this_week.show_error(error)
+            || self.one_on_ones.show_error(error)
+            || self.team.show_error(error)
+            || self.time.show_error(error)
+            || self.settings.show_error(error)
     }
 
     /// A development command went through: the form that sent it closes.
     pub fn development_saved(&mut self) {
         self.team.development_saved();
+    }
+
+    /// The queued commands went through: forms stop waiting for an answer.
+    pub fn commands_applied(&mut self) {
+        self.this_week.applied();
+        self.one_on_ones.applied();
     }
 }

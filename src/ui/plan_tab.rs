@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use egui::RichText;
 
-use super::architect_editor::{choice_row, date_input, date_text};
+use super::architect_editor::{choice_row, date_text, named_date_input};
 use super::dev_widgets::{self, ago};
 use super::{theme, widgets};
 use crate::app::dev_command::DevCommand;
@@ -385,7 +385,7 @@ fn form_fields_ui(ui: &mut egui::Ui, form: &mut GoalForm, today: NaiveDate, id_s
     choice_row::<GoalKind>(ui, "Kind", &format!("{id_salt}_kind"), &mut f.kind);
     widgets::text_row(ui, "Description", &mut f.description, LINE_MAX_CHARS);
     widgets::form_row(ui, "Target date", |ui| {
-        date_input(ui, &format!("{id_salt}_target"), "Target date", &mut form.target_on, today);
+        named_date_input(ui, &format!("{id_salt}_target"), Some("Target date"), &mut form.target_on, today);
     });
     if editing {
         choice_row::<GoalStatus>(ui, "Status", &format!("{id_salt}_status"), &mut f.status);

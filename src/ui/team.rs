@@ -82,7 +82,6 @@ pub struct TeamState {
     pub views: TeamViews,
     /// The architect waiting for "really delete?".
     pub confirm_delete: Option<ArchitectId>,
-    focus_search: bool,
     /// This screen sent the commands being applied, so their errors are shown here.
     awaiting: bool,
 }
@@ -193,10 +192,6 @@ impl TeamState {
         if std::mem::take(&mut shell.request_new_architect) {
             self.open_new(view);
         }
-        if std::mem::take(&mut shell.request_find) {
-            self.focus_search = true;
-            self.view = TeamView::Roster;
-        }
 
         let before = commands.len();
         self.header_ui(ui, view);
@@ -266,26 +261,22 @@ impl TeamState {
     }
 
     fn search_ui(&mut self, ui: &mut egui::Ui) {
+        // Ctrl+F is the search over everything; this box only filters the roster.
         let compact = self.page.is_some();
-        let search = ui
-            .horizontal(|ui| {
-                let width = if compact { ui.available_width() } else { 260.0 };
-                let search = ui.add(
-                    egui::TextEdit::singleline(&mut self.search)
-                        .hint_text("Search name, title or account (Ctrl+F)")
-                        .desired_width(width),
-                );
-                if !compact {
-                    self.filter_ui(ui);
-                }
-                search
-            })
-            .inner;
+        ui.horizontal(|ui| {
+            let width = if compact { ui.available_width() } else { 260.0 };
+            ui.add(
+                egui::TextEdit::singleline(&mut self.search)
+                    .hint_text("Filter by name, title or account")
+                    .desired_width(width),
+            )
+            .accessible_name("Filter the roster");
+            if !compact {
+                self.filter_ui(ui);
+            }
+        });
         if compact {
             ui.horizontal(|ui| self.filter_ui(ui));
-        }
-        if std::mem::take(&mut self.focus_search) {
-            search.request_focus();
         }
     }
 

@@ -64,3 +64,36 @@ pub fn category_color(dark_mode: bool, category: crate::model::split::Category) 
         (Category::Business, false) => Color32::from_rgb(205, 125, 15),
     }
 }
+
+/// Widest a prep card grows; two fit side by side on a laptop screen.
+pub const CARD_MIN_WIDTH: f32 = 420.0;
+/// The One-on-ones screen's architect list.
+pub const PEOPLE_LIST_WIDTH: f32 = 230.0;
+
+/// A card: a raised panel with a soft border, for prep cards and meeting sections.
+pub fn card_frame(ui: &egui::Ui) -> Frame {
+    let visuals = ui.visuals();
+    let fill = if visuals.dark_mode { Color32::from_gray(36) } else { Color32::from_gray(252) };
+    Frame::new()
+        .fill(fill)
+        .stroke(visuals.widgets.noninteractive.bg_stroke)
+        .corner_radius(8.0)
+        .inner_margin(Margin::same(12))
+}
+
+/// Blue for carried-over items: noticeable without alarming.
+pub fn carried_color(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode { Color32::from_rgb(120, 170, 255) } else { Color32::from_rgb(30, 90, 190) }
+}
+
+/// Small capitals-style section titles inside cards.
+pub fn section_title(ui: &mut egui::Ui, text: &str) {
+    ui.add_space(SPACE_S);
+    ui.label(egui::RichText::new(text.to_uppercase()).small().strong().color(ui.visuals().weak_text_color()));
+}
+
+/// The one main action of a card or screen: filled with the selection colour.
+pub fn primary_button<'a>(ui: &egui::Ui, text: &str) -> egui::Button<'a> {
+    let visuals = &ui.visuals().selection;
+    egui::Button::new(egui::RichText::new(text).strong().color(visuals.stroke.color)).fill(visuals.bg_fill)
+}

@@ -42,6 +42,38 @@ pub fn harness(path: &Path) -> Harness<'static, LeadlineApp> {
     harness
 }
 
+/// The real app, for tests that show text in scripts egui's bundled fonts lack (Japanese).
+/// The app itself falls back to the system's fonts (eframe's `system_fonts`); the test
+/// harness has no such fallback, so those characters may be drawn as boxes here.
+pub fn harness_any_script(path: &Path) -> Harness<'static, LeadlineApp> {
+    let startup = startup(path);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| LeadlineApp::new(cc, startup));
+    harness.run();
+    harness
+}
+
+/// The database the app in the harness has open (it holds the one-instance lock, so a test
+/// reads through the app's own connection).
+pub fn app_db<'h>(harness: &'h Harness<'_, LeadlineApp>) -> &'h rusqlite::Connection {
+    harness.state().store().expect("the app has its database open").conn()
+}
+
+/// The real app on the Team screen (the app opens on This week).
+pub fn team_harness(path: &Path) -> Harness<'static, LeadlineApp> {
+    let mut harness = harness(path);
+    go_to_team(&mut harness);
+    harness
+}
+
+/// The app opens on This week; Ctrl+2 goes to Team.
+pub fn go_to_team(harness: &mut Harness<'_, LeadlineApp>) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    harness.run();
+}
+
 /// The adapter the snapshot renderer picked, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".
 static ADAPTER: Mutex<Option<String>> = Mutex::new(None);
 
@@ -117,4 +149,184 @@ impl ReadOnly {
 pub fn read_db(path: &Path) -> ReadOnly {
     let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
     ReadOnly(rusqlite::Connection::open_with_flags(path, flags).expect("open read-only"))
+}
+
+/// A date, for readable tests.
+pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+/// Applies a command in its own transaction, as the app does, and expects it to work.
+pub fn apply(store: &mut Store, command: Command) -> leadline::app::Outcome {
+    let description = format!("{command:?}");
+    store.transact(|tx| command.apply(tx, today())).unwrap_or_else(|e| panic!("{description}: {e}"))
+}
+
+/// Applies a command that must be refused; returns the message the user would see.
+pub fn refused(store: &mut Store, command: Command) -> String {
+    store.transact(|tx| command.apply(tx, today())).expect_err("the command should be refused").to_string()
+}
+
+/// Adds an architect with just a name and a cadence.
+pub fn add_architect(
+    store: &mut Store,
+    name: &str,
+    cadence: leadline::model::Cadence,
+) -> leadline::model::ArchitectId {
+    let fields = leadline::model::ArchitectFields {
+        name: name.into(),
+        cadence,
+        started_on: Some(day(2024, 1, 8)),
+        ..Default::default()
+    };
+    match apply(store, Command::AddArchitect(fields)) {
+        leadline::app::Outcome::ArchitectAdded(id) => id,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// Starts a one-on-one with the given new talking points.
+pub fn start(
+    store: &mut Store,
+    architect: leadline::model::ArchitectId,
+    held_on: NaiveDate,
+    points: &[(&str, leadline::model::one_on_one::Party)],
+) -> leadline::model::OneOnOneId {
+    let agenda = points
+        .iter()
+        .map(|(text, by)| leadline::model::one_on_one::PointFields {
+            text: (*text).into(),
+            raised_by: *by,
+            topic: String::new(),
+        })
+        .collect();
+    match apply(store, Command::StartOneOnOne { architect, held_on, agenda }) {
+        leadline::app::Outcome::OneOnOneStarted(id) => id,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// Rows in a table, to show nothing was saved (or copied).
+pub fn count(store: &Store, table: &str) -> i64 {
+    store.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).expect("count")
+}
+
+/// A small database whose prep sheet for 2026-W48 is written out in `tests/expected/`:
+/// every kind of card content, one one-on-one held this week, one architect not due, one
+/// never met, one on leave.
+pub fn known_db(dir: &tempfile::TempDir) -> PathBuf {
+    use leadline::model::one_on_one::{ActionFields, MeetingFields, Party};
+    use leadline::model::{Cadence, Status};
+    let path = db_in(dir);
+    let mut store = Store::open(&path).expect("open a new database");
+    let lukas = add_architect(&mut store, "Lukas Schneider", Cadence::Weekly);
+    let amara = add_architect(&mut store, "Amara Okafor", Cadence::Biweekly);
+    let mateo = add_architect(&mut store, "Mateo García", Cadence::Weekly);
+    let priya = add_architect(&mut store, "Priya Raman", Cadence::Weekly);
+    add_architect(&mut store, "Noor Haddad", Cadence::Weekly);
+    let daniel = add_architect(&mut store, "Daniel O'Brien", Cadence::Biweekly);
+    apply(&mut store, Command::SetArchitectStatus { id: daniel, status: Status::OnLeave });
+
+    let meeting_fields =
+        |held_on, mood, notes: &str| MeetingFields { held_on, mood, notes: notes.to_owned() };
+    let action = |text: &str, owner, due_on| ActionFields { text: text.to_owned(), owner, due_on };
+
+    let l1 =
+        start(&mut store, lukas, day(2026, 11, 10), &[("AKS capacity planning for Northwind", Party::Them)]);
+    apply(
+        &mut store,
+        Command::UpdateOneOnOne { id: l1, fields: meeting_fields(day(2026, 11, 10), Some(4), "") },
+    );
+    apply(
+        &mut store,
+        Command::AddActionItem {
+            meeting: l1,
+            fields: action("Introduce Lukas to the Alpine Ski House CTO", Party::Me, Some(day(2026, 11, 13))),
+        },
+    );
+    apply(
+        &mut store,
+        Command::AddActionItem {
+            meeting: l1,
+            fields: action("Book the AZ-305 renewal", Party::Them, Some(day(2026, 11, 20))),
+        },
+    );
+    let l2 = start(&mut store, lukas, day(2026, 11, 17), &[]);
+    apply(
+        &mut store,
+        Command::UpdateOneOnOne {
+            id: l2,
+            fields: meeting_fields(day(2026, 11, 17), Some(3), "## Northwind\n- Load test moved to January"),
+        },
+    );
+    apply(
+        &mut store,
+        Command::AddActionItem {
+            meeting: l2,
+            fields: action("Draft the landing zone proposal", Party::Them, Some(day(2026, 12, 4))),
+        },
+    );
+    let agenda = leadline::store::agenda::agenda_of(
+        store.conn(),
+        &leadline::store::one_on_ones::get(store.conn(), l2).expect("meeting"),
+    )
+    .expect("agenda");
+    let renewal =
+        agenda.actions.iter().find(|(a, _)| a.fields.text == "Book the AZ-305 renewal").expect("action").0.id;
+    apply(&mut store, Command::SetActionDone { id: renewal, done_on: Some(day(2026, 11, 19)) });
+
+    let a1 = start(&mut store, amara, day(2026, 11, 18), &[("FSI practice lead role", Party::Me)]);
+    apply(
+        &mut store,
+        Command::UpdateOneOnOne {
+            id: a1,
+            fields: meeting_fields(day(2026, 11, 18), Some(5), "Follow-up with Zoë Müller (CTO) at Fabrikam"),
+        },
+    );
+
+    let m1 =
+        start(&mut store, mateo, day(2026, 11, 19), &[("Presenting at the Wingtip review board", Party::Me)]);
+    apply(
+        &mut store,
+        Command::UpdateOneOnOne { id: m1, fields: meeting_fields(day(2026, 11, 19), Some(2), "Tired") },
+    );
+
+    let p1 = start(
+        &mut store,
+        priya,
+        day(2026, 11, 24),
+        &[("SC-100 exam date", Party::Them), ("Summit talk", Party::Them)],
+    );
+    let agenda = leadline::store::agenda::agenda_of(
+        store.conn(),
+        &leadline::store::one_on_ones::get(store.conn(), p1).expect("meeting"),
+    )
+    .expect("agenda");
+    let exam = agenda.points.iter().find(|(p, _)| p.fields.text == "SC-100 exam date").expect("point").0.id;
+    apply(&mut store, Command::SetDiscussed { id: exam, meeting: Some(p1) });
+    apply(
+        &mut store,
+        Command::AddActionItem {
+            meeting: p1,
+            fields: action("Send the workshop summary", Party::Them, Some(day(2026, 12, 1))),
+        },
+    );
+    path
+}
+
+/// Compares `actual` with a file in `tests/expected/`; `UPDATE_EXPECTED=1` writes it instead.
+pub fn check_expected(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/expected").join(name);
+    if std::env::var_os("UPDATE_EXPECTED").is_some() {
+        std::fs::create_dir_all(path.parent().expect("folder")).expect("create tests/expected");
+        std::fs::write(&path, actual).expect("write the expected file");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (create it with UPDATE_EXPECTED=1)", path.display()));
+    assert!(
+        actual == expected,
+        "{name} differs from {}:\n--- actual ---\n{actual}\n--- expected ---\n{expected}",
+        path.display()
+    );
 }

@@ -1,0 +1,567 @@
+//! The weekly prep sheet: who is due a one-on-one in an ISO week by their cadence, and a prep
+//! card for each, built from plain inputs (no SQL here; `store::prep` fills [`Inputs`]).
+//!
+//! Sections the development plan and the time split provide ([`GoalDue`], [`CertAlert`],
+//! [`Change`], [`WeekSplit`]) are plain structs too: they are empty until their data exists,
+//! and cards and reports show a section only when it has something in it.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::architect::{Cadence, Status};
+use super::certification::CertState;
+use super::fiscal::IsoWeek;
+use super::goal::GoalFlags;
+use super::ids::{ArchitectId, OneOnOneId};
+use super::one_on_one::{ActionItem, Party, PointFields, TalkingPoint};
+use super::split::{Split, Targets};
+
+/// A mood at or below this is worth asking about at the next meeting.
+pub const LOW_MOOD: u8 = 2;
+
+/// An architect as the prep sheet needs them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchitectInput {
+    pub id: ArchitectId,
+    pub name: String,
+    pub cadence: Cadence,
+    pub status: Status,
+}
+
+/// A meeting, briefly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MeetingRef {
+    pub id: OneOnOneId,
+    pub held_on: NaiveDate,
+    pub mood: Option<u8>,
+}
+
+/// A meeting held (or planned) inside the week, with its agenda counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeldInput {
+    pub meeting: MeetingRef,
+    pub points_total: usize,
+    pub points_discussed: usize,
+    pub actions_total: usize,
+    pub actions_open: usize,
+}
+
+/// One architect's one-on-one history as far as the week needs it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HistoryInput {
+    /// The last one-on-one before the week.
+    pub last: Option<MeetingRef>,
+    /// The mood of the one before `last`, to show a trend.
+    pub previous_mood: Option<u8>,
+    /// A one-on-one inside the week, if there is one.
+    pub in_week: Option<HeldInput>,
+    /// Talking points not discussed by the end of `last` (a superset is fine).
+    pub points: Vec<TalkingPoint>,
+    /// Action items open after `last`, or done since (a superset is fine).
+    pub actions: Vec<ActionItem>,
+}
+
+/// A development goal worth raising: due within 30 days, overdue, or stalled.
+/// Filled from the development plan (issue 4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoalDue {
+    pub description: String,
+    pub target_on: Option<NaiveDate>,
+    pub stalled: bool,
+}
+
+/// A certification expiring within 60 days, in its renewal window, or expired.
+/// Filled from the certifications (issue 4); `state` is the words to show ("renewal window open").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CertAlert {
+    pub code: String,
+    pub name: String,
+    pub state: String,
+    /// The date the state refers to (the expiry).
+    pub date: NaiveDate,
+}
+
+/// Something that changed since the last one-on-one (a goal moved, a certification earned).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub on: NaiveDate,
+    pub text: String,
+}
+
+/// What the development plan says about one architect this week.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Development {
+    pub goals: Vec<GoalDue>,
+    pub certs: Vec<CertAlert>,
+    pub changes: Vec<Change>,
+}
+
+/// A goal for the card, if its flags ask for attention (overdue, due within 30 days, stalled).
+/// For the development store: `goal_due(&goal.description, goal.target_on, GoalFlags::compute(..))`.
+pub fn goal_due(description: &str, target_on: Option<NaiveDate>, flags: GoalFlags) -> Option<GoalDue> {
+    flags.any().then(|| GoalDue { description: description.to_owned(), target_on, stalled: flags.stalled })
+}
+
+/// A certification for the card, if its state asks for attention (renewal window open,
+/// expiring within 60 days, expired). For the development store:
+/// `cert_alert(code, name, CertState::on(expires_on, as_of))`.
+pub fn cert_alert(code: &str, name: &str, state: CertState) -> Option<CertAlert> {
+    let (state, date) = match state {
+        CertState::Valid | CertState::NeverExpires => return None,
+        CertState::RenewalWindowOpen { closes_on } => ("renewal window open".to_owned(), closes_on),
+        CertState::ExpiringSoon { expires_on, days_left: 0 } => ("expires today".to_owned(), expires_on),
+        CertState::ExpiringSoon { expires_on, days_left: 1 } => ("expires tomorrow".to_owned(), expires_on),
+        CertState::ExpiringSoon { expires_on, days_left } => {
+            (format!("expires in {days_left} days"), expires_on)
+        }
+        CertState::Expired { expired_on } => ("expired".to_owned(), expired_on),
+    };
+    Some(CertAlert { code: code.to_owned(), name: name.to_owned(), state, date })
+}
+
+/// The manager's own week against the 50/30/20 targets (issue 5).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekSplit {
+    pub split: Split,
+    pub targets: Targets,
+}
+
+/// Everything a prep sheet is built from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inputs {
+    pub week: IsoWeek,
+    pub today: NaiveDate,
+    pub architects: Vec<ArchitectInput>,
+    pub history: HashMap<ArchitectId, HistoryInput>,
+    /// Per architect; missing means nothing to show.
+    pub development: HashMap<ArchitectId, Development>,
+    pub week_split: Option<WeekSplit>,
+}
+
+/// The day a week's cards are computed for: today in the current week, otherwise the week's
+/// Monday (what the week looked like as it began, or will look like by then).
+pub fn as_of(week: IsoWeek, today: NaiveDate) -> NaiveDate {
+    if IsoWeek::of(today) == week { today } else { week.monday() }
+}
+
+/// Whole weeks from the week of `last` to `week`.
+fn weeks_between(last: NaiveDate, week: IsoWeek) -> i64 {
+    (week.monday() - IsoWeek::of(last).monday()).num_days().div_euclid(7)
+}
+
+fn cadence_weeks(cadence: Cadence) -> i64 {
+    match cadence {
+        Cadence::Weekly => 1,
+        Cadence::Biweekly => 2,
+    }
+}
+
+/// Whether an architect is due a one-on-one in `week`, counting from the last one held before
+/// it: weekly every week, biweekly two weeks after the last. Someone never met is due.
+pub fn is_due(cadence: Cadence, last_before_week: Option<NaiveDate>, week: IsoWeek) -> bool {
+    last_before_week.is_none_or(|last| weeks_between(last, week) >= cadence_weeks(cadence))
+}
+
+/// The week the next one-on-one falls due after one held on `last`.
+pub fn next_due_week(cadence: Cadence, last: NaiveDate) -> IsoWeek {
+    let mut week = IsoWeek::of(last);
+    for _ in 0..cadence_weeks(cadence) {
+        week = week.next();
+    }
+    week
+}
+
+/// The prep card of an architect due a one-on-one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrepCard {
+    pub architect_id: ArchitectId,
+    pub name: String,
+    pub cadence: Cadence,
+    pub last: Option<MeetingRef>,
+    pub days_since_last: Option<i64>,
+    pub previous_mood: Option<u8>,
+    /// Talking points raised earlier and not yet discussed, oldest first.
+    pub carried_points: Vec<TalkingPoint>,
+    /// Open action items, overdue first, then by due date.
+    pub open_actions: Vec<ActionItem>,
+    /// Action items done since the last one-on-one.
+    pub done_since_last: Vec<ActionItem>,
+    pub goals: Vec<GoalDue>,
+    pub certs: Vec<CertAlert>,
+    pub changes: Vec<Change>,
+    /// Talking points to add when the one-on-one starts from this card (carried items come
+    /// by themselves).
+    pub suggested: Vec<PointFields>,
+}
+
+impl PrepCard {
+    pub fn overdue_count(&self, as_of: NaiveDate) -> usize {
+        self.open_actions.iter().filter(|a| a.overdue_days(as_of).is_some()).count()
+    }
+
+    /// Whether the card has anything besides its header.
+    pub fn is_empty(&self) -> bool {
+        self.carried_points.is_empty()
+            && self.open_actions.is_empty()
+            && self.done_since_last.is_empty()
+            && self.goals.is_empty()
+            && self.certs.is_empty()
+            && self.changes.is_empty()
+    }
+}
+
+/// An architect whose one-on-one this week has happened (or is planned).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldCard {
+    pub architect_id: ArchitectId,
+    pub name: String,
+    pub held: HeldInput,
+}
+
+/// An architect not due this week.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotDue {
+    pub architect_id: ArchitectId,
+    pub name: String,
+    pub cadence: Cadence,
+    pub last_held_on: NaiveDate,
+    pub next_due: IsoWeek,
+}
+
+/// The week's prep sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrepSheet {
+    pub week: IsoWeek,
+    pub as_of: NaiveDate,
+    pub week_split: Option<WeekSplit>,
+    /// Due and not yet held, most in need first (never met, then longest since the last).
+    pub due: Vec<PrepCard>,
+    pub held: Vec<HeldCard>,
+    pub not_due: Vec<NotDue>,
+    /// On leave: no one-on-one expected.
+    pub on_leave: Vec<(ArchitectId, String)>,
+}
+
+impl PrepSheet {
+    pub fn card(&self, id: ArchitectId) -> Option<&PrepCard> {
+        self.due.iter().find(|c| c.architect_id == id)
+    }
+}
+
+/// Builds the week's prep sheet. Architects who left are not on it.
+pub fn build(inputs: &Inputs) -> PrepSheet {
+    let as_of = as_of(inputs.week, inputs.today);
+    let empty = HistoryInput::default();
+    let mut sheet = PrepSheet {
+        week: inputs.week,
+        as_of,
+        week_split: inputs.week_split.clone(),
+        due: Vec::new(),
+        held: Vec::new(),
+        not_due: Vec::new(),
+        on_leave: Vec::new(),
+    };
+    for architect in &inputs.architects {
+        match architect.status {
+            Status::Left => continue,
+            Status::OnLeave => {
+                sheet.on_leave.push((architect.id, architect.name.clone()));
+                continue;
+            }
+            Status::Active => {}
+        }
+        let history = inputs.history.get(&architect.id).unwrap_or(&empty);
+        if let Some(held) = history.in_week {
+            sheet.held.push(HeldCard { architect_id: architect.id, name: architect.name.clone(), held });
+            continue;
+        }
+        let last_on = history.last.map(|m| m.held_on);
+        if let Some(last) = last_on
+            && !is_due(architect.cadence, Some(last), inputs.week)
+        {
+            sheet.not_due.push(NotDue {
+                architect_id: architect.id,
+                name: architect.name.clone(),
+                cadence: architect.cadence,
+                last_held_on: last,
+                next_due: next_due_week(architect.cadence, last),
+            });
+            continue;
+        }
+        let development = inputs.development.get(&architect.id).cloned().unwrap_or_default();
+        sheet.due.push(card(architect, history, development, as_of));
+    }
+    sheet.due.sort_by(|a, b| {
+        let key = |c: &PrepCard| c.days_since_last.map_or(i64::MIN, |d| -d);
+        key(a).cmp(&key(b)).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
+    sheet.held.sort_by_key(|h| (h.held.meeting.held_on, h.name.to_lowercase()));
+    sheet.not_due.sort_by_key(|n| n.name.to_lowercase());
+    sheet
+}
+
+fn card(
+    architect: &ArchitectInput,
+    history: &HistoryInput,
+    development: Development,
+    as_of: NaiveDate,
+) -> PrepCard {
+    let last_on = history.last.map(|m| m.held_on);
+    // Items raised up to the last meeting and still open after it.
+    let carried_points: Vec<TalkingPoint> = {
+        let mut points: Vec<TalkingPoint> = history
+            .points
+            .iter()
+            .filter(|p| last_on.is_some_and(|last| p.raised_on <= last))
+            .filter(|p| p.discussed_on.is_none_or(|d| last_on.is_some_and(|last| d > last)))
+            .cloned()
+            .collect();
+        points.sort_by_key(|p| (p.raised_on, p.id));
+        points
+    };
+    let raised_by_last = |a: &&ActionItem| last_on.is_some_and(|last| a.raised_on <= last);
+    let mut open_actions: Vec<ActionItem> =
+        history.actions.iter().filter(raised_by_last).filter(|a| a.is_open_on(as_of)).cloned().collect();
+    open_actions.sort_by_key(|a| {
+        (a.overdue_days(as_of).is_none(), a.fields.due_on.is_none(), a.fields.due_on, a.raised_on, a.id)
+    });
+    let mut done_since_last: Vec<ActionItem> = history
+        .actions
+        .iter()
+        .filter(raised_by_last)
+        .filter(|a| a.done_on.is_some_and(|done| done <= as_of && last_on.is_some_and(|last| done > last)))
+        .cloned()
+        .collect();
+    done_since_last.sort_by_key(|a| (a.done_on, a.id));
+
+    let mood = history.last.and_then(|m| m.mood);
+    let suggested = suggestions(history.last.is_none(), mood, &development);
+    PrepCard {
+        architect_id: architect.id,
+        name: architect.name.clone(),
+        cadence: architect.cadence,
+        last: history.last,
+        days_since_last: last_on.map(|last| (as_of - last).num_days()),
+        previous_mood: history.previous_mood,
+        carried_points,
+        open_actions,
+        done_since_last,
+        goals: development.goals,
+        certs: development.certs,
+        changes: development.changes,
+        suggested,
+    }
+}
+
+/// Talking points a card proposes for the agenda: the goals and certifications it flags, a
+/// check-in after a low mood, and an introduction for a first one-on-one.
+fn suggestions(first: bool, last_mood: Option<u8>, development: &Development) -> Vec<PointFields> {
+    let mut points = Vec::new();
+    let me = |topic: &str, text: String| PointFields { text, raised_by: Party::Me, topic: topic.to_owned() };
+    if first {
+        points.push(me(
+            "Career",
+            "Getting to know each other: goals for the next year, how you like to work and get feedback"
+                .to_owned(),
+        ));
+    }
+    if let Some(mood) = last_mood.filter(|m| *m <= LOW_MOOD) {
+        points.push(me("Wellbeing", format!("Check in: energy was {mood}/5 last time. How are things now?")));
+    }
+    for goal in &development.goals {
+        let when = match (goal.stalled, goal.target_on) {
+            (true, _) => "stalled".to_owned(),
+            (false, Some(target)) => format!("due {target}"),
+            (false, None) => "due".to_owned(),
+        };
+        points.push(me("Development", format!("Goal: {} ({when})", goal.description)));
+    }
+    for cert in &development.certs {
+        points.push(me(
+            "Development",
+            format!("Certification {} {}: {} ({})", cert.code, cert.name, cert.state, cert.date),
+        ));
+    }
+    points
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ids::{ActionItemId, TalkingPointId};
+    use crate::model::one_on_one::ActionFields;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn week(label: &str) -> IsoWeek {
+        label.parse().unwrap()
+    }
+
+    #[test]
+    fn biweekly_is_due_two_weeks_after_the_last_one_held() {
+        let last = day(2026, 11, 17); // W47
+        assert!(!is_due(Cadence::Biweekly, Some(last), week("2026-W48")));
+        assert!(is_due(Cadence::Biweekly, Some(last), week("2026-W49")));
+        assert!(is_due(Cadence::Weekly, Some(last), week("2026-W48")));
+        assert!(is_due(Cadence::Biweekly, None, week("2026-W48")), "never met: due");
+        assert_eq!(next_due_week(Cadence::Biweekly, last), week("2026-W49"));
+        // Across New Year's 53-week year.
+        assert!(is_due(Cadence::Biweekly, Some(day(2026, 12, 22)), week("2027-W01")));
+        assert!(!is_due(Cadence::Biweekly, Some(day(2026, 12, 29)), week("2027-W01")));
+    }
+
+    #[test]
+    fn the_cards_day_is_today_in_the_current_week_and_monday_otherwise() {
+        let today = day(2026, 11, 28);
+        assert_eq!(as_of(week("2026-W48"), today), today);
+        assert_eq!(as_of(week("2026-W47"), today), day(2026, 11, 16));
+        assert_eq!(as_of(week("2026-W49"), today), day(2026, 11, 30));
+    }
+
+    fn architect(id: i64, name: &str, cadence: Cadence, status: Status) -> ArchitectInput {
+        ArchitectInput { id: ArchitectId(id), name: name.into(), cadence, status }
+    }
+
+    fn meeting(id: i64, held_on: NaiveDate, mood: Option<u8>) -> MeetingRef {
+        MeetingRef { id: OneOnOneId(id), held_on, mood }
+    }
+
+    #[test]
+    fn a_card_shows_what_is_still_open_after_the_last_meeting() {
+        let last = day(2026, 11, 17);
+        let action = |id: i64, due: Option<NaiveDate>, done: Option<NaiveDate>| ActionItem {
+            id: ActionItemId(id),
+            architect_id: ArchitectId(1),
+            raised_in: OneOnOneId(1),
+            raised_on: day(2026, 11, 10),
+            fields: ActionFields { text: format!("action {id}"), owner: Party::Them, due_on: due },
+            done_on: done,
+            times_carried: 1,
+        };
+        let point = |id: i64, discussed: Option<NaiveDate>| TalkingPoint {
+            id: TalkingPointId(id),
+            architect_id: ArchitectId(1),
+            raised_in: OneOnOneId(1),
+            raised_on: day(2026, 11, 10),
+            fields: PointFields { text: format!("point {id}"), ..PointFields::default() },
+            discussed_in: discussed.map(|_| OneOnOneId(2)),
+            discussed_on: discussed,
+            times_carried: 1,
+        };
+        let history = HistoryInput {
+            last: Some(meeting(2, last, Some(2))),
+            previous_mood: Some(4),
+            in_week: None,
+            points: vec![point(1, None), point(2, Some(last))],
+            actions: vec![
+                action(1, Some(day(2026, 11, 20)), None),
+                action(2, Some(day(2026, 12, 4)), None),
+                action(3, None, Some(day(2026, 11, 19))),
+                action(4, None, Some(day(2026, 11, 17))),
+            ],
+        };
+        let inputs = Inputs {
+            week: week("2026-W48"),
+            today: day(2026, 11, 28),
+            architects: vec![architect(1, "Mateo García", Cadence::Weekly, Status::Active)],
+            history: HashMap::from([(ArchitectId(1), history)]),
+            development: HashMap::new(),
+            week_split: None,
+        };
+        let sheet = build(&inputs);
+        let card = &sheet.due[0];
+        assert_eq!(card.days_since_last, Some(11));
+        assert_eq!(card.carried_points.iter().map(|p| p.id.0).collect::<Vec<_>>(), [1]);
+        assert_eq!(card.open_actions.iter().map(|a| a.id.0).collect::<Vec<_>>(), [1, 2], "overdue first");
+        assert_eq!(card.overdue_count(sheet.as_of), 1);
+        assert_eq!(card.done_since_last.iter().map(|a| a.id.0).collect::<Vec<_>>(), [3]);
+        assert!(card.suggested.iter().any(|p| p.topic == "Wellbeing" && p.text.contains("2/5")));
+    }
+
+    #[test]
+    fn held_not_due_on_leave_and_left_are_sorted_into_their_lists() {
+        let inputs = Inputs {
+            week: week("2026-W48"),
+            today: day(2026, 11, 28),
+            architects: vec![
+                architect(1, "Held", Cadence::Weekly, Status::Active),
+                architect(2, "Biweekly", Cadence::Biweekly, Status::Active),
+                architect(3, "Away", Cadence::Weekly, Status::OnLeave),
+                architect(4, "Gone", Cadence::Weekly, Status::Left),
+                architect(5, "New", Cadence::Weekly, Status::Active),
+            ],
+            history: HashMap::from([
+                (
+                    ArchitectId(1),
+                    HistoryInput {
+                        in_week: Some(HeldInput {
+                            meeting: meeting(9, day(2026, 11, 24), None),
+                            points_total: 2,
+                            points_discussed: 1,
+                            actions_total: 1,
+                            actions_open: 1,
+                        }),
+                        ..HistoryInput::default()
+                    },
+                ),
+                (
+                    ArchitectId(2),
+                    HistoryInput {
+                        last: Some(meeting(8, day(2026, 11, 18), None)),
+                        ..HistoryInput::default()
+                    },
+                ),
+            ]),
+            development: HashMap::new(),
+            week_split: None,
+        };
+        let sheet = build(&inputs);
+        assert_eq!(sheet.held.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["Held"]);
+        assert_eq!(sheet.not_due.iter().map(|n| n.name.as_str()).collect::<Vec<_>>(), ["Biweekly"]);
+        assert_eq!(sheet.not_due[0].next_due, week("2026-W49"));
+        assert_eq!(sheet.on_leave.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(), ["Away"]);
+        assert_eq!(sheet.due.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["New"]);
+        assert!(sheet.due[0].suggested[0].text.starts_with("Getting to know each other"));
+    }
+
+    #[test]
+    fn only_goals_and_certifications_needing_attention_reach_the_card() {
+        let quiet = GoalFlags::default();
+        assert_eq!(goal_due("Learn Rust", None, quiet), None);
+        let stalled = GoalFlags { stalled: true, ..GoalFlags::default() };
+        assert_eq!(goal_due("Learn Rust", None, stalled).map(|g| g.stalled), Some(true));
+        assert_eq!(cert_alert("AZ-900", "Fundamentals", CertState::NeverExpires), None);
+        let soon = CertState::ExpiringSoon { expires_on: day(2026, 12, 18), days_left: 20 };
+        assert_eq!(
+            cert_alert("AZ-305", "Architect", soon).map(|c| c.state),
+            Some("expires in 20 days".to_owned())
+        );
+        let window = CertState::RenewalWindowOpen { closes_on: day(2027, 3, 1) };
+        assert_eq!(cert_alert("AZ-104", "Admin", window).map(|c| c.date), Some(day(2027, 3, 1)));
+    }
+
+    #[test]
+    fn development_sections_become_suggested_talking_points() {
+        let development = Development {
+            goals: vec![GoalDue {
+                description: "Present at the AI summit".into(),
+                target_on: None,
+                stalled: true,
+            }],
+            certs: vec![CertAlert {
+                code: "AZ-305".into(),
+                name: "Azure Solutions Architect Expert".into(),
+                state: "expires in 20 days".into(),
+                date: day(2026, 12, 18),
+            }],
+            changes: Vec::new(),
+        };
+        let points = suggestions(false, Some(4), &development);
+        assert_eq!(points.len(), 2);
+        assert_eq!(points[0].text, "Goal: Present at the AI summit (stalled)");
+        assert!(points[1].text.starts_with("Certification AZ-305"));
+    }
+}

@@ -1,0 +1,10 @@
+//! Documents rendered from what the app knows: the weekly prep sheet and an architect's
+//! one-on-one history, as Markdown for pasting into a notebook.
+
+pub mod history;
+pub mod prep;
+
+/// A user's text on one Markdown line: line breaks become spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,313 @@
+//! One-on-one meetings: starting one, editing its date, mood and notes, deleting it, the goals
+//! reviewed, and an architect's history.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension as _, Row, params};
+
+use super::{StoreError, agenda, architects, search};
+use crate::model::ids::{ArchitectId, OneOnOneId};
+use crate::model::one_on_one::{self, MeetingFields, OneOnOne, PointFields};
+use crate::model::prep::MeetingRef;
+use crate::model::search::HitKind;
+use crate::model::{Status, ValidationError};
+
+fn row_to_meeting(row: &Row<'_>) -> rusqlite::Result<OneOnOne> {
+    Ok(OneOnOne {
+        id: row.get(0)?,
+        architect_id: row.get(1)?,
+        fields: MeetingFields { held_on: row.get(2)?, mood: row.get(3)?, notes: row.get(4)? },
+        goal_ids: Vec::new(),
+    })
+}
+
+fn row_to_ref(row: &Row<'_>) -> rusqlite::Result<MeetingRef> {
+    Ok(MeetingRef { id: row.get(0)?, held_on: row.get(1)?, mood: row.get(2)? })
+}
+
+pub fn get(conn: &Connection, id: OneOnOneId) -> Result<OneOnOne, StoreError> {
+    let mut meeting = conn
+        .prepare_cached("SELECT id, architect_id, held_on, mood, notes FROM one_on_ones WHERE id = ?1")?
+        .query_row([id], row_to_meeting)
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("one-on-one #{id}")))?;
+    meeting.goal_ids = conn
+        .prepare_cached("SELECT goal_id FROM one_on_one_goals WHERE one_on_one_id = ?1 ORDER BY goal_id")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(meeting)
+}
+
+/// The meeting with `architect` on `held_on`, if there is one.
+pub fn on_date(
+    conn: &Connection,
+    architect: ArchitectId,
+    held_on: NaiveDate,
+) -> Result<Option<OneOnOneId>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM one_on_ones WHERE architect_id = ?1 AND held_on = ?2")?
+        .query_row(params![architect, held_on], |r| r.get(0))
+        .optional()?)
+}
+
+fn taken(
+    conn: &Connection,
+    architect: ArchitectId,
+    held_on: NaiveDate,
+    name: &str,
+) -> Result<(), StoreError> {
+    if on_date(conn, architect, held_on)?.is_some() {
+        return Err(ValidationError::new(
+            "date",
+            format!("there is already a one-on-one with {name} on {held_on}; open that one instead"),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Starts a one-on-one with `architect` on `held_on`, with `agenda` as its first talking
+/// points. Undiscussed points and open actions of earlier meetings are on its agenda by
+/// themselves (they are not copied).
+pub fn start(
+    conn: &Connection,
+    architect: ArchitectId,
+    held_on: NaiveDate,
+    agenda_points: &[PointFields],
+    today: NaiveDate,
+) -> Result<OneOnOneId, StoreError> {
+    let person = architects::get(conn, architect)?;
+    if person.fields.status == Status::Left {
+        return Err(StoreError::InUse(format!(
+            "{} has left the team; mark them as active again to hold a one-on-one",
+            person.name()
+        )));
+    }
+    let held_on = one_on_one::validate_held_on(held_on, today)?;
+    taken(conn, architect, held_on, person.name())?;
+    let points = agenda_points.iter().map(PointFields::validated).collect::<Result<Vec<_>, _>>()?;
+    let now = Utc::now().to_rfc3339();
+    conn.prepare_cached(
+        "INSERT INTO one_on_ones (architect_id, held_on, mood, notes, created_at, updated_at) \
+         VALUES (?1, ?2, NULL, '', ?3, ?3)",
+    )?
+    .execute(params![architect, held_on, now])?;
+    let id = OneOnOneId(conn.last_insert_rowid());
+    for point in &points {
+        agenda::add_point(conn, id, point)?;
+    }
+    Ok(id)
+}
+
+/// The meetings just before and after `held_on` with the same architect, excluding `except`.
+fn neighbours(
+    conn: &Connection,
+    architect: ArchitectId,
+    held_on: NaiveDate,
+    except: OneOnOneId,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>), StoreError> {
+    let before = conn
+        .prepare_cached(
+            "SELECT max(held_on) FROM one_on_ones WHERE architect_id = ?1 AND held_on < ?2 AND id <> ?3",
+        )?
+        .query_row(params![architect, held_on, except], |r| r.get(0))?;
+    let after = conn
+        .prepare_cached(
+            "SELECT min(held_on) FROM one_on_ones WHERE architect_id = ?1 AND held_on > ?2 AND id <> ?3",
+        )?
+        .query_row(params![architect, held_on, except], |r| r.get(0))?;
+    Ok((before, after))
+}
+
+/// Checks a new date for an existing meeting: it must keep its place among the architect's
+/// meetings (their order decides what carries over) and stay on or before the due and done
+/// dates of the actions raised in it.
+fn check_move(conn: &Connection, meeting: &OneOnOne, to: NaiveDate) -> Result<(), StoreError> {
+    let from = meeting.fields.held_on;
+    if to == from {
+        return Ok(());
+    }
+    let name = architects::get(conn, meeting.architect_id)?.fields.name;
+    taken(conn, meeting.architect_id, to, &name)?;
+    let (before, after) = neighbours(conn, meeting.architect_id, from, meeting.id)?;
+    let order = "what carries over follows the order of meetings, so start a new one-on-one instead";
+    if let Some(before) = before.filter(|b| to <= *b) {
+        return Err(ValidationError::new(
+            "date",
+            format!(
+                "{to} would move this one-on-one before the previous one with {name} ({before}); {order}"
+            ),
+        )
+        .into());
+    }
+    if let Some(after) = after.filter(|a| to >= *a) {
+        return Err(ValidationError::new(
+            "date",
+            format!("{to} would move this one-on-one after the next one with {name} ({after}); {order}"),
+        )
+        .into());
+    }
+    let earliest: Option<NaiveDate> = conn
+        .prepare_cached(
+            "SELECT min(min(coalesce(due_on, '9999-12-31'), coalesce(done_on, '9999-12-31'))) \
+             FROM action_items WHERE raised_in = ?1",
+        )?
+        .query_row([meeting.id], |r| r.get(0))?;
+    if let Some(earliest) = earliest.filter(|e| to > *e) {
+        return Err(ValidationError::new(
+            "date",
+            format!("{to} is after {earliest}, when an action item from this one-on-one is due or was done"),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+/// Saves a meeting's date, mood and notes.
+pub fn update(
+    conn: &Connection,
+    id: OneOnOneId,
+    fields: &MeetingFields,
+    today: NaiveDate,
+) -> Result<(), StoreError> {
+    let fields = fields.validated(today)?;
+    let meeting = get(conn, id)?;
+    check_move(conn, &meeting, fields.held_on)?;
+    let moved = fields.held_on != meeting.fields.held_on;
+    if moved {
+        search::unindex_meeting(conn, id, meeting.fields.held_on)?;
+    }
+    conn.prepare_cached(
+        "UPDATE one_on_ones SET held_on = ?2, mood = ?3, notes = ?4, updated_at = ?5 WHERE id = ?1",
+    )?
+    .execute(params![id, fields.held_on, fields.mood, fields.notes, Utc::now().to_rfc3339()])?;
+    if moved {
+        search::index_meeting(conn, id, fields.held_on, meeting.architect_id)?;
+    } else {
+        search::index_item(
+            conn,
+            HitKind::Notes,
+            id.0,
+            fields.held_on,
+            meeting.architect_id,
+            Some(id),
+            &fields.notes,
+        )?;
+    }
+    Ok(())
+}
+
+/// Deletes a meeting with the talking points and action items raised in it. Points it marked
+/// discussed are open again.
+pub fn delete(conn: &Connection, id: OneOnOneId) -> Result<(), StoreError> {
+    let meeting = get(conn, id)?;
+    search::unindex_meeting(conn, id, meeting.fields.held_on)?;
+    conn.prepare_cached("DELETE FROM one_on_ones WHERE id = ?1")?.execute([id])?;
+    Ok(())
+}
+
+/// Records which development goals were reviewed (by goal id; replaces the list).
+pub fn set_goals(conn: &Connection, id: OneOnOneId, goal_ids: &[i64]) -> Result<(), StoreError> {
+    get(conn, id)?;
+    conn.prepare_cached("DELETE FROM one_on_one_goals WHERE one_on_one_id = ?1")?.execute([id])?;
+    let mut insert = conn
+        .prepare_cached("INSERT OR IGNORE INTO one_on_one_goals (one_on_one_id, goal_id) VALUES (?1, ?2)")?;
+    for goal in goal_ids {
+        insert.execute(params![id, goal])?;
+    }
+    Ok(())
+}
+
+/// One line of an architect's history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingSummary {
+    pub meeting: MeetingRef,
+    pub notes: String,
+    pub points_raised: u32,
+    pub points_discussed: u32,
+    pub actions_raised: u32,
+}
+
+/// An architect's meetings, newest first.
+pub fn history(conn: &Connection, architect: ArchitectId) -> Result<Vec<MeetingSummary>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.id, m.held_on, m.mood, m.notes, \
+         (SELECT count(*) FROM talking_points WHERE raised_in = m.id), \
+         (SELECT count(*) FROM talking_points WHERE discussed_in = m.id), \
+         (SELECT count(*) FROM action_items WHERE raised_in = m.id) \
+         FROM one_on_ones m WHERE m.architect_id = ?1 ORDER BY m.held_on DESC",
+    )?;
+    let rows = stmt.query_map([architect], |r| {
+        Ok(MeetingSummary {
+            meeting: row_to_ref(r)?,
+            notes: r.get(3)?,
+            points_raised: r.get(4)?,
+            points_discussed: r.get(5)?,
+            actions_raised: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The last two meetings before `before` (newest first): the last one and the one before it.
+pub fn last_two_before(
+    conn: &Connection,
+    architect: ArchitectId,
+    before: NaiveDate,
+) -> Result<Vec<MeetingRef>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, held_on, mood FROM one_on_ones WHERE architect_id = ?1 AND held_on < ?2 \
+         ORDER BY held_on DESC LIMIT 2",
+    )?;
+    Ok(stmt.query_map(params![architect, before], row_to_ref)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Meetings from `from` to `to` (both included), oldest first.
+pub fn between(
+    conn: &Connection,
+    architect: ArchitectId,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<MeetingRef>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, held_on, mood FROM one_on_ones WHERE architect_id = ?1 AND held_on BETWEEN ?2 AND ?3 \
+         ORDER BY held_on",
+    )?;
+    Ok(stmt.query_map(params![architect, from, to], row_to_ref)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The latest meeting up to `until` for every architect who has one.
+pub fn last_held(conn: &Connection, until: NaiveDate) -> Result<HashMap<ArchitectId, NaiveDate>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, (SELECT max(held_on) FROM one_on_ones WHERE architect_id = a.id AND held_on <= ?1) \
+         FROM architects a",
+    )?;
+    let rows =
+        stmt.query_map([until], |r| Ok((r.get::<_, ArchitectId>(0)?, r.get::<_, Option<NaiveDate>>(1)?)))?;
+    let mut last = HashMap::new();
+    for row in rows {
+        if let (id, Some(on)) = row? {
+            last.insert(id, on);
+        }
+    }
+    Ok(last)
+}
+
+/// Every meeting of an architect with its agenda, oldest first (for the history report).
+pub fn with_agendas(
+    conn: &Connection,
+    architect: ArchitectId,
+) -> Result<Vec<(OneOnOne, one_on_one::Agenda)>, StoreError> {
+    let ids: Vec<OneOnOneId> = conn
+        .prepare_cached("SELECT id FROM one_on_ones WHERE architect_id = ?1 ORDER BY held_on")?
+        .query_map([architect], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.into_iter()
+        .map(|id| {
+            let meeting = get(conn, id)?;
+            let agenda = agenda::agenda_of(conn, &meeting)?;
+            Ok((meeting, agenda))
+        })
+        .collect()
+}
