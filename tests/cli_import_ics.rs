@@ -139,7 +139,8 @@ fn bad_arguments_are_named() {
 
 fn count_entries(db: &Path) -> i64 {
     let conn = rusqlite::Connection::open(db).expect("open");
-    conn.query_row("SELECT count(*) FROM time_entries WHERE source = 'calendar'", [], |r| r.get(0)).expect("count")
+    conn.query_row("SELECT count(*) FROM time_entries WHERE source = 'calendar'", [], |r| r.get(0))
+        .expect("count")
 }
 
 fn entries(db: &Path) -> Vec<(String, Option<String>, u32, String, String)> {

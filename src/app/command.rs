@@ -5,6 +5,7 @@ use chrono::{Month, NaiveDate};
 use rusqlite::Connection;
 
 use crate::demo::{self, DemoSize};
+use crate::import::preview::CommitPlan;
 use crate::import::rules::Rule;
 use crate::model::fiscal::FiscalQuarter;
 use crate::model::split::Targets;
@@ -71,6 +72,12 @@ pub enum Command {
         my_emails: String,
         company_domains: String,
     },
+    /// Calendar import: write a previewed plan, all or nothing, and remember the folder the
+    /// file came from. The app takes a backup before applying it.
+    ImportCalendar {
+        plan: CommitPlan,
+        folder: Option<String>,
+    },
 }
 
 /// What an applied command did, so the app can follow up (close an editor, select a row,
@@ -95,6 +102,13 @@ pub enum Outcome {
     /// A time setting changed; the text says which, for the status line.
     TimeSettingsChanged(String),
     CalendarSettingsSaved,
+    /// A calendar import was written: how many entries, and the first day it touched.
+    CalendarImported {
+        inserted: usize,
+        updated: usize,
+        deleted: usize,
+        first_date: Option<NaiveDate>,
+    },
 }
 
 impl Command {
@@ -166,6 +180,24 @@ impl Command {
             Self::SetCalendarIdentity { my_emails, company_domains } => {
                 calendar::save_identity(conn, &my_emails, &company_domains)
                     .map(|()| Outcome::CalendarSettingsSaved)
+            }
+            Self::ImportCalendar { plan, folder } => {
+                calendar::write_plan(conn, &plan)?;
+                if let Some(folder) = folder {
+                    settings::set(conn, calendar::LAST_IMPORT_FOLDER, &folder)?;
+                }
+                let first_date = plan
+                    .inserts
+                    .iter()
+                    .chain(plan.updates.iter().map(|(_, entry)| entry))
+                    .map(|entry| entry.entry_date)
+                    .min();
+                Ok(Outcome::CalendarImported {
+                    inserted: plan.inserts.len(),
+                    updated: plan.updates.len(),
+                    deleted: plan.deletes.len(),
+                    first_date,
+                })
             }
         }
     }

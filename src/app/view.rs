@@ -31,6 +31,10 @@ pub struct ViewModel {
     pub calendar_rules: Vec<Rule>,
     pub my_emails: Vec<String>,
     pub company_domains: Vec<String>,
+    /// Team members' addresses (for the "on my team" rule condition) and the folder the last
+    /// calendar file came from.
+    pub team_emails: Vec<String>,
+    pub last_import_folder: Option<String>,
 }
 
 impl ViewModel {
@@ -61,6 +65,8 @@ impl ViewModel {
         let calendar_rules = calendar::rules(conn)?;
         let my_emails = calendar::list_setting(conn, calendar::MY_EMAILS)?;
         let company_domains = calendar::list_setting(conn, calendar::COMPANY_DOMAINS)?;
+        let team_emails = calendar::team_emails(conn)?;
+        let last_import_folder = settings::get(conn, calendar::LAST_IMPORT_FOLDER)?;
         Ok(Self {
             today,
             db_path: store.path().to_owned(),
@@ -74,6 +80,8 @@ impl ViewModel {
             calendar_rules,
             my_emails,
             company_domains,
+            team_emails,
+            last_import_folder,
         })
     }
 

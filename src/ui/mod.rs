@@ -2,6 +2,7 @@
 
 pub mod architect_editor;
 pub mod first_run;
+pub mod import_preview;
 pub mod rules;
 pub mod settings;
 pub mod settings_data;
