@@ -259,15 +259,20 @@ impl ImportState {
     }
 
     fn file_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel) {
-        let (typed, clicked) = widgets::form_row(ui, "Calendar file", |ui| {
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut self.path)
-                    .desired_width(480.0)
-                    .hint_text("/path/to/calendar.ics"),
-            );
-            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            (entered, ui.button("Open").clicked())
-        });
+        let (typed, clicked) = ui
+            .horizontal(|ui| {
+                let label = ui.label("Calendar file");
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.path)
+                            .desired_width(480.0)
+                            .hint_text("/path/to/calendar.ics"),
+                    )
+                    .labelled_by(label.id);
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                (entered, ui.button("Open").clicked())
+            })
+            .inner;
         if typed || clicked {
             let path = PathBuf::from(self.path.trim());
             let bytes = if path.is_dir() {
@@ -310,8 +315,8 @@ impl ImportState {
             let removes = self.plan.deletes.len();
             let label = match (writes, removes) {
                 (0, 0) => "Nothing to import".to_owned(),
-                (n, 0) => format!("Import {n} entries"),
-                (n, r) => format!("Import {n} entries, remove {r}"),
+                (n, 0) => format!("Import {n} {}", entries_word(n)),
+                (n, r) => format!("Import {n} {}, remove {r}", entries_word(n)),
             };
             let button =
                 ui.add_enabled(writes + removes > 0, egui::Button::new(RichText::new(label).strong()));
@@ -460,4 +465,8 @@ fn row_actions_ui(ui: &mut egui::Ui, index: usize, row: &crate::import::preview:
         }
     });
     action
+}
+
+fn entries_word(n: usize) -> &'static str {
+    if n == 1 { "entry" } else { "entries" }
 }
