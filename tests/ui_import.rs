@@ -158,6 +158,12 @@ fn make_a_rule_from_an_occurrence_saves_the_rule_and_the_preview_follows_it() {
     harness.get_by_label("\"Confirmed\"");
     harness.get_by_label_contains("1 new, 0 changed, 0 unchanged, 0 to remove, 1 ignored, 2 unassigned");
     assert!(imported(&path).is_empty(), "a rule alone imports nothing");
+
+    // Only the occurrences needing the manager: the cancelled one is out of the way.
+    harness.get_by_label("Show only occurrences no rule matched").click();
+    harness.run();
+    assert!(harness.query_by_label("(cancelled)").is_none());
+    harness.get_by_label("Tentative");
 }
 
 #[test]

@@ -52,6 +52,10 @@ pub struct ImportState {
     /// Cached after each build or assignment, so a frame does no work over the rows.
     counts: Counts,
     plan: CommitPlan,
+    /// Show only the occurrences no rule matched (the ones needing the manager), and the
+    /// row indexes that filter leaves, worked out when it or the preview changes.
+    only_unmatched: bool,
+    visible: Vec<usize>,
     dirty: bool,
 }
 
@@ -195,6 +199,10 @@ impl ImportState {
         if let Some(preview) = &self.preview {
             self.counts = preview.counts();
             self.plan = preview.plan();
+            let only = self.only_unmatched;
+            self.visible = (0..preview.rows.len())
+                .filter(|&i| !only || matches!(preview.rows[i].verdict, Verdict::Unmatched))
+                .collect();
         }
     }
 
@@ -252,6 +260,26 @@ impl ImportState {
             ui.label(RichText::new(format!("⚠ {warning}")).color(theme::warn_color(ui)));
         }
         self.summary_ui(ui, commands);
+        if !preview.gone.is_empty() {
+            let title = format!(
+                "{} entries imported before are no longer in the calendar and will be removed",
+                preview.gone.len()
+            );
+            egui::CollapsingHeader::new(title).id_salt("import_gone").show(ui, |ui| {
+                for entry in &preview.gone {
+                    ui.label(format!(
+                        "{}  {}  {}",
+                        entry.entry_date.format("%a %-d %b %y"),
+                        format_minutes(entry.minutes),
+                        entry.description
+                    ));
+                }
+            });
+        }
+        let filter = ui.checkbox(&mut self.only_unmatched, "Show only occurrences no rule matched");
+        if filter.changed() {
+            self.refresh();
+        }
         ui.add_space(theme::SPACE_S);
         if let Some(action) = self.table_ui(ui) {
             self.act(action, view, commands);
@@ -357,9 +385,9 @@ impl ImportState {
                 }
             })
             .body(|body| {
-                body.rows(theme::TABLE_ROW_HEIGHT, preview.rows.len(), |mut table_row| {
-                    let index = table_row.index();
-                    let row = &preview.rows[index];
+                body.rows(theme::TABLE_ROW_HEIGHT, self.visible.len(), |mut table_row| {
+                    let Some(&index) = self.visible.get(table_row.index()) else { return };
+                    let Some(row) = preview.rows.get(index) else { return };
                     let time = row
                         .local_start
                         .map_or_else(|| "all day".to_owned(), |t| t.format("%H:%M").to_string());
