@@ -124,8 +124,18 @@ fn a_dropped_calendar_is_previewed_assigned_with_one_click_imported_and_shown_on
     harness.get_by_label("Tentative");
     harness.get_by_label("Week 2022-W27");
 
+    // The folder is remembered, also for the next start of the app.
+    let db = common::read_db(&path);
+    let folder: String = db
+        .conn()
+        .query_row("SELECT value FROM settings WHERE key = 'calendar_import_folder'", [], |r| r.get(0))
+        .unwrap();
+    assert!(folder.ends_with("fixtures/ics"), "{folder}");
+
     // Importing the same file again: everything unchanged, nothing to add.
     open_import(&mut harness);
+    let field = harness.get_by_role_and_label(Role::TextInput, "Calendar file").value().unwrap_or_default();
+    assert!(field.ends_with("fixtures/ics/"), "the path field starts in the last folder: {field}");
     drop_file(&mut harness, shared(FIXTURE));
     harness.get_by_label_contains(
         "4 occurrences: 0 new, 0 changed, 1 unchanged, 0 to remove, 1 ignored, 2 unassigned",
@@ -213,4 +223,24 @@ fn a_file_that_is_not_a_calendar_is_refused_inline() {
     drop_file(&mut harness, notes);
     harness.get_by_label_contains("notes.ics was not imported: this is not a calendar file");
     assert!(imported(&path).is_empty());
+}
+
+#[test]
+fn the_path_field_starts_in_the_folder_of_the_last_import_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = empty_db(&dir);
+    let folder = dir.path().join("exports").display().to_string();
+    let mut store = Store::open(&path).unwrap();
+    let remember = Command::ImportCalendar {
+        plan: leadline::import::preview::CommitPlan::default(),
+        folder: Some(folder.clone()),
+    };
+    store.transact(|tx| remember.apply(tx, common::today())).unwrap();
+    drop(store);
+
+    let mut harness = common::harness(&path);
+    open_import(&mut harness);
+    let field = harness.get_by_role_and_label(Role::TextInput, "Calendar file").value().unwrap_or_default();
+    assert_eq!(field, format!("{folder}{}", std::path::MAIN_SEPARATOR));
+    harness.get_by_label_contains("drag the file onto this window");
 }
