@@ -223,6 +223,11 @@ fn a_file_that_is_not_a_calendar_is_refused_inline() {
     drop_file(&mut harness, notes);
     harness.get_by_label_contains("notes.ics was not imported: this is not a calendar file");
     assert!(imported(&path).is_empty());
+    // Esc leaves the import view, as Cancel does.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Import a calendar").is_none());
+    harness.get_by_label("Import calendar…");
 }
 
 #[test]

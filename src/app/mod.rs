@@ -582,20 +582,7 @@ impl LeadlineApp {
 
     /// A file dropped on the window, from any screen, opens the import view with it.
     fn take_dropped_file(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
-            // While a file is dragged over the window, say what dropping it does.
-            let painter =
-                ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_hint")));
-            let rect = ctx.content_rect();
-            painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
-            painter.text(
-                rect.center(),
-                egui::Align2::CENTER_CENTER,
-                "Drop the calendar (.ics) to preview the import",
-                egui::FontId::proportional(22.0),
-                egui::Color32::WHITE,
-            );
-        }
+        ui::import_preview::drop_hint_ui(ctx);
         let dropped = ctx.input(|i| i.raw.dropped_files.clone());
         let Some(file) = dropped.first() else { return };
         if dropped.len() > 1 {

@@ -225,7 +225,10 @@ impl ImportState {
         ui.horizontal(|ui| {
             ui.heading("Import a calendar");
             ui.add_space(theme::SPACE_L);
-            if ui.button("Cancel").on_hover_text("Back to the Time screen; nothing is imported").clicked() {
+            let escape = ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+            let cancel =
+                ui.button("Cancel").on_hover_text("Back to the Time screen; nothing is imported (Esc)");
+            if cancel.clicked() || escape {
                 self.close();
                 "Import cancelled: nothing was imported".clone_into(&mut shell.status);
             }
@@ -313,22 +316,31 @@ impl ImportState {
     }
 
     fn range_ui(&mut self, ui: &mut egui::Ui) {
-        let mut changed = false;
+        let mut done = false;
         ui.horizontal(|ui| {
             for (label, value) in [("From", &mut self.from), ("To", &mut self.to)] {
                 let label = ui.label(label);
                 let field =
                     ui.add(egui::TextEdit::singleline(value).desired_width(96.0)).labelled_by(label.id);
-                changed |= field.lost_focus() && field.changed() || field.lost_focus();
+                done |= field.lost_focus();
             }
-            changed |= ui.button("Update preview").clicked();
+            let update = ui.button("Update preview").clicked();
             ui.label(
                 RichText::new("Only occurrences between these days (both included) are imported.").weak(),
             );
+            // The preview follows the range when a date is left (Tab, Enter, a click elsewhere).
+            if (done && self.range_differs() || update) && self.file.is_some() {
+                self.dirty = true;
+            }
         });
-        if changed && self.file.is_some() {
-            self.dirty = true;
-        }
+    }
+
+    /// Whether the dates typed are not the ones the preview shows (or there is no preview).
+    fn range_differs(&self) -> bool {
+        self.preview.as_ref().is_none_or(|p| {
+            let last = p.to.pred_opt().unwrap_or(p.to);
+            p.from.to_string() != self.from.trim() || last.to_string() != self.to.trim()
+        })
     }
 
     fn summary_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
@@ -414,7 +426,10 @@ impl ImportState {
                         if matches!(row.change, Change::Unassigned) {
                             text = text.color(theme::warn_color(ui)).strong();
                         }
-                        ui.label(text).on_hover_text(row.note.clone().unwrap_or_default());
+                        let change = ui.label(text);
+                        if let Some(note) = &row.note {
+                            change.on_hover_text(note);
+                        }
                     });
                     table_row.col(|ui| {
                         if let Some(chosen) = row_actions_ui(ui, index, row) {
@@ -497,4 +512,22 @@ fn row_actions_ui(ui: &mut egui::Ui, index: usize, row: &crate::import::preview:
 
 fn entries_word(n: usize) -> &'static str {
     if n == 1 { "entry" } else { "entries" }
+}
+
+/// While a file is dragged over the window, say what dropping it does.
+pub fn drop_hint_ui(ctx: &egui::Context) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let painter =
+        ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_hint")));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop the calendar (.ics) to preview the import",
+        egui::FontId::proportional(22.0),
+        egui::Color32::WHITE,
+    );
 }
