@@ -225,7 +225,9 @@ impl ImportState {
         ui.horizontal(|ui| {
             ui.heading("Import a calendar");
             ui.add_space(theme::SPACE_L);
-            let escape = ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+            // Esc in a text field only leaves the field; elsewhere it cancels the import.
+            let typing = ui.memory(|m| m.focused().is_some());
+            let escape = !typing && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
             let cancel =
                 ui.button("Cancel").on_hover_text("Back to the Time screen; nothing is imported (Esc)");
             if cancel.clicked() || escape {
@@ -366,10 +368,11 @@ impl ImportState {
             }
             if c.unassigned > 0 {
                 ui.label(
-                    RichText::new(format!(
-                        "{} unassigned occurrences are left out until you assign them",
-                        c.unassigned
-                    ))
+                    RichText::new(if c.unassigned == 1 {
+                        "1 unassigned occurrence is left out until you assign it".to_owned()
+                    } else {
+                        format!("{} unassigned occurrences are left out until you assign them", c.unassigned)
+                    })
                     .color(theme::warn_color(ui)),
                 );
             }
