@@ -6,6 +6,7 @@ use rusqlite::Connection;
 
 use super::dev_command::{DevCommand, DevOutcome};
 use crate::demo::{self, DemoSize};
+use crate::import::preview::CommitPlan;
 use crate::import::rules::Rule;
 use crate::model::fiscal::FiscalQuarter;
 use crate::model::one_on_one::{ActionFields, MeetingFields, PointFields};
@@ -136,6 +137,12 @@ pub enum Command {
         id: TemplateId,
         up: bool,
     },
+    /// Calendar import: write a previewed plan, all or nothing, and remember the folder the
+    /// file came from. The app takes a backup before applying it.
+    ImportCalendar {
+        plan: CommitPlan,
+        folder: Option<String>,
+    },
 }
 
 /// What an applied command did, so the app can follow up (close an editor, select a row,
@@ -167,6 +174,13 @@ pub enum Outcome {
     /// A talking point or action item was added, changed or ticked.
     AgendaChanged,
     TemplatesChanged,
+    /// A calendar import was written: how many entries, and the first day it touched.
+    CalendarImported {
+        inserted: usize,
+        updated: usize,
+        deleted: usize,
+        first_date: Option<NaiveDate>,
+    },
 }
 
 impl Command {
@@ -279,6 +293,24 @@ impl Command {
             Self::DeleteTemplate(id) => templates::delete(conn, id).map(|()| Outcome::TemplatesChanged),
             Self::MoveTemplate { id, up } => {
                 templates::move_template(conn, id, up).map(|()| Outcome::TemplatesChanged)
+            }
+            Self::ImportCalendar { plan, folder } => {
+                calendar::write_plan(conn, &plan)?;
+                if let Some(folder) = folder {
+                    settings::set(conn, calendar::LAST_IMPORT_FOLDER, &folder)?;
+                }
+                let first_date = plan
+                    .inserts
+                    .iter()
+                    .chain(plan.updates.iter().map(|(_, entry)| entry))
+                    .map(|entry| entry.entry_date)
+                    .min();
+                Ok(Outcome::CalendarImported {
+                    inserted: plan.inserts.len(),
+                    updated: plan.updates.len(),
+                    deleted: plan.deletes.len(),
+                    first_date,
+                })
             }
         }
     }

@@ -327,6 +327,15 @@ impl LeadlineApp {
         let commands = std::mem::take(&mut self.pending);
         let today = self.today();
         let Some(store) = &mut self.store else { return };
+        if commands.iter().any(|c| matches!(c, Command::ImportCalendar { .. }))
+            && let Err(error) = backup::take(store.conn(), store.path(), backup::Reason::BeforeImport)
+        {
+            // Data safety first: no import without a copy to go back to.
+            self.shell
+                .toasts
+                .error(format!("Nothing was imported: the backup before importing failed ({error})"));
+            return;
+        }
         let undo = commands.iter().rev().find_map(|command| undo_for(&self.view, command));
         let result = store.transact(|tx| {
             commands.into_iter().map(|command| command.apply(tx, today)).collect::<Result<Vec<_>, _>>()
@@ -398,7 +407,6 @@ impl LeadlineApp {
                 self.shell.time_focus = None;
                 message.clone()
             }
-            Outcome::CalendarSettingsSaved => "Calendar import settings saved".to_owned(),
             Outcome::Development(done) => {
                 self.screens.development_saved();
                 done.message.clone()
@@ -418,6 +426,27 @@ impl LeadlineApp {
             }
             Outcome::AgendaChanged => "Saved".to_owned(),
             Outcome::TemplatesChanged => "Templates saved".to_owned(),
+            Outcome::CalendarSettingsSaved => {
+                self.screens.time.import.rules_changed();
+                "Calendar import settings saved".to_owned()
+            }
+            Outcome::CalendarImported { inserted, updated, deleted, first_date } => {
+                self.screens.time.import.imported();
+                self.shell.screen = Screen::Time;
+                if let Some(date) = first_date {
+                    let time = &self.view.time;
+                    self.shell.time_focus = Some(TimeFocus {
+                        week: IsoWeek::of(*date),
+                        quarter: time.settings.quarter_of(*date),
+                    });
+                }
+                let message = format!(
+                    "Imported the calendar: {inserted} new, {updated} changed, {deleted} removed entries \
+                     (a backup was taken first)"
+                );
+                self.shell.toasts.info(message.clone());
+                message
+            }
         };
         self.shell.status = message;
     }
@@ -587,6 +616,7 @@ impl LeadlineApp {
             return;
         }
         self.handle_shortcuts(&ctx);
+        self.take_dropped_file(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::bottom("status")
@@ -612,6 +642,30 @@ impl LeadlineApp {
             ctx.copy_text(text);
         }
         self.follow_selection();
+        self.rebuild_import_preview();
+    }
+
+    /// A file dropped on the window, from any screen, opens the import view with it.
+    fn take_dropped_file(&mut self, ctx: &egui::Context) {
+        ui::import_preview::drop_hint_ui(ctx);
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        let Some(file) = dropped.first() else { return };
+        if dropped.len() > 1 {
+            self.shell.toasts.info("Several files were dropped: importing the first one only");
+        }
+        self.shell.screen = Screen::Time;
+        self.screens.time.import.load(&self.view, file.path(), file.bytes());
+    }
+
+    /// Builds the import preview when a file was read or the range or rules changed: once,
+    /// not per frame, and after the commands of this frame so it sees new rules.
+    fn rebuild_import_preview(&mut self) {
+        if !self.screens.time.import.needs_rebuild() {
+            return;
+        }
+        if let Some(store) = &self.store {
+            self.screens.time.import.rebuild(store.conn(), &self.view);
+        }
     }
 }
 

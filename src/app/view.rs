@@ -81,6 +81,10 @@ pub struct ViewModel {
     /// The selected architect's meetings, newest first.
     pub history: Vec<MeetingSummary>,
     pub search: SearchResults,
+    /// Team members' addresses (for the "on my team" rule condition) and the folder the last
+    /// calendar file came from.
+    pub team_emails: Vec<String>,
+    pub last_import_folder: Option<String>,
 }
 
 impl ViewModel {
@@ -115,6 +119,8 @@ impl ViewModel {
         let calendar_rules = calendar::rules(conn)?;
         let my_emails = calendar::list_setting(conn, calendar::MY_EMAILS)?;
         let company_domains = calendar::list_setting(conn, calendar::COMPANY_DOMAINS)?;
+        let team_emails = calendar::team_emails(conn)?;
+        let last_import_folder = settings::get(conn, calendar::LAST_IMPORT_FOLDER)?;
         let mut view = Self {
             today,
             db_path: store.path().to_owned(),
@@ -129,6 +135,8 @@ impl ViewModel {
             my_emails,
             company_domains,
             development,
+            team_emails,
+            last_import_folder,
             templates: templates::list(conn)?,
             ..Self::default()
         };

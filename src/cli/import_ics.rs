@@ -5,7 +5,6 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::str::FromStr as _;
 
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
@@ -117,7 +116,7 @@ fn window(conn: Option<&rusqlite::Connection>, args: &IcsArgs, today: NaiveDate)
             Some(tz) => Zone::Iana(tz),
             None => bail!("--zone {name:?} is not a time zone (expected an IANA name such as Europe/Berlin)"),
         },
-        None => local_zone(),
+        None => zones::local(),
     };
     let start_month = match conn.map(|c| settings::get(c, "fiscal_start_month")).transpose()?.flatten() {
         Some(number) => fiscal::start_month_from_number(number.trim().parse().unwrap_or(0))?,
@@ -131,14 +130,6 @@ fn window(conn: Option<&rusqlite::Connection>, args: &IcsArgs, today: NaiveDate)
     }
     let to = last.succ_opt().context("--to is too far in the future")?;
     Ok(Window { from, to, zone })
-}
-
-/// This computer's zone; UTC when it cannot be told.
-fn local_zone() -> Zone {
-    iana_time_zone::get_timezone()
-        .ok()
-        .and_then(|name| chrono_tz::Tz::from_str(&name).ok())
-        .map_or(Zone::Utc, Zone::Iana)
 }
 
 fn print_preview(preview: &Preview, format: IcsFormat) -> anyhow::Result<()> {

@@ -71,6 +71,14 @@ impl Zone {
     }
 }
 
+/// This computer's zone; UTC when it cannot be told. Days are counted in it by default.
+pub fn local() -> Zone {
+    iana_time_zone::get_timezone()
+        .ok()
+        .and_then(|name| Tz::from_str(&name).ok())
+        .map_or(Zone::Utc, Zone::Iana)
+}
+
 /// Looks a TZID up among the names Leadline knows, without the file's definitions.
 pub fn known(tzid: &str) -> Option<Tz> {
     let name = tzid.trim().trim_matches('"').trim();

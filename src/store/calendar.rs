@@ -14,6 +14,8 @@ use crate::model::split::Category;
 pub const MY_EMAILS: &str = "my_emails";
 /// The company's e-mail domains, one per line.
 pub const COMPANY_DOMAINS: &str = "company_domains";
+/// The folder the last calendar file was imported from, offered again next time.
+pub const LAST_IMPORT_FOLDER: &str = "calendar_import_folder";
 /// Set once the manager has saved rules, so an emptied list stays empty.
 const RULES_SAVED: &str = "calendar_rules_saved";
 
@@ -120,68 +122,80 @@ impl ImportSink for TimeEntrySink<'_> {
     type Error = StoreError;
 
     fn existing(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ExistingEntry>, StoreError> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT id, event_uid, recurrence_id, entry_date, start_time, minutes, category, description \
-             FROM time_entries WHERE source = 'calendar' AND entry_date >= ?1 AND entry_date < ?2",
-        )?;
-        let rows = statement.query_map(params![from, to], |row| {
-            let category: String = row.get(6)?;
-            let start: Option<String> = row.get(4)?;
-            Ok(ExistingEntry {
-                id: row.get(0)?,
-                event_uid: row.get(1)?,
-                recurrence_id: row.get(2)?,
-                entry_date: row.get(3)?,
-                start_time: start.and_then(|s| NaiveTime::parse_from_str(&s, "%H:%M").ok()),
-                minutes: row.get(5)?,
-                category: Category::parse(&category).unwrap_or(Category::Business),
-                description: row.get(7)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        existing(&*self.conn, from, to)
     }
 
     fn commit(&mut self, plan: &CommitPlan) -> Result<(), StoreError> {
-        let now = Utc::now().to_rfc3339();
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for id in &plan.deletes {
-            tx.execute("DELETE FROM time_entries WHERE id = ?1 AND source = 'calendar'", [id])?;
-        }
-        for (id, entry) in &plan.updates {
-            tx.execute(
-                "UPDATE time_entries SET entry_date = ?2, start_time = ?3, minutes = ?4, category = ?5, \
-                 description = ?6, updated_at = ?7 WHERE id = ?1 AND source = 'calendar'",
-                params![
-                    id,
-                    entry.entry_date,
-                    time_text(entry.start_time),
-                    entry.minutes,
-                    entry.category.key(),
-                    entry.description,
-                    now
-                ],
-            )?;
-        }
-        for entry in &plan.inserts {
-            tx.execute(
-                "INSERT INTO time_entries (entry_date, start_time, minutes, category, description, source, \
-                 event_uid, recurrence_id, created_at, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'calendar', ?6, ?7, ?8, ?8)",
-                params![
-                    entry.entry_date,
-                    time_text(entry.start_time),
-                    entry.minutes,
-                    entry.category.key(),
-                    entry.description,
-                    entry.event_uid,
-                    entry.recurrence_id,
-                    now
-                ],
-            )?;
-        }
+        write_plan(&tx, plan)?;
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Entries earlier calendar imports wrote with a date in `from..to`.
+pub fn existing(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<ExistingEntry>, StoreError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, event_uid, recurrence_id, entry_date, start_time, minutes, category, description \
+         FROM time_entries WHERE source = 'calendar' AND entry_date >= ?1 AND entry_date < ?2",
+    )?;
+    let rows = statement.query_map(params![from, to], |row| {
+        let category: String = row.get(6)?;
+        let start: Option<String> = row.get(4)?;
+        Ok(ExistingEntry {
+            id: row.get(0)?,
+            event_uid: row.get(1)?,
+            recurrence_id: row.get(2)?,
+            entry_date: row.get(3)?,
+            start_time: start.and_then(|s| NaiveTime::parse_from_str(&s, "%H:%M").ok()),
+            minutes: row.get(5)?,
+            category: Category::parse(&category).unwrap_or(Category::Business),
+            description: row.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Writes a commit plan (call inside a transaction: the caller's, so an import is all or nothing
+/// together with whatever else the transaction holds).
+pub fn write_plan(tx: &Connection, plan: &CommitPlan) -> Result<(), StoreError> {
+    let now = Utc::now().to_rfc3339();
+    for id in &plan.deletes {
+        tx.execute("DELETE FROM time_entries WHERE id = ?1 AND source = 'calendar'", [id])?;
+    }
+    for (id, entry) in &plan.updates {
+        tx.execute(
+            "UPDATE time_entries SET entry_date = ?2, start_time = ?3, minutes = ?4, category = ?5, \
+             description = ?6, updated_at = ?7 WHERE id = ?1 AND source = 'calendar'",
+            params![
+                id,
+                entry.entry_date,
+                time_text(entry.start_time),
+                entry.minutes,
+                entry.category.key(),
+                entry.description,
+                now
+            ],
+        )?;
+    }
+    for entry in &plan.inserts {
+        tx.execute(
+            "INSERT INTO time_entries (entry_date, start_time, minutes, category, description, source, \
+             event_uid, recurrence_id, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, 'calendar', ?6, ?7, ?8, ?8)",
+            params![
+                entry.entry_date,
+                time_text(entry.start_time),
+                entry.minutes,
+                entry.category.key(),
+                entry.description,
+                entry.event_uid,
+                entry.recurrence_id,
+                now
+            ],
+        )?;
+    }
+    Ok(())
 }
 
 /// Checks and stores who "me" is and the company's domains (call inside a transaction).

@@ -5,6 +5,7 @@ pub mod architect_page;
 pub mod certs_tab;
 pub mod dev_widgets;
 pub mod first_run;
+pub mod import_preview;
 mod meeting_agenda;
 pub mod meeting_editor;
 pub mod notes_view;

@@ -36,6 +36,8 @@ pub enum TimeTab {
 pub struct TimeState {
     pub tab: TimeTab,
     pub row: EntryRow,
+    /// The calendar import view, shown instead of the week while open.
+    pub import: super::import_preview::ImportState,
     /// The pass this screen was last drawn in, to notice it being opened.
     last_pass: u64,
 }
@@ -58,7 +60,7 @@ impl TimeState {
     }
 
     pub fn show_error(&mut self, error: &StoreError) -> bool {
-        self.row.show_error(error)
+        self.import.show_error(error) || self.row.show_error(error)
     }
 
     pub fn ui(
@@ -68,6 +70,11 @@ impl TimeState {
         shell: &mut Shell,
         commands: &mut Vec<Command>,
     ) {
+        if self.import.is_open() {
+            self.import.ui(ui, view, shell, commands);
+            self.last_pass = ui.ctx().cumulative_pass_nr();
+            return;
+        }
         let pass = ui.ctx().cumulative_pass_nr();
         if pass > self.last_pass + 1 {
             // Just opened: the keyboard goes straight to the duration.
@@ -154,6 +161,13 @@ impl TimeState {
             }
             if !is_current && ui.button(back_label).clicked() {
                 shell.time_focus = None;
+            }
+            ui.add_space(theme::SPACE_L);
+            let import = ui.button("Import calendar…").on_hover_text(
+                "Turn an exported calendar (.ics) into time entries; you can also drop the file on the window",
+            );
+            if import.clicked() {
+                self.import.open(view);
             }
         });
     }

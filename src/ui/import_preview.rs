@@ -1,0 +1,536 @@
+//! The calendar import view, opened from the Time screen or by dropping an `.ics` file on the
+//! window: pick a file and a range, review every occurrence with its proposed category and the
+//! rule that chose it, assign the ones no rule matched, then import all or nothing.
+//!
+//! The preview is built by the app (it holds the database) when a file is read or the range or
+//! rules change, never per frame; this view only asks for it through `needs_rebuild`.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+use rusqlite::Connection;
+
+use super::{theme, widgets};
+use crate::app::{Command, Shell, ViewModel};
+use crate::import::preview::{Change, CommitPlan, Counts, DEFAULT_ALL_DAY_MINUTES, Inputs, Key, Preview};
+use crate::import::rules::{Outcome, People, Rule, Verdict};
+use crate::import::{self, Window, zones};
+use crate::model::duration::format_minutes;
+use crate::model::split::Category;
+use crate::model::text;
+use crate::store::{StoreError, calendar};
+
+/// A calendar file read into memory: re-expanded when the range changes, never re-read.
+struct LoadedFile {
+    name: String,
+    folder: Option<String>,
+    bytes: Vec<u8>,
+}
+
+/// What a click in the table asks for; applied after the table is drawn.
+#[derive(Clone, Copy)]
+enum RowAction {
+    Assign(usize, Option<Outcome>),
+    MakeRule(usize, Outcome),
+}
+
+#[derive(Default)]
+pub struct ImportState {
+    open: bool,
+    /// The path field: a folder (the last one used) or a file.
+    path: String,
+    from: String,
+    to: String,
+    file: Option<LoadedFile>,
+    /// Why there is no preview (the file is not a calendar, is cut off, the range is wrong).
+    error: Option<String>,
+    preview: Option<Preview>,
+    /// The manager's choices by occurrence, kept when the preview is rebuilt.
+    assignments: HashMap<Key, Outcome>,
+    /// Cached after each build or assignment, so a frame does no work over the rows.
+    counts: Counts,
+    plan: CommitPlan,
+    /// Show only the occurrences no rule matched (the ones needing the manager), and the
+    /// row indexes that filter leaves, worked out when it or the preview changes.
+    only_unmatched: bool,
+    visible: Vec<usize>,
+    dirty: bool,
+}
+
+impl ImportState {
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Opens the view with the path field on the last folder used and the range on the
+    /// current fiscal quarter, unless a range was already chosen.
+    pub fn open(&mut self, view: &ViewModel) {
+        self.open = true;
+        if self.path.is_empty()
+            && let Some(folder) = &view.last_import_folder
+        {
+            self.path = format!(
+                "{}{}",
+                folder.trim_end_matches(std::path::MAIN_SEPARATOR),
+                std::path::MAIN_SEPARATOR
+            );
+        }
+        if self.from.is_empty() || self.to.is_empty() {
+            let settings = &view.time.settings;
+            let quarter = settings.quarter_of(view.today);
+            self.from = quarter.start(settings.start_month).to_string();
+            self.to = quarter.end_inclusive(settings.start_month).to_string();
+        }
+    }
+
+    /// Reads a file (typed path or dropped on the window) and asks for a preview.
+    pub fn load(&mut self, view: &ViewModel, path: &Path, bytes: Result<Vec<u8>, String>) {
+        self.open(view);
+        self.path = path.display().to_string();
+        self.preview = None;
+        self.assignments.clear();
+        let name =
+            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
+        match bytes {
+            Ok(bytes) => {
+                let folder =
+                    path.parent().filter(|p| !p.as_os_str().is_empty()).map(|p| p.display().to_string());
+                self.file = Some(LoadedFile { name, folder, bytes });
+                self.error = None;
+                self.dirty = true;
+            }
+            Err(error) => {
+                self.file = None;
+                self.error = Some(format!("{name} cannot be read: {error}. Nothing was imported."));
+            }
+        }
+    }
+
+    /// Whether the app should call `rebuild` (a file was read, the range or the rules changed).
+    pub fn needs_rebuild(&self) -> bool {
+        self.open && self.dirty
+    }
+
+    /// The rules changed (e.g. "make a rule from this"): the preview follows them.
+    pub fn rules_changed(&mut self) {
+        self.dirty = self.file.is_some();
+    }
+
+    /// After a successful import: close and forget the file, nothing is left pending.
+    pub fn imported(&mut self) {
+        self.close();
+    }
+
+    fn close(&mut self) {
+        let path = std::mem::take(&mut self.path);
+        *self = Self {
+            from: std::mem::take(&mut self.from),
+            to: std::mem::take(&mut self.to),
+            ..Self::default()
+        };
+        // The next import starts in the same folder.
+        self.path = Path::new(&path).parent().map(|p| p.display().to_string()).unwrap_or_default();
+        if !self.path.is_empty() {
+            self.path.push(std::path::MAIN_SEPARATOR);
+        }
+    }
+
+    /// Expands the file over the range and builds the preview against earlier imports.
+    pub fn rebuild(&mut self, conn: &Connection, view: &ViewModel) {
+        self.dirty = false;
+        self.preview = None;
+        let Some(file) = &self.file else { return };
+        let window = match self.window() {
+            Ok(window) => window,
+            Err(message) => {
+                self.error = Some(message);
+                return;
+            }
+        };
+        let expansion = match import::read(&file.bytes, &window) {
+            Ok(expansion) => expansion,
+            Err(error) => {
+                self.error = Some(format!("{} was not imported: {error}", file.name));
+                return;
+            }
+        };
+        let existing = match calendar::existing(conn, window.from, window.to) {
+            Ok(existing) => existing,
+            Err(error) => {
+                self.error = Some(format!("Could not read earlier imports: {error}"));
+                return;
+            }
+        };
+        let people = People::new(&view.my_emails, &view.team_emails, &view.company_domains);
+        let inputs = Inputs {
+            rules: &view.calendar_rules,
+            people: &people,
+            existing: &existing,
+            all_day_minutes: DEFAULT_ALL_DAY_MINUTES,
+        };
+        let mut preview = Preview::build(expansion, &window, &inputs);
+        for index in 0..preview.rows.len() {
+            let row = &preview.rows[index];
+            // A choice made before a rule now matching it is dropped: the rule decides.
+            if matches!(row.verdict, Verdict::Unmatched)
+                && let Some(outcome) = self.assignments.get(&row.key()).copied()
+            {
+                preview.assign(index, Some(outcome));
+            }
+        }
+        self.error = None;
+        self.preview = Some(preview);
+        self.refresh();
+    }
+
+    fn window(&self) -> Result<Window, String> {
+        let from = text::parse_date("From", &self.from).map_err(|e| e.to_string())?;
+        let last = text::parse_date("To", &self.to).map_err(|e| e.to_string())?;
+        if last < from {
+            return Err(format!("To: {last} is before From ({from})"));
+        }
+        let to = last.succ_opt().ok_or("To: the date is too far in the future")?;
+        Ok(Window { from, to, zone: zones::local() })
+    }
+
+    fn refresh(&mut self) {
+        if let Some(preview) = &self.preview {
+            self.counts = preview.counts();
+            self.plan = preview.plan();
+            let only = self.only_unmatched;
+            self.visible = (0..preview.rows.len())
+                .filter(|&i| !only || matches!(preview.rows[i].verdict, Verdict::Unmatched))
+                .collect();
+        }
+    }
+
+    pub fn show_error(&mut self, error: &StoreError) -> bool {
+        if self.open && self.preview.is_some() {
+            self.error = Some(format!("Nothing was imported: {error}"));
+            true
+        } else {
+            false
+        }
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewModel,
+        shell: &mut Shell,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.horizontal(|ui| {
+            ui.heading("Import a calendar");
+            ui.add_space(theme::SPACE_L);
+            // Esc in a text field only leaves the field; elsewhere it cancels the import.
+            let typing = ui.memory(|m| m.focused().is_some());
+            let escape = !typing && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+            let cancel =
+                ui.button("Cancel").on_hover_text("Back to the Time screen; nothing is imported (Esc)");
+            if cancel.clicked() || escape {
+                self.close();
+                "Import cancelled: nothing was imported".clone_into(&mut shell.status);
+            }
+        });
+        if !self.open {
+            return;
+        }
+        ui.label(
+            RichText::new(
+                "Export your calendar as an .ics file from Outlook, Google Calendar or Apple Calendar, then \
+                 drag the file onto this window from your file manager, or type its path below.",
+            )
+            .weak(),
+        );
+        ui.add_space(theme::SPACE_S);
+        self.file_ui(ui, view);
+        self.range_ui(ui);
+        if let Some(error) = &self.error {
+            widgets::error_label(ui, error);
+        }
+        let Some(preview) = &self.preview else {
+            if self.file.is_none() && self.error.is_none() {
+                widgets::empty_state(
+                    ui,
+                    "No calendar yet",
+                    "Drop an .ics file on the window or open one by path.",
+                );
+            }
+            return;
+        };
+        for warning in &preview.warnings {
+            ui.label(RichText::new(format!("⚠ {warning}")).color(theme::warn_color(ui)));
+        }
+        self.summary_ui(ui, commands);
+        if !preview.gone.is_empty() {
+            let title = format!(
+                "{} entries imported before are no longer in the calendar and will be removed",
+                preview.gone.len()
+            );
+            egui::CollapsingHeader::new(title).id_salt("import_gone").show(ui, |ui| {
+                for entry in &preview.gone {
+                    ui.label(format!(
+                        "{}  {}  {}",
+                        entry.entry_date.format("%a %-d %b %y"),
+                        format_minutes(entry.minutes),
+                        entry.description
+                    ));
+                }
+            });
+        }
+        let filter = ui.checkbox(&mut self.only_unmatched, "Show only occurrences no rule matched");
+        if filter.changed() {
+            self.refresh();
+        }
+        ui.add_space(theme::SPACE_S);
+        if let Some(action) = self.table_ui(ui) {
+            self.act(action, view, commands);
+        }
+    }
+
+    fn file_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel) {
+        let (typed, clicked) = ui
+            .horizontal(|ui| {
+                let label = ui.label("Calendar file");
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.path)
+                            .desired_width(480.0)
+                            .hint_text("/path/to/calendar.ics"),
+                    )
+                    .labelled_by(label.id);
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                (entered, ui.button("Open").clicked())
+            })
+            .inner;
+        if typed || clicked {
+            let path = PathBuf::from(self.path.trim());
+            let bytes = if path.is_dir() {
+                Err("it is a folder; add the file name".to_owned())
+            } else {
+                std::fs::read(&path).map_err(|e| e.to_string())
+            };
+            self.load(view, &path, bytes);
+        }
+    }
+
+    fn range_ui(&mut self, ui: &mut egui::Ui) {
+        let mut done = false;
+        ui.horizontal(|ui| {
+            for (label, value) in [("From", &mut self.from), ("To", &mut self.to)] {
+                let label = ui.label(label);
+                let field =
+                    ui.add(egui::TextEdit::singleline(value).desired_width(96.0)).labelled_by(label.id);
+                done |= field.lost_focus();
+            }
+            let update = ui.button("Update preview").clicked();
+            ui.label(
+                RichText::new("Only occurrences between these days (both included) are imported.").weak(),
+            );
+            // The preview follows the range when a date is left (Tab, Enter, a click elsewhere).
+            if (done && self.range_differs() || update) && self.file.is_some() {
+                self.dirty = true;
+            }
+        });
+    }
+
+    /// Whether the dates typed are not the ones the preview shows (or there is no preview).
+    fn range_differs(&self) -> bool {
+        self.preview.as_ref().is_none_or(|p| {
+            let last = p.to.pred_opt().unwrap_or(p.to);
+            p.from.to_string() != self.from.trim() || last.to_string() != self.to.trim()
+        })
+    }
+
+    fn summary_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let c = &self.counts;
+        let name = self.file.as_ref().map_or("", |f| f.name.as_str());
+        ui.label(format!(
+            "{name}: {} occurrences: {} new, {} changed, {} unchanged, {} to remove, {} ignored, {} unassigned",
+            c.occurrences, c.new, c.changed, c.unchanged, c.removed, c.ignored, c.unassigned
+        ));
+        ui.horizontal(|ui| {
+            let writes = self.plan.inserts.len() + self.plan.updates.len();
+            let removes = self.plan.deletes.len();
+            let label = match (writes, removes) {
+                (0, 0) => "Nothing to import".to_owned(),
+                (n, 0) => format!("Import {n} {}", entries_word(n)),
+                (n, r) => format!("Import {n} {}, remove {r}", entries_word(n)),
+            };
+            let button =
+                ui.add_enabled(writes + removes > 0, egui::Button::new(RichText::new(label).strong()));
+            if button.clicked() {
+                let folder = self.file.as_ref().and_then(|f| f.folder.clone());
+                commands.push(Command::ImportCalendar { plan: self.plan.clone(), folder });
+            }
+            if c.unassigned > 0 {
+                ui.label(
+                    RichText::new(if c.unassigned == 1 {
+                        "1 unassigned occurrence is left out until you assign it".to_owned()
+                    } else {
+                        format!("{} unassigned occurrences are left out until you assign them", c.unassigned)
+                    })
+                    .color(theme::warn_color(ui)),
+                );
+            }
+        });
+    }
+
+    fn table_ui(&self, ui: &mut egui::Ui) -> Option<RowAction> {
+        let preview = self.preview.as_ref()?;
+        let mut action = None;
+        TableBuilder::new(ui)
+            .striped(true)
+            .column(Column::exact(88.0))
+            .column(Column::exact(52.0))
+            .column(Column::exact(64.0))
+            .column(Column::remainder().at_least(160.0).clip(true))
+            .column(Column::exact(84.0))
+            .column(Column::exact(170.0).clip(true))
+            .column(Column::exact(84.0))
+            .column(Column::exact(330.0))
+            .header(theme::TABLE_ROW_HEIGHT, |mut header| {
+                for title in ["Date", "Time", "Length", "Title", "Category", "Rule", "Change", ""] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(theme::TABLE_ROW_HEIGHT, self.visible.len(), |mut table_row| {
+                    let Some(&index) = self.visible.get(table_row.index()) else { return };
+                    let Some(row) = preview.rows.get(index) else { return };
+                    let time = row
+                        .local_start
+                        .map_or_else(|| "all day".to_owned(), |t| t.format("%H:%M").to_string());
+                    table_row.col(|ui| {
+                        ui.label(row.local_date.format("%a %-d %b %y").to_string());
+                    });
+                    table_row.col(|ui| {
+                        ui.label(time);
+                    });
+                    table_row.col(|ui| {
+                        ui.label(format_minutes(row.minutes));
+                    });
+                    table_row.col(|ui| {
+                        ui.add(egui::Label::new(row.occurrence.summary.trim()).truncate());
+                    });
+                    table_row.col(|ui| {
+                        ui.label(row.category_label());
+                    });
+                    table_row.col(|ui| {
+                        ui.add(egui::Label::new(row.rule_label()).truncate());
+                    });
+                    table_row.col(|ui| {
+                        let mut text = RichText::new(row.change.label());
+                        if matches!(row.change, Change::Unassigned) {
+                            text = text.color(theme::warn_color(ui)).strong();
+                        }
+                        let change = ui.label(text);
+                        if let Some(note) = &row.note {
+                            change.on_hover_text(note);
+                        }
+                    });
+                    table_row.col(|ui| {
+                        if let Some(chosen) = row_actions_ui(ui, index, row) {
+                            action = Some(chosen);
+                        }
+                    });
+                });
+            });
+        action
+    }
+
+    fn act(&mut self, action: RowAction, view: &ViewModel, commands: &mut Vec<Command>) {
+        let Some(preview) = &mut self.preview else { return };
+        match action {
+            RowAction::Assign(index, outcome) => {
+                let Some(row) = preview.rows.get(index) else { return };
+                let key = row.key();
+                match outcome {
+                    Some(outcome) => self.assignments.insert(key, outcome),
+                    None => self.assignments.remove(&key),
+                };
+                preview.assign(index, outcome);
+                self.refresh();
+            }
+            RowAction::MakeRule(index, outcome) => {
+                let Some(row) = preview.rows.get(index) else { return };
+                // First, so it decides before the broader defaults.
+                let mut rules = vec![Rule::from_occurrence(&row.occurrence, outcome)];
+                rules.extend(view.calendar_rules.iter().cloned());
+                commands.push(Command::SaveCalendarRules(rules));
+            }
+        }
+    }
+}
+
+/// The one-click choices for an occurrence no rule matched, and "make a rule from this" once
+/// it has one.
+fn row_actions_ui(ui: &mut egui::Ui, index: usize, row: &crate::import::preview::Row) -> Option<RowAction> {
+    if !matches!(row.verdict, Verdict::Unmatched) {
+        return None;
+    }
+    let title = row.occurrence.summary.trim();
+    let day = row.local_date;
+    let mut action = None;
+    ui.horizontal(|ui| match row.assigned {
+        None => {
+            let choices = [
+                ("Coaching", Outcome::Category(Category::Coaching)),
+                ("Market", Outcome::Category(Category::Market)),
+                ("Business", Outcome::Category(Category::Business)),
+                ("Ignore", Outcome::Ignore),
+            ];
+            for (label, outcome) in choices {
+                let name = format!("{label}: {title} on {day}");
+                if ui.small_button(label).accessible_name(name).clicked() {
+                    action = Some(RowAction::Assign(index, Some(outcome)));
+                }
+            }
+        }
+        Some(outcome) => {
+            let undo =
+                ui.small_button("Undo choice").accessible_name(format!("Undo choice: {title} on {day}"));
+            if undo.clicked() {
+                action = Some(RowAction::Assign(index, None));
+            }
+            let rule = ui
+                .small_button("Make a rule from this")
+                .accessible_name(format!("Make a rule from this: {title} on {day}"))
+                .on_hover_text(format!(
+                    "Every event titled \"{title}\" becomes {} from now on",
+                    outcome.key()
+                ));
+            if rule.clicked() {
+                action = Some(RowAction::MakeRule(index, outcome));
+            }
+        }
+    });
+    action
+}
+
+fn entries_word(n: usize) -> &'static str {
+    if n == 1 { "entry" } else { "entries" }
+}
+
+/// While a file is dragged over the window, say what dropping it does.
+pub fn drop_hint_ui(ctx: &egui::Context) {
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let painter =
+        ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_hint")));
+    let rect = ctx.content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop the calendar (.ics) to preview the import",
+        egui::FontId::proportional(22.0),
+        egui::Color32::WHITE,
+    );
+}

@@ -1,0 +1,251 @@
+//! Importing a calendar from the app, as a manager would: drop an exported `.ics` on the
+//! window (or type its path), review the preview, assign what no rule matched with one click,
+//! import, and find the entries in the database and on the Time screen. Importing again adds
+//! nothing; a cut-off file is refused naming the line.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use leadline::app::{Command, LeadlineApp};
+use leadline::store::{Store, backup};
+
+type App = Harness<'static, LeadlineApp>;
+
+const FIXTURE: &str = "apple_macos_tentative_cancelled_attendees.ics";
+
+fn shared(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/ics").join(name)
+}
+
+/// A file dragged from the file manager onto the window.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn empty_db(dir: &tempfile::TempDir) -> PathBuf {
+    let path = common::db_in(dir);
+    let mut store = Store::open(&path).unwrap();
+    store.transact(|tx| Command::FinishOnboarding.apply(tx, common::today())).unwrap();
+    path
+}
+
+fn drop_file(harness: &mut App, path: PathBuf) {
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(path)));
+    harness.run();
+}
+
+/// Replaces a text field's content from the keyboard and leaves it with Tab.
+fn retype(harness: &mut App, label: &str, text: &str) {
+    harness.get_by_role_and_label(Role::TextInput, label).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run();
+    harness.key_press(Key::Tab);
+    harness.run();
+}
+
+/// The fixture's occurrences are in July 2022: widen the range to that month.
+fn july_2022(harness: &mut App) {
+    retype(harness, "From", "2022-07-01");
+    retype(harness, "To", "2022-07-31");
+    harness.get_by_label("Update preview").click();
+    harness.run();
+}
+
+/// (description, category) of every imported entry.
+fn imported(path: &Path) -> Vec<(String, String)> {
+    let db = common::read_db(path);
+    let mut statement = db
+        .conn()
+        .prepare(
+            "SELECT description, category FROM time_entries WHERE source = 'calendar' ORDER BY entry_date",
+        )
+        .unwrap();
+    statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?))).unwrap().map(Result::unwrap).collect()
+}
+
+fn open_import(harness: &mut App) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num4);
+    harness.run();
+    harness.get_by_label("Import calendar…").click();
+    harness.run();
+}
+
+#[test]
+fn a_dropped_calendar_is_previewed_assigned_with_one_click_imported_and_shown_on_the_time_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = empty_db(&dir);
+    let mut harness = common::harness(&path);
+
+    // Dropped on the Team screen: the app switches to the import view.
+    drop_file(&mut harness, shared(FIXTURE));
+    harness.get_by_label("Import a calendar");
+    harness.get_by_label_contains("0 occurrences");
+    july_2022(&mut harness);
+
+    // Four occurrences: the cancelled one set aside, the other three match no rule.
+    harness.get_by_label_contains(
+        "4 occurrences: 0 new, 0 changed, 0 unchanged, 0 to remove, 1 ignored, 3 unassigned",
+    );
+    harness.get_by_label("Tentative");
+    harness.get_by_label("(cancelled)");
+    assert!(harness.query_by_label_contains("Import 1").is_none(), "nothing is guessed");
+
+    harness.get_by_label_contains("Coaching: Tentative on").click();
+    harness.run();
+    harness.get_by_label_contains("1 new, 0 changed, 0 unchanged, 0 to remove, 1 ignored, 2 unassigned");
+    harness.get_by_label("Import 1 entry").click();
+    harness.run();
+
+    assert_eq!(imported(&path), vec![("Tentative".to_owned(), "coaching".to_owned())]);
+    let backups = backup::list(&path).unwrap();
+    assert!(
+        backups.iter().any(|b| b.reason == "pre-import"),
+        "a backup is taken before importing: {backups:?}"
+    );
+    // Back on the Time screen, on the week of the imported meeting.
+    assert!(harness.query_by_label("Import a calendar").is_none());
+    harness.get_by_label("Tentative");
+    harness.get_by_label("Week 2022-W27");
+
+    // The folder is remembered, also for the next start of the app.
+    let db = common::read_db(&path);
+    let folder: String = db
+        .conn()
+        .query_row("SELECT value FROM settings WHERE key = 'calendar_import_folder'", [], |r| r.get(0))
+        .unwrap();
+    assert!(folder.ends_with("fixtures/ics"), "{folder}");
+
+    // Importing the same file again: everything unchanged, nothing to add.
+    open_import(&mut harness);
+    let field = harness.get_by_role_and_label(Role::TextInput, "Calendar file").value().unwrap_or_default();
+    assert!(field.ends_with("fixtures/ics/"), "the path field starts in the last folder: {field}");
+    drop_file(&mut harness, shared(FIXTURE));
+    harness.get_by_label_contains(
+        "4 occurrences: 0 new, 0 changed, 1 unchanged, 0 to remove, 1 ignored, 2 unassigned",
+    );
+    assert!(harness.get_by_label("Nothing to import").accesskit_node().is_disabled(), "nothing to write");
+    assert_eq!(imported(&path).len(), 1);
+}
+
+#[test]
+fn make_a_rule_from_an_occurrence_saves_the_rule_and_the_preview_follows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = empty_db(&dir);
+    let mut harness = common::harness(&path);
+    open_import(&mut harness);
+    july_2022(&mut harness);
+    drop_file(&mut harness, shared(FIXTURE));
+
+    harness.get_by_label_contains("Market: Confirmed on").click();
+    harness.run();
+    harness.get_by_label_contains("Make a rule from this: Confirmed on").click();
+    harness.run();
+
+    let db = common::read_db(&path);
+    let first: String = db
+        .conn()
+        .query_row("SELECT name FROM calendar_rules ORDER BY position LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(first, "\"Confirmed\"");
+    // The row is now matched by the rule, not by a manual choice.
+    harness.get_by_label("\"Confirmed\"");
+    harness.get_by_label_contains("1 new, 0 changed, 0 unchanged, 0 to remove, 1 ignored, 2 unassigned");
+    assert!(imported(&path).is_empty(), "a rule alone imports nothing");
+
+    // Only the occurrences needing the manager: the cancelled one is out of the way.
+    harness.get_by_label("Show only occurrences no rule matched").click();
+    harness.run();
+    assert!(harness.query_by_label("(cancelled)").is_none());
+    harness.get_by_label("Tentative");
+}
+
+#[test]
+fn cancel_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = empty_db(&dir);
+    let mut harness = common::harness(&path);
+    open_import(&mut harness);
+    july_2022(&mut harness);
+    drop_file(&mut harness, shared(FIXTURE));
+    harness.get_by_label_contains("Business: No Status on").click();
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Import a calendar").is_none());
+    assert!(imported(&path).is_empty());
+    assert!(backup::list(&path).unwrap().iter().all(|b| b.reason != "pre-import"));
+}
+
+#[test]
+fn a_truncated_file_typed_by_path_is_refused_naming_the_line_and_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = empty_db(&dir);
+    let mut harness = common::harness(&path);
+    open_import(&mut harness);
+    july_2022(&mut harness);
+    let file = shared("malformed_apple_ical_truncated.ics").display().to_string();
+    retype(&mut harness, "Calendar file", &file);
+    harness.get_by_label("Open").click();
+    harness.run();
+
+    harness.get_by_label_contains(
+        "malformed_apple_ical_truncated.ics was not imported: line 215: the file ends inside",
+    );
+    assert!(harness.query_by_label_contains("Import 1").is_none());
+    assert!(harness.query_by_label("Nothing to import").is_none(), "no preview for a refused file");
+    assert!(imported(&path).is_empty());
+}
+
+#[test]
+fn a_file_that_is_not_a_calendar_is_refused_inline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = empty_db(&dir);
+    let notes = dir.path().join("notes.ics");
+    std::fs::write(&notes, "Shopping list\nmilk\n").unwrap();
+    let mut harness = common::harness(&path);
+    drop_file(&mut harness, notes);
+    harness.get_by_label_contains("notes.ics was not imported: this is not a calendar file");
+    assert!(imported(&path).is_empty());
+    // Esc leaves the import view, as Cancel does.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Import a calendar").is_none());
+    harness.get_by_label("Import calendar…");
+}
+
+#[test]
+fn the_path_field_starts_in_the_folder_of_the_last_import_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = empty_db(&dir);
+    let folder = dir.path().join("exports").display().to_string();
+    let mut store = Store::open(&path).unwrap();
+    let remember = Command::ImportCalendar {
+        plan: leadline::import::preview::CommitPlan::default(),
+        folder: Some(folder.clone()),
+    };
+    store.transact(|tx| remember.apply(tx, common::today())).unwrap();
+    drop(store);
+
+    let mut harness = common::harness(&path);
+    open_import(&mut harness);
+    let field = harness.get_by_role_and_label(Role::TextInput, "Calendar file").value().unwrap_or_default();
+    assert_eq!(field, format!("{folder}{}", std::path::MAIN_SEPARATOR));
+    harness.get_by_label_contains("drag the file onto this window");
+}
