@@ -96,6 +96,8 @@ fn the_meeting_editor_started_from_a_card_dark() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
+    harness.get_by_label("Start the one-on-one with Lukas Schneider").scroll_to_me();
+    harness.run();
     harness.get_by_label("Start the one-on-one with Lukas Schneider").click();
     harness.run();
     harness.get_by_label("One-on-one with Lukas Schneider");
@@ -123,6 +125,8 @@ fn history_of_an_architect_dark() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
+    harness.get_by_label("One-on-one history of Mateo García").scroll_to_me();
+    harness.run();
     harness.get_by_label("One-on-one history of Mateo García").click();
     harness.run();
     harness.get_by_label("Open the one-on-one of 2026-11-19");

@@ -29,6 +29,8 @@ fn a_one_on_one_started_from_a_prep_card_carries_its_new_action_to_next_weeks_ca
     assert_eq!(harness.state().screen(), Screen::ThisWeek, "the weekly home is the start screen");
     harness.get_by_label(CARRIED);
 
+    harness.get_by_label("Start the one-on-one with Lukas Schneider").scroll_to_me();
+    harness.run();
     harness.get_by_label("Start the one-on-one with Lukas Schneider").click();
     harness.run();
     assert_eq!(harness.state().screen(), Screen::OneOnOnes);

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 
-use super::{StoreError, agenda, architects, one_on_ones};
+use super::{StoreError, agenda, architects, certifications, goals, one_on_ones, time};
 use crate::model::fiscal::IsoWeek;
 use crate::model::prep::{self, ArchitectInput, HeldInput, HistoryInput, Inputs, PrepSheet};
 use crate::model::{ArchitectId, Status};
@@ -89,36 +89,85 @@ fn history(
 }
 
 /// Goals due or stalled, certifications needing attention, and changes since the last
-/// one-on-one, per architect. PLACEHOLDER until the development plan (issue 4) is merged.
-///
-/// To wire it, for each `a` of `inputs.architects` (skip `Status::OnLeave`):
-/// - goals: for each open goal, `prep::goal_due(&description, target_on, GoalFlags::compute(status,
-///   created_on, target_on, &history, as_of, stalled_days))` (keep the `Some`s);
-/// - certs: for each certification, `prep::cert_alert(code, name, CertState::on(expires_on, as_of))`;
-/// - changes: progress points and certifications earned or renewed after
-///   `inputs.history[&a.id].last.map(|m| m.held_on)` and up to `as_of`, as
-///   `Change { on, text: "Goal “…” moved 40 % → 60 %" / "Earned AZ-305" }`;
-/// - then `inputs.development.insert(a.id, Development { goals, certs, changes })`.
-///
-/// Cards, the Markdown prep sheet and the agenda suggestions pick them up with no other change.
-#[allow(clippy::unnecessary_wraps, reason = "the real version reads the database")]
-pub fn fill_development(
-    _conn: &Connection,
-    _as_of: NaiveDate,
-    _inputs: &mut Inputs,
-) -> Result<(), StoreError> {
+/// one-on-one (goal progress recorded, certifications earned or renewed), per architect on
+/// the team, as of `as_of`. Read in three queries for the whole team.
+pub fn fill_development(conn: &Connection, as_of: NaiveDate, inputs: &mut Inputs) -> Result<(), StoreError> {
+    use crate::model::certification::{CertState, expiry};
+    use crate::model::goal::GoalFlags;
+
+    let stalled_days = goals::stalled_days(conn)?;
+    let all_goals = goals::list(conn)?;
+    let progress = goals::history(conn)?;
+    let catalogue: HashMap<_, _> = certifications::catalogue(conn)?.into_iter().map(|c| (c.id, c)).collect();
+    let records = certifications::records(conn)?;
+    for architect in &inputs.architects {
+        if architect.status == Status::Left {
+            continue;
+        }
+        let since = inputs.history.get(&architect.id).and_then(|h| h.last.map(|m| m.held_on));
+        let after_last = |on: NaiveDate| since.is_none_or(|last| on > last) && on <= as_of;
+        let mut development = prep::Development::default();
+        for goal in all_goals.iter().filter(|g| g.architect == architect.id) {
+            let history = progress.get(&goal.id).map_or(&[][..], Vec::as_slice);
+            let flags = GoalFlags::compute(
+                goal.fields.status,
+                goal.created_on,
+                goal.fields.target_on,
+                history,
+                as_of,
+                stalled_days,
+            );
+            development.goals.extend(prep::goal_due(&goal.fields.description, goal.fields.target_on, flags));
+            let mut before: Option<u8> = None;
+            for point in history {
+                if after_last(point.on) && before != Some(point.progress_pct) {
+                    let from = before.map_or_else(|| "to ".to_owned(), |b| format!("from {b} % to "));
+                    development.changes.push(prep::Change {
+                        on: point.on,
+                        text: format!(
+                            "Goal “{}” moved {from}{} %",
+                            goal.fields.description, point.progress_pct
+                        ),
+                    });
+                }
+                before = Some(point.progress_pct);
+            }
+        }
+        for record in records.iter().filter(|r| r.architect == architect.id) {
+            let Some(cert) = catalogue.get(&record.cert) else { continue };
+            // A record that breaks the lifecycle rules is shown on the architect's page, not here.
+            let Ok(expires_on) = expiry(cert.kind, record.earned_on, &record.renewals) else { continue };
+            development.certs.extend(prep::cert_alert(
+                &cert.code,
+                &cert.name,
+                CertState::on(expires_on, as_of),
+            ));
+            if after_last(record.earned_on) {
+                development
+                    .changes
+                    .push(prep::Change { on: record.earned_on, text: format!("Earned {}", cert.code) });
+            }
+            for renewed in record.renewals.iter().filter(|on| after_last(**on)) {
+                development
+                    .changes
+                    .push(prep::Change { on: *renewed, text: format!("Renewed {}", cert.code) });
+            }
+        }
+        development.changes.sort_by_key(|c| c.on);
+        if development != prep::Development::default() {
+            inputs.development.insert(architect.id, development);
+        }
+    }
     Ok(())
 }
 
-/// The manager's own time split this week against the targets. PLACEHOLDER until the time
-/// split (issue 5) is merged.
-///
-/// To wire it: sum the week's time entries per category into a `model::split::Split`, read the
-/// targets of the week's quarter, and set
-/// `inputs.week_split = Some(WeekSplit { split, targets })` (leave `None` when nothing is
-/// logged and no targets are set). The This week screen draws it above the cards (replace
-/// `ui::this_week::week_split_ui`'s body with issue 5's widget if it has a richer one).
-#[allow(clippy::unnecessary_wraps, reason = "the real version reads the database")]
-pub fn fill_week_split(_conn: &Connection, _week: IsoWeek, _inputs: &mut Inputs) -> Result<(), StoreError> {
+/// The manager's own time split in the week against the targets of its quarter; left `None`
+/// when nothing is logged in the week.
+pub fn fill_week_split(conn: &Connection, week: IsoWeek, inputs: &mut Inputs) -> Result<(), StoreError> {
+    let settings = time::time_settings(conn)?;
+    let summary = time::week_summary(conn, week, &settings)?;
+    if summary.total.total() > 0 {
+        inputs.week_split = Some(prep::WeekSplit { split: summary.total, targets: summary.targets });
+    }
     Ok(())
 }
