@@ -17,7 +17,8 @@ use chrono::NaiveDate;
 /// Opens the window on the database at `db_path`. An unreadable database still opens a
 /// window, which explains what is wrong instead of vanishing.
 pub fn run_gui(db_path: PathBuf, today: Option<NaiveDate>) -> eframe::Result {
-    let store = store::Store::open(&db_path);
+    // The page-by-page check and the daily backup run in the background once the window is up.
+    let store = store::Store::open_deferring_check(&db_path);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Leadline")
@@ -29,6 +30,11 @@ pub fn run_gui(db_path: PathBuf, today: Option<NaiveDate>) -> eframe::Result {
     eframe::run_native(
         "Leadline",
         options,
-        Box::new(move |cc| Ok(Box::new(app::LeadlineApp::new(cc, app::Startup { store, db_path, today })))),
+        Box::new(move |cc| {
+            Ok(Box::new(app::LeadlineApp::new(
+                cc,
+                app::Startup { store, db_path, today, deferred_check: true },
+            )))
+        }),
     )
 }

@@ -371,3 +371,69 @@ fn quitting_after_a_change_takes_a_backup_and_quitting_without_one_does_not() {
         .unwrap();
     assert_eq!(status, "left", "the backup holds the change");
 }
+
+/// The window as `leadline` opens it: the page-by-page check runs in the background.
+fn deferred_harness(path: &Path) -> egui_kittest::Harness<'static, leadline::app::LeadlineApp> {
+    let startup = leadline::app::Startup {
+        store: Store::open_deferring_check(path),
+        db_path: path.to_owned(),
+        today: Some(common::today()),
+        deferred_check: true,
+    };
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| leadline::app::LeadlineApp::new(cc, startup));
+    harness.run();
+    harness
+}
+
+/// Steps the app until `label` shows, for at most ten seconds.
+fn wait_for(harness: &mut egui_kittest::Harness<'static, leadline::app::LeadlineApp>, label: &str) {
+    let started = std::time::Instant::now();
+    while harness.query_by_label(label).is_none() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "{label:?} never showed");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+}
+
+#[test]
+fn the_background_check_finds_damage_after_the_window_opened_and_offers_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    {
+        let store = Store::open(&path).unwrap();
+        backup::take(store.conn(), &path, backup::Reason::Manual).unwrap();
+    }
+    let mut bytes = hash(&path);
+    let page_size = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    let last_page = bytes.len() - page_size;
+    for byte in &mut bytes[last_page + 8..last_page + 400] {
+        *byte = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    assert!(Store::open(&path).is_err(), "the full check sees the damage");
+    drop(Store::open_deferring_check(&path).expect("the quick open does not read every page"));
+
+    let mut harness = deferred_harness(&path);
+    wait_for(&mut harness, "Leadline found its database damaged");
+    harness.get_by_label("Restore this backup").click();
+    harness.run();
+    drop(harness);
+    integrity_ok(&path);
+}
+
+#[test]
+fn the_background_check_takes_the_daily_backup_when_one_is_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    assert!(backup::list(&path).unwrap().is_empty());
+    let mut harness = deferred_harness(&path);
+    let started = std::time::Instant::now();
+    while backup::list(&path).unwrap().is_empty() || harness.state().view().backups.is_empty() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "no daily backup");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    assert_eq!(backup::list(&path).unwrap()[0].reason, "daily");
+}

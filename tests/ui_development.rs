@@ -16,7 +16,12 @@ type App = Harness<'static, LeadlineApp>;
 
 /// The real app on `path`, on a chosen day.
 fn harness_on(path: &std::path::Path, today: NaiveDate) -> App {
-    let startup = Startup { store: Store::open(path), db_path: path.to_owned(), today: Some(today) };
+    let startup = Startup {
+        store: Store::open(path),
+        db_path: path.to_owned(),
+        today: Some(today),
+        deferred_check: false,
+    };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |cc| LeadlineApp::new(cc, startup));

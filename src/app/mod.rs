@@ -39,6 +39,9 @@ pub struct Startup {
     pub db_path: PathBuf,
     /// A fixed "today" for tests and screenshots; `None` follows the system clock.
     pub today: Option<NaiveDate>,
+    /// The store was opened with [`Store::open_deferring_check`]: run `quick_check` and the
+    /// daily backup in the background instead of before the first frame.
+    pub deferred_check: bool,
 }
 
 /// A damaged database found at start: where it went and the newest backup that passes a check.
@@ -47,6 +50,16 @@ pub struct Recovery {
     pub problem: String,
     pub moved_to: Option<PathBuf>,
     pub newest_good: Option<backup::BackupInfo>,
+}
+
+impl Recovery {
+    /// Moves the damaged file aside (never wiped: renamed beside the original) and finds the
+    /// newest backup that passes a check.
+    fn after(error: &StoreError, db_path: &std::path::Path) -> Self {
+        let moved_to = backup::move_aside(db_path, chrono::Local::now()).ok();
+        let newest_good = backup::newest_good(db_path).ok().flatten();
+        Self { problem: error.to_string(), moved_to, newest_good }
+    }
 }
 
 /// Work on the database file as a whole rather than on records: not a `Command`, because it
@@ -107,6 +120,8 @@ pub struct LeadlineApp {
     open_error: Option<String>,
     /// A damaged database was moved aside at start: what to offer instead.
     recovery: Option<Recovery>,
+    /// The background start-up check, until it answers.
+    health: Option<std::sync::mpsc::Receiver<crate::store::health::Health>>,
     fixed_today: Option<NaiveDate>,
     view: ViewModel,
     shell: Shell,
@@ -135,15 +150,12 @@ impl LeadlineApp {
 
     /// The app without a window: what tests drive through the same commands.
     pub fn headless(startup: Startup) -> Self {
-        let Startup { store, db_path, today } = startup;
+        let Startup { store, db_path, today, deferred_check } = startup;
         let mut recovery = None;
         let (store, open_error) = match store {
             Ok(store) => (Some(store), None),
             Err(error @ StoreError::Corrupt { .. }) => {
-                // Never wiped: the damaged file is renamed beside the original.
-                let moved_to = backup::move_aside(&db_path, chrono::Local::now()).ok();
-                let newest_good = backup::newest_good(&db_path).ok().flatten();
-                recovery = Some(Recovery { problem: error.to_string(), moved_to, newest_good });
+                recovery = Some(Recovery::after(&error, &db_path));
                 (None, None)
             }
             Err(error) => (None, Some(error.to_string())),
@@ -152,6 +164,7 @@ impl LeadlineApp {
             store,
             open_error,
             recovery,
+            health: None,
             fixed_today: today,
             view: ViewModel { db_path, ..ViewModel::default() },
             shell: Shell::default(),
@@ -162,7 +175,13 @@ impl LeadlineApp {
             theme_preference: egui::ThemePreference::System,
         };
         app.reload();
-        app.daily_backup();
+        if deferred_check {
+            if let Some(store) = &app.store {
+                app.health = Some(crate::store::health::spawn(store.path()));
+            }
+        } else {
+            app.daily_backup();
+        }
         app
     }
 
@@ -181,6 +200,34 @@ impl LeadlineApp {
                 Err(error) => self.shell.toasts.error(format!("The daily backup failed: {error}")),
             },
             Err(error) => self.shell.toasts.error(format!("Could not read the backups folder: {error}")),
+        }
+    }
+
+    /// Looks for the background check's answer; recovers from a damaged file, reports a failed
+    /// backup. Cheap when nothing has arrived: one channel poll per frame.
+    fn poll_health(&mut self, ctx: &egui::Context) {
+        use crate::store::health::{self, Health};
+        use std::sync::mpsc::TryRecvError;
+        let Some(receiver) = &self.health else { return };
+        match receiver.try_recv() {
+            Err(TryRecvError::Empty) => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+            Err(TryRecvError::Disconnected) => self.health = None,
+            Ok(Health::Healthy { backup }) => {
+                self.health = None;
+                match backup {
+                    Some(Ok(_)) => self.reload(),
+                    Some(Err(error)) => self.shell.toasts.error(format!("The daily backup failed: {error}")),
+                    None => {}
+                }
+            }
+            Ok(Health::Damaged { detail }) => {
+                self.health = None;
+                let error = health::damaged_error(&self.view.db_path, detail);
+                // Close the file before moving it aside.
+                self.store = None;
+                self.recovery = Some(Recovery::after(&error, &self.view.db_path));
+                ctx.request_repaint();
+            }
         }
     }
 
@@ -605,6 +652,7 @@ impl LeadlineApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.theme_preference = ctx.options(|o| o.theme_preference);
+        self.poll_health(&ctx);
         if let Some(error) = &self.open_error {
             ui::first_run::open_error_ui(ui, error, &self.view.db_path);
             return;

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod certifications;
 pub mod check;
 pub mod goals;
+pub mod health;
 pub mod lists;
 pub mod lock;
 pub mod migrations;
@@ -88,9 +89,20 @@ impl Store {
     /// Opens (or creates) the database at `path`, refusing anything that is not a healthy
     /// Leadline database of this version or older without writing a byte to it.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
+        Self::open_checked(path, true)
+    }
+
+    /// Opens like [`Store::open`] but leaves the page-by-page `quick_check` to the caller, who
+    /// runs it in the background with [`health::spawn`]: the window then opens at once, even
+    /// on a large file. Header, size, schema version and the instance lock are still checked.
+    pub fn open_deferring_check(path: &Path) -> Result<Self, StoreError> {
+        Self::open_checked(path, false)
+    }
+
+    fn open_checked(path: &Path, quick_check: bool) -> Result<Self, StoreError> {
         let exists = path.exists();
         if exists {
-            inspect_existing(path)?;
+            inspect_existing(path, quick_check)?;
         } else {
             create_parent_dirs(path)?;
         }
@@ -149,7 +161,7 @@ impl Store {
 
 /// Checks an existing file before SQLite opens it for writing: the header, the size, the
 /// schema version and a quick integrity check, all read-only.
-fn inspect_existing(path: &Path) -> Result<(), StoreError> {
+fn inspect_existing(path: &Path, quick_check: bool) -> Result<(), StoreError> {
     let io = |source| StoreError::Io { path: path.to_owned(), source };
     let metadata = fs::metadata(path).map_err(io)?;
     if !metadata.is_file() {
@@ -178,6 +190,9 @@ fn inspect_existing(path: &Path) -> Result<(), StoreError> {
     let found = migrations::version(&conn).map_err(|e| classify_open_error(path, e))?;
     if found > LATEST_VERSION {
         return Err(StoreError::TooNew { path: path.to_owned(), found, known: LATEST_VERSION });
+    }
+    if !quick_check {
+        return Ok(());
     }
     let problems = check::quick_check(&conn).map_err(|e| classify_open_error(path, e))?;
     if !problems.is_empty() {

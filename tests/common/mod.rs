@@ -29,7 +29,12 @@ pub fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
 }
 
 pub fn startup(path: &Path) -> Startup {
-    Startup { store: Store::open(path), db_path: path.to_owned(), today: Some(today()) }
+    Startup {
+        store: Store::open(path),
+        db_path: path.to_owned(),
+        today: Some(today()),
+        deferred_check: false,
+    }
 }
 
 /// The real app, as eframe would create it, in a test harness.
