@@ -50,3 +50,30 @@ fn a_goal_due_soon_a_certification_expiring_and_the_weeks_split_reach_the_prep_c
     assert_eq!(split.split.minutes(Category::Coaching), 180);
     assert_eq!(architects::list(store.conn()).unwrap().len(), 1);
 }
+
+#[test]
+fn goals_are_found_by_the_global_search_and_offered_for_review_in_the_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::db_in(&dir);
+    let mut store = Store::open(&path).unwrap();
+    let ana = common::add_architect(&mut store, "Ana López", leadline::model::Cadence::Weekly);
+    let goal =
+        GoalFields { description: "Présenter l'architecture Kubernetes".into(), ..Default::default() };
+    common::apply(&mut store, Command::Development(DevCommand::AddGoal { architect: ana, fields: goal }));
+
+    let hits = leadline::store::search::search(store.conn(), "presenter kubernetes", 50).unwrap();
+    assert_eq!(hits.total, 1, "accents folded, the goal found");
+    let (indexed, expected) = leadline::store::search::entry_counts(store.conn()).unwrap();
+    assert_eq!(indexed, expected, "the index holds the goal");
+
+    let meeting = common::start(&mut store, ana, common::today(), &[]);
+    drop(store);
+    let view = {
+        let store = Store::open(&path).unwrap();
+        let selection = leadline::app::Selection { meeting: Some(meeting), ..Default::default() };
+        leadline::app::ViewModel::load_with(&store, common::today(), None, &selection).unwrap()
+    };
+    let choices = &view.meeting.expect("the meeting is open").goal_choices;
+    assert_eq!(choices.len(), 1);
+    assert_eq!(choices[0].1, "Présenter l'architecture Kubernetes");
+}

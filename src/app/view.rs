@@ -44,9 +44,8 @@ pub struct MeetingView {
     /// The meetings before and after it with the same architect, to step through history.
     pub previous: Option<OneOnOneId>,
     pub next: Option<OneOnOneId>,
-    /// The architect's development goals as (goal id, description), to tick the ones reviewed.
-    /// Empty until the development plan is merged: fill it in `meeting_view` from the goals
-    /// store (open goals of `meeting.architect_id`); the editor then shows the checkboxes.
+    /// The architect's open development goals as (goal id, description), to tick the ones
+    /// reviewed in the meeting.
     pub goal_choices: Vec<(i64, String)>,
 }
 
@@ -178,7 +177,17 @@ impl ViewModel {
         let next = index.and_then(|i| i.checked_sub(1)).and_then(|i| history.get(i)).map(|m| m.meeting.id);
         let architect_name =
             self.architect(meeting.architect_id).map_or_else(String::new, |a| a.fields.name.clone());
-        Ok(MeetingView { meeting, architect_name, agenda, previous, next, goal_choices: Vec::new() })
+        // The architect's open goals, to tick as reviewed in the meeting.
+        let goal_choices =
+            self.development.people.get(&meeting.architect_id).map_or_else(Vec::new, |person| {
+                person
+                    .goals
+                    .iter()
+                    .filter(|row| crate::model::goal::is_open(row.goal.fields.status))
+                    .map(|row| (row.goal.id.0, row.goal.fields.description.clone()))
+                    .collect()
+            });
+        Ok(MeetingView { meeting, architect_name, agenda, previous, next, goal_choices })
     }
 
     /// Runs the global search for `query`. A failure becomes the results' message: search

@@ -117,7 +117,20 @@ pub fn insert(
     if f.progress_pct > 0 {
         insert_point(conn, id, created_on, f.progress_pct)?;
     }
+    index(conn, id, architect, created_on, &f)?;
     Ok(id)
+}
+
+/// Keeps the global search in step: a goal is found by its description and evidence.
+fn index(
+    conn: &Connection,
+    id: GoalId,
+    architect: ArchitectId,
+    created_on: NaiveDate,
+    fields: &GoalFields,
+) -> Result<(), StoreError> {
+    let text = format!("{} {}", fields.description, fields.evidence);
+    super::search::index_goal(conn, id.0, architect, created_on, text.trim())
 }
 
 /// Replaces a goal's fields. A changed progress is recorded in the history, dated `today`.
@@ -146,7 +159,7 @@ pub fn update(
     if f.progress_pct != before.fields.progress_pct {
         upsert_point(conn, id, today, f.progress_pct)?;
     }
-    Ok(())
+    index(conn, id, before.architect, before.created_on, &f)
 }
 
 /// What recording progress did.
@@ -218,6 +231,7 @@ fn insert_point(conn: &Connection, id: GoalId, on: NaiveDate, pct: u8) -> Result
 /// Deletes a goal and its history.
 pub fn delete(conn: &Connection, id: GoalId) -> Result<Goal, StoreError> {
     let goal = get(conn, id)?;
+    super::search::unindex_goal(conn, id.0, goal.created_on)?;
     conn.prepare_cached("DELETE FROM goals WHERE id = ?1")?.execute([id])?;
     Ok(goal)
 }

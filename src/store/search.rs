@@ -1,10 +1,6 @@
-//! The full-text index (`search_index`, FTS5): kept in step with notes, talking points and
-//! action items by the store functions that write them, rebuilt after an import, and searched.
-//!
-//! Hook for development goals (after the development plan is merged): call [`index_goal`]
-//! where a goal is added or its description changes, [`unindex_goal`] where one is deleted,
-//! and add goals to [`rebuild`] (see the comment there). Hits of kind `Goal` are already
-//! grouped, shown and opened (on the architect's page).
+//! The full-text index (`search_index`, FTS5): kept in step with notes, talking points,
+//! action items and development goals (description and evidence) by the store functions that
+//! write them, rebuilt after an import, and searched. Goal hits open the architect's page.
 
 use std::collections::HashMap;
 
@@ -143,8 +139,10 @@ pub fn rebuild(conn: &Connection) -> Result<usize, StoreError> {
             "SELECT a.id, a.architect_id, a.raised_in, m.held_on, a.text \
              FROM action_items a JOIN one_on_ones m ON m.id = a.raised_in",
         ),
-        // After the development plan is merged, add goals, e.g.:
-        // (HitKind::Goal, "SELECT id, architect_id, NULL, created_on, description || ' ' || evidence FROM goals"),
+        (
+            HitKind::Goal,
+            "SELECT id, architect_id, NULL, created_on, trim(description || ' ' || evidence) FROM goals",
+        ),
     ];
     let mut count = 0;
     for (kind, sql) in sources {
@@ -165,7 +163,8 @@ pub fn entry_counts(conn: &Connection) -> Result<(i64, i64), StoreError> {
     let indexed: i64 = conn.query_row("SELECT count(*) FROM search_index", [], |r| r.get(0))?;
     let expected: i64 = conn.query_row(
         "SELECT (SELECT count(*) FROM one_on_ones WHERE trim(notes) <> '') \
-         + (SELECT count(*) FROM talking_points) + (SELECT count(*) FROM action_items)",
+         + (SELECT count(*) FROM talking_points) + (SELECT count(*) FROM action_items) \
+         + (SELECT count(*) FROM goals)",
         [],
         |r| r.get(0),
     )?;
