@@ -130,7 +130,10 @@ pub fn check_snapshot(harness: &mut Harness<'_, LeadlineApp>, name: &str) {
     for rect in rects {
         harness.mask(egui::Rect::from_x_y_ranges(rect.min.x.min(width / 2.0)..=width, rect.y_range()));
     }
-    let result = harness.try_snapshot(name);
+    // A handful of anti-aliased pixels can differ between runs even on llvmpipe (seen once: 3
+    // pixels of a glyph edge); a layout change moves thousands.
+    let options = egui_kittest::SnapshotOptions::new().max_failed_pixels(16_usize);
+    let result = harness.try_snapshot_options(name, &options);
     let adapter = ADAPTER.lock().ok().and_then(|a| a.clone()).unwrap_or_default();
     match result {
         Ok(()) => {}
