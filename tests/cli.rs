@@ -2,46 +2,25 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
-fn leadline(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leadline"))
-        .arg("--db")
-        .arg(db)
-        .args(["--today", "2026-11-28"])
-        .args(args)
-        .output()
-        .expect("run leadline")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use common::{leadline, leadline_ok, stderr, stdout};
 
 #[test]
 fn demo_then_check_then_list_as_json() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cli.db");
 
-    let demo = leadline(&db, &["demo"]);
-    assert!(demo.status.success(), "{}", stderr(&demo));
-    assert!(stdout(&demo).contains("9 architects"), "{}", stdout(&demo));
+    let demo = leadline_ok(&db, &["demo"]);
+    assert!(demo.contains("9 architects"), "{demo}");
 
-    let check = leadline(&db, &["check"]);
-    assert!(check.status.success(), "{}", stderr(&check));
-    let report = stdout(&check);
+    let report = leadline_ok(&db, &["check"]);
     assert!(report.contains("Integrity:      ok"), "{report}");
     assert!(report.contains("Foreign keys:   ok"), "{report}");
     assert!(report.contains("architects                  9"), "{report}");
 
-    let list = leadline(&db, &["team", "list", "--format", "json"]);
-    assert!(list.status.success(), "{}", stderr(&list));
-    let rows: serde_json::Value = serde_json::from_str(&stdout(&list)).expect("valid JSON");
+    let list = leadline_ok(&db, &["team", "list", "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_str(&list).expect("valid JSON");
     let rows = rows.as_array().expect("an array");
     assert_eq!(rows.len(), 8, "the current team: Grace, who left, is not listed");
     let amara = rows.iter().find(|r| r["name"] == "Amara Okafor").expect("Amara listed");
@@ -74,7 +53,7 @@ fn team_add_validates_and_saves() {
     assert!(!bad_level.status.success());
     assert!(stderr(&bad_level).contains("unknown level \"Wizard\""), "{}", stderr(&bad_level));
 
-    let ok = leadline(
+    let added = leadline_ok(
         &db,
         &[
             "team",
@@ -93,8 +72,7 @@ fn team_add_validates_and_saves() {
             "Contoso, Fabrikam",
         ],
     );
-    assert!(ok.status.success(), "{}", stderr(&ok));
-    assert!(stdout(&ok).starts_with("Added Ana López"));
+    assert!(added.starts_with("Added Ana López"));
 
     let list = leadline(&db, &["team", "list", "--format", "json"]);
     let rows: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();

@@ -3,40 +3,22 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn leadline(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leadline"))
-        .arg("--db")
-        .arg(db)
-        .args(["--today", "2026-11-28"])
-        .args(args)
-        .output()
-        .expect("run leadline")
-}
-
-fn out(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn err(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use common::{leadline, leadline_ok, stderr, stdout};
 
 #[test]
 fn export_import_export_round_trip_is_identical() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
-    assert!(leadline(&a, &["demo"]).status.success());
+    leadline_ok(&a, &["demo"]);
     let first = dir.path().join("first.json");
-    let export = leadline(&a, &["export", "json", "--out", first.to_str().unwrap()]);
-    assert!(export.status.success(), "{}", err(&export));
-    let import = leadline(&b, &["import", "json", first.to_str().unwrap()]);
-    assert!(import.status.success(), "{}", err(&import));
-    assert!(out(&import).contains("Imported"), "{}", out(&import));
+    leadline_ok(&a, &["export", "json", "--out", first.to_str().unwrap()]);
+    let import = leadline_ok(&b, &["import", "json", first.to_str().unwrap()]);
+    assert!(import.contains("Imported"), "{import}");
     let second = leadline(&b, &["export", "json"]);
-    assert_eq!(out(&second), std::fs::read_to_string(&first).unwrap());
-    let document: serde_json::Value = serde_json::from_str(&out(&second)).unwrap();
+    assert_eq!(stdout(&second), std::fs::read_to_string(&first).unwrap());
+    let document: serde_json::Value = serde_json::from_str(&stdout(&second)).unwrap();
     assert_eq!(document["format"], "leadline-export");
     assert_eq!(document["version"], 1);
     assert_eq!(document["tables"]["architects"].as_array().unwrap().len(), 9);
@@ -48,9 +30,9 @@ fn import_edited(
 ) -> (Output, std::path::PathBuf, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("source.db");
-    assert!(leadline(&source, &["demo"]).status.success());
+    leadline_ok(&source, &["demo"]);
     let mut document: serde_json::Value =
-        serde_json::from_str(&out(&leadline(&source, &["export", "json"]))).unwrap();
+        serde_json::from_str(&stdout(&leadline(&source, &["export", "json"]))).unwrap();
     edit(&mut document);
     let file = dir.path().join("edited.json");
     std::fs::write(&file, serde_json::to_string(&document).unwrap()).unwrap();
@@ -61,10 +43,10 @@ fn import_edited(
 
 fn assert_refused_and_empty(output: &Output, target: &Path, expected: &str) {
     assert!(!output.status.success(), "refused");
-    assert!(err(output).contains(expected), "expected {expected:?} in: {}", err(output));
-    assert!(err(output).contains("nothing was changed"), "{}", err(output));
+    assert!(stderr(output).contains(expected), "expected {expected:?} in: {}", stderr(output));
+    assert!(stderr(output).contains("nothing was changed"), "{}", stderr(output));
     let list = leadline(target, &["team", "list", "--all", "--format", "json"]);
-    assert_eq!(out(&list).trim(), "[]", "nothing imported");
+    assert_eq!(stdout(&list).trim(), "[]", "nothing imported");
 }
 
 #[test]
@@ -117,12 +99,12 @@ fn an_import_with_an_impossible_date_is_refused_naming_the_record() {
 fn an_import_into_a_database_with_people_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("full.db");
-    assert!(leadline(&db, &["demo"]).status.success());
+    leadline_ok(&db, &["demo"]);
     let file = dir.path().join("x.json");
-    std::fs::write(&file, out(&leadline(&db, &["export", "json"]))).unwrap();
+    std::fs::write(&file, stdout(&leadline(&db, &["export", "json"]))).unwrap();
     let output = leadline(&db, &["import", "json", file.to_str().unwrap()]);
     assert!(!output.status.success());
-    let message = err(&output);
+    let message = stderr(&output);
     assert!(
         message.contains("the database is not empty (") && message.contains("architects: 9 rows"),
         "{message}"
@@ -133,25 +115,23 @@ fn an_import_into_a_database_with_people_is_refused() {
 fn backup_backups_and_restore_bring_back_earlier_data() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("team.db");
-    assert!(leadline(&db, &["demo"]).status.success());
-    let taken = leadline(&db, &["backup"]);
-    assert!(taken.status.success(), "{}", err(&taken));
+    leadline_ok(&db, &["demo"]);
+    leadline_ok(&db, &["backup"]);
     let listed: serde_json::Value =
-        serde_json::from_str(&out(&leadline(&db, &["backups", "--format", "json"]))).unwrap();
+        serde_json::from_str(&stdout(&leadline(&db, &["backups", "--format", "json"]))).unwrap();
     let backup_path = listed[0]["path"].as_str().unwrap().to_owned();
     assert_eq!(listed[0]["reason"], "manual");
 
-    assert!(leadline(&db, &["team", "add", "--name", "After The Backup"]).status.success());
-    assert!(out(&leadline(&db, &["team", "list"])).contains("After The Backup"));
+    leadline_ok(&db, &["team", "add", "--name", "After The Backup"]);
+    assert!(stdout(&leadline(&db, &["team", "list"])).contains("After The Backup"));
 
-    let restored = leadline(&db, &["restore", &backup_path]);
-    assert!(restored.status.success(), "{}", err(&restored));
-    assert!(out(&restored).contains("backed up first"), "{}", out(&restored));
-    assert!(!out(&leadline(&db, &["team", "list"])).contains("After The Backup"));
+    let restored = leadline_ok(&db, &["restore", &backup_path]);
+    assert!(restored.contains("backed up first"), "{restored}");
+    assert!(!stdout(&leadline(&db, &["team", "list"])).contains("After The Backup"));
 
     // The data from before the restore is itself in a backup.
     let listed: serde_json::Value =
-        serde_json::from_str(&out(&leadline(&db, &["backups", "--format", "json"]))).unwrap();
+        serde_json::from_str(&stdout(&leadline(&db, &["backups", "--format", "json"]))).unwrap();
     assert!(listed.as_array().unwrap().iter().any(|b| b["reason"] == "pre-restore"));
 }
 
@@ -159,8 +139,8 @@ fn backup_backups_and_restore_bring_back_earlier_data() {
 fn roster_csv_export_lists_everyone() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("csv.db");
-    assert!(leadline(&db, &["demo"]).status.success());
-    let csv = out(&leadline(&db, &["export", "csv", "roster"]));
+    leadline_ok(&db, &["demo"]);
+    let csv = stdout(&leadline(&db, &["export", "csv", "roster"]));
     assert_eq!(csv.lines().count(), 10, "{csv}");
     assert!(csv.contains("Grace Mensah"), "those who left are in the export");
 }

@@ -2,30 +2,10 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use common::{leadline, leadline_ok, stderr, stdout};
 
-fn leadline(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leadline"))
-        .arg("--db")
-        .arg(db)
-        .args(["--today", "2026-11-28"])
-        .args(args)
-        .output()
-        .expect("run leadline")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    assert!(output.status.success(), "{}", stderr(output));
-    serde_json::from_str(&stdout(output)).expect("valid JSON")
+fn json(printed: &str) -> serde_json::Value {
+    serde_json::from_str(printed).expect("valid JSON")
 }
 
 #[test]
@@ -33,9 +13,7 @@ fn team_show_prints_profile_plan_skills_and_certifications() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::demo_db(&dir);
 
-    let shown = leadline(&db, &["team", "show", "Lukas Schneider"]);
-    assert!(shown.status.success(), "{}", stderr(&shown));
-    let text = stdout(&shown);
+    let text = leadline_ok(&db, &["team", "show", "Lukas Schneider"]);
     assert!(
         text.starts_with("Lukas Schneider\nSenior Cloud Solution Architect · Senior Solution Architect"),
         "{text}"
@@ -62,7 +40,7 @@ fn team_show_as_json_finds_a_name_without_accents_or_case() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::demo_db(&dir);
 
-    let mateo = json(&leadline(&db, &["team", "show", "mateo garcia", "--format", "json"]));
+    let mateo = json(&leadline_ok(&db, &["team", "show", "mateo garcia", "--format", "json"]));
     assert_eq!(mateo["name"], "Mateo García");
     assert_eq!(mateo["readiness"], "three_plus_years");
     assert_eq!(mateo["target_role"], "Senior Solution Architect");
@@ -92,7 +70,10 @@ fn team_show_as_json_finds_a_name_without_accents_or_case() {
     assert_eq!((az900["state"].as_str(), az900["expires_on"].is_null()), (Some("never_expires"), true));
 
     // Part of a name is enough when only one person has it.
-    assert_eq!(json(&leadline(&db, &["team", "show", "priya", "--format", "json"]))["name"], "Priya Raman");
+    assert_eq!(
+        json(&leadline_ok(&db, &["team", "show", "priya", "--format", "json"]))["name"],
+        "Priya Raman"
+    );
 }
 
 #[test]
@@ -127,7 +108,7 @@ fn certs_expiring_lists_the_team_expiries_soonest_first() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::demo_db(&dir);
 
-    let rows = json(&leadline(&db, &["certs", "expiring", "--within", "90", "--format", "json"]));
+    let rows = json(&leadline_ok(&db, &["certs", "expiring", "--within", "90", "--format", "json"]));
     let rows = rows.as_array().unwrap();
     let seen: Vec<(&str, &str, i64)> = rows
         .iter()
@@ -149,7 +130,7 @@ fn certs_expiring_lists_the_team_expiries_soonest_first() {
     assert_eq!(rows[0]["state_label"], "Expires in 12 days");
 
     // Within 150 days: certifications whose renewal window is open join the list.
-    let wider = json(&leadline(&db, &["certs", "expiring", "--within", "150", "--format", "json"]));
+    let wider = json(&leadline_ok(&db, &["certs", "expiring", "--within", "150", "--format", "json"]));
     assert!(wider.as_array().unwrap().iter().any(|r| r["state"] == "renewal_window_open"));
 
     let table = stdout(&leadline(&db, &["certs", "expiring", "--within", "30"]));
@@ -164,7 +145,7 @@ fn certs_expiring_lists_the_team_expiries_soonest_first() {
     let none = leadline(&db, &["certs", "expiring", "--within", "5"]);
     assert!(none.status.success());
     assert_eq!(stdout(&none), "No certification of the current team expires in the next 5 days.\n");
-    let empty = json(&leadline(&db, &["certs", "expiring", "--within", "5", "--format", "json"]));
+    let empty = json(&leadline_ok(&db, &["certs", "expiring", "--within", "5", "--format", "json"]));
     assert_eq!(empty, serde_json::json!([]));
 
     let bad = leadline(&db, &["certs", "expiring", "--within", "soon"]);

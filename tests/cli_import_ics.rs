@@ -5,20 +5,10 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
+use common::leadline;
 use leadline::app::Command as AppCommand;
 use leadline::store::Store;
-
-fn leadline(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leadline"))
-        .arg("--db")
-        .arg(db)
-        .args(["--today", "2026-11-28"])
-        .args(args)
-        .output()
-        .expect("run leadline")
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

@@ -2,36 +2,16 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn leadline(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leadline"))
-        .arg("--db")
-        .arg(db)
-        .args(["--today", "2026-11-28"])
-        .args(args)
-        .output()
-        .expect("run leadline")
-}
-
-fn out(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn err(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use common::{leadline, leadline_ok, stderr, stdout};
 
 #[test]
 fn report_prep_prints_the_weeks_markdown() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::known_db(&dir);
-    let output = leadline(&db, &["report", "prep", "--week", "2026-W48"]);
-    assert!(output.status.success(), "{}", err(&output));
-    common::check_expected("prep-2026-W48.md", &out(&output));
+    let sheet = leadline_ok(&db, &["report", "prep", "--week", "2026-W48"]);
+    common::check_expected("prep-2026-W48.md", &sheet);
     let this_week = leadline(&db, &["report", "prep"]);
-    assert_eq!(out(&this_week), out(&output), "the week defaults to the current one");
+    assert_eq!(stdout(&this_week), sheet, "the week defaults to the current one");
 }
 
 #[test]
@@ -40,9 +20,9 @@ fn report_prep_writes_a_private_file_with_out() {
     let db = common::known_db(&dir);
     let file = dir.path().join("prep.md");
     let output = leadline(&db, &["report", "prep", "--week", "2026-w48", "--out", file.to_str().unwrap()]);
-    assert!(output.status.success(), "{}", err(&output));
-    assert!(out(&output).is_empty());
-    assert!(err(&output).contains("Wrote the prep sheet for 2026-W48 to"), "{}", err(&output));
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).is_empty());
+    assert!(stderr(&output).contains("Wrote the prep sheet for 2026-W48 to"), "{}", stderr(&output));
     common::check_expected("prep-2026-W48.md", &std::fs::read_to_string(&file).unwrap());
     #[cfg(unix)]
     {
@@ -58,16 +38,16 @@ fn report_prep_refuses_a_week_that_does_not_exist() {
     let output = leadline(&db, &["report", "prep", "--week", "2026-W60"]);
     assert!(!output.status.success());
     assert!(
-        err(&output).contains("\"2026-W60\" does not exist: 2026 has only 53 ISO weeks"),
+        stderr(&output).contains("\"2026-W60\" does not exist: 2026 has only 53 ISO weeks"),
         "{}",
-        err(&output)
+        stderr(&output)
     );
     let output = leadline(&db, &["report", "prep", "--week", "next"]);
     assert!(!output.status.success());
     assert!(
-        err(&output).contains("\"next\" is not an ISO week (expected e.g. 2026-W48)"),
+        stderr(&output).contains("\"next\" is not an ISO week (expected e.g. 2026-W48)"),
         "{}",
-        err(&output)
+        stderr(&output)
     );
 }
 
@@ -75,9 +55,7 @@ fn report_prep_refuses_a_week_that_does_not_exist() {
 fn report_prep_of_another_week_shows_who_is_due_then() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::known_db(&dir);
-    let output = leadline(&db, &["report", "prep", "--week", "2026-W49"]);
-    assert!(output.status.success(), "{}", err(&output));
-    let text = out(&output);
+    let text = leadline_ok(&db, &["report", "prep", "--week", "2026-W49"]);
     assert!(text.starts_with("# Prep sheet 2026-W49 (Mon 30 Nov – Sun 6 Dec 2026)"), "{text}");
     assert!(text.contains("## Amara Okafor"), "biweekly: due the week after next\n{text}");
     assert!(text.contains("## Priya Raman"), "met in W48, weekly: due in W49\n{text}");
@@ -87,45 +65,40 @@ fn report_prep_of_another_week_shows_who_is_due_then() {
 fn report_history_finds_the_architect_without_accents_and_says_when_a_name_is_ambiguous() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::known_db(&dir);
-    let output = leadline(&db, &["report", "history", "mateo garcia"]);
-    assert!(output.status.success(), "{}", err(&output));
-    let text = out(&output);
+    let text = leadline_ok(&db, &["report", "history", "mateo garcia"]);
     assert!(text.starts_with("# One-on-ones with Mateo García\n"), "{text}");
     assert!(text.contains("## Thu 19 Nov 2026 · energy 2/5"), "{text}");
 
     let output = leadline(&db, &["report", "history", "lukas"]);
-    common::check_expected("history-lukas.md", &out(&output));
+    common::check_expected("history-lukas.md", &stdout(&output));
 
     let ambiguous = leadline(&db, &["report", "history", "a"]);
     assert!(!ambiguous.status.success());
-    assert!(err(&ambiguous).contains("could be"), "{}", err(&ambiguous));
+    assert!(stderr(&ambiguous).contains("could be"), "{}", stderr(&ambiguous));
     let unknown = leadline(&db, &["report", "history", "Zed"]);
     assert!(!unknown.status.success());
-    assert!(err(&unknown).contains("no architect is called \"Zed\""), "{}", err(&unknown));
+    assert!(stderr(&unknown).contains("no architect is called \"Zed\""), "{}", stderr(&unknown));
 }
 
 #[test]
 fn search_finds_accents_and_never_shows_sql() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::known_db(&dir);
-    let output = leadline(&db, &["search", "muller"]);
-    assert!(output.status.success(), "{}", err(&output));
-    let text = out(&output);
+    let text = leadline_ok(&db, &["search", "muller"]);
     assert!(text.contains("Amara Okafor"), "{text}");
     assert!(text.contains("**Müller**"), "{text}");
 
     let json = leadline(&db, &["search", "northwind", "--format", "json"]);
-    let document: serde_json::Value = serde_json::from_str(&out(&json)).expect("valid JSON");
+    let document: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("valid JSON");
     assert_eq!(document["total"], 2);
     assert_eq!(document["hits"][0]["architect"], "Lukas Schneider");
 
     for query in ["NEAR(", "\"unbalanced", "a OR b AND NOT c", "col:x ^y"] {
-        let output = leadline(&db, &["search", query]);
-        assert!(output.status.success(), "{query}: {}", err(&output));
+        leadline_ok(&db, &["search", query]);
     }
     let nothing = leadline(&db, &["search", "\"*\""]);
     assert!(!nothing.status.success());
-    let message = err(&nothing);
+    let message = stderr(&nothing);
     assert!(message.contains("has no letters or digits to search for"), "{message}");
     assert!(!message.to_lowercase().contains("fts5") && !message.to_lowercase().contains("sql"), "{message}");
 }
@@ -135,5 +108,5 @@ fn reports_need_an_existing_database() {
     let dir = tempfile::tempdir().unwrap();
     let output = leadline(&dir.path().join("missing.db"), &["report", "prep"]);
     assert!(!output.status.success());
-    assert!(err(&output).contains("there is no database at"), "{}", err(&output));
+    assert!(stderr(&output).contains("there is no database at"), "{}", stderr(&output));
 }

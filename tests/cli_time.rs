@@ -4,31 +4,8 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn leadline(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_leadline"))
-        .arg("--db")
-        .arg(db)
-        .args(["--today", "2026-11-28"])
-        .args(args)
-        .output()
-        .expect("run leadline")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let output = leadline(db, args);
-    assert!(output.status.success(), "{args:?} failed: {}", stderr(&output));
-    stdout(&output)
-}
+use common::{leadline, leadline_ok, stderr};
 
 /// The cells of a table line, split on runs of two or more spaces.
 fn cells(line: &str) -> Vec<String> {
@@ -42,8 +19,8 @@ fn line_starting<'a>(text: &'a str, start: &str) -> &'a str {
 /// Week 2026-W48: coaching 90 + 150, market 120, business 120 = 8 h at 50/25/25.
 /// Also 1 h of coaching in W47 (same quarter) and 10 h of market on 30 September (FY27 Q1).
 fn log_known_week(db: &Path) {
-    ok(db, &["team", "add", "--name", "Amara Okafor"]);
-    let out = ok(
+    leadline_ok(db, &["team", "add", "--name", "Amara Okafor"]);
+    let out = leadline_ok(
         db,
         &[
             "time",
@@ -61,11 +38,11 @@ fn log_known_week(db: &Path) {
         ],
     );
     assert!(out.starts_with("Logged 1 h 30 min of Coaching on Mon 2026-11-23 with Amara Okafor"), "{out}");
-    ok(
+    leadline_ok(
         db,
         &["time", "add", "--date", "2026-11-24", "--duration", "2h30", "--category", "1", "--note", "Hiring"],
     );
-    ok(
+    leadline_ok(
         db,
         &[
             "time",
@@ -80,15 +57,21 @@ fn log_known_week(db: &Path) {
             "09:00",
         ],
     );
-    let out = ok(db, &["time", "add", "--date", "2026-11-27", "--minutes", "120", "--category", "business"]);
+    let out = leadline_ok(
+        db,
+        &["time", "add", "--date", "2026-11-27", "--minutes", "120", "--category", "business"],
+    );
     assert!(
         out.contains(
             "Week 2026-W48 so far: 8.0 h; Coaching 50 %, Market building 25 %, Business management 25 %"
         ),
         "{out}"
     );
-    ok(db, &["time", "add", "--date", "2026-11-16", "--duration", "1h", "--category", "Coaching"]);
-    ok(db, &["time", "add", "--date", "2026-09-30", "--duration", "10h", "--category", "Market building"]);
+    leadline_ok(db, &["time", "add", "--date", "2026-11-16", "--duration", "1h", "--category", "Coaching"]);
+    leadline_ok(
+        db,
+        &["time", "add", "--date", "2026-09-30", "--duration", "10h", "--category", "Market building"],
+    );
 }
 
 #[test]
@@ -96,7 +79,7 @@ fn a_week_summary_prints_known_totals_as_a_table() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::db_in(&dir);
     log_known_week(&db);
-    let table = ok(&db, &["time", "summary", "--week", "2026-W48"]);
+    let table = leadline_ok(&db, &["time", "summary", "--week", "2026-W48"]);
     assert!(
         table.starts_with(
             "Week 2026-W48 (Mon 23 Nov – Sun 29 Nov 2026): 8.0 h logged, against the FY27 Q2 targets \
@@ -129,7 +112,7 @@ fn a_quarter_summary_counts_each_entry_in_the_quarter_of_its_date() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::db_in(&dir);
     log_known_week(&db);
-    let table = ok(&db, &["time", "summary", "--quarter", "FY27Q2"]);
+    let table = leadline_ok(&db, &["time", "summary", "--quarter", "FY27Q2"]);
     assert!(table.starts_with("FY27 Q2 (Oct – Dec 2026): 9.0 h logged"), "{table}");
     assert_eq!(cells(line_starting(&table, "Coaching")), ["Coaching", "5.0 h", "56 %", "50 %", "+6", "over"]);
     assert_eq!(
@@ -145,7 +128,7 @@ fn a_quarter_summary_counts_each_entry_in_the_quarter_of_its_date() {
     assert_eq!(cells(line_starting(&table, "2026-W47")), ["2026-W47", "1.0 h", "100 %", "0 %", "0 %"]);
     assert_eq!(cells(line_starting(&table, "2026-W49")), ["2026-W49", "0.0 h", "-", "-", "-"]);
 
-    let q1 = ok(&db, &["time", "summary", "--quarter", "FY27 Q1", "--format", "json"]);
+    let q1 = leadline_ok(&db, &["time", "summary", "--quarter", "FY27 Q1", "--format", "json"]);
     let q1: serde_json::Value = serde_json::from_str(&q1).unwrap();
     assert_eq!(q1["total_minutes"], 600);
     assert_eq!(q1["categories"][1]["share_pct"], 100.0);
@@ -156,7 +139,7 @@ fn csv_and_json_carry_the_same_numbers() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::db_in(&dir);
     log_known_week(&db);
-    let csv = ok(&db, &["time", "summary", "--week", "2026-W48", "--format", "csv"]);
+    let csv = leadline_ok(&db, &["time", "summary", "--week", "2026-W48", "--format", "csv"]);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines,
@@ -168,7 +151,7 @@ fn csv_and_json_carry_the_same_numbers() {
             "2026-W48,total,480,8.0,100.0,100,,",
         ]
     );
-    let json = ok(&db, &["time", "summary", "--quarter", "fy27 q2", "--format", "json"]);
+    let json = leadline_ok(&db, &["time", "summary", "--quarter", "fy27 q2", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     assert_eq!(json["kind"], "quarter");
     assert_eq!(json["period"], "FY27 Q2");
@@ -190,12 +173,12 @@ fn an_empty_week_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::db_in(&dir);
     log_known_week(&db);
-    let table = ok(&db, &["time", "summary", "--week", "2026-W30"]);
+    let table = leadline_ok(&db, &["time", "summary", "--week", "2026-W30"]);
     assert!(table.contains("0.0 h logged"), "{table}");
     assert!(table.contains("Nothing logged this week yet"), "{table}");
     assert_eq!(cells(line_starting(&table, "Coaching")), ["Coaching", "0.0 h", "0 %", "50 %", "no data"]);
     // Without --week or --quarter: this week.
-    let this_week = ok(&db, &["time", "summary", "--format", "json"]);
+    let this_week = leadline_ok(&db, &["time", "summary", "--format", "json"]);
     assert!(this_week.contains("\"period\": \"2026-W48\""), "{this_week}");
 }
 
@@ -205,7 +188,7 @@ fn bad_input_is_refused_naming_the_value_and_nothing_is_saved() {
     let db = common::db_in(&dir);
     log_known_week(&db);
     let total = |db: &Path| {
-        let json = ok(db, &["time", "summary", "--week", "2026-W48", "--format", "json"]);
+        let json = leadline_ok(db, &["time", "summary", "--week", "2026-W48", "--format", "json"]);
         serde_json::from_str::<serde_json::Value>(&json).unwrap()["total_minutes"].as_u64().unwrap()
     };
     let before = total(&db);

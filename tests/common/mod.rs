@@ -1,8 +1,10 @@
 //! Shared test helpers: a fixed clock, demo databases in temp dirs, the app in a harness,
-//! and snapshots that compare strictly only on the reference renderer.
+//! snapshots that compare strictly only on the reference renderer, and the built binary run
+//! as a user would run it.
 #![allow(dead_code, reason = "each test binary uses a different subset")]
 
 use std::path::{Path, PathBuf};
+use std::process::Output;
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
@@ -337,4 +339,31 @@ pub fn check_expected(name: &str, actual: &str) {
         "{name} differs from {}:\n--- actual ---\n{actual}\n--- expected ---\n{expected}",
         path.display()
     );
+}
+
+/// Runs the built binary as `leadline --db DB ARGS…`, on the day every test lives on.
+pub fn leadline(db: &Path, args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_leadline"))
+        .arg("--db")
+        .arg(db)
+        .args(["--today", &today().to_string()])
+        .args(args)
+        .output()
+        .expect("run leadline")
+}
+
+/// Runs `leadline` and expects it to succeed, showing its error output if not; returns what
+/// it printed.
+pub fn leadline_ok(db: &Path, args: &[&str]) -> String {
+    let output = leadline(db, args);
+    assert!(output.status.success(), "{args:?} failed: {}", stderr(&output));
+    stdout(&output)
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
 }
