@@ -253,3 +253,44 @@ fn importing_a_quarter_twice_never_duplicates_and_changes_follow_the_calendar() 
         "Amara 1:1".into()
     )));
 }
+
+#[test]
+fn a_day_past_24_hours_is_refused_naming_the_day_and_a_commit_is_backed_up_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = common::db_in(&dir);
+    let all_day = |uid: &str, summary: &str| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nSUMMARY:{summary}\r\nDTSTART;VALUE=DATE:20261123\r\n\
+             DTEND;VALUE=DATE:20261124\r\nEND:VEVENT\r\n"
+        )
+    };
+    let calendar =
+        |events: &[String]| format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{}END:VCALENDAR\r\n", events.concat());
+    let file = dir.path().join("week.ics");
+    let four = [
+        all_day("a", "Envisioning workshop"),
+        all_day("b", "Partner summit"),
+        all_day("c", "Customer workshop"),
+        all_day("d", "Hackathon workshop"),
+    ];
+    std::fs::write(&file, calendar(&four)).expect("write");
+    let file_arg = file.display().to_string();
+    let args = ["import", "ics", &file_arg, "--zone", "Europe/Berlin"];
+
+    let out = leadline(&db, &args);
+    assert!(!out.status.success(), "four 8 h all-day events on one day do not fit");
+    let err = text(&out.stderr);
+    assert!(err.contains("warning: Mon 23 Nov 2026 would hold 32 h; a day has only 24 h"), "{err}");
+    assert!(err.contains("nothing was imported: 1 day would hold more than 24 h"), "{err}");
+    let store = Store::open(&db).expect("open");
+    assert_eq!(common::count(&store, "time_entries"), 0);
+    drop(store);
+
+    std::fs::write(&file, calendar(&four[..2])).expect("write");
+    let out = leadline(&db, &args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let store = Store::open(&db).expect("open");
+    assert_eq!(common::count(&store, "time_entries"), 2);
+    let backups = leadline::store::backup::list(&db).expect("list");
+    assert!(backups.iter().any(|b| b.reason == "pre-import"), "{backups:?}");
+}

@@ -104,7 +104,13 @@ fn a_custom_outlook_zone_a_moved_meeting_and_a_declined_invitation() {
     let preview = Preview::build(
         expansion,
         &window,
-        &Inputs { rules: &rules, people: &people, existing: &[], all_day_minutes: 480 },
+        &Inputs {
+            rules: &rules,
+            people: &people,
+            existing: &[],
+            by_hand: &std::collections::HashMap::default(),
+            all_day_minutes: 480,
+        },
     );
     let pitch = preview.rows.iter().find(|r| r.occurrence.summary == "Vendor pitch").expect("row");
     assert_eq!(pitch.verdict, Verdict::SetAside { reason: SetAside::DeclinedByMe });

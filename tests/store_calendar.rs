@@ -77,6 +77,7 @@ fn a_commit_that_fails_half_way_writes_nothing() {
         minutes,
         category: Category::Coaching,
         description: "Amara 1:1".into(),
+        architect: None,
     };
     let good = CommitPlan { inserts: vec![entry("a", 30)], ..CommitPlan::default() };
     store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&good)).expect("commit");
@@ -94,8 +95,78 @@ fn a_commit_that_fails_half_way_writes_nothing() {
     };
     let error =
         store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&bad)).expect_err("refused");
-    assert!(matches!(error, StoreError::Sqlite(_)), "{error:?}");
+    assert!(matches!(error, StoreError::Invalid(_)), "{error:?}");
+    assert!(error.to_string().contains("5000 is more than 24 h"), "{error}");
     let after =
         store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).existing(from, to)).expect("read");
     assert_eq!(after, existing);
+}
+
+#[test]
+fn an_import_that_would_fill_a_day_past_24_hours_is_refused_naming_the_day_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&common::db_in(&dir)).expect("open");
+    let monday = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid");
+    common::apply(
+        &mut store,
+        Command::AddTimeEntry(leadline::model::time_entry::TimeEntryFields::manual(
+            monday,
+            600,
+            Category::Business,
+            "Offsite",
+        )),
+    );
+    let entry = |uid: &str, minutes| ProposedEntry {
+        event_uid: uid.into(),
+        recurrence_id: None,
+        entry_date: monday,
+        start_time: None,
+        minutes,
+        category: Category::Market,
+        description: format!("Workshop {uid}"),
+        architect: None,
+    };
+    // 10 h by hand + 8 h + 8 h: each entry is fine on its own, the day is not.
+    let plan = CommitPlan { inserts: vec![entry("a", 480), entry("b", 480)], ..CommitPlan::default() };
+    let error =
+        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&plan)).expect_err("refused");
+    assert_eq!(error.to_string(), "minutes: Mon 2026-11-23 would hold 26 h; a day has only 24 h");
+    assert_eq!(common::count(&store, "time_entries"), 1, "nothing of the import was written");
+    // One workshop fits.
+    let plan = CommitPlan { inserts: vec![entry("a", 480)], ..CommitPlan::default() };
+    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&plan)).expect("fits");
+    assert_eq!(common::count(&store, "time_entries"), 2);
+}
+
+#[test]
+fn an_imported_entry_is_checked_like_a_typed_one_and_keeps_its_architect() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&common::db_in(&dir)).expect("open");
+    let ana = common::add_architect(&mut store, "Ana Lima", leadline::model::Cadence::Weekly);
+    let entry = |description: &str, architect| ProposedEntry {
+        event_uid: "one".into(),
+        recurrence_id: None,
+        entry_date: NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid"),
+        start_time: chrono::NaiveTime::from_hms_opt(9, 0, 0),
+        minutes: 30,
+        category: Category::Coaching,
+        description: description.into(),
+        architect,
+    };
+    let too_long = "x".repeat(600);
+    let plan = CommitPlan { inserts: vec![entry(&too_long, Some(ana))], ..CommitPlan::default() };
+    let error =
+        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&plan)).expect_err("refused");
+    assert!(matches!(error, StoreError::Invalid(_)), "{error:?}");
+    assert!(error.to_string().starts_with("description:"), "{error}");
+    let plan = CommitPlan { inserts: vec![entry("  Ana 1:1 ", Some(ana))], ..CommitPlan::default() };
+    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&plan)).expect("commit");
+    let from = NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid");
+    let to = NaiveDate::from_ymd_opt(2026, 12, 1).expect("valid");
+    let existing =
+        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).existing(from, to)).expect("read");
+    assert_eq!(
+        existing.iter().map(|e| (e.description.as_str(), e.architect)).collect::<Vec<_>>(),
+        [("Ana 1:1", Some(ana))]
+    );
 }

@@ -80,9 +80,10 @@ pub struct ViewModel {
     /// The selected architect's meetings, newest first.
     pub history: Vec<MeetingSummary>,
     pub search: SearchResults,
-    /// Team members' addresses (for the "on my team" rule condition) and the folder the last
-    /// calendar file came from.
-    pub team_emails: Vec<String>,
+    /// Team members' addresses and whose they are (for the "on my team" rule condition and
+    /// filing imported meetings under the architect), and the folder the last calendar file
+    /// came from.
+    pub team_members: Vec<(String, ArchitectId)>,
     pub last_import_folder: Option<String>,
 }
 
@@ -118,7 +119,7 @@ impl ViewModel {
         let calendar_rules = calendar::rules(conn)?;
         let my_emails = calendar::list_setting(conn, calendar::MY_EMAILS)?;
         let company_domains = calendar::list_setting(conn, calendar::COMPANY_DOMAINS)?;
-        let team_emails = calendar::team_emails(conn)?;
+        let team_members = calendar::team_members(conn)?;
         let last_import_folder = settings::get(conn, calendar::LAST_IMPORT_FOLDER)?;
         let mut view = Self {
             today,
@@ -134,7 +135,7 @@ impl ViewModel {
             my_emails,
             company_domains,
             development,
-            team_emails,
+            team_members,
             last_import_folder,
             templates: templates::list(conn)?,
             ..Self::default()

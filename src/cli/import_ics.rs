@@ -2,6 +2,7 @@
 //! occurrence with its proposed category and rule, and what would change), and unless
 //! `--dry-run` commits it into time entries, all or nothing.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -10,12 +11,12 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use crate::import::preview::{DEFAULT_ALL_DAY_MINUTES, ImportSink as _, Inputs, Preview};
+use crate::import::preview::{CommitPlan, DEFAULT_ALL_DAY_MINUTES, ImportSink as _, Inputs, Preview};
 use crate::import::rules::{People, default_rules};
 use crate::import::zones::{self, Zone};
 use crate::import::{self, Window};
 use crate::model::fiscal::{self, FiscalQuarter};
-use crate::store::{Store, calendar, settings};
+use crate::store::{Store, backup, calendar, settings};
 
 #[derive(Debug, Args)]
 pub struct IcsArgs {
@@ -30,6 +31,10 @@ pub struct IcsArgs {
     /// Print the preview only; write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Keep entries imported before whose events are not in this file (they came from
+    /// another calendar) instead of removing them.
+    #[arg(long)]
+    pub keep_gone: bool,
     #[arg(long, value_enum, default_value_t = IcsFormat::Table)]
     pub format: IcsFormat,
     /// The time zone days are counted in (IANA name, e.g. Europe/Berlin). Default: this
@@ -59,9 +64,10 @@ pub fn run(db: &Path, args: &IcsArgs, today: NaiveDate) -> anyhow::Result<ExitCo
             calendar::rules(conn)?,
             People::new(
                 &calendar::list_setting(conn, calendar::MY_EMAILS)?,
-                &calendar::team_emails(conn)?,
+                &[],
                 &calendar::list_setting(conn, calendar::COMPANY_DOMAINS)?,
-            ),
+            )
+            .with_team(&calendar::team_members(conn)?),
             DEFAULT_ALL_DAY_MINUTES,
         ),
         None => (default_rules(), People::default(), DEFAULT_ALL_DAY_MINUTES),
@@ -71,29 +77,50 @@ pub fn run(db: &Path, args: &IcsArgs, today: NaiveDate) -> anyhow::Result<ExitCo
         None => false,
     };
     let mut store = store;
-    let existing = match (&mut store, has_time_entries) {
-        (Some(store), true) => store.with_connection_mut(|conn| {
-            calendar::TimeEntrySink::new(conn).existing(window.from, window.to)
-        })?,
-        _ => Vec::new(),
+    let (existing, by_hand) = match (&mut store, has_time_entries) {
+        (Some(store), true) => (
+            store.with_connection_mut(|conn| {
+                calendar::TimeEntrySink::new(conn).existing(window.from, window.to)
+            })?,
+            calendar::minutes_by_hand(store.conn(), window.from, window.to)?,
+        ),
+        _ => (Vec::new(), HashMap::new()),
     };
-    let preview = Preview::build(
+    let mut preview = Preview::build(
         expansion,
         &window,
-        &Inputs { rules: &rules, people: &people, existing: &existing, all_day_minutes },
+        &Inputs { rules: &rules, people: &people, existing: &existing, by_hand: &by_hand, all_day_minutes },
     );
+    preview.keep_gone = args.keep_gone;
     print_preview(&preview, args.format)?;
+    let full_days = preview.full_days();
+    for day in &full_days {
+        eprintln!("warning: {day}");
+    }
     if args.dry_run {
         return Ok(ExitCode::SUCCESS);
+    }
+    if !full_days.is_empty() {
+        bail!(
+            "nothing was imported: {} {} would hold more than 24 h. Double-booked meetings count twice: \
+             decline or delete the one you did not attend, or add a rule that ignores it, then import again.",
+            full_days.len(),
+            if full_days.len() == 1 { "day" } else { "days" }
+        );
     }
     let Some(store) = store.as_mut() else { bail!("no database to import into") };
     if !has_time_entries {
         bail!(
-            "this database has no time entries yet (they arrive with the Time screen); nothing was \
+            "this database has no time entries table (an older Leadline wrote it); nothing was \
              imported. Use --dry-run to preview."
         );
     }
     let plan = preview.plan();
+    if plan != CommitPlan::default() {
+        // Data safety first, as in the app: no import without a copy to go back to.
+        backup::take(store.conn(), store.path(), backup::Reason::BeforeImport)
+            .context("nothing was imported: the backup before importing failed")?;
+    }
     store.with_connection_mut(|conn| calendar::TimeEntrySink::new(conn).commit(&plan))?;
     let counts = preview.counts();
     eprintln!(
@@ -182,8 +209,11 @@ fn print_preview(preview: &Preview, format: IcsFormat) -> anyhow::Result<()> {
             );
             for entry in &preview.gone {
                 println!(
-                    "gone from the calendar, will be removed: {} {} ({} min)",
-                    entry.entry_date, entry.description, entry.minutes
+                    "gone from the calendar, will be {}: {} {} ({} min)",
+                    if preview.keep_gone { "kept" } else { "removed" },
+                    entry.entry_date,
+                    entry.description,
+                    entry.minutes
                 );
             }
             let c = preview.counts();

@@ -11,6 +11,8 @@ use serde::Serialize;
 use super::Warning;
 use super::expand::{Expansion, Occurrence, Window};
 use super::rules::{Matcher, Outcome, People, Rule, Verdict};
+use crate::model::ArchitectId;
+use crate::model::duration::{MAX_MINUTES as DAY_MINUTES, format_minutes};
 use crate::model::split::Category;
 
 /// An occurrence's key: its event's UID and recurrence id.
@@ -33,6 +35,7 @@ pub struct ExistingEntry {
     pub minutes: u32,
     pub category: Category,
     pub description: String,
+    pub architect: Option<ArchitectId>,
 }
 
 impl ExistingEntry {
@@ -51,6 +54,8 @@ pub struct ProposedEntry {
     pub minutes: u32,
     pub category: Category,
     pub description: String,
+    /// The one architect on the team the meeting was with, if exactly one was there.
+    pub architect: Option<ArchitectId>,
 }
 
 /// What committing would do with one occurrence.
@@ -99,6 +104,8 @@ pub struct Row {
     pub local_date: NaiveDate,
     pub local_start: Option<NaiveTime>,
     pub minutes: u32,
+    /// The one team member among the attendees (or the organizer), if exactly one.
+    pub architect: Option<ArchitectId>,
     pub change: Change,
     pub note: Option<String>,
 }
@@ -125,10 +132,10 @@ impl Row {
     }
 
     pub fn rule_label(&self) -> String {
-        if self.assigned.is_some() && self.verdict == Verdict::Unmatched {
-            "(assigned)".into()
-        } else {
-            self.verdict.rule_label()
+        match (self.assigned, &self.verdict) {
+            (Some(_), Verdict::Unmatched) => "(assigned)".into(),
+            (Some(_), verdict) => format!("(your choice; was {})", verdict.rule_label()),
+            (None, verdict) => verdict.rule_label(),
         }
     }
 
@@ -142,6 +149,7 @@ impl Row {
             minutes: self.minutes,
             category,
             description: self.occurrence.summary.trim().chars().take(MAX_DESCRIPTION_CHARS).collect(),
+            architect: self.architect,
         })
     }
 }
@@ -166,6 +174,27 @@ pub struct CommitPlan {
     pub deletes: Vec<i64>,
 }
 
+/// A day the import would fill past 24 h (double-booked meetings, a long all-day event on top
+/// of meetings, time logged by hand): the commit is refused until it fits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FullDay {
+    pub date: NaiveDate,
+    /// Everything the day would hold: imported occurrences plus time logged by hand.
+    pub minutes: u32,
+    /// Of which logged by hand (or by anything but a calendar import).
+    pub by_hand: u32,
+}
+
+impl std::fmt::Display for FullDay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} would hold {}", self.date.format("%a %-d %b %Y"), format_minutes(self.minutes))?;
+        if self.by_hand > 0 {
+            write!(f, " ({} of it logged by hand)", format_minutes(self.by_hand))?;
+        }
+        write!(f, "; a day has only 24 h")
+    }
+}
+
 /// Where a commit goes. The time store implements it; tests use a list.
 pub trait ImportSink {
     type Error;
@@ -182,9 +211,13 @@ pub struct Preview {
     pub rows: Vec<Row>,
     /// Entries imported before whose occurrence is no longer in the calendar.
     pub gone: Vec<ExistingEntry>,
+    /// Keep the entries in `gone` instead of removing them: they came from another calendar.
+    pub keep_gone: bool,
     pub warnings: Vec<Warning>,
     #[serde(skip)]
     existing: HashMap<Key, ExistingEntry>,
+    #[serde(skip)]
+    by_hand: HashMap<NaiveDate, u32>,
 }
 
 /// What the preview needs besides the occurrences.
@@ -192,6 +225,9 @@ pub struct Inputs<'a> {
     pub rules: &'a [Rule],
     pub people: &'a People,
     pub existing: &'a [ExistingEntry],
+    /// Minutes per day in the range that did not come from a calendar import: a day holds
+    /// 24 h in all.
+    pub by_hand: &'a HashMap<NaiveDate, u32>,
     pub all_day_minutes: u32,
 }
 
@@ -218,6 +254,7 @@ impl Preview {
             let verdict = matcher.categorise(&occurrence);
             let wall = occurrence.start.wall_in(&window.zone);
             let (minutes, note) = counted_minutes(&occurrence, inputs.all_day_minutes);
+            let architect = inputs.people.team_architect(&occurrence);
             rows.push(Row {
                 local_date: wall.date(),
                 local_start: (!occurrence.all_day).then(|| wall.time().with_second(0).unwrap_or(wall.time())),
@@ -225,6 +262,7 @@ impl Preview {
                 verdict,
                 assigned: None,
                 minutes,
+                architect,
                 change: Change::Skip,
                 note,
             });
@@ -237,7 +275,16 @@ impl Preview {
             .cloned()
             .collect();
         gone.sort_by_key(|e| (e.entry_date, e.start_time));
-        let mut preview = Self { from: window.from, to: window.to, rows, gone, warnings, existing };
+        let mut preview = Self {
+            from: window.from,
+            to: window.to,
+            rows,
+            gone,
+            keep_gone: false,
+            warnings,
+            existing,
+            by_hand: inputs.by_hand.clone(),
+        };
         for index in 0..preview.rows.len() {
             preview.refresh(index);
         }
@@ -279,7 +326,7 @@ impl Preview {
 
     pub fn counts(&self) -> Counts {
         let mut counts =
-            Counts { occurrences: self.rows.len(), removed: self.gone.len(), ..Counts::default() };
+            Counts { occurrences: self.rows.len(), removed: self.gone_removed().len(), ..Counts::default() };
         for row in &self.rows {
             match row.change {
                 Change::New => counts.new += 1,
@@ -291,6 +338,40 @@ impl Preview {
             }
         }
         counts
+    }
+
+    /// The days committing would fill past 24 h, by date: what the import keeps (new, changed
+    /// and unchanged entries) plus what was logged by hand. Unassigned and ignored
+    /// occurrences do not count, so ignoring one of two double-booked meetings fixes a day.
+    pub fn full_days(&self) -> Vec<FullDay> {
+        let mut totals: HashMap<NaiveDate, u32> = HashMap::new();
+        let kept = if self.keep_gone { self.gone.as_slice() } else { &[] };
+        for entry in kept {
+            let total = totals.entry(entry.entry_date).or_default();
+            *total = total.saturating_add(entry.minutes);
+        }
+        for row in &self.rows {
+            if matches!(row.change, Change::New | Change::Changed { .. } | Change::Unchanged { .. }) {
+                let total = totals.entry(row.local_date).or_default();
+                *total = total.saturating_add(row.minutes);
+            }
+        }
+        let mut full: Vec<FullDay> = totals
+            .into_iter()
+            .filter_map(|(date, imported)| {
+                let by_hand = self.by_hand.get(&date).copied().unwrap_or(0);
+                let minutes = imported.saturating_add(by_hand);
+                (minutes > DAY_MINUTES).then_some(FullDay { date, minutes, by_hand })
+            })
+            .collect();
+        full.sort_by_key(|day| day.date);
+        full
+    }
+
+    /// The entries gone from the calendar that a commit removes: all of them, or none when
+    /// they are kept.
+    fn gone_removed(&self) -> &[ExistingEntry] {
+        if self.keep_gone { &[] } else { &self.gone }
     }
 
     /// What committing writes: new and changed entries, and removals (occurrences gone from
@@ -305,7 +386,7 @@ impl Preview {
                 _ => {}
             }
         }
-        plan.deletes.extend(self.gone.iter().map(|e| e.id));
+        plan.deletes.extend(self.gone_removed().iter().map(|e| e.id));
         plan
     }
 }
@@ -326,6 +407,9 @@ fn differences(proposed: &ProposedEntry, before: &ExistingEntry) -> Vec<&'static
     }
     if proposed.description != before.description {
         fields.push("title");
+    }
+    if proposed.architect != before.architect {
+        fields.push("architect");
     }
     fields
 }

@@ -1,6 +1,9 @@
 //! Preview tests: the story of importing a week, then importing it again after the calendar
 //! changed.
 
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 
 use super::*;
@@ -16,8 +19,12 @@ fn window() -> Window {
     Window { from: day(23), to: day(30), zone: Zone::Iana(chrono_tz::Tz::Europe__Berlin) }
 }
 
+const ANA: ArchitectId = ArchitectId(1);
+const BEN: ArchitectId = ArchitectId(2);
+
 fn people() -> People {
-    People::new(&["me@contoso.com".into()], &["ana@contoso.com".into()], &["contoso.com".into()])
+    People::new(&["me@contoso.com".into()], &[], &["contoso.com".into()])
+        .with_team(&[("ana@contoso.com".into(), ANA), ("Ben@Contoso.com ".into(), BEN)])
 }
 
 fn event(uid: &str, summary: &str, start: &str, end: &str, extra: &str) -> String {
@@ -32,13 +39,17 @@ fn calendar(events: &[String]) -> Vec<u8> {
 }
 
 fn preview(bytes: &[u8], existing: &[ExistingEntry]) -> Preview {
+    preview_with(bytes, existing, &HashMap::new())
+}
+
+fn preview_with(bytes: &[u8], existing: &[ExistingEntry], by_hand: &HashMap<NaiveDate, u32>) -> Preview {
     let rules = default_rules();
     let people = people();
     let expansion = import::read(bytes, &window()).expect("reads");
     Preview::build(
         expansion,
         &window(),
-        &Inputs { rules: &rules, people: &people, existing, all_day_minutes: 480 },
+        &Inputs { rules: &rules, people: &people, existing, by_hand, all_day_minutes: 480 },
     )
 }
 
@@ -56,6 +67,7 @@ fn apply(existing: &[ExistingEntry], plan: &CommitPlan) -> Vec<ExistingEntry> {
         minutes: p.minutes,
         category: p.category,
         description: p.description.clone(),
+        architect: p.architect,
     };
     for (id, p) in &plan.updates {
         if let Some(e) = entries.iter_mut().find(|e| e.id == *id) {
@@ -187,6 +199,7 @@ fn entries_outside_the_window_are_never_listed_for_removal() {
         minutes: 60,
         category: Category::Market,
         description: "Old".into(),
+        architect: None,
     };
     assert!(preview(&calendar(&first_week()), &[outside]).gone.is_empty());
 }
@@ -213,4 +226,125 @@ fn a_duplicated_event_is_shown_once_with_a_warning() {
     assert_eq!(p.rows.len(), 1);
     assert!(p.warnings.iter().any(|w| w.message.contains("appears twice")));
     assert!(Calendar::parse(&calendar(&twice)).is_ok());
+}
+
+fn with_attendees(uid: &str, summary: &str, start: &str, attendees: &[(&str, &str)]) -> String {
+    let mut lines = String::from("ORGANIZER:mailto:me@contoso.com\r\n");
+    for (email, partstat) in attendees {
+        let _ = write!(lines, "ATTENDEE;PARTSTAT={partstat}:mailto:{email}\r\n");
+    }
+    let end = format!("{}T{:02}0000", &start[..8], start[9..11].parse::<u32>().expect("hour") + 1);
+    event(uid, summary, start, &end, &lines)
+}
+
+#[test]
+fn a_meeting_with_one_team_member_is_filed_under_them_and_a_team_meeting_under_no_one() {
+    let events = vec![
+        with_attendees("a", "Ana 1:1", "20261123T090000", &[("ana@contoso.com", "ACCEPTED")]),
+        with_attendees(
+            "b",
+            "Account planning",
+            "20261123T110000",
+            &[("BEN@contoso.com", "ACCEPTED"), ("cio@fabrikam.com", "ACCEPTED")],
+        ),
+        with_attendees(
+            "team",
+            "Team meeting",
+            "20261124T090000",
+            &[("ana@contoso.com", "ACCEPTED"), ("ben@contoso.com", "TENTATIVE")],
+        ),
+        // Ben declined: the meeting was with Ana alone.
+        with_attendees(
+            "d",
+            "Deal review",
+            "20261125T090000",
+            &[("ana@contoso.com", "ACCEPTED"), ("ben@contoso.com", "DECLINED")],
+        ),
+        with_attendees("e", "EMEA QBR", "20261126T090000", &[("cio@fabrikam.com", "ACCEPTED")]),
+    ];
+    let mut p = preview(&calendar(&events), &[]);
+    for index in 0..p.rows.len() {
+        if p.rows[index].category().is_none() {
+            p.assign(index, Some(Outcome::Category(Category::Market)));
+        }
+    }
+    let plan = p.plan();
+    let filed: Vec<(&str, Option<ArchitectId>)> =
+        plan.inserts.iter().map(|e| (e.description.as_str(), e.architect)).collect();
+    assert_eq!(
+        filed,
+        [
+            ("Ana 1:1", Some(ANA)),
+            ("Account planning", Some(BEN)),
+            ("Team meeting", None),
+            ("Deal review", Some(ANA)),
+            ("EMEA QBR", None),
+        ]
+    );
+}
+
+#[test]
+fn re_importing_after_the_attendees_changed_updates_who_the_meeting_was_with() {
+    let before =
+        vec![with_attendees("a", "Account planning", "20261123T090000", &[("ana@contoso.com", "ACCEPTED")])];
+    let stored = apply(&[], &preview(&calendar(&before), &[]).plan());
+    assert_eq!(stored[0].architect, Some(ANA));
+    let after =
+        vec![with_attendees("a", "Account planning", "20261123T090000", &[("ben@contoso.com", "ACCEPTED")])];
+    let p = preview(&calendar(&after), &stored);
+    assert_eq!(p.rows[0].change, Change::Changed { id: 1, fields: vec!["architect"] });
+    assert_eq!(apply(&stored, &p.plan())[0].architect, Some(BEN));
+}
+
+#[test]
+fn a_day_filled_past_24_hours_is_reported_until_an_occurrence_is_ignored() {
+    // Two all-day workshops and a forecast call on the same Monday: 8 h + 8 h + 1 h.
+    let all_day = |uid: &str, summary: &str| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nSUMMARY:{summary}\r\nDTSTART;VALUE=DATE:20261123\r\n\
+             DTEND;VALUE=DATE:20261124\r\nEND:VEVENT\r\n"
+        )
+    };
+    let events = vec![
+        all_day("w1", "Envisioning workshop"),
+        all_day("w2", "Partner summit"),
+        event("fc", "Forecast call", "20261123T140000", "20261123T150000", ""),
+    ];
+    let bytes = calendar(&events);
+    let fits = preview(&bytes, &[]);
+    assert_eq!(fits.full_days(), [], "17 h fit in a day");
+    // With 8 h logged by hand that Monday, the day would hold 25 h.
+    let by_hand = HashMap::from([(day(23), 480)]);
+    let mut p = preview_with(&bytes, &[], &by_hand);
+    let full = p.full_days();
+    assert_eq!(full, [FullDay { date: day(23), minutes: 25 * 60, by_hand: 480 }]);
+    assert_eq!(
+        full[0].to_string(),
+        "Mon 23 Nov 2026 would hold 25 h (8 h of it logged by hand); a day has only 24 h"
+    );
+    // Ignoring the partner summit (the manager was not there) makes the day fit.
+    let summit = p.rows.iter().position(|r| r.occurrence.summary == "Partner summit").expect("row");
+    p.assign(summit, Some(Outcome::Ignore));
+    assert_eq!(p.full_days(), []);
+}
+
+#[test]
+fn a_second_calendar_keeps_what_the_first_imported_when_asked_and_counts_it_in_the_day() {
+    let work = vec![event("ws", "Envisioning workshop", "20261123T080000", "20261123T200000", "")];
+    let stored = apply(&[], &preview(&calendar(&work), &[]).plan());
+    let personal = vec![event("fc", "Forecast call", "20261123T200000", "20261124T080000", "")];
+    let mut p = preview(&calendar(&personal), &stored);
+    assert_eq!(p.plan().deletes, [1], "by default, what is not in this file is removed");
+    assert_eq!(p.full_days(), []);
+    p.keep_gone = true;
+    let plan = p.plan();
+    assert!(plan.deletes.is_empty());
+    assert_eq!(p.counts().removed, 0);
+    // 12 h kept from the first calendar + 12 h from this one fill Monday exactly.
+    assert_eq!(apply(&stored, &plan).len(), 2);
+    assert_eq!(p.full_days(), [], "24 h fit in a day");
+    let longer = vec![event("fc", "Forecast call", "20261123T190000", "20261124T080000", "")];
+    let mut p = preview(&calendar(&longer), &stored);
+    p.keep_gone = true;
+    assert_eq!(p.full_days(), [FullDay { date: day(23), minutes: 25 * 60, by_hand: 0 }]);
 }

@@ -5,8 +5,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::collections::HashMap;
+
 use super::event::PartStat;
 use super::expand::Occurrence;
+use crate::model::ArchitectId;
 use crate::model::split::Category;
 
 /// One condition on an occurrence.
@@ -97,6 +100,9 @@ pub struct People {
     pub team_emails: Vec<String>,
     /// The company's domains, lower-case (`contoso.com`).
     pub company_domains: Vec<String>,
+    /// Which architect each team address belongs to, so an imported meeting with one of
+    /// them is filed under them.
+    pub architects: HashMap<String, ArchitectId>,
 }
 
 impl People {
@@ -112,7 +118,47 @@ impl People {
             my_emails: clean(my_emails),
             team_emails: clean(team_emails),
             company_domains: clean(company_domains),
+            architects: HashMap::new(),
         }
+    }
+
+    /// The team from the architects' addresses (lower-case, trimmed): both "an attendee is on
+    /// my team" and who a meeting was with.
+    #[must_use]
+    pub fn with_team(mut self, team: &[(String, ArchitectId)]) -> Self {
+        for (email, id) in team {
+            let email = email.trim().to_ascii_lowercase();
+            if email.is_empty() {
+                continue;
+            }
+            if !self.team_emails.contains(&email) {
+                self.team_emails.push(email.clone());
+            }
+            self.architects.insert(email, *id);
+        }
+        self
+    }
+
+    /// The architect a meeting was with: the one team member among the organizer and the
+    /// attendees who did not decline. None when no one or several are (a team meeting is
+    /// not one person's time).
+    pub fn team_architect(&self, occurrence: &Occurrence) -> Option<ArchitectId> {
+        let attendees = occurrence
+            .attendees
+            .iter()
+            .filter(|a| !a.resource && a.partstat != PartStat::Declined)
+            .map(|a| a.email.as_str());
+        let mut found = None;
+        for email in occurrence.organizer.as_deref().into_iter().chain(attendees) {
+            if let Some(&id) = self.architects.get(email) {
+                match found {
+                    None => found = Some(id),
+                    Some(other) if other != id => return None,
+                    Some(_) => {}
+                }
+            }
+        }
+        found
     }
 }
 

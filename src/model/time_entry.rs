@@ -129,6 +129,21 @@ pub fn check_day_total(
     Ok(())
 }
 
+/// A day holds at most 24 h: `total_minutes` is everything logged on `date`.
+pub fn check_day_holds(date: NaiveDate, total_minutes: u32) -> Result<(), ValidationError> {
+    if total_minutes > MAX_MINUTES {
+        return Err(ValidationError::new(
+            "minutes",
+            format!(
+                "{} would hold {}; a day has only 24 h",
+                date.format("%a %Y-%m-%d"),
+                format_minutes(total_minutes)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Reads the date typed in the quick-entry row: `2026-11-27`, `today`, `yesterday`, or a
 /// weekday (`mon`, `tuesday`) meaning that day of `week`, the week on screen.
 pub fn parse_entry_date(value: &str, today: NaiveDate, week: IsoWeek) -> Result<NaiveDate, ValidationError> {

@@ -1,14 +1,18 @@
 //! Calendar import storage: the categorisation rules (table `calendar_rules`), who "me" and
 //! "my company" are (settings), and the time-entry sink a committed import writes through.
 
-use chrono::{NaiveDate, NaiveTime, Utc};
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 
-use super::{StoreError, settings};
-use crate::import::preview::{CommitPlan, ExistingEntry, ImportSink};
+use super::{StoreError, settings, time};
+use crate::import::preview::{CommitPlan, ExistingEntry, ImportSink, ProposedEntry};
 use crate::import::rules::{Outcome, Rule, default_rules};
 use crate::model::architect::Choice as _;
 use crate::model::split::Category;
+use crate::model::time_entry::{EntrySource, TimeEntryFields};
+use crate::model::{ArchitectId, TimeEntryId};
 
 /// The manager's own e-mail addresses, one per line.
 pub const MY_EMAILS: &str = "my_emails";
@@ -84,13 +88,29 @@ pub fn split_list(value: &str) -> Vec<String> {
         .collect()
 }
 
-/// The team's e-mail addresses (architects not marked as having left).
-pub fn team_emails(conn: &Connection) -> Result<Vec<String>, StoreError> {
+/// The team's e-mail addresses and whose they are (architects not marked as having left).
+pub fn team_members(conn: &Connection) -> Result<Vec<(String, ArchitectId)>, StoreError> {
     let mut statement = conn.prepare_cached(
-        "SELECT lower(trim(email)) FROM architects WHERE status != 'left' AND trim(email) != ''",
+        "SELECT lower(trim(email)), id FROM architects WHERE status != 'left' AND trim(email) != '' \
+         ORDER BY id",
     )?;
-    let emails = statement.query_map([], |row| row.get(0))?.collect::<Result<_, _>>()?;
-    Ok(emails)
+    let members = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<Result<_, _>>()?;
+    Ok(members)
+}
+
+/// Minutes per day from `from` to `to` (exclusive) that no calendar import wrote: with the
+/// imported ones, a day holds at most 24 h.
+pub fn minutes_by_hand(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<HashMap<NaiveDate, u32>, StoreError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT entry_date, sum(minutes) FROM time_entries \
+         WHERE source != 'calendar' AND entry_date >= ?1 AND entry_date < ?2 GROUP BY entry_date",
+    )?;
+    let days = statement.query_map(params![from, to], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(days.collect::<Result<_, _>>()?)
 }
 
 /// Whether this database has the time entries a commit writes into (issue 5's `time_entries`).
@@ -114,10 +134,6 @@ impl<'c> TimeEntrySink<'c> {
     }
 }
 
-fn time_text(time: Option<NaiveTime>) -> Option<String> {
-    time.map(|t| t.format("%H:%M").to_string())
-}
-
 impl ImportSink for TimeEntrySink<'_> {
     type Error = StoreError;
 
@@ -136,8 +152,8 @@ impl ImportSink for TimeEntrySink<'_> {
 /// Entries earlier calendar imports wrote with a date in `from..to`.
 pub fn existing(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<ExistingEntry>, StoreError> {
     let mut statement = conn.prepare_cached(
-        "SELECT id, event_uid, recurrence_id, entry_date, start_time, minutes, category, description \
-         FROM time_entries WHERE source = 'calendar' AND entry_date >= ?1 AND entry_date < ?2",
+        "SELECT id, event_uid, recurrence_id, entry_date, start_time, minutes, category, description, \
+         architect_id FROM time_entries WHERE source = 'calendar' AND entry_date >= ?1 AND entry_date < ?2",
     )?;
     let rows = statement.query_map(params![from, to], |row| {
         let category: String = row.get(6)?;
@@ -151,51 +167,54 @@ pub fn existing(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec
             minutes: row.get(5)?,
             category: Category::parse(&category).unwrap_or(Category::Business),
             description: row.get(7)?,
+            architect: row.get(8)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Writes a commit plan (call inside a transaction: the caller's, so an import is all or nothing
-/// together with whatever else the transaction holds).
+/// together with whatever else the transaction holds). Every entry is checked as one typed in
+/// would be, and every day it touches must still hold at most 24 h.
 pub fn write_plan(tx: &Connection, plan: &CommitPlan) -> Result<(), StoreError> {
-    let now = Utc::now().to_rfc3339();
-    for id in &plan.deletes {
-        tx.execute("DELETE FROM time_entries WHERE id = ?1 AND source = 'calendar'", [id])?;
+    let mut days = BTreeSet::new();
+    for &id in &plan.deletes {
+        let date: Option<NaiveDate> = tx
+            .prepare_cached(
+                "DELETE FROM time_entries WHERE id = ?1 AND source = 'calendar' RETURNING entry_date",
+            )?
+            .query_row([id], |row| row.get(0))
+            .optional()?;
+        days.extend(date);
     }
     for (id, entry) in &plan.updates {
-        tx.execute(
-            "UPDATE time_entries SET entry_date = ?2, start_time = ?3, minutes = ?4, category = ?5, \
-             description = ?6, updated_at = ?7 WHERE id = ?1 AND source = 'calendar'",
-            params![
-                id,
-                entry.entry_date,
-                time_text(entry.start_time),
-                entry.minutes,
-                entry.category.key(),
-                entry.description,
-                now
-            ],
-        )?;
+        let fields = fields(entry)?;
+        days.insert(fields.date);
+        time::update_row(tx, TimeEntryId(*id), &fields)?;
     }
     for entry in &plan.inserts {
-        tx.execute(
-            "INSERT INTO time_entries (entry_date, start_time, minutes, category, description, source, \
-             event_uid, recurrence_id, created_at, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, 'calendar', ?6, ?7, ?8, ?8)",
-            params![
-                entry.entry_date,
-                time_text(entry.start_time),
-                entry.minutes,
-                entry.category.key(),
-                entry.description,
-                entry.event_uid,
-                entry.recurrence_id,
-                now
-            ],
-        )?;
+        let fields = fields(entry)?;
+        days.insert(fields.date);
+        time::insert_row(tx, None, &fields)?;
     }
-    Ok(())
+    time::check_days(tx, days)
+}
+
+/// The time entry an imported occurrence becomes, checked as one typed in would be.
+fn fields(entry: &ProposedEntry) -> Result<TimeEntryFields, StoreError> {
+    let fields = TimeEntryFields {
+        date: entry.entry_date,
+        start_time: entry.start_time,
+        minutes: entry.minutes,
+        category: entry.category,
+        description: entry.description.clone(),
+        architect: entry.architect,
+        source: EntrySource::Calendar {
+            event_uid: entry.event_uid.clone(),
+            recurrence_id: entry.recurrence_id.clone(),
+        },
+    };
+    Ok(fields.validated()?)
 }
 
 /// Checks and stores who "me" is and the company's domains (call inside a transaction).

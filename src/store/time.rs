@@ -154,7 +154,17 @@ fn insert_with_id(
     id: Option<TimeEntryId>,
     fields: &TimeEntryFields,
 ) -> Result<TimeEntryId, StoreError> {
-    let f = checked(conn, fields, None)?;
+    let fields = checked(conn, fields, None)?;
+    insert_row(conn, id, &fields)
+}
+
+/// Writes a new row as it is: the caller has validated `fields` and keeps the day to 24 h
+/// (one entry at a time through [`checked`], or a whole import through [`check_days`]).
+pub(super) fn insert_row(
+    conn: &Connection,
+    id: Option<TimeEntryId>,
+    f: &TimeEntryFields,
+) -> Result<TimeEntryId, StoreError> {
     let (source, event_uid, recurrence_id) = source_columns(&f.source);
     let now = Utc::now().to_rfc3339();
     conn.prepare_cached(
@@ -190,7 +200,13 @@ pub fn restore(conn: &Connection, entry: &TimeEntry) -> Result<(), StoreError> {
 /// Replaces an entry's fields; returns the entry as it was, for undo.
 pub fn update(conn: &Connection, id: TimeEntryId, fields: &TimeEntryFields) -> Result<TimeEntry, StoreError> {
     let before = get(conn, id)?;
-    let f = checked(conn, fields, Some(id))?;
+    let fields = checked(conn, fields, Some(id))?;
+    update_row(conn, id, &fields)?;
+    Ok(before)
+}
+
+/// Rewrites a row as it is; like [`insert_row`], the caller has validated `fields`.
+pub(super) fn update_row(conn: &Connection, id: TimeEntryId, f: &TimeEntryFields) -> Result<(), StoreError> {
     let (source, event_uid, recurrence_id) = source_columns(&f.source);
     conn.prepare_cached(
         "UPDATE time_entries SET entry_date = ?2, start_time = ?3, minutes = ?4, category = ?5, \
@@ -210,7 +226,19 @@ pub fn update(conn: &Connection, id: TimeEntryId, fields: &TimeEntryFields) -> R
         recurrence_id,
         Utc::now().to_rfc3339(),
     ])?;
-    Ok(before)
+    Ok(())
+}
+
+/// After writing many entries at once (a calendar import): every day in `dates` still holds
+/// at most 24 h. The message names the first day that does not.
+pub(super) fn check_days(
+    conn: &Connection,
+    dates: impl IntoIterator<Item = NaiveDate>,
+) -> Result<(), StoreError> {
+    for date in dates {
+        time_entry::check_day_holds(date, day_total(conn, date, None)?)?;
+    }
+    Ok(())
 }
 
 /// Deletes an entry; returns it, so the delete can be undone.
