@@ -6,6 +6,7 @@
 //! rules change, never per frame; this view only asks for it through `needs_rebuild`.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use egui::RichText;
@@ -14,7 +15,9 @@ use rusqlite::Connection;
 
 use super::{theme, widgets};
 use crate::app::{Command, Shell, ViewModel};
-use crate::import::preview::{Change, CommitPlan, Counts, DEFAULT_ALL_DAY_MINUTES, Inputs, Key, Preview};
+use crate::import::preview::{
+    Change, CommitPlan, Counts, DEFAULT_ALL_DAY_MINUTES, FullDay, Inputs, Key, Preview,
+};
 use crate::import::rules::{Outcome, People, Rule, Verdict};
 use crate::import::{self, Window, zones};
 use crate::model::duration::format_minutes;
@@ -32,6 +35,8 @@ struct LoadedFile {
 /// What a click in the table asks for; applied after the table is drawn.
 #[derive(Clone, Copy)]
 enum RowAction {
+    /// The manager's choice over what a rule (or the set-aside defaults) decided.
+    Override(usize, Option<Outcome>),
     Assign(usize, Option<Outcome>),
     MakeRule(usize, Outcome),
 }
@@ -47,11 +52,15 @@ pub struct ImportState {
     /// Why there is no preview (the file is not a calendar, is cut off, the range is wrong).
     error: Option<String>,
     preview: Option<Preview>,
-    /// The manager's choices by occurrence, kept when the preview is rebuilt.
+    /// The manager's choices by occurrence, kept when the preview is rebuilt: for unmatched
+    /// occurrences (until a rule matches them) and over what a rule decided.
     assignments: HashMap<Key, Outcome>,
+    overrides: HashMap<Key, Outcome>,
     /// Cached after each build or assignment, so a frame does no work over the rows.
     counts: Counts,
     plan: CommitPlan,
+    /// Days the import would fill past 24 h: importing waits until they fit.
+    full_days: Vec<FullDay>,
     /// Show only the occurrences no rule matched (the ones needing the manager), and the
     /// row indexes that filter leaves, worked out when it or the preview changes.
     only_unmatched: bool,
@@ -91,6 +100,7 @@ impl ImportState {
         self.path = path.display().to_string();
         self.preview = None;
         self.assignments.clear();
+        self.overrides.clear();
         let name =
             path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
         match bytes {
@@ -163,19 +173,32 @@ impl ImportState {
                 return;
             }
         };
-        let people = People::new(&view.my_emails, &view.team_emails, &view.company_domains);
+        let by_hand = match calendar::minutes_by_hand(conn, window.from, window.to) {
+            Ok(by_hand) => by_hand,
+            Err(error) => {
+                self.error = Some(format!("Could not read the time logged by hand: {error}"));
+                return;
+            }
+        };
+        let people = People::new(&view.my_emails, &[], &view.company_domains).with_team(&view.team_members);
         let inputs = Inputs {
             rules: &view.calendar_rules,
             people: &people,
             existing: &existing,
+            by_hand: &by_hand,
             all_day_minutes: DEFAULT_ALL_DAY_MINUTES,
         };
         let mut preview = Preview::build(expansion, &window, &inputs);
         for index in 0..preview.rows.len() {
             let row = &preview.rows[index];
             // A choice made before a rule now matching it is dropped: the rule decides.
+            let key = row.key();
             if matches!(row.verdict, Verdict::Unmatched)
-                && let Some(outcome) = self.assignments.get(&row.key()).copied()
+                && let Some(outcome) = self.assignments.get(&key).copied()
+            {
+                preview.assign(index, Some(outcome));
+            } else if !matches!(row.verdict, Verdict::Unmatched)
+                && let Some(outcome) = self.overrides.get(&key).copied()
             {
                 preview.assign(index, Some(outcome));
             }
@@ -199,6 +222,7 @@ impl ImportState {
         if let Some(preview) = &self.preview {
             self.counts = preview.counts();
             self.plan = preview.plan();
+            self.full_days = preview.full_days();
             let only = self.only_unmatched;
             self.visible = (0..preview.rows.len())
                 .filter(|&i| !only || matches!(preview.rows[i].verdict, Verdict::Unmatched))
@@ -265,12 +289,20 @@ impl ImportState {
             ui.label(RichText::new(format!("⚠ {warning}")).color(theme::warn_color(ui)));
         }
         self.summary_ui(ui, commands);
+        let mut keep_gone = preview.keep_gone;
         if !preview.gone.is_empty() {
             let title = format!(
-                "{} entries imported before are no longer in the calendar and will be removed",
-                preview.gone.len()
+                "{} {} imported before {} no longer in this calendar and will be {}",
+                preview.gone.len(),
+                entries_word(preview.gone.len()),
+                if preview.gone.len() == 1 { "is" } else { "are" },
+                if keep_gone { "kept" } else { "removed" }
             );
             egui::CollapsingHeader::new(title).id_salt("import_gone").show(ui, |ui| {
+                ui.checkbox(&mut keep_gone, "Keep them: they came from another calendar").on_hover_text(
+                    "Import a second calendar (personal, a shared team calendar) without removing what \
+                     the first one brought in",
+                );
                 for entry in &preview.gone {
                     ui.label(format!(
                         "{}  {}  {}",
@@ -280,6 +312,10 @@ impl ImportState {
                     ));
                 }
             });
+        }
+        if let Some(preview) = self.preview.as_mut().filter(|p| p.keep_gone != keep_gone) {
+            preview.keep_gone = keep_gone;
+            self.refresh();
         }
         let filter = ui.checkbox(&mut self.only_unmatched, "Show only occurrences no rule matched");
         if filter.changed() {
@@ -352,6 +388,9 @@ impl ImportState {
             "{name}: {} occurrences: {} new, {} changed, {} unchanged, {} to remove, {} ignored, {} unassigned",
             c.occurrences, c.new, c.changed, c.unchanged, c.removed, c.ignored, c.unassigned
         ));
+        if !self.full_days.is_empty() {
+            full_days_ui(ui, &self.full_days);
+        }
         ui.horizontal(|ui| {
             let writes = self.plan.inserts.len() + self.plan.updates.len();
             let removes = self.plan.deletes.len();
@@ -360,8 +399,14 @@ impl ImportState {
                 (n, 0) => format!("Import {n} {}", entries_word(n)),
                 (n, r) => format!("Import {n} {}, remove {r}", entries_word(n)),
             };
-            let button =
-                ui.add_enabled(writes + removes > 0, egui::Button::new(RichText::new(label).strong()));
+            let fits = self.full_days.is_empty();
+            let button = ui
+                .add_enabled(fits && writes + removes > 0, egui::Button::new(RichText::new(label).strong()))
+                .on_disabled_hover_text(if fits {
+                    "Nothing in this range differs from what was imported before"
+                } else {
+                    "Some days would hold more than 24 h: see the list above the table"
+                });
             if button.clicked() {
                 let folder = self.file.as_ref().and_then(|f| f.folder.clone());
                 commands.push(Command::ImportCalendar { plan: self.plan.clone(), folder });
@@ -447,12 +492,17 @@ impl ImportState {
     fn act(&mut self, action: RowAction, view: &ViewModel, commands: &mut Vec<Command>) {
         let Some(preview) = &mut self.preview else { return };
         match action {
-            RowAction::Assign(index, outcome) => {
+            RowAction::Assign(index, outcome) | RowAction::Override(index, outcome) => {
                 let Some(row) = preview.rows.get(index) else { return };
                 let key = row.key();
+                let choices = if matches!(action, RowAction::Assign(..)) {
+                    &mut self.assignments
+                } else {
+                    &mut self.overrides
+                };
                 match outcome {
-                    Some(outcome) => self.assignments.insert(key, outcome),
-                    None => self.assignments.remove(&key),
+                    Some(outcome) => choices.insert(key, outcome),
+                    None => choices.remove(&key),
                 };
                 preview.assign(index, outcome);
                 self.refresh();
@@ -471,11 +521,11 @@ impl ImportState {
 /// The one-click choices for an occurrence no rule matched, and "make a rule from this" once
 /// it has one.
 fn row_actions_ui(ui: &mut egui::Ui, index: usize, row: &crate::import::preview::Row) -> Option<RowAction> {
-    if !matches!(row.verdict, Verdict::Unmatched) {
-        return None;
-    }
     let title = row.occurrence.summary.trim();
     let day = row.local_date;
+    if !matches!(row.verdict, Verdict::Unmatched) {
+        return override_ui(ui, index, row, &format!("{title} on {day}"));
+    }
     let mut action = None;
     ui.horizontal(|ui| match row.assigned {
         None => {
@@ -511,6 +561,66 @@ fn row_actions_ui(ui: &mut egui::Ui, index: usize, row: &crate::import::preview:
         }
     });
     action
+}
+
+/// For an occurrence a rule (or the defaults) decided: count it differently or leave it out,
+/// for this import; "Back to the rule" undoes that.
+fn override_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    row: &crate::import::preview::Row,
+    what: &str,
+) -> Option<RowAction> {
+    let mut action = None;
+    let choices = [
+        ("Coaching", Outcome::Category(Category::Coaching)),
+        ("Market", Outcome::Category(Category::Market)),
+        ("Business", Outcome::Category(Category::Business)),
+        ("Ignore", Outcome::Ignore),
+    ];
+    let current = row.assigned.unwrap_or(match row.verdict.category() {
+        Some(category) => Outcome::Category(category),
+        None => Outcome::Ignore,
+    });
+    let button = egui::Button::new("Change…").small();
+    let menu = egui::containers::menu::MenuButton::from_button(button).ui(ui, |ui| {
+        for (label, outcome) in choices {
+            let chosen = ui
+                .add_enabled(outcome != current, egui::Button::new(label))
+                .accessible_name(format!("{label}: {what}"));
+            if chosen.clicked() {
+                action = Some(RowAction::Override(index, Some(outcome)));
+            }
+        }
+        if row.assigned.is_some() {
+            ui.separator();
+            if ui.button("Back to the rule").accessible_name(format!("Back to the rule: {what}")).clicked() {
+                action = Some(RowAction::Override(index, None));
+            }
+        }
+    });
+    menu.0
+        .accessible_name(format!("Change: {what}"))
+        .on_hover_text("Count this occurrence differently, or leave it out, in this import");
+    action
+}
+
+/// The days that would hold more than 24 h, and what to do about them.
+fn full_days_ui(ui: &mut egui::Ui, days: &[FullDay]) {
+    const SHOWN: usize = 5;
+    let mut text = format!(
+        "Nothing can be imported yet: {} {} would hold more than 24 h. Double-booked meetings count \
+         twice: use Change… to ignore the ones you did not attend.",
+        days.len(),
+        if days.len() == 1 { "day" } else { "days" }
+    );
+    for day in days.iter().take(SHOWN) {
+        let _ = write!(text, "\n•  {day}");
+    }
+    if days.len() > SHOWN {
+        let _ = write!(text, "\n…and {} more", days.len() - SHOWN);
+    }
+    widgets::error_label(ui, &text);
 }
 
 fn entries_word(n: usize) -> &'static str {

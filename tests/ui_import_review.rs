@@ -1,0 +1,153 @@
+//! Reviewing a calendar import before committing it: a day the import would fill past 24 h
+//! blocks the import until the manager leaves out the occurrence they did not attend, any
+//! occurrence a rule decided can be counted differently, and a meeting with one architect is
+//! filed under them.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use leadline::app::Command;
+use leadline::model::time_entry::TimeEntryFields;
+use leadline::model::{ArchitectFields, ArchitectId, Cadence, split::Category};
+use leadline::store::Store;
+
+/// A file dragged from the file manager onto the window.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Monday 23 November 2026, in the current fiscal quarter: a one-on-one with Ana, an
+/// all-day workshop and an all-day partner summit (8 h each), and a forecast call.
+const WEEK: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n\
+BEGIN:VEVENT\r\nUID:one\r\nSUMMARY:Ana 1:1\r\nDTSTART;TZID=Europe/Berlin:20261123T090000\r\n\
+DTEND;TZID=Europe/Berlin:20261123T093000\r\nORGANIZER:mailto:me@contoso.com\r\n\
+ATTENDEE;PARTSTAT=ACCEPTED:mailto:Ana.Lima@contoso.com\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:workshop\r\nSUMMARY:Envisioning workshop\r\nDTSTART;VALUE=DATE:20261123\r\n\
+DTEND;VALUE=DATE:20261124\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:summit\r\nSUMMARY:Partner summit\r\nDTSTART;VALUE=DATE:20261123\r\n\
+DTEND;VALUE=DATE:20261124\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:forecast\r\nSUMMARY:Forecast call\r\nDTSTART;TZID=Europe/Berlin:20261124T140000\r\n\
+DTEND;TZID=Europe/Berlin:20261124T150000\r\nEND:VEVENT\r\n\
+END:VCALENDAR\r\n";
+
+/// A team with Ana (with her e-mail) and 8 h logged by hand on that Monday.
+fn team_with_a_full_monday(dir: &tempfile::TempDir) -> (PathBuf, ArchitectId) {
+    let path = common::db_in(dir);
+    let mut store = Store::open(&path).unwrap();
+    let ana = match common::apply(
+        &mut store,
+        Command::AddArchitect(ArchitectFields {
+            name: "Ana Lima".into(),
+            email: "ana.lima@contoso.com".into(),
+            cadence: Cadence::Weekly,
+            ..Default::default()
+        }),
+    ) {
+        leadline::app::Outcome::ArchitectAdded(id) => id,
+        other => panic!("unexpected {other:?}"),
+    };
+    let by_hand = TimeEntryFields::manual(common::day(2026, 11, 23), 480, Category::Business, "Offsite");
+    common::apply(&mut store, Command::AddTimeEntry(by_hand));
+    (path, ana)
+}
+
+/// (description, category, architect) of every imported entry, by date and time.
+fn imported(path: &Path) -> Vec<(String, String, Option<i64>)> {
+    let db = common::read_db(path);
+    let mut statement = db
+        .conn()
+        .prepare(
+            "SELECT description, category, architect_id FROM time_entries WHERE source = 'calendar' \
+             ORDER BY entry_date, start_time",
+        )
+        .unwrap();
+    statement
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn a_day_past_24_hours_blocks_the_import_until_the_occurrence_not_attended_is_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, ana) = team_with_a_full_monday(&dir);
+    let file = dir.path().join("week.ics");
+    std::fs::write(&file, WEEK).unwrap();
+    let mut harness = common::harness(&path);
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(file)));
+    harness.run();
+
+    // 8 h by hand + two 8 h all-day events + the 30 min one-on-one.
+    harness.get_by_label_contains("Mon 23 Nov 2026 would hold 24 h 30 min (8 h of it logged by hand)");
+    let import = harness.get_by_label_contains("Import 4 entries");
+    assert!(import.accesskit_node().is_disabled(), "nothing is imported while a day holds more than 24 h");
+
+    // The manager was not at the partner summit: leave it out of this import.
+    harness.get_by_label("Change: Partner summit on 2026-11-23").click();
+    harness.run();
+    harness.get_by_label("Ignore: Partner summit on 2026-11-23").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("would hold").is_none(), "the day fits again");
+    harness.get_by_label_contains("(your choice; was Workshops and events)");
+
+    harness.get_by_label("Import 3 entries").click();
+    harness.run();
+    assert_eq!(
+        imported(&path),
+        [
+            ("Envisioning workshop".to_owned(), "market".to_owned(), None),
+            ("Ana 1:1".to_owned(), "coaching".to_owned(), Some(ana.0)),
+            ("Forecast call".to_owned(), "business".to_owned(), None),
+        ]
+    );
+}
+
+#[test]
+fn an_occurrence_a_rule_decided_can_be_counted_differently_and_set_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = team_with_a_full_monday(&dir);
+    let file = dir.path().join("week.ics");
+    std::fs::write(&file, WEEK.replace("UID:summit", "UID:summit\r\nSTATUS:CANCELLED")).unwrap();
+    let mut harness = common::harness(&path);
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(file)));
+    harness.run();
+
+    // The forecast call was really a customer meeting: market building, not business.
+    harness.get_by_label("Change: Forecast call on 2026-11-24").click();
+    harness.run();
+    harness.get_by_label("Market: Forecast call on 2026-11-24").click();
+    harness.run();
+    harness.get_by_label_contains("(your choice; was Forecast, pipeline");
+    // Changing the range rebuilds the preview; the choice stays.
+    harness.get_by_label("Update preview").click();
+    harness.run();
+    harness.get_by_label_contains("(your choice; was Forecast, pipeline");
+    // And back: the rule decides again.
+    harness.get_by_label("Change: Forecast call on 2026-11-24").click();
+    harness.run();
+    harness.get_by_label("Back to the rule: Forecast call on 2026-11-24").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("(your choice").is_none());
+
+    harness.get_by_label("Change: Forecast call on 2026-11-24").click();
+    harness.run();
+    harness.get_by_label("Market: Forecast call on 2026-11-24").click();
+    harness.run();
+    harness.get_by_label("Import 3 entries").click();
+    harness.run();
+    let forecast = imported(&path).into_iter().find(|(title, ..)| title == "Forecast call").unwrap();
+    assert_eq!(forecast.1, "market");
+}
