@@ -379,6 +379,7 @@ fn deferred_harness(path: &Path) -> egui_kittest::Harness<'static, leadline::app
         db_path: path.to_owned(),
         today: Some(common::today()),
         deferred_check: true,
+        file_picker: Box::new(common::FakePicker::default()),
     };
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
