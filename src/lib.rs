@@ -33,7 +33,13 @@ pub fn run_gui(db_path: PathBuf, today: Option<NaiveDate>) -> eframe::Result {
         Box::new(move |cc| {
             Ok(Box::new(app::LeadlineApp::new(
                 cc,
-                app::Startup { store, db_path, today, deferred_check: true },
+                app::Startup {
+                    store,
+                    db_path,
+                    today,
+                    deferred_check: true,
+                    file_picker: Box::new(app::NativeFilePicker),
+                },
             )))
         }),
     )

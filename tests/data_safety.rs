@@ -353,6 +353,40 @@ fn settings_export_writes_a_json_file_that_imports_into_a_new_database() {
 }
 
 #[test]
+fn settings_choose_folder_sets_the_export_folder_and_cancel_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let exports = dir.path().join("exports");
+    std::fs::create_dir(&exports).unwrap();
+    let picker = common::FakePicker::default();
+    let mut harness = common::harness_with_picker(&path, &picker);
+    harness.get_by_label("⚙  Settings").click();
+    harness.run();
+    harness.get_by_label("Choose folder…").scroll_to_me();
+    harness.run();
+
+    // Cancelled: the field keeps what it had, and the status line says so.
+    let before = harness.get_by_label("Export folder").value();
+    harness.get_by_label("Choose folder…").click();
+    harness.run();
+    assert_eq!(harness.get_by_label("Export folder").value(), before);
+    harness.get_by_label("No folder chosen");
+
+    // Chosen: the exports go there.
+    picker.will_answer(Some(exports.clone()));
+    harness.get_by_label("Choose folder…").click();
+    harness.run();
+    let shown = picker.shown();
+    assert_eq!(shown.len(), 2);
+    assert_eq!(shown[1].kind, leadline::app::PickKind::Folder);
+    assert_eq!(harness.get_by_label("Export folder").value().as_deref(), exports.to_str());
+    harness.get_by_label("Export the roster (CSV)").click();
+    harness.run();
+    let written: Vec<_> = std::fs::read_dir(&exports).unwrap().filter_map(Result::ok).collect();
+    assert_eq!(written.len(), 1, "the roster is in the folder chosen: {written:?}");
+}
+
+#[test]
 fn quitting_after_a_change_takes_a_backup_and_quitting_without_one_does_not() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
@@ -379,6 +413,7 @@ fn deferred_harness(path: &Path) -> egui_kittest::Harness<'static, leadline::app
         db_path: path.to_owned(),
         today: Some(common::today()),
         deferred_check: true,
+        file_picker: Box::new(common::FakePicker::default()),
     };
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))

@@ -92,3 +92,55 @@ fn sections_from_the_development_plan_and_the_time_split_appear_once_filled() {
         "suggested for the agenda\n{markdown}"
     );
 }
+
+#[test]
+fn the_prep_sheet_is_saved_where_the_file_dialog_says_and_cancel_saves_nothing() {
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::known_db(&dir);
+    let picker = common::FakePicker::default();
+    let mut harness = common::harness_with_picker(&path, &picker);
+    harness.get_by_label("Save the prep sheet").click();
+    harness.run();
+
+    // Cancelled: the form stays open, nothing is written.
+    harness.get_by_label("Choose…").click();
+    harness.run();
+    harness.get_by_label("Save the prep sheet for 2026-W48");
+    harness.get_by_label("No file chosen");
+    let shown = picker.shown();
+    assert_eq!(
+        shown[0].kind,
+        leadline::app::PickKind::MarkdownFile { file_name: "leadline-prep-2026-W48.md".to_owned() },
+        "the dialog proposes the name the field holds"
+    );
+
+    let chosen = dir.path().join("monday.md");
+    picker.will_answer(Some(chosen.clone()));
+    harness.get_by_label("Choose…").click();
+    harness.run();
+    assert!(harness.query_by_label("Save the prep sheet for 2026-W48").is_none(), "saved and closed");
+    let written = std::fs::read_to_string(&chosen).unwrap();
+    assert!(written.contains("2026-W48"), "{written}");
+}
+
+#[test]
+fn the_history_is_saved_where_the_file_dialog_says() {
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::known_db(&dir);
+    let picker = common::FakePicker::default();
+    let chosen = dir.path().join("lukas.md");
+    picker.will_answer(Some(chosen.clone()));
+    let mut harness = common::harness_with_picker(&path, &picker);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
+    harness.run();
+    harness.get_by_label("Lukas Schneider").click();
+    harness.run();
+    harness.get_by_label("Save the history").click();
+    harness.run();
+    harness.get_by_label("Choose…").click();
+    harness.run();
+    let written = std::fs::read_to_string(&chosen).unwrap();
+    assert!(written.contains("Lukas Schneider"), "{written}");
+}

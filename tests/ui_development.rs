@@ -21,6 +21,7 @@ fn harness_on(path: &std::path::Path, today: NaiveDate) -> App {
         db_path: path.to_owned(),
         today: Some(today),
         deferred_check: false,
+        file_picker: Box::new(common::FakePicker::default()),
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))

@@ -1,7 +1,7 @@
-//! Importing a calendar from the app, as a manager would: drop an exported `.ics` on the
-//! window (or type its path), review the preview, assign what no rule matched with one click,
-//! import, and find the entries in the database and on the Time screen. Importing again adds
-//! nothing; a cut-off file is refused naming the line.
+//! Importing a calendar from the app, as a manager would: choose an exported `.ics` in the file
+//! dialog (or drop it on the window, or type its path), review the preview, assign what no rule
+//! matched with one click, import, and find the entries in the database and on the Time screen.
+//! Importing again adds nothing; a cut-off file is refused naming the line.
 
 mod common;
 
@@ -12,7 +12,7 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use leadline::app::{Command, LeadlineApp};
+use leadline::app::{Command, LeadlineApp, PickKind};
 use leadline::store::{Store, backup};
 
 type App = Harness<'static, LeadlineApp>;
@@ -248,4 +248,101 @@ fn the_path_field_starts_in_the_folder_of_the_last_import_after_a_restart() {
     let field = harness.get_by_role_and_label(Role::TextInput, "Calendar file").value().unwrap_or_default();
     assert_eq!(field, format!("{folder}{}", std::path::MAIN_SEPARATOR));
     harness.get_by_label_contains("drag the file onto this window");
+}
+
+/// One meeting in the week of the tests' "today", so the default range (this quarter) shows it.
+const ONE_MEETING: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Leadline tests//EN\r\n\
+BEGIN:VEVENT\r\nUID:pipeline-review@leadline.test\r\nDTSTAMP:20261101T090000Z\r\n\
+DTSTART:20261124T100000Z\r\nDTEND:20261124T110000Z\r\nSUMMARY:Pipeline review with Contoso\r\n\
+END:VEVENT\r\nEND:VCALENDAR\r\n";
+
+/// A database that last imported from `folder`, which holds `calendar.ics` with one meeting.
+fn last_imported_from(dir: &tempfile::TempDir, folder: &Path) -> PathBuf {
+    std::fs::create_dir_all(folder).unwrap();
+    std::fs::write(folder.join("calendar.ics"), ONE_MEETING).unwrap();
+    let path = empty_db(dir);
+    let mut store = Store::open(&path).unwrap();
+    let remember = Command::ImportCalendar {
+        plan: leadline::import::preview::CommitPlan::default(),
+        folder: Some(folder.display().to_string()),
+    };
+    store.transact(|tx| remember.apply(tx, common::today())).unwrap();
+    path
+}
+
+#[test]
+fn choose_file_opens_the_calendar_dialog_in_the_last_folder_and_previews_the_file_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let exports = dir.path().join("exports");
+    let path = last_imported_from(&dir, &exports);
+    let picker = common::FakePicker::default();
+    picker.will_answer(Some(exports.join("calendar.ics")));
+    let mut harness = common::harness_with_picker(&path, &picker);
+    open_import(&mut harness);
+
+    harness.get_by_label("Choose file…").click();
+    harness.run();
+
+    let shown = picker.shown();
+    assert_eq!(shown.len(), 1, "one dialog: {shown:?}");
+    assert_eq!(shown[0].title, "Open calendar");
+    assert_eq!(shown[0].start_in.as_deref(), Some(exports.as_path()), "it opens in the last folder");
+    assert!(
+        matches!(shown[0].kind, PickKind::File { extensions: ["ics"], .. }),
+        "calendars only (and All files): {:?}",
+        shown[0].kind
+    );
+    // The chosen file is read as a typed path would be: its preview, and its path in the field.
+    harness.get_by_label_contains("calendar.ics: 1 occurrences");
+    harness.get_by_label("Pipeline review with Contoso");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Calendar file").value().unwrap_or_default();
+    assert_eq!(PathBuf::from(field), exports.join("calendar.ics"));
+}
+
+#[test]
+fn cancelling_the_file_dialog_changes_nothing_but_says_no_file_was_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let exports = dir.path().join("exports");
+    let path = last_imported_from(&dir, &exports);
+    let picker = common::FakePicker::default();
+    let mut harness = common::harness_with_picker(&path, &picker);
+    open_import(&mut harness);
+    let before = harness.get_by_role_and_label(Role::TextInput, "Calendar file").value();
+
+    picker.will_answer(None);
+    harness.get_by_label("Choose file…").click();
+    harness.run();
+
+    assert_eq!(picker.shown().len(), 1);
+    assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Calendar file").value(), before);
+    harness.get_by_label("No calendar yet");
+    assert!(harness.query_by_label("Pipeline review with Contoso").is_none(), "no preview");
+    harness.get_by_label_contains("No file chosen");
+    assert!(imported(&path).is_empty());
+}
+
+#[test]
+fn ctrl_o_on_the_time_screen_opens_the_import_view_with_the_file_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let exports = dir.path().join("exports");
+    let path = last_imported_from(&dir, &exports);
+    let picker = common::FakePicker::default();
+    picker.will_answer(Some(exports.join("calendar.ics")));
+    let mut harness = common::harness_with_picker(&path, &picker);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num4);
+    harness.run();
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::O);
+    harness.run();
+
+    assert_eq!(picker.shown().len(), 1);
+    harness.get_by_label("Import a calendar");
+    harness.get_by_label("Pipeline review with Contoso");
+
+    // Elsewhere Ctrl+O does nothing: no dialog pops up over the Team screen.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::O);
+    harness.run();
+    assert_eq!(picker.shown().len(), 1);
 }

@@ -3,6 +3,7 @@
 pub mod command;
 pub mod dev_command;
 pub mod dev_view;
+pub mod file_picker;
 mod files;
 mod navigation;
 pub mod time_view;
@@ -14,6 +15,7 @@ use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 pub use command::{Command, Outcome};
+pub use file_picker::{FilePicker, NativeFilePicker, Pick, PickKind};
 pub use files::{FileAction, Recovery};
 pub use time_view::{TimeFocus, TimeView};
 pub use view::{MeetingView, Selection, ViewModel};
@@ -32,6 +34,8 @@ pub const SHORTCUT_QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COM
 pub const SHORTCUT_UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
 pub const SHORTCUT_SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
 pub const SHORTCUT_FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// On the Time screen: choose a calendar file to import.
+pub const SHORTCUT_OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 
 /// How the app was started: the database (or why it could not be opened) and the clock.
 pub struct Startup {
@@ -43,6 +47,8 @@ pub struct Startup {
     /// The store was opened with [`Store::open_deferring_check`]: run `quick_check` and the
     /// daily backup in the background instead of before the first frame.
     pub deferred_check: bool,
+    /// The open-file and choose-folder dialogs: [`NativeFilePicker`] in the window.
+    pub file_picker: Box<dyn FilePicker>,
 }
 
 /// The last reversible change, offered as "Undo".
@@ -52,8 +58,8 @@ pub struct Undo {
     pub command: Command,
 }
 
-/// Everything a screen may change besides sending commands: navigation and messages.
-#[derive(Default)]
+/// Everything a screen may change besides sending commands: navigation, messages, and the
+/// file dialogs.
 pub struct Shell {
     pub screen: Screen,
     pub status: String,
@@ -71,6 +77,25 @@ pub struct Shell {
     pub time_focus: Option<TimeFocus>,
     /// Text to put on the clipboard at the end of the frame.
     pub clipboard: Option<String>,
+    /// Asked directly by a screen when a "Choose…" button is clicked (the dialog is modal).
+    pub file_picker: Box<dyn FilePicker>,
+}
+
+impl Shell {
+    fn new(file_picker: Box<dyn FilePicker>) -> Self {
+        Self {
+            screen: Screen::default(),
+            status: String::new(),
+            toasts: Toasts::default(),
+            undo: None,
+            request_new_architect: false,
+            selection: Selection::default(),
+            file_actions: Vec::new(),
+            time_focus: None,
+            clipboard: None,
+            file_picker,
+        }
+    }
 }
 
 pub struct LeadlineApp {
@@ -109,7 +134,7 @@ impl LeadlineApp {
 
     /// The app without a window: what tests drive through the same commands.
     pub fn headless(startup: Startup) -> Self {
-        let Startup { store, db_path, today, deferred_check } = startup;
+        let Startup { store, db_path, today, deferred_check, file_picker } = startup;
         let mut recovery = None;
         let (store, open_error) = match store {
             Ok(store) => (Some(store), None),
@@ -126,7 +151,7 @@ impl LeadlineApp {
             health: None,
             fixed_today: today,
             view: ViewModel { db_path, ..ViewModel::default() },
-            shell: Shell::default(),
+            shell: Shell::new(file_picker),
             screens: ui::Screens::default(),
             pending: Vec::new(),
             loaded_selection: Selection::default(),

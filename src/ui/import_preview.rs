@@ -14,7 +14,7 @@ use egui_extras::{Column, TableBuilder};
 use rusqlite::Connection;
 
 use super::{theme, widgets};
-use crate::app::{Command, Shell, ViewModel};
+use crate::app::{Command, Pick, PickKind, SHORTCUT_OPEN, Shell, ViewModel};
 use crate::import::preview::{
     Change, CommitPlan, Counts, DEFAULT_ALL_DAY_MINUTES, FullDay, Inputs, Key, Preview,
 };
@@ -116,6 +116,37 @@ impl ImportState {
                 self.error = Some(format!("{name} cannot be read: {error}. Nothing was imported."));
             }
         }
+    }
+
+    /// Asks the file dialog for a calendar, starting in the folder of the path field (the last
+    /// one imported from, or one typed), and reads the file chosen as a typed path would be.
+    /// Cancel changes nothing but the status line, so a dialog that could not be shown (no
+    /// portal or zenity on Linux) is not silent.
+    pub fn choose_file(&mut self, view: &ViewModel, shell: &mut Shell) {
+        self.open(view);
+        let pick = Pick {
+            title: "Open calendar",
+            kind: PickKind::File { filter: "Calendar (.ics)", extensions: &["ics"] },
+            start_in: self.start_folder(),
+        };
+        match shell.file_picker.pick(&pick) {
+            Some(path) => {
+                let bytes = read_calendar(&path);
+                self.load(view, &path, bytes);
+            }
+            None => {
+                "No file chosen: drop the file on the window or type its path".clone_into(&mut shell.status);
+            }
+        }
+    }
+
+    /// The folder the path field names or holds the file it names, if it exists.
+    fn start_folder(&self) -> Option<PathBuf> {
+        let typed = Path::new(self.path.trim());
+        if typed.as_os_str().is_empty() {
+            return None;
+        }
+        [Some(typed), typed.parent()].into_iter().flatten().find(|p| p.is_dir()).map(Path::to_path_buf)
     }
 
     /// Whether the app should call `rebuild` (a file was read, the range or the rules changed).
@@ -265,12 +296,12 @@ impl ImportState {
         ui.label(
             RichText::new(
                 "Export your calendar as an .ics file from Outlook, Google Calendar or Apple Calendar, then \
-                 drag the file onto this window from your file manager, or type its path below.",
+                 choose it, drag the file onto this window from your file manager, or type its path below.",
             )
             .weak(),
         );
         ui.add_space(theme::SPACE_S);
-        self.file_ui(ui, view);
+        self.file_ui(ui, view, shell);
         self.range_ui(ui);
         if let Some(error) = &self.error {
             widgets::error_label(ui, error);
@@ -280,7 +311,7 @@ impl ImportState {
                 widgets::empty_state(
                     ui,
                     "No calendar yet",
-                    "Drop an .ics file on the window or open one by path.",
+                    "Choose an .ics file, drop one on the window or open one by path.",
                 );
             }
             return;
@@ -327,10 +358,19 @@ impl ImportState {
         }
     }
 
-    fn file_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel) {
-        let (typed, clicked) = ui
+    fn file_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell) {
+        let (choose, typed, clicked) = ui
             .horizontal(|ui| {
                 let label = ui.label("Calendar file");
+                let choose = ui
+                    .button(RichText::new("Choose file…").strong())
+                    .on_hover_text(format!(
+                        "Pick the .ics file in your system's file dialog ({})",
+                        ui.ctx().format_shortcut(&SHORTCUT_OPEN)
+                    ))
+                    .clicked();
+                // The field stays for systems without a dialog service (a bare Linux session).
+                ui.label(RichText::new("or its path").weak());
                 let field = ui
                     .add(
                         egui::TextEdit::singleline(&mut self.path)
@@ -339,16 +379,14 @@ impl ImportState {
                     )
                     .labelled_by(label.id);
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                (entered, ui.button("Open").clicked())
+                (choose, entered, ui.button("Open").clicked())
             })
             .inner;
-        if typed || clicked {
+        if choose {
+            self.choose_file(view, shell);
+        } else if typed || clicked {
             let path = PathBuf::from(self.path.trim());
-            let bytes = if path.is_dir() {
-                Err("it is a folder; add the file name".to_owned())
-            } else {
-                std::fs::read(&path).map_err(|e| e.to_string())
-            };
+            let bytes = read_calendar(&path);
             self.load(view, &path, bytes);
         }
     }
@@ -621,6 +659,14 @@ fn full_days_ui(ui: &mut egui::Ui, days: &[FullDay]) {
         let _ = write!(text, "\n…and {} more", days.len() - SHOWN);
     }
     widgets::error_label(ui, &text);
+}
+
+/// A file's bytes, or why they cannot be had, in words for the view.
+fn read_calendar(path: &Path) -> Result<Vec<u8>, String> {
+    if path.is_dir() {
+        return Err("it is a folder; add the file name".to_owned());
+    }
+    std::fs::read(path).map_err(|e| e.to_string())
 }
 
 fn entries_word(n: usize) -> &'static str {

@@ -251,16 +251,21 @@ impl OneOnOnesState {
             ui.heading("Save the one-on-one history");
             ui.add_space(theme::SPACE_M);
             ui.label("A Markdown file, readable only by you.");
+            let mut chosen = None;
             widgets::form_row(ui, "File", |ui| {
-                ui.add(egui::TextEdit::singleline(path).desired_width(f32::INFINITY));
+                ui.add(
+                    egui::TextEdit::singleline(path)
+                        .desired_width(ui.available_width() - theme::CHOOSE_BUTTON_WIDTH),
+                );
+                if ui.button("Choose…").on_hover_text("Pick the file in your system's dialog").clicked() {
+                    chosen = widgets::choose_markdown_file(shell, "Save the one-on-one history", path);
+                }
             });
             ui.add_space(theme::SPACE_M);
             ui.horizontal(|ui| {
-                if ui.button(RichText::new("Save").strong()).clicked() {
-                    shell.file_actions.push(FileAction::SaveHistory {
-                        architect,
-                        path: std::path::PathBuf::from(path.trim()),
-                    });
+                let save = ui.button(RichText::new("Save").strong()).clicked();
+                if let Some(target) = chosen.take().or_else(|| save.then(|| path.trim().into())) {
+                    shell.file_actions.push(FileAction::SaveHistory { architect, path: target });
                     close = true;
                 }
                 if ui.button("Cancel").clicked() {

@@ -3,7 +3,7 @@
 use egui::RichText;
 
 use super::{theme, widgets};
-use crate::app::{FileAction, Shell, ViewModel};
+use crate::app::{FileAction, Pick, PickKind, Shell, ViewModel};
 use crate::cli::data::human_size;
 use crate::store::backup::{BackupInfo, Reason};
 
@@ -83,6 +83,10 @@ impl DataSettings {
         }
         widgets::form_row(ui, "Export folder", |ui| {
             ui.add(egui::TextEdit::singleline(&mut self.export_dir).desired_width(360.0));
+            if ui.button("Choose folder…").on_hover_text("Pick the folder in your system's dialog").clicked()
+            {
+                self.choose_export_dir(shell);
+            }
         });
         let folder = std::path::PathBuf::from(self.export_dir.trim());
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
@@ -102,6 +106,20 @@ impl DataSettings {
                     .push(FileAction::ExportRosterCsv(folder.join(format!("leadline-roster-{stamp}.csv"))));
             }
         });
+    }
+
+    /// Asks the folder dialog, starting in the folder typed; cancel keeps the field as it was.
+    fn choose_export_dir(&mut self, shell: &mut Shell) {
+        let typed = std::path::Path::new(self.export_dir.trim());
+        let pick = Pick {
+            title: "Export to folder",
+            kind: PickKind::Folder,
+            start_in: typed.is_dir().then(|| typed.to_path_buf()),
+        };
+        match shell.file_picker.pick(&pick) {
+            Some(folder) => self.export_dir = folder.display().to_string(),
+            None => "No folder chosen".clone_into(&mut shell.status),
+        }
     }
 
     pub fn confirm_restore_ui(&mut self, ui: &egui::Ui, shell: &mut Shell) {

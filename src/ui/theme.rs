@@ -10,6 +10,8 @@ pub const NAV_ROW_HEIGHT: f32 = 28.0;
 pub const TABLE_ROW_HEIGHT: f32 = 24.0;
 pub const EDITOR_WIDTH: f32 = 380.0;
 pub const FORM_LABEL_WIDTH: f32 = 120.0;
+/// Room kept beside a file field for its "Choose…" button.
+pub const CHOOSE_BUTTON_WIDTH: f32 = 90.0;
 
 /// Applies Leadline's look on top of egui's light and dark themes.
 pub fn install(ctx: &egui::Context) {

@@ -152,15 +152,24 @@ impl ThisWeekState {
             ui.heading(format!("Save the prep sheet for {}", sheet.week));
             ui.add_space(theme::SPACE_M);
             ui.label("A Markdown file, readable only by you.");
+            let mut chosen = None;
             let row = widgets::form_row(ui, "File", |ui| {
-                ui.add(egui::TextEdit::singleline(path).desired_width(f32::INFINITY))
+                let field = ui.add(
+                    egui::TextEdit::singleline(path)
+                        .desired_width(ui.available_width() - theme::CHOOSE_BUTTON_WIDTH),
+                );
+                if ui.button("Choose…").on_hover_text("Pick the file in your system's dialog").clicked() {
+                    chosen = widgets::choose_markdown_file(shell, "Save the prep sheet", path);
+                }
+                field
             });
             let enter = row.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.add_space(theme::SPACE_M);
             ui.horizontal(|ui| {
-                if ui.button(RichText::new("Save").strong()).clicked() || enter {
+                let save = ui.button(RichText::new("Save").strong()).clicked() || enter;
+                if let Some(target) = chosen.take().or_else(|| save.then(|| path.trim().into())) {
                     shell.file_actions.push(FileAction::SaveMarkdown {
-                        path: std::path::PathBuf::from(path.trim()),
+                        path: target,
                         text: prep_report::markdown(sheet),
                         what: format!("the prep sheet for {}", sheet.week),
                     });

@@ -5,7 +5,7 @@ use egui::{Align, Key, KeyboardShortcut, Layout, Modifiers, RichText, Sense};
 
 use super::time_entry_row::{EntryRow, short_label};
 use super::{theme, time_charts, widgets};
-use crate::app::{Command, Shell, TimeFocus, ViewModel};
+use crate::app::{Command, SHORTCUT_OPEN, Shell, TimeFocus, ViewModel};
 use crate::model::TimeEntryId;
 use crate::model::architect::Choice as _;
 use crate::model::duration::format_minutes;
@@ -70,6 +70,9 @@ impl TimeState {
         shell: &mut Shell,
         commands: &mut Vec<Command>,
     ) {
+        if ui.input_mut(|i| i.consume_shortcut(&SHORTCUT_OPEN)) {
+            self.import.choose_file(view, shell);
+        }
         if self.import.is_open() {
             self.import.ui(ui, view, shell, commands);
             self.last_pass = ui.ctx().cumulative_pass_nr();
@@ -163,9 +166,11 @@ impl TimeState {
                 shell.time_focus = None;
             }
             ui.add_space(theme::SPACE_L);
-            let import = ui.button("Import calendar…").on_hover_text(
-                "Turn an exported calendar (.ics) into time entries; you can also drop the file on the window",
-            );
+            let import = ui.button("Import calendar…").on_hover_text(format!(
+                "Turn an exported calendar (.ics) into time entries; {} chooses the file straight away, and \
+                 you can also drop it on the window",
+                ui.ctx().format_shortcut(&SHORTCUT_OPEN)
+            ));
             if import.clicked() {
                 self.import.open(view);
             }

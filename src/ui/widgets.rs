@@ -177,3 +177,17 @@ pub fn pill(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
         .show(ui, |ui| ui.add(egui::Label::new(RichText::new(text).color(color)).extend().selectable(false)))
         .inner
 }
+
+/// "Choose…" beside the file field of a save form: the system's save dialog, starting where
+/// the field points. `None` (Cancel, or no dialog service) leaves the form open and says so.
+pub fn choose_markdown_file(
+    shell: &mut crate::app::Shell,
+    title: &'static str,
+    typed: &str,
+) -> Option<std::path::PathBuf> {
+    let chosen = shell.file_picker.pick(&crate::app::Pick::markdown_file(title, typed));
+    if chosen.is_none() {
+        "No file chosen".clone_into(&mut shell.status);
+    }
+    chosen
+}

@@ -3,13 +3,16 @@
 //! as a user would run it.
 #![allow(dead_code, reason = "each test binary uses a different subset")]
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
-use leadline::app::{Command, LeadlineApp, Startup};
+use leadline::app::{Command, FilePicker, LeadlineApp, Pick, Startup};
 use leadline::demo::DemoSize;
 use leadline::store::Store;
 
@@ -36,12 +39,49 @@ pub fn startup(path: &Path) -> Startup {
         db_path: path.to_owned(),
         today: Some(today()),
         deferred_check: false,
+        file_picker: Box::new(FakePicker::default()),
+    }
+}
+
+/// The file dialog as the test answers it: each dialog takes the next answer given (a path,
+/// or `None` for Cancel; Cancel when none is left), and every dialog shown is kept.
+#[derive(Clone, Default)]
+pub struct FakePicker(Rc<RefCell<FakeDialogs>>);
+
+#[derive(Default)]
+pub struct FakeDialogs {
+    answers: VecDeque<Option<PathBuf>>,
+    shown: Vec<Pick>,
+}
+
+impl FakePicker {
+    /// What the next dialog returns.
+    pub fn will_answer(&self, answer: Option<PathBuf>) {
+        self.0.borrow_mut().answers.push_back(answer);
+    }
+
+    /// Every dialog shown so far, oldest first.
+    pub fn shown(&self) -> Vec<Pick> {
+        self.0.borrow().shown.clone()
+    }
+}
+
+impl FilePicker for FakePicker {
+    fn pick(&mut self, pick: &Pick) -> Option<PathBuf> {
+        let mut dialogs = self.0.borrow_mut();
+        dialogs.shown.push(pick.clone());
+        dialogs.answers.pop_front().flatten()
     }
 }
 
 /// The real app, as eframe would create it, in a test harness.
 pub fn harness(path: &Path) -> Harness<'static, LeadlineApp> {
-    let startup = startup(path);
+    harness_with_picker(path, &FakePicker::default())
+}
+
+/// The real app whose file dialogs the test answers through `picker`.
+pub fn harness_with_picker(path: &Path, picker: &FakePicker) -> Harness<'static, LeadlineApp> {
+    let startup = Startup { file_picker: Box::new(picker.clone()), ..startup(path) };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |cc| LeadlineApp::new(cc, startup));
