@@ -90,6 +90,8 @@ fn a_day_past_24_hours_blocks_the_import_until_the_occurrence_not_attended_is_le
     harness.input_mut().dropped_files.push(Arc::new(Dropped(file)));
     harness.run();
 
+    // The one-on-one with Ana is filed under her.
+    harness.get_by_label("Ana 1:1  with Ana Lima");
     // 8 h by hand + two 8 h all-day events + the 30 min one-on-one.
     harness.get_by_label_contains("Mon 23 Nov 2026 would hold 24 h 30 min (8 h of it logged by hand)");
     let import = harness.get_by_label_contains("Import 4 entries");

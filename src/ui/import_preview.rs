@@ -353,7 +353,7 @@ impl ImportState {
             self.refresh();
         }
         ui.add_space(theme::SPACE_S);
-        if let Some(action) = self.table_ui(ui) {
+        if let Some(action) = self.table_ui(ui, view) {
             self.act(action, view, commands);
         }
     }
@@ -462,7 +462,7 @@ impl ImportState {
         });
     }
 
-    fn table_ui(&self, ui: &mut egui::Ui) -> Option<RowAction> {
+    fn table_ui(&self, ui: &mut egui::Ui, view: &ViewModel) -> Option<RowAction> {
         let preview = self.preview.as_ref()?;
         let mut action = None;
         TableBuilder::new(ui)
@@ -474,7 +474,7 @@ impl ImportState {
             .column(Column::exact(84.0))
             .column(Column::exact(170.0).clip(true))
             .column(Column::exact(84.0))
-            .column(Column::exact(330.0))
+            .column(Column::exact(290.0))
             .header(theme::TABLE_ROW_HEIGHT, |mut header| {
                 for title in ["Date", "Time", "Length", "Title", "Category", "Rule", "Change", ""] {
                     header.col(|ui| {
@@ -490,7 +490,13 @@ impl ImportState {
                         .local_start
                         .map_or_else(|| "all day".to_owned(), |t| t.format("%H:%M").to_string());
                     table_row.col(|ui| {
-                        ui.label(row.local_date.format("%a %-d %b %y").to_string());
+                        let date = row.local_date.format("%a %-d %b %y").to_string();
+                        if self.full_days.iter().any(|day| day.date == row.local_date) {
+                            ui.label(RichText::new(date).color(ui.visuals().error_fg_color))
+                                .on_hover_text("This day would hold more than 24 h");
+                        } else {
+                            ui.label(date);
+                        }
                     });
                     table_row.col(|ui| {
                         ui.label(time);
@@ -499,7 +505,30 @@ impl ImportState {
                         ui.label(format_minutes(row.minutes));
                     });
                     table_row.col(|ui| {
-                        ui.add(egui::Label::new(row.occurrence.summary.trim()).truncate());
+                        let title = row.occurrence.summary.trim();
+                        match row.architect.and_then(|id| view.architect(id)) {
+                            // Who the meeting was with: it is filed under them.
+                            Some(architect) => {
+                                let mut job = egui::text::LayoutJob::default();
+                                RichText::new(title).append_to(
+                                    &mut job,
+                                    ui.style(),
+                                    egui::FontSelection::Default,
+                                    egui::Align::Center,
+                                );
+                                RichText::new(format!("  with {}", architect.name())).weak().append_to(
+                                    &mut job,
+                                    ui.style(),
+                                    egui::FontSelection::Default,
+                                    egui::Align::Center,
+                                );
+                                ui.add(egui::Label::new(job).truncate())
+                                    .on_hover_text(format!("Filed under {}", architect.name()));
+                            }
+                            None => {
+                                ui.add(egui::Label::new(title).truncate());
+                            }
+                        }
                     });
                     table_row.col(|ui| {
                         ui.label(row.category_label());
