@@ -109,6 +109,7 @@ fn a_custom_outlook_zone_a_moved_meeting_and_a_declined_invitation() {
             people: &people,
             existing: &[],
             by_hand: &std::collections::HashMap::default(),
+            choices: &std::collections::HashMap::default(),
             all_day_minutes: 480,
         },
     );

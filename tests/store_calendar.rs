@@ -22,7 +22,7 @@ fn rule(name: &str, outcome: Outcome) -> Rule {
 fn the_shipped_rules_apply_until_the_manager_saves_their_own_in_order() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = Store::open(&common::db_in(&dir)).expect("open");
-    assert_eq!(LATEST_VERSION, 5, "0002-0004 are reserved for the issues merged before this one");
+    assert_eq!(LATEST_VERSION, 6, "0006 keeps the manager's choices per occurrence");
     assert_eq!(calendar::rules(store.conn()).expect("rules"), default_rules());
     let mine = vec![rule("Team", Outcome::Category(Category::Coaching)), rule("Skip", Outcome::Ignore)];
     store.transact(|tx| Command::SaveCalendarRules(mine.clone()).apply(tx, common::today())).expect("save");
@@ -169,4 +169,69 @@ fn an_imported_entry_is_checked_like_a_typed_one_and_keeps_its_architect() {
         existing.iter().map(|e| (e.description.as_str(), e.architect)).collect::<Vec<_>>(),
         [("Ana 1:1", Some(ana))]
     );
+}
+
+#[test]
+fn the_managers_choices_are_remembered_and_forgotten_with_the_commit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&common::db_in(&dir)).expect("open");
+    let remember = CommitPlan {
+        choices: vec![
+            (("fc".into(), None), Some(Outcome::Category(Category::Market))),
+            (("one".into(), Some("20261123T080000Z".into())), Some(Outcome::Ignore)),
+        ],
+        ..CommitPlan::default()
+    };
+    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&remember)).expect("commit");
+    let choices = calendar::choices(store.conn()).expect("read");
+    assert_eq!(choices.len(), 2);
+    assert_eq!(choices[&("fc".to_owned(), None)], Outcome::Category(Category::Market));
+    assert_eq!(choices[&("one".to_owned(), Some("20261123T080000Z".to_owned()))], Outcome::Ignore);
+    let forget = CommitPlan {
+        choices: vec![
+            (("fc".into(), None), None),
+            (("one".into(), Some("20261123T080000Z".into())), Some(Outcome::Category(Category::Coaching))),
+        ],
+        ..CommitPlan::default()
+    };
+    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&forget)).expect("commit");
+    let choices = calendar::choices(store.conn()).expect("read");
+    assert_eq!(
+        choices.into_iter().collect::<Vec<_>>(),
+        [(("one".to_owned(), Some("20261123T080000Z".to_owned())), Outcome::Category(Category::Coaching))]
+    );
+}
+
+#[test]
+fn a_stale_plan_never_overwrites_an_entry_typed_by_hand() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&common::db_in(&dir)).expect("open");
+    let monday = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid");
+    common::apply(
+        &mut store,
+        Command::AddTimeEntry(leadline::model::time_entry::TimeEntryFields::manual(
+            monday,
+            60,
+            Category::Business,
+            "Typed by hand",
+        )),
+    );
+    let id: i64 = store.conn().query_row("SELECT id FROM time_entries", [], |row| row.get(0)).expect("id");
+    let stale = ProposedEntry {
+        event_uid: "x".into(),
+        recurrence_id: None,
+        entry_date: monday,
+        start_time: None,
+        minutes: 30,
+        category: Category::Market,
+        description: "Workshop".into(),
+        architect: None,
+    };
+    let plan = CommitPlan { updates: vec![(id, stale)], deletes: vec![id], ..CommitPlan::default() };
+    let error =
+        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&plan)).expect_err("refused");
+    assert!(error.to_string().contains("changed since the preview"), "{error}");
+    let kept: String =
+        store.conn().query_row("SELECT description FROM time_entries", [], |row| row.get(0)).expect("kept");
+    assert_eq!(kept, "Typed by hand");
 }

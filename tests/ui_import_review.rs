@@ -124,7 +124,7 @@ fn an_occurrence_a_rule_decided_can_be_counted_differently_and_set_back() {
     let file = dir.path().join("week.ics");
     std::fs::write(&file, WEEK.replace("UID:summit", "UID:summit\r\nSTATUS:CANCELLED")).unwrap();
     let mut harness = common::harness(&path);
-    harness.input_mut().dropped_files.push(Arc::new(Dropped(file)));
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(file.clone())));
     harness.run();
 
     // The forecast call was really a customer meeting: market building, not business.
@@ -152,4 +152,45 @@ fn an_occurrence_a_rule_decided_can_be_counted_differently_and_set_back() {
     harness.run();
     let forecast = imported(&path).into_iter().find(|(title, ..)| title == "Forecast call").unwrap();
     assert_eq!(forecast.1, "market");
+
+    // Importing the same calendar again keeps the choice: nothing changes.
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(file)));
+    harness.run();
+    harness.get_by_label_contains("(your choice; was Forecast, pipeline");
+    harness.get_by_label_contains("3 unchanged");
+    harness.get_by_label("Nothing to import");
+}
+
+#[test]
+fn entries_from_another_calendar_can_be_kept_and_stay_kept_when_the_preview_is_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = team_with_a_full_monday(&dir);
+    let work = dir.path().join("work.ics");
+    std::fs::write(&work, WEEK.replace("UID:summit", "UID:summit\r\nSTATUS:CANCELLED")).unwrap();
+    let mut harness = common::harness(&path);
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(work)));
+    harness.run();
+    harness.get_by_label("Import 3 entries").click();
+    harness.run();
+
+    // A second calendar with only a customer workshop on Wednesday.
+    let personal = dir.path().join("personal.ics");
+    let workshop = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:cw\r\nSUMMARY:Customer workshop\r\n\
+        DTSTART;TZID=Europe/Berlin:20261125T100000\r\nDTEND;TZID=Europe/Berlin:20261125T120000\r\n\
+        END:VEVENT\r\nEND:VCALENDAR\r\n";
+    std::fs::write(&personal, workshop).unwrap();
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(personal)));
+    harness.run();
+    harness.get_by_label("Import 1 entry, remove 3");
+    harness.get_by_label_contains("3 entries imported before are no longer in this calendar").click();
+    harness.run();
+    harness.get_by_label("Keep them: they came from another calendar").click();
+    harness.run();
+    harness.get_by_label("Import 1 entry");
+    harness.get_by_label("Update preview").click();
+    harness.run();
+    harness.get_by_label("Import 1 entry").click();
+    harness.run();
+    let titles: Vec<String> = imported(&path).into_iter().map(|(title, ..)| title).collect();
+    assert_eq!(titles, ["Envisioning workshop", "Ana 1:1", "Forecast call", "Customer workshop"]);
 }

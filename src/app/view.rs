@@ -83,7 +83,7 @@ pub struct ViewModel {
     /// Team members' addresses and whose they are (for the "on my team" rule condition and
     /// filing imported meetings under the architect), and the folder the last calendar file
     /// came from.
-    pub team_members: Vec<(String, ArchitectId)>,
+    pub team_members: Vec<crate::import::rules::TeamMember>,
     pub last_import_folder: Option<String>,
 }
 

@@ -77,20 +77,25 @@ pub fn run(db: &Path, args: &IcsArgs, today: NaiveDate) -> anyhow::Result<ExitCo
         None => false,
     };
     let mut store = store;
-    let (existing, by_hand) = match (&mut store, has_time_entries) {
+    let (existing, by_hand, choices) = match (&mut store, has_time_entries) {
         (Some(store), true) => (
             store.with_connection_mut(|conn| {
                 calendar::TimeEntrySink::new(conn).existing(window.from, window.to)
             })?,
             calendar::minutes_by_hand(store.conn(), window.from, window.to)?,
+            calendar::choices(store.conn())?,
         ),
-        _ => (Vec::new(), HashMap::new()),
+        _ => (Vec::new(), HashMap::new(), HashMap::new()),
     };
-    let mut preview = Preview::build(
-        expansion,
-        &window,
-        &Inputs { rules: &rules, people: &people, existing: &existing, by_hand: &by_hand, all_day_minutes },
-    );
+    let inputs = Inputs {
+        rules: &rules,
+        people: &people,
+        existing: &existing,
+        by_hand: &by_hand,
+        choices: &choices,
+        all_day_minutes,
+    };
+    let mut preview = Preview::build(expansion, &window, &inputs);
     preview.keep_gone = args.keep_gone;
     print_preview(&preview, args.format)?;
     let full_days = preview.full_days();

@@ -172,6 +172,8 @@ pub struct CommitPlan {
     pub inserts: Vec<ProposedEntry>,
     pub updates: Vec<(i64, ProposedEntry)>,
     pub deletes: Vec<i64>,
+    /// The manager's choices to remember (`Some`) or forget (`None`) per occurrence.
+    pub choices: Vec<(Key, Option<Outcome>)>,
 }
 
 /// A day the import would fill past 24 h (double-booked meetings, a long all-day event on top
@@ -218,6 +220,9 @@ pub struct Preview {
     existing: HashMap<Key, ExistingEntry>,
     #[serde(skip)]
     by_hand: HashMap<NaiveDate, u32>,
+    /// The choices remembered from earlier imports, to tell what a commit changes.
+    #[serde(skip)]
+    choices: HashMap<Key, Outcome>,
 }
 
 /// What the preview needs besides the occurrences.
@@ -228,6 +233,8 @@ pub struct Inputs<'a> {
     /// Minutes per day in the range that did not come from a calendar import: a day holds
     /// 24 h in all.
     pub by_hand: &'a HashMap<NaiveDate, u32>,
+    /// The manager's choices remembered from earlier imports, over what the rules decide.
+    pub choices: &'a HashMap<Key, Outcome>,
     pub all_day_minutes: u32,
 }
 
@@ -241,7 +248,7 @@ impl Preview {
         let mut rows = Vec::with_capacity(occurrences.len());
         for occurrence in occurrences {
             let key = (occurrence.uid.clone(), occurrence.recurrence_id.clone());
-            if !seen.insert(key) {
+            if !seen.insert(key.clone()) {
                 warnings.push(Warning::at(
                     occurrence.line,
                     format!(
@@ -252,6 +259,7 @@ impl Preview {
                 continue;
             }
             let verdict = matcher.categorise(&occurrence);
+            let assigned = inputs.choices.get(&key).copied();
             let wall = occurrence.start.wall_in(&window.zone);
             let (minutes, note) = counted_minutes(&occurrence, inputs.all_day_minutes);
             let architect = inputs.people.team_architect(&occurrence);
@@ -260,7 +268,7 @@ impl Preview {
                 local_start: (!occurrence.all_day).then(|| wall.time().with_second(0).unwrap_or(wall.time())),
                 occurrence,
                 verdict,
-                assigned: None,
+                assigned,
                 minutes,
                 architect,
                 change: Change::Skip,
@@ -284,6 +292,7 @@ impl Preview {
             warnings,
             existing,
             by_hand: inputs.by_hand.clone(),
+            choices: inputs.choices.clone(),
         };
         for index in 0..preview.rows.len() {
             preview.refresh(index);
@@ -307,6 +316,11 @@ impl Preview {
         // keeps that category: re-importing never undoes a manual choice.
         if let (Verdict::Unmatched, None, Some(before)) = (&row.verdict, row.assigned, before) {
             row.assigned = Some(Outcome::Category(before.category));
+        }
+        // Who a meeting was with is filled in, never taken away: the manager may have set it
+        // on the Time screen, and an architect who left is still who it was with.
+        if let (None, Some(before)) = (row.architect, before) {
+            row.architect = before.architect;
         }
         row.change = match (row.proposed(), before) {
             (Some(proposed), Some(before)) => {
@@ -387,6 +401,12 @@ impl Preview {
             }
         }
         plan.deletes.extend(self.gone_removed().iter().map(|e| e.id));
+        for row in &self.rows {
+            let key = row.key();
+            if self.choices.get(&key).copied() != row.assigned {
+                plan.choices.push((key, row.assigned));
+            }
+        }
         plan
     }
 }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::*;
-use crate::import::rules::default_rules;
+use crate::import::rules::{TeamMember, default_rules};
 use crate::import::zones::Zone;
 use crate::import::{self, Calendar};
 
@@ -23,8 +23,9 @@ const ANA: ArchitectId = ArchitectId(1);
 const BEN: ArchitectId = ArchitectId(2);
 
 fn people() -> People {
+    let member = |email: &str, id| TeamMember { email: email.into(), id, current: true };
     People::new(&["me@contoso.com".into()], &[], &["contoso.com".into()])
-        .with_team(&[("ana@contoso.com".into(), ANA), ("Ben@Contoso.com ".into(), BEN)])
+        .with_team(&[member("ana@contoso.com", ANA), member("Ben@Contoso.com ", BEN)])
 }
 
 fn event(uid: &str, summary: &str, start: &str, end: &str, extra: &str) -> String {
@@ -43,13 +44,22 @@ fn preview(bytes: &[u8], existing: &[ExistingEntry]) -> Preview {
 }
 
 fn preview_with(bytes: &[u8], existing: &[ExistingEntry], by_hand: &HashMap<NaiveDate, u32>) -> Preview {
+    preview_remembering(bytes, existing, by_hand, &HashMap::new())
+}
+
+fn preview_remembering(
+    bytes: &[u8],
+    existing: &[ExistingEntry],
+    by_hand: &HashMap<NaiveDate, u32>,
+    choices: &HashMap<Key, Outcome>,
+) -> Preview {
     let rules = default_rules();
     let people = people();
     let expansion = import::read(bytes, &window()).expect("reads");
     Preview::build(
         expansion,
         &window(),
-        &Inputs { rules: &rules, people: &people, existing, by_hand, all_day_minutes: 480 },
+        &Inputs { rules: &rules, people: &people, existing, by_hand, choices, all_day_minutes: 480 },
     )
 }
 
@@ -141,9 +151,13 @@ fn importing_the_same_calendar_twice_changes_nothing() {
     let bytes = calendar(&first_week());
     let mut first = preview(&bytes, &[]);
     first.assign(2, Some(Outcome::Category(Category::Business)));
-    let stored = apply(&[], &first.plan());
+    let plan = first.plan();
+    let stored = apply(&[], &plan);
     assert_eq!(stored.len(), 4);
-    let again = preview(&bytes, &stored);
+    let remembered: HashMap<Key, Outcome> =
+        plan.choices.iter().filter_map(|(key, choice)| Some((key.clone(), (*choice)?))).collect();
+    assert_eq!(remembered.len(), 1, "the dentist's category is remembered");
+    let again = preview_remembering(&bytes, &stored, &HashMap::new(), &remembered);
     let counts = again.counts();
     assert_eq!(
         (counts.unchanged, counts.new, counts.changed, counts.removed, counts.unassigned),
@@ -347,4 +361,45 @@ fn a_second_calendar_keeps_what_the_first_imported_when_asked_and_counts_it_in_t
     let mut p = preview(&calendar(&longer), &stored);
     p.keep_gone = true;
     assert_eq!(p.full_days(), [FullDay { date: day(23), minutes: 25 * 60, by_hand: 0 }]);
+}
+
+#[test]
+fn choices_remembered_from_an_earlier_import_win_over_the_rules_and_only_changes_are_written() {
+    let bytes = calendar(&first_week());
+    let stored = apply(&[], &preview(&bytes, &[]).plan());
+    let fc = ("fc".to_owned(), None);
+    let dentist = ("dentist".to_owned(), None);
+    let remembered = HashMap::from([
+        (fc.clone(), Outcome::Category(Category::Market)),
+        (dentist.clone(), Outcome::Ignore),
+    ]);
+    let mut p = preview_remembering(&bytes, &stored, &HashMap::new(), &remembered);
+    let forecast = p.rows.iter().position(|r| r.occurrence.uid == "fc").expect("row");
+    let row = &p.rows[forecast];
+    assert_eq!(row.category(), Some(Category::Market));
+    assert_eq!(row.rule_label(), "(your choice; was Forecast, pipeline, QBR/MBR, rhythm of business)");
+    assert_eq!(row.change, Change::Changed { id: 2, fields: vec!["category"] });
+    let dentist_row = p.rows.iter().find(|r| r.occurrence.uid == "dentist").expect("row");
+    assert_eq!(dentist_row.change, Change::Skip, "an ignored occurrence stays ignored, not unassigned");
+    assert!(p.plan().choices.is_empty(), "nothing new to remember");
+    // Back to the rule: the choice is forgotten on commit.
+    p.assign(forecast, None);
+    assert_eq!(p.plan().choices, [(fc, None)]);
+    assert_eq!(p.rows[forecast].change, Change::Unchanged { id: 2 });
+}
+
+#[test]
+fn a_new_choice_is_remembered_and_who_a_meeting_was_with_is_never_taken_away() {
+    let bytes = calendar(&first_week());
+    let mut first = preview(&bytes, &[]);
+    first.assign(2, Some(Outcome::Ignore));
+    assert_eq!(first.plan().choices, [(("dentist".to_owned(), None), Some(Outcome::Ignore))]);
+    // The manager filed the forecast call under Ben on the Time screen; the calendar has no
+    // team member on it.
+    let mut stored = apply(&[], &first.plan());
+    let forecast = stored.iter_mut().find(|e| e.event_uid == "fc").expect("stored");
+    forecast.architect = Some(BEN);
+    let again = preview(&bytes, &stored);
+    let row = again.rows.iter().find(|r| r.occurrence.uid == "fc").expect("row");
+    assert_eq!((row.architect, &row.change), (Some(BEN), &Change::Unchanged { id: 2 }));
 }

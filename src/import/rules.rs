@@ -91,6 +91,15 @@ impl Condition {
     }
 }
 
+/// An architect's address as the import sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamMember {
+    pub email: String,
+    pub id: ArchitectId,
+    /// Still on the team (not marked as having left).
+    pub current: bool,
+}
+
 /// Who "me", "my team" and "my company" are.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct People {
@@ -122,19 +131,20 @@ impl People {
         }
     }
 
-    /// The team from the architects' addresses (lower-case, trimmed): both "an attendee is on
-    /// my team" and who a meeting was with.
+    /// The team from the architects' addresses (lower-case, trimmed): who a meeting was with,
+    /// and, for those still on the team, "an attendee is on my team". The manager's own
+    /// addresses never count as an architect's.
     #[must_use]
-    pub fn with_team(mut self, team: &[(String, ArchitectId)]) -> Self {
-        for (email, id) in team {
-            let email = email.trim().to_ascii_lowercase();
-            if email.is_empty() {
+    pub fn with_team(mut self, team: &[TeamMember]) -> Self {
+        for member in team {
+            let email = member.email.trim().to_ascii_lowercase();
+            if email.is_empty() || self.my_emails.contains(&email) {
                 continue;
             }
-            if !self.team_emails.contains(&email) {
+            if member.current && !self.team_emails.contains(&email) {
                 self.team_emails.push(email.clone());
             }
-            self.architects.insert(email, *id);
+            self.architects.insert(email, member.id);
         }
         self
     }

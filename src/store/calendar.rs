@@ -7,12 +7,12 @@ use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
 
 use super::{StoreError, settings, time};
-use crate::import::preview::{CommitPlan, ExistingEntry, ImportSink, ProposedEntry};
-use crate::import::rules::{Outcome, Rule, default_rules};
+use crate::import::preview::{CommitPlan, ExistingEntry, ImportSink, Key, ProposedEntry};
+use crate::import::rules::{Outcome, Rule, TeamMember, default_rules};
+use crate::model::TimeEntryId;
 use crate::model::architect::Choice as _;
 use crate::model::split::Category;
 use crate::model::time_entry::{EntrySource, TimeEntryFields};
-use crate::model::{ArchitectId, TimeEntryId};
 
 /// The manager's own e-mail addresses, one per line.
 pub const MY_EMAILS: &str = "my_emails";
@@ -38,14 +38,11 @@ pub fn rules(conn: &Connection) -> Result<Vec<Rule>, StoreError> {
                 "the calendar rule \"{name}\" has conditions this version cannot read ({e})"
             ))
         })?;
-        let outcome = match outcome.as_str() {
-            "ignore" => Outcome::Ignore,
-            key => Outcome::Category(Category::parse(key).ok_or_else(|| {
-                StoreError::Unsupported(format!(
-                    "the calendar rule \"{name}\" has an unknown result \"{key}\""
-                ))
-            })?),
-        };
+        let outcome = outcome_from_key(&outcome).ok_or_else(|| {
+            StoreError::Unsupported(format!(
+                "the calendar rule \"{name}\" has an unknown result \"{outcome}\""
+            ))
+        })?;
         rules.push(Rule { name, conditions, outcome });
     }
     if rules.is_empty() && settings::get(conn, RULES_SAVED)?.is_none() {
@@ -88,13 +85,15 @@ pub fn split_list(value: &str) -> Vec<String> {
         .collect()
 }
 
-/// The team's e-mail addresses and whose they are (architects not marked as having left).
-pub fn team_members(conn: &Connection) -> Result<Vec<(String, ArchitectId)>, StoreError> {
+/// Every architect's e-mail address and whose it is, and whether they are still on the team
+/// (a meeting from before someone left is still filed under them).
+pub fn team_members(conn: &Connection) -> Result<Vec<TeamMember>, StoreError> {
     let mut statement = conn.prepare_cached(
-        "SELECT lower(trim(email)), id FROM architects WHERE status != 'left' AND trim(email) != '' \
-         ORDER BY id",
+        "SELECT lower(trim(email)), id, status != 'left' FROM architects WHERE trim(email) != '' ORDER BY id",
     )?;
-    let members = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?.collect::<Result<_, _>>()?;
+    let members = statement
+        .query_map([], |row| Ok(TeamMember { email: row.get(0)?, id: row.get(1)?, current: row.get(2)? }))?
+        .collect::<Result<_, _>>()?;
     Ok(members)
 }
 
@@ -121,6 +120,32 @@ pub fn time_entries_available(conn: &Connection) -> Result<bool, StoreError> {
         })
         .optional()?
         .is_some())
+}
+
+/// The manager's choices per occurrence (event UID and recurrence id), over what the rules
+/// decide.
+pub fn choices(conn: &Connection) -> Result<HashMap<Key, Outcome>, StoreError> {
+    let mut statement =
+        conn.prepare_cached("SELECT event_uid, recurrence_id, outcome FROM calendar_choices")?;
+    let rows = statement.query_map([], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?))
+    })?;
+    let mut choices = HashMap::new();
+    for row in rows {
+        let (uid, recurrence_id, outcome) = row?;
+        let outcome = outcome_from_key(&outcome).ok_or_else(|| {
+            StoreError::Unsupported(format!("the choice for calendar event {uid} is unknown: \"{outcome}\""))
+        })?;
+        choices.insert((uid, (!recurrence_id.is_empty()).then_some(recurrence_id)), outcome);
+    }
+    Ok(choices)
+}
+
+fn outcome_from_key(key: &str) -> Option<Outcome> {
+    match key {
+        "ignore" => Some(Outcome::Ignore),
+        key => Category::parse(key).map(Outcome::Category),
+    }
 }
 
 /// Writes committed imports into `time_entries` (source `calendar`), all or nothing.
@@ -188,20 +213,57 @@ pub fn write_plan(tx: &Connection, plan: &CommitPlan) -> Result<(), StoreError> 
         days.extend(date);
     }
     for (id, entry) in &plan.updates {
-        let fields = fields(entry)?;
+        let id = TimeEntryId(*id);
+        let imported: bool = tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM time_entries WHERE id = ?1 AND source = 'calendar')",
+            )?
+            .query_row([id], |row| row.get(0))?;
+        if !imported {
+            return Err(StoreError::NotFound(format!(
+                "the imported entry \"{}\" (it changed since the preview; import again)",
+                entry.description
+            )));
+        }
+        let fields = fields(tx, entry)?;
         days.insert(fields.date);
-        time::update_row(tx, TimeEntryId(*id), &fields)?;
+        time::update_row(tx, id, &fields)?;
     }
     for entry in &plan.inserts {
-        let fields = fields(entry)?;
+        let fields = fields(tx, entry)?;
         days.insert(fields.date);
         time::insert_row(tx, None, &fields)?;
+    }
+    for ((uid, recurrence_id), outcome) in &plan.choices {
+        let recurrence_id = recurrence_id.as_deref().unwrap_or_default();
+        match outcome {
+            Some(outcome) => tx
+                .prepare_cached(
+                    "INSERT INTO calendar_choices (event_uid, recurrence_id, outcome) VALUES (?1, ?2, ?3) \
+                     ON CONFLICT (event_uid, recurrence_id) DO UPDATE SET outcome = excluded.outcome",
+                )?
+                .execute(params![uid, recurrence_id, outcome.key()])?,
+            None => tx
+                .prepare_cached("DELETE FROM calendar_choices WHERE event_uid = ?1 AND recurrence_id = ?2")?
+                .execute(params![uid, recurrence_id])?,
+        };
     }
     time::check_days(tx, days)
 }
 
 /// The time entry an imported occurrence becomes, checked as one typed in would be.
-fn fields(entry: &ProposedEntry) -> Result<TimeEntryFields, StoreError> {
+fn fields(conn: &Connection, entry: &ProposedEntry) -> Result<TimeEntryFields, StoreError> {
+    if let Some(architect) = entry.architect {
+        let exists: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM architects WHERE id = ?1)")?
+            .query_row([architect], |row| row.get(0))?;
+        if !exists {
+            return Err(StoreError::NotFound(format!(
+                "architect #{architect}, who \"{}\" was with (deleted since the preview; import again)",
+                entry.description
+            )));
+        }
+    }
     let fields = TimeEntryFields {
         date: entry.entry_date,
         start_time: entry.start_time,

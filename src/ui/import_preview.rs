@@ -35,13 +35,17 @@ struct LoadedFile {
 /// What a click in the table asks for; applied after the table is drawn.
 #[derive(Clone, Copy)]
 enum RowAction {
-    /// The manager's choice over what a rule (or the set-aside defaults) decided.
-    Override(usize, Option<Outcome>),
-    Assign(usize, Option<Outcome>),
+    /// The manager's choice for one occurrence: a category or "ignore", over what a rule (or
+    /// the set-aside defaults) decided or for one no rule matched; `None` goes back to the rules.
+    Choose(usize, Option<Outcome>),
     MakeRule(usize, Outcome),
 }
 
 #[derive(Default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent switches: open, stale, and two of the manager's ticks"
+)]
 pub struct ImportState {
     open: bool,
     /// The path field: a folder (the last one used) or a file.
@@ -52,10 +56,12 @@ pub struct ImportState {
     /// Why there is no preview (the file is not a calendar, is cut off, the range is wrong).
     error: Option<String>,
     preview: Option<Preview>,
-    /// The manager's choices by occurrence, kept when the preview is rebuilt: for unmatched
-    /// occurrences (until a rule matches them) and over what a rule decided.
-    assignments: HashMap<Key, Outcome>,
-    overrides: HashMap<Key, Outcome>,
+    /// The choices made in this view by occurrence, kept when the preview is rebuilt: a
+    /// category or "ignore", or `None` for "back to the rule" over one remembered from an
+    /// earlier import.
+    choices: HashMap<Key, Option<Outcome>>,
+    /// Keep entries imported before whose events are not in this file; kept across rebuilds.
+    keep_gone: bool,
     /// Cached after each build or assignment, so a frame does no work over the rows.
     counts: Counts,
     plan: CommitPlan,
@@ -99,8 +105,8 @@ impl ImportState {
         self.open(view);
         self.path = path.display().to_string();
         self.preview = None;
-        self.assignments.clear();
-        self.overrides.clear();
+        self.choices.clear();
+        self.keep_gone = false;
         let name =
             path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into());
         match bytes {
@@ -211,27 +217,27 @@ impl ImportState {
                 return;
             }
         };
+        let remembered = match calendar::choices(conn) {
+            Ok(choices) => choices,
+            Err(error) => {
+                self.error = Some(format!("Could not read your earlier choices: {error}"));
+                return;
+            }
+        };
         let people = People::new(&view.my_emails, &[], &view.company_domains).with_team(&view.team_members);
         let inputs = Inputs {
             rules: &view.calendar_rules,
             people: &people,
             existing: &existing,
             by_hand: &by_hand,
+            choices: &remembered,
             all_day_minutes: DEFAULT_ALL_DAY_MINUTES,
         };
         let mut preview = Preview::build(expansion, &window, &inputs);
+        preview.keep_gone = self.keep_gone;
         for index in 0..preview.rows.len() {
-            let row = &preview.rows[index];
-            // A choice made before a rule now matching it is dropped: the rule decides.
-            let key = row.key();
-            if matches!(row.verdict, Verdict::Unmatched)
-                && let Some(outcome) = self.assignments.get(&key).copied()
-            {
-                preview.assign(index, Some(outcome));
-            } else if !matches!(row.verdict, Verdict::Unmatched)
-                && let Some(outcome) = self.overrides.get(&key).copied()
-            {
-                preview.assign(index, Some(outcome));
+            if let Some(&choice) = self.choices.get(&preview.rows[index].key()) {
+                preview.assign(index, choice);
             }
         }
         self.error = None;
@@ -346,6 +352,7 @@ impl ImportState {
         }
         if let Some(preview) = self.preview.as_mut().filter(|p| p.keep_gone != keep_gone) {
             preview.keep_gone = keep_gone;
+            self.keep_gone = keep_gone;
             self.refresh();
         }
         let filter = ui.checkbox(&mut self.only_unmatched, "Show only occurrences no rule matched");
@@ -432,14 +439,21 @@ impl ImportState {
         ui.horizontal(|ui| {
             let writes = self.plan.inserts.len() + self.plan.updates.len();
             let removes = self.plan.deletes.len();
+            let choices = self.plan.choices.len();
             let label = match (writes, removes) {
+                (0, 0) if choices > 0 => {
+                    format!("Remember {choices} {}", if choices == 1 { "choice" } else { "choices" })
+                }
                 (0, 0) => "Nothing to import".to_owned(),
                 (n, 0) => format!("Import {n} {}", entries_word(n)),
                 (n, r) => format!("Import {n} {}, remove {r}", entries_word(n)),
             };
             let fits = self.full_days.is_empty();
             let button = ui
-                .add_enabled(fits && writes + removes > 0, egui::Button::new(RichText::new(label).strong()))
+                .add_enabled(
+                    fits && writes + removes + choices > 0,
+                    egui::Button::new(RichText::new(label).strong()),
+                )
                 .on_disabled_hover_text(if fits {
                     "Nothing in this range differs from what was imported before"
                 } else {
@@ -559,23 +573,16 @@ impl ImportState {
     fn act(&mut self, action: RowAction, view: &ViewModel, commands: &mut Vec<Command>) {
         let Some(preview) = &mut self.preview else { return };
         match action {
-            RowAction::Assign(index, outcome) | RowAction::Override(index, outcome) => {
+            RowAction::Choose(index, outcome) => {
                 let Some(row) = preview.rows.get(index) else { return };
-                let key = row.key();
-                let choices = if matches!(action, RowAction::Assign(..)) {
-                    &mut self.assignments
-                } else {
-                    &mut self.overrides
-                };
-                match outcome {
-                    Some(outcome) => choices.insert(key, outcome),
-                    None => choices.remove(&key),
-                };
+                self.choices.insert(row.key(), outcome);
                 preview.assign(index, outcome);
                 self.refresh();
             }
             RowAction::MakeRule(index, outcome) => {
                 let Some(row) = preview.rows.get(index) else { return };
+                // The rule decides from now on, for this occurrence too.
+                self.choices.insert(row.key(), None);
                 // First, so it decides before the broader defaults.
                 let mut rules = vec![Rule::from_occurrence(&row.occurrence, outcome)];
                 rules.extend(view.calendar_rules.iter().cloned());
@@ -605,7 +612,7 @@ fn row_actions_ui(ui: &mut egui::Ui, index: usize, row: &crate::import::preview:
             for (label, outcome) in choices {
                 let name = format!("{label}: {title} on {day}");
                 if ui.small_button(label).accessible_name(name).clicked() {
-                    action = Some(RowAction::Assign(index, Some(outcome)));
+                    action = Some(RowAction::Choose(index, Some(outcome)));
                 }
             }
         }
@@ -613,7 +620,7 @@ fn row_actions_ui(ui: &mut egui::Ui, index: usize, row: &crate::import::preview:
             let undo =
                 ui.small_button("Undo choice").accessible_name(format!("Undo choice: {title} on {day}"));
             if undo.clicked() {
-                action = Some(RowAction::Assign(index, None));
+                action = Some(RowAction::Choose(index, None));
             }
             let rule = ui
                 .small_button("Make a rule from this")
@@ -656,13 +663,13 @@ fn override_ui(
                 .add_enabled(outcome != current, egui::Button::new(label))
                 .accessible_name(format!("{label}: {what}"));
             if chosen.clicked() {
-                action = Some(RowAction::Override(index, Some(outcome)));
+                action = Some(RowAction::Choose(index, Some(outcome)));
             }
         }
         if row.assigned.is_some() {
             ui.separator();
             if ui.button("Back to the rule").accessible_name(format!("Back to the rule: {what}")).clicked() {
-                action = Some(RowAction::Override(index, None));
+                action = Some(RowAction::Choose(index, None));
             }
         }
     });
