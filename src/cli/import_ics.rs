@@ -171,7 +171,8 @@ fn print_preview(preview: &Preview, format: IcsFormat) -> anyhow::Result<()> {
             let mut out = String::from(
                 "start\tend\tduration_minutes\tsummary\tstatus\ttransp\tcategory\trule\tchange\n",
             );
-            for row in &preview.rows {
+            // One line per occurrence: a multi-day all-day event's first day stands for it.
+            for row in preview.rows.iter().filter(|row| row.is_first_part()) {
                 let o = &row.occurrence;
                 let _ = writeln!(
                     out,

@@ -106,13 +106,34 @@ pub struct Row {
     pub minutes: u32,
     /// The one team member among the attendees (or the organizer), if exactly one.
     pub architect: Option<ArchitectId>,
+    /// For a multi-day all-day event, the weekday this row counts (one row per weekday).
+    pub part: Option<NaiveDate>,
+    /// The first of those rows in the range (the one the command line's TSV prints).
+    #[serde(skip)]
+    first_part: bool,
     pub change: Change,
     pub note: Option<String>,
 }
 
 impl Row {
+    /// The key of the entry it becomes: its occurrence's, and for one day of a multi-day
+    /// all-day event, that day too (`<recurrence id>#20261123`).
     pub fn key(&self) -> Key {
-        (self.occurrence.uid.clone(), self.occurrence.recurrence_id.clone())
+        let recurrence_id = match self.part {
+            Some(day) => Some(format!(
+                "{}#{}",
+                self.occurrence.recurrence_id.as_deref().unwrap_or_default(),
+                day.format("%Y%m%d")
+            )),
+            None => self.occurrence.recurrence_id.clone(),
+        };
+        (self.occurrence.uid.clone(), recurrence_id)
+    }
+
+    /// Whether this row is the occurrence's first (or only) one: a multi-day all-day event
+    /// has one row per weekday it covers.
+    pub fn is_first_part(&self) -> bool {
+        self.first_part
     }
 
     /// The category it will count towards, if any.
@@ -143,7 +164,7 @@ impl Row {
         let category = self.category()?;
         (self.minutes > 0).then(|| ProposedEntry {
             event_uid: self.occurrence.uid.clone(),
-            recurrence_id: self.occurrence.recurrence_id.clone(),
+            recurrence_id: self.key().1,
             entry_date: self.local_date,
             start_time: self.local_start,
             minutes: self.minutes,
@@ -259,21 +280,57 @@ impl Preview {
                 continue;
             }
             let verdict = matcher.categorise(&occurrence);
-            let assigned = inputs.choices.get(&key).copied();
-            let wall = occurrence.start.wall_in(&window.zone);
-            let (minutes, note) = counted_minutes(&occurrence, inputs.all_day_minutes);
             let architect = inputs.people.team_architect(&occurrence);
-            rows.push(Row {
+            let wall = occurrence.start.wall_in(&window.zone);
+            let row = Row {
                 local_date: wall.date(),
                 local_start: (!occurrence.all_day).then(|| wall.time().with_second(0).unwrap_or(wall.time())),
                 occurrence,
                 verdict,
-                assigned,
-                minutes,
+                assigned: None,
+                minutes: 0,
                 architect,
+                part: None,
+                first_part: true,
                 change: Change::Skip,
-                note,
-            });
+                note: None,
+            };
+            let days = weekdays_covered(&row.occurrence);
+            if row.occurrence.all_day
+                && !days.is_empty()
+                && (row.occurrence.end.wall() - row.occurrence.start.wall()).num_days() > 1
+            {
+                // A conference or an offsite: a working day on each weekday it covers, each on
+                // its own day, so no one day holds the whole event.
+                let count = days.len();
+                let in_range: Vec<(usize, NaiveDate)> = days
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, day)| window.from <= *day && *day < window.to)
+                    .collect();
+                for (position, (index, day)) in in_range.iter().enumerate() {
+                    let mut part = row.clone();
+                    part.local_date = *day;
+                    part.part = Some(*day);
+                    part.first_part = position == 0;
+                    part.minutes = inputs.all_day_minutes.min(MAX_ENTRY_MINUTES);
+                    part.note = Some(format!(
+                        "all-day, weekday {} of {count}: {} h each",
+                        index + 1,
+                        inputs.all_day_minutes / 60
+                    ));
+                    part.assigned = inputs.choices.get(&part.key()).copied();
+                    rows.push(part);
+                }
+                continue;
+            }
+            // Counted on the day it starts: one that starts before the range belongs to the
+            // range before.
+            if row.local_date < window.from || row.local_date >= window.to {
+                continue;
+            }
+            let (minutes, note) = counted_minutes(&row.occurrence, inputs.all_day_minutes);
+            rows.push(Row { assigned: inputs.choices.get(&key).copied(), minutes, note, ..row });
         }
         let keys: HashSet<Key> = rows.iter().map(Row::key).collect();
         let mut gone: Vec<ExistingEntry> = inputs
@@ -339,8 +396,11 @@ impl Preview {
     }
 
     pub fn counts(&self) -> Counts {
-        let mut counts =
-            Counts { occurrences: self.rows.len(), removed: self.gone_removed().len(), ..Counts::default() };
+        let mut counts = Counts {
+            occurrences: self.rows.iter().filter(|row| row.is_first_part()).count(),
+            removed: self.gone_removed().len(),
+            ..Counts::default()
+        };
         for row in &self.rows {
             match row.change {
                 Change::New => counts.new += 1,
@@ -434,6 +494,16 @@ fn differences(proposed: &ProposedEntry, before: &ExistingEntry) -> Vec<&'static
     fields
 }
 
+/// The weekdays an all-day event covers, from its first day to the day before its end.
+fn weekdays_covered(occurrence: &Occurrence) -> Vec<NaiveDate> {
+    let start = occurrence.start.wall().date();
+    let days = (occurrence.end.wall().date() - start).num_days().max(1);
+    (0..days)
+        .filter_map(|offset| start.checked_add_days(chrono::Days::new(u64::try_from(offset).ok()?)))
+        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+        .collect()
+}
+
 /// Minutes an occurrence counts: its length for a timed event, a working day per weekday for
 /// an all-day one; at most one day (a time entry's limit), with a note when capped.
 fn counted_minutes(occurrence: &Occurrence, all_day_minutes: u32) -> (u32, Option<String>) {
@@ -448,12 +518,7 @@ fn counted_minutes(occurrence: &Occurrence, all_day_minutes: u32) -> (u32, Optio
     if !occurrence.all_day {
         return cap(occurrence.duration_minutes, "longer than a day");
     }
-    let start = occurrence.start.wall().date();
-    let days = (occurrence.end.wall().date() - start).num_days().max(1);
-    let weekdays = (0..days)
-        .filter_map(|offset| start.checked_add_days(chrono::Days::new(u64::try_from(offset).ok()?)))
-        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
-        .count();
+    let weekdays = weekdays_covered(occurrence).len();
     if weekdays == 0 {
         return (0, Some("all-day on a weekend; not counted".into()));
     }

@@ -219,15 +219,35 @@ fn entries_outside_the_window_are_never_listed_for_removal() {
 }
 
 #[test]
-fn all_day_events_count_a_working_day_per_weekday_and_long_events_are_capped() {
+fn all_day_events_count_a_working_day_on_each_weekday_and_long_events_are_capped() {
     let events = vec![
         "BEGIN:VEVENT\r\nUID:summit\r\nSUMMARY:Partner summit\r\nDTSTART;VALUE=DATE:20261126\r\nDTEND;VALUE=DATE:20261130\r\nEND:VEVENT\r\n".to_owned(),
+        "BEGIN:VEVENT\r\nUID:offsite\r\nSUMMARY:Team offsite\r\nDTSTART;VALUE=DATE:20261128\r\nDTEND;VALUE=DATE:20261130\r\nEND:VEVENT\r\n".to_owned(),
         event("long", "Hackathon", "20261123T080000", "20261124T200000", ""),
     ];
-    let p = preview(&calendar(&events), &[]);
-    let summit = p.rows.iter().find(|r| r.occurrence.summary == "Partner summit").expect("row");
-    // Thursday to Sunday: two weekdays of 8 h.
-    assert_eq!((summit.minutes, summit.local_start), (960, None));
+    let mut p = preview(&calendar(&events), &[]);
+    // Thursday to Sunday: 8 h on Thursday and 8 h on Friday, each an entry of its own.
+    let summit: Vec<(NaiveDate, u32, Option<String>)> = p
+        .rows
+        .iter()
+        .filter(|r| r.occurrence.summary == "Partner summit")
+        .map(|r| (r.local_date, r.minutes, r.key().1))
+        .collect();
+    assert_eq!(
+        summit,
+        [(day(26), 480, Some("#20261126".to_owned())), (day(27), 480, Some("#20261127".to_owned()))]
+    );
+    // A weekend offsite counts nothing.
+    let offsite = p.rows.iter().find(|r| r.occurrence.summary == "Team offsite").expect("row");
+    assert_eq!(offsite.minutes, 0);
+    assert_eq!(p.counts().occurrences, 3, "the summit is one occurrence");
+    // Ignoring Friday leaves Thursday.
+    let friday = p.rows.iter().position(|r| r.part == Some(day(27))).expect("friday");
+    p.assign(friday, Some(Outcome::Ignore));
+    let plan = p.plan();
+    let summit_days: Vec<NaiveDate> =
+        plan.inserts.iter().filter(|e| e.event_uid == "summit").map(|e| e.entry_date).collect();
+    assert_eq!(summit_days, [day(26)]);
     let hackathon = p.rows.iter().find(|r| r.occurrence.summary == "Hackathon").expect("row");
     assert_eq!(hackathon.minutes, MAX_ENTRY_MINUTES);
     assert!(hackathon.note.as_deref().is_some_and(|n| n.contains("24 h")));
@@ -402,4 +422,16 @@ fn a_new_choice_is_remembered_and_who_a_meeting_was_with_is_never_taken_away() {
     let again = preview(&bytes, &stored);
     let row = again.rows.iter().find(|r| r.occurrence.uid == "fc").expect("row");
     assert_eq!((row.architect, &row.change), (Some(BEN), &Change::Unchanged { id: 2 }));
+}
+
+#[test]
+fn a_multi_day_event_across_the_start_of_the_range_counts_only_the_days_inside() {
+    let events = vec![
+        "BEGIN:VEVENT\r\nUID:conf\r\nSUMMARY:Partner summit\r\nDTSTART;VALUE=DATE:20261119\r\nDTEND;VALUE=DATE:20261125\r\nEND:VEVENT\r\n".to_owned(),
+        // Starts on the Sunday before the range, at 22:00: counted in the week before.
+        event("late", "Forecast call", "20261122T220000", "20261123T010000", ""),
+    ];
+    let p = preview(&calendar(&events), &[]);
+    let days: Vec<(NaiveDate, bool)> = p.rows.iter().map(|r| (r.local_date, r.is_first_part())).collect();
+    assert_eq!(days, [(day(23), true), (day(24), false)]);
 }

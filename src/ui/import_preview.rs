@@ -675,7 +675,7 @@ fn override_ui(
     });
     menu.0
         .accessible_name(format!("Change: {what}"))
-        .on_hover_text("Count this occurrence differently, or leave it out, in this import");
+        .on_hover_text("Count this occurrence differently, or leave it out; remembered for later imports");
     action
 }
 
