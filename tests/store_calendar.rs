@@ -130,7 +130,7 @@ fn an_import_that_would_fill_a_day_past_24_hours_is_refused_naming_the_day_and_w
     let plan = CommitPlan { inserts: vec![entry("a", 480), entry("b", 480)], ..CommitPlan::default() };
     let error =
         store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&plan)).expect_err("refused");
-    assert_eq!(error.to_string(), "minutes: Mon 2026-11-23 would hold 26 h; a day has only 24 h");
+    assert_eq!(error.to_string(), "minutes: Mon 23 Nov 2026 would hold 26 h; a day has only 24 h");
     assert_eq!(common::count(&store, "time_entries"), 1, "nothing of the import was written");
     // One workshop fits.
     let plan = CommitPlan { inserts: vec![entry("a", 480)], ..CommitPlan::default() };

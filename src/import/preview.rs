@@ -12,7 +12,7 @@ use super::Warning;
 use super::expand::{Expansion, Occurrence, Window};
 use super::rules::{Matcher, Outcome, People, Rule, Verdict};
 use crate::model::ArchitectId;
-use crate::model::duration::{MAX_MINUTES as DAY_MINUTES, format_minutes};
+use crate::model::duration::MAX_MINUTES as DAY_MINUTES;
 use crate::model::split::Category;
 
 /// An occurrence's key: its event's UID and recurrence id.
@@ -210,11 +210,7 @@ pub struct FullDay {
 
 impl std::fmt::Display for FullDay {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} would hold {}", self.date.format("%a %-d %b %Y"), format_minutes(self.minutes))?;
-        if self.by_hand > 0 {
-            write!(f, " ({} of it logged by hand)", format_minutes(self.by_hand))?;
-        }
-        write!(f, "; a day has only 24 h")
+        f.write_str(&crate::model::time_entry::overfull_day(self.date, self.minutes, self.by_hand))
     }
 }
 

@@ -132,16 +132,23 @@ pub fn check_day_total(
 /// A day holds at most 24 h: `total_minutes` is everything logged on `date`.
 pub fn check_day_holds(date: NaiveDate, total_minutes: u32) -> Result<(), ValidationError> {
     if total_minutes > MAX_MINUTES {
-        return Err(ValidationError::new(
-            "minutes",
-            format!(
-                "{} would hold {}; a day has only 24 h",
-                date.format("%a %Y-%m-%d"),
-                format_minutes(total_minutes)
-            ),
-        ));
+        return Err(ValidationError::new("minutes", overfull_day(date, total_minutes, 0)));
     }
     Ok(())
+}
+
+/// "Mon 23 Nov 2026 would hold 26 h (8 h of it logged by hand); a day has only 24 h".
+pub fn overfull_day(date: NaiveDate, total_minutes: u32, by_hand_minutes: u32) -> String {
+    let by_hand = if by_hand_minutes > 0 {
+        format!(" ({} of it logged by hand)", format_minutes(by_hand_minutes))
+    } else {
+        String::new()
+    };
+    format!(
+        "{} would hold {}{by_hand}; a day has only 24 h",
+        date.format("%a %-d %b %Y"),
+        format_minutes(total_minutes)
+    )
 }
 
 /// Reads the date typed in the quick-entry row: `2026-11-27`, `today`, `yesterday`, or a
