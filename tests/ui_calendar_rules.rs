@@ -26,7 +26,7 @@ fn settings(path: &std::path::Path) -> Harness<'static, LeadlineApp> {
 #[test]
 fn the_manager_saves_their_addresses_and_company_domain() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = common::demo_db(&dir);
+    let path = common::empty_db(&dir);
     let mut harness = settings(&path);
     let emails =
         harness.get_by_role_and_label(Role::MultilineTextInput, "My e-mail addresses (one per line)");
@@ -49,7 +49,7 @@ fn the_manager_saves_their_addresses_and_company_domain() {
 #[test]
 fn a_wrong_domain_is_named_and_nothing_is_saved() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = common::demo_db(&dir);
+    let path = common::empty_db(&dir);
     let mut harness = settings(&path);
     let domains = harness.get_by_role_and_label(Role::TextInput, "Company domains");
     domains.click();

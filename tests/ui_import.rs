@@ -37,13 +37,6 @@ impl egui::DroppedFile for Dropped {
     }
 }
 
-fn empty_db(dir: &tempfile::TempDir) -> PathBuf {
-    let path = common::db_in(dir);
-    let mut store = Store::open(&path).unwrap();
-    store.transact(|tx| Command::FinishOnboarding.apply(tx, common::today())).unwrap();
-    path
-}
-
 fn drop_file(harness: &mut App, path: PathBuf) {
     harness.input_mut().dropped_files.push(Arc::new(Dropped(path)));
     harness.run();
@@ -90,7 +83,7 @@ fn open_import(harness: &mut App) {
 #[test]
 fn a_dropped_calendar_is_previewed_assigned_with_one_click_imported_and_shown_on_the_time_screen() {
     let dir = tempfile::tempdir().unwrap();
-    let path = empty_db(&dir);
+    let path = common::empty_db(&dir);
     let mut harness = common::harness(&path);
 
     // Dropped on the Team screen: the app switches to the import view.
@@ -147,7 +140,7 @@ fn a_dropped_calendar_is_previewed_assigned_with_one_click_imported_and_shown_on
 #[test]
 fn make_a_rule_from_an_occurrence_saves_the_rule_and_the_preview_follows_it() {
     let dir = tempfile::tempdir().unwrap();
-    let path = empty_db(&dir);
+    let path = common::empty_db(&dir);
     let mut harness = common::harness(&path);
     open_import(&mut harness);
     july_2022(&mut harness);
@@ -179,7 +172,7 @@ fn make_a_rule_from_an_occurrence_saves_the_rule_and_the_preview_follows_it() {
 #[test]
 fn cancel_leaves_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let path = empty_db(&dir);
+    let path = common::empty_db(&dir);
     let mut harness = common::harness(&path);
     open_import(&mut harness);
     july_2022(&mut harness);
@@ -196,7 +189,7 @@ fn cancel_leaves_nothing() {
 #[test]
 fn a_truncated_file_typed_by_path_is_refused_naming_the_line_and_imports_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let path = empty_db(&dir);
+    let path = common::empty_db(&dir);
     let mut harness = common::harness(&path);
     open_import(&mut harness);
     july_2022(&mut harness);
@@ -216,7 +209,7 @@ fn a_truncated_file_typed_by_path_is_refused_naming_the_line_and_imports_nothing
 #[test]
 fn a_file_that_is_not_a_calendar_is_refused_inline() {
     let dir = tempfile::tempdir().unwrap();
-    let path = empty_db(&dir);
+    let path = common::empty_db(&dir);
     let notes = dir.path().join("notes.ics");
     std::fs::write(&notes, "Shopping list\nmilk\n").unwrap();
     let mut harness = common::harness(&path);
@@ -233,7 +226,7 @@ fn a_file_that_is_not_a_calendar_is_refused_inline() {
 #[test]
 fn the_path_field_starts_in_the_folder_of_the_last_import_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let path = empty_db(&dir);
+    let path = common::empty_db(&dir);
     let folder = dir.path().join("exports").display().to_string();
     let mut store = Store::open(&path).unwrap();
     let remember = Command::ImportCalendar {
@@ -260,7 +253,7 @@ END:VEVENT\r\nEND:VCALENDAR\r\n";
 fn last_imported_from(dir: &tempfile::TempDir, folder: &Path) -> PathBuf {
     std::fs::create_dir_all(folder).unwrap();
     std::fs::write(folder.join("calendar.ics"), ONE_MEETING).unwrap();
-    let path = empty_db(dir);
+    let path = common::empty_db(dir);
     let mut store = Store::open(&path).unwrap();
     let remember = Command::ImportCalendar {
         plan: leadline::import::preview::CommitPlan::default(),

@@ -335,5 +335,10 @@ pub fn generate(conn: &Connection, size: DemoSize, today: NaiveDate) -> Result<u
     time::generate(conn, size, today, &architects::list(conn)?)?;
     development::generate(conn, size, today)?;
     one_on_ones::generate(conn, size, today, &created)?;
+    // The demo manager's own address and the company's domain, so a calendar imported into
+    // the demo tells customers from colleagues.
+    if crate::store::calendar::list_setting(conn, crate::store::calendar::MY_EMAILS)?.is_empty() {
+        crate::store::calendar::save_identity(conn, "me@contoso.com", "contoso.com")?;
+    }
     Ok(created.len())
 }

@@ -328,6 +328,8 @@ impl Preview {
             let (minutes, note) = counted_minutes(&row.occurrence, inputs.all_day_minutes);
             rows.push(Row { assigned: inputs.choices.get(&key).copied(), minutes, note, ..row });
         }
+        // By day, all-day first, then by start: a multi-day event's days among the others.
+        rows.sort_by_key(|row| (row.local_date, row.local_start.is_some(), row.local_start));
         let keys: HashSet<Key> = rows.iter().map(Row::key).collect();
         let mut gone: Vec<ExistingEntry> = inputs
             .existing

@@ -25,6 +25,14 @@ pub fn db_in(dir: &tempfile::TempDir) -> PathBuf {
     dir.path().join("leadline.db")
 }
 
+/// An empty database past the first-run choice ("start empty").
+pub fn empty_db(dir: &tempfile::TempDir) -> PathBuf {
+    let path = db_in(dir);
+    let mut store = Store::open(&path).expect("open new database");
+    store.transact(|tx| Command::FinishOnboarding.apply(tx, today())).expect("onboarded");
+    path
+}
+
 /// A database holding the small demo team.
 pub fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
     let path = db_in(dir);
