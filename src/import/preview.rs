@@ -291,11 +291,10 @@ impl Preview {
                 change: Change::Skip,
                 note: None,
             };
-            let days = weekdays_covered(&row.occurrence);
-            if row.occurrence.all_day
-                && !days.is_empty()
-                && (row.occurrence.end.wall() - row.occurrence.start.wall()).num_days() > 1
-            {
+            let multi_day = row.occurrence.all_day
+                && (row.occurrence.end.wall() - row.occurrence.start.wall()).num_days() > 1;
+            let days = if multi_day { weekdays_covered(&row.occurrence) } else { Vec::new() };
+            if !days.is_empty() {
                 // A conference or an offsite: a working day on each weekday it covers, each on
                 // its own day, so no one day holds the whole event.
                 let count = days.len();
