@@ -228,7 +228,7 @@ fn bad_input_is_refused_naming_the_value_and_nothing_is_saved() {
         ),
         (
             &["--minutes", "30", "--category", "coaching", "--start", "25:00"],
-            "start: \"25:00\" is not a time (expected HH:MM, e.g. 09:30)",
+            "start: \"25:00\" is not a time of day (00:00 to 23:59)",
         ),
     ];
     for (args, message) in cases {
@@ -246,6 +246,25 @@ fn bad_input_is_refused_naming_the_value_and_nothing_is_saved() {
     assert!(!output.status.success());
     assert!(stderr(&output).contains("--minutes"), "{}", stderr(&output));
     assert_eq!(total(&db), before, "nothing was saved");
+}
+
+#[test]
+fn a_start_time_is_read_the_way_the_app_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::db_in(&dir);
+    for start in ["930", "2pm"] {
+        let args =
+            ["time", "add", "--date", "2026-11-24", "--minutes", "30", "--category", "1", "--start", start];
+        leadline_ok(&db, &args);
+    }
+    let store = common::read_db(&db);
+    let day = common::day(2026, 11, 24);
+    let starts: Vec<String> = leadline::store::time::list_between(store.conn(), day, day)
+        .unwrap()
+        .iter()
+        .map(|e| e.fields.start_time.map(|t| t.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(starts, ["09:30:00", "14:00:00"]);
 }
 
 #[test]

@@ -35,6 +35,16 @@ fn stored(path: &std::path::Path) -> Vec<TimeEntry> {
     time::list_between(store.conn(), day(2000), day(2100)).unwrap()
 }
 
+/// The entries as the app itself has them in its database.
+fn in_app_db(harness: &App) -> Vec<TimeEntry> {
+    let day = |y| chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+    time::list_between(common::app_db(harness), day(2000), day(2100)).unwrap()
+}
+
+fn at(hours: u32, minutes: u32) -> Option<chrono::NaiveTime> {
+    chrono::NaiveTime::from_hms_opt(hours, minutes, 0)
+}
+
 fn stored_split(path: &std::path::Path) -> Split {
     stored(path).iter().map(|e| (e.fields.category, e.fields.minutes)).collect()
 }
@@ -115,6 +125,41 @@ fn three_entries_logged_from_the_keyboard_alone_change_the_split() {
 }
 
 #[test]
+fn a_start_time_typed_last_in_the_row_is_stored_with_the_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = empty_db(&dir);
+    let mut harness = common::harness(&path);
+    open_time(&mut harness);
+
+    type_text(&mut harness, "1h30");
+    press(&mut harness, Key::Tab);
+    type_text(&mut harness, "2");
+    press(&mut harness, Key::Tab);
+    type_text(&mut harness, "Envisioning workshop");
+    press(&mut harness, Key::Tab);
+    press(&mut harness, Key::Tab); // past the architect, left empty
+    assert!(harness.get_by_role_and_label(Role::TextInput, "Start").is_focused());
+    type_text(&mut harness, "930");
+    harness.get_by_label_contains("Sat 28 Nov · from 09:30 · 1 h 30 min · Market building");
+    press(&mut harness, Key::Enter);
+
+    let entries = in_app_db(&harness);
+    assert_eq!(entries.len(), 1);
+    let f = &entries[0].fields;
+    assert_eq!((f.start_time, f.minutes, f.category), (at(9, 30), 90, Category::Market));
+    assert_eq!(f.description, "Envisioning workshop");
+    harness.get_by_label("09:30"); // in the week's list, before the duration
+    let start = harness.get_by_role_and_label(Role::TextInput, "Start");
+    assert_eq!(start.value().as_deref(), Some(""), "cleared for the next entry");
+
+    // Without a start time the usual path is unchanged, and the entry has none.
+    log_entry(&mut harness, "30", "3", "Forecast call");
+    let entries = in_app_db(&harness);
+    assert_eq!(entries.len(), 2);
+    assert!(entries.iter().any(|e| e.fields.description == "Forecast call" && e.fields.start_time.is_none()));
+}
+
+#[test]
 fn the_category_follows_keys_and_clicks() {
     let dir = tempfile::tempdir().unwrap();
     let path = empty_db(&dir);
@@ -165,6 +210,20 @@ fn bad_input_is_refused_with_the_value_named_and_nothing_saved() {
     harness.get_by_label("⚠ date: 2026-02-30 is not a day in the calendar");
 
     retype(&mut harness, "Date", "today");
+    for (typed, message) in [
+        ("25:00", "⚠ start: \"25:00\" is not a time of day (00:00 to 23:59)"),
+        ("13pm", "⚠ start: \"13pm\" is not a time of day (with am or pm the hour is 1 to 12)"),
+        ("half nine", "⚠ start: \"half nine\" is not a time (expected e.g. 09:30, 930, 9 or 2pm)"),
+    ] {
+        retype(&mut harness, "Start", typed);
+        press(&mut harness, Key::Enter);
+        harness.get_by_label(message);
+        let start = harness.get_by_role_and_label(Role::TextInput, "Start");
+        assert_eq!(start.value().as_deref(), Some(typed), "kept to fix");
+    }
+    assert!(in_app_db(&harness).is_empty(), "nothing saved");
+
+    retype(&mut harness, "Start", "");
     retype(&mut harness, "Architect", "Zed");
     press(&mut harness, Key::Enter);
     harness.get_by_label("⚠ architect: nobody on the team is called “Zed”");
@@ -238,6 +297,50 @@ fn an_entry_is_edited_in_the_same_row_and_the_edit_can_be_undone() {
     harness.get_by_label("Undo edit of the Tue 24 Nov entry").click();
     harness.run();
     assert_eq!(stored(&path)[0].fields.minutes, 60);
+}
+
+#[test]
+fn editing_an_entry_shows_its_start_time_to_change_or_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = empty_db(&dir);
+    let mut store = Store::open(&path).unwrap();
+    let fields = leadline::model::time_entry::TimeEntryFields {
+        start_time: at(14, 0),
+        ..leadline::model::time_entry::TimeEntryFields::manual(
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            60,
+            Category::Coaching,
+            "1:1 with Amara",
+        )
+    };
+    store.transact(|tx| Command::AddTimeEntry(fields).apply(tx, common::today())).unwrap();
+    drop(store);
+    let mut harness = common::harness(&path);
+    open_time(&mut harness);
+    harness.get_by_label("14:00");
+
+    harness.get_by_label("Edit 1:1 with Amara").click();
+    harness.run();
+    let start = harness.get_by_role_and_label(Role::TextInput, "Start");
+    assert_eq!(start.value().as_deref(), Some("14:00"));
+    start.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    type_text(&mut harness, "2:30pm");
+    press(&mut harness, Key::Enter);
+    assert_eq!(in_app_db(&harness)[0].fields.start_time, at(14, 30));
+    harness.get_by_label("14:30");
+
+    // Emptied, the field takes the start time away.
+    harness.get_by_label("Edit 1:1 with Amara").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Start").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    press(&mut harness, Key::Backspace);
+    press(&mut harness, Key::Enter);
+    let entry = &in_app_db(&harness)[0];
+    assert_eq!((entry.fields.start_time, entry.fields.minutes), (None, 60));
 }
 
 #[test]

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use std::str::FromStr as _;
 
 use anyhow::{Context as _, bail};
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use clap::{ArgGroup, Args, Subcommand};
 use serde::Serialize;
 
@@ -16,7 +16,7 @@ use crate::model::duration::{format_minutes, parse_minutes};
 use crate::model::fiscal::{FiscalQuarter, IsoWeek};
 use crate::model::split::{Category, DriftStatus, RebalanceHint, Split, Targets, drift_sentence};
 use crate::model::text;
-use crate::model::time_entry::{TimeEntryFields, match_architect};
+use crate::model::time_entry::{TimeEntryFields, match_architect, parse_start_time};
 use crate::model::time_summary::{WeekBar, hours_text, quarter_months, share_text, targets_text};
 use crate::store::{self, Store};
 
@@ -49,7 +49,7 @@ pub struct AddTime {
     /// The architect it was spent with, by name (a unique start of a name is enough).
     #[arg(long)]
     architect: Option<String>,
-    /// When it started, HH:MM.
+    /// When it started: 09:30, 930, 9 (09:00), 14h or 2pm.
     #[arg(long)]
     start: Option<String>,
 }
@@ -85,13 +85,7 @@ fn add(args: AddTime, store: &mut Store, today: NaiveDate) -> anyhow::Result<Exi
         (None, None) => bail!("give the time spent with --minutes 90 or --duration 1h30"),
     };
     let category = Category::from_str(&args.category)?;
-    let start_time =
-        match &args.start {
-            Some(start) => Some(NaiveTime::parse_from_str(start.trim(), "%H:%M").map_err(|_| {
-                anyhow::anyhow!("start: {start:?} is not a time (expected HH:MM, e.g. 09:30)")
-            })?),
-            None => None,
-        };
+    let start_time = args.start.as_deref().map(parse_start_time).transpose()?;
     let architects = store::architects::list(store.conn())?;
     let architect = match &args.architect {
         Some(name) if name.trim().is_empty() => bail!("architect: give a name or leave out --architect"),

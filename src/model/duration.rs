@@ -65,8 +65,10 @@ pub fn format_minutes(minutes: u32) -> String {
     }
 }
 
-/// `h:mm`; `None` unless the minutes are exactly two digits below 60.
-fn clock_minutes(hours: &str, minutes: &str) -> Option<u64> {
+/// `h:mm`; `None` unless the minutes are exactly two digits below 60. Also reads the start time
+/// of an entry (see [`parse_start_time`](super::time_entry::parse_start_time)), so both read a
+/// clock the same way.
+pub(crate) fn clock_minutes(hours: &str, minutes: &str) -> Option<u64> {
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     if !all_digits(hours) || !all_digits(minutes) || minutes.len() != 2 {
         return None;

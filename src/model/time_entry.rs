@@ -5,7 +5,7 @@ use chrono::{Datelike as _, Days, NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::architect::{Architect, Status};
-use super::duration::{MAX_MINUTES, format_minutes};
+use super::duration::{MAX_MINUTES, clock_minutes, format_minutes};
 use super::fiscal::IsoWeek;
 use super::ids::{ArchitectId, TimeEntryId};
 use super::split::Category;
@@ -178,6 +178,58 @@ pub fn parse_entry_date(value: &str, today: NaiveDate, week: IsoWeek) -> Result<
     ))
 }
 
+/// Reads the time an entry started, as typed in the quick-entry row or given to
+/// `time add --start`: `09:30`, `9:30`, `930`, `9` (09:00), `14h`, `9h30`, `2pm`, `2:30 pm`.
+pub fn parse_start_time(value: &str) -> Result<NaiveTime, ValidationError> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(ValidationError::new("start", "enter a time, e.g. 09:30, 930 or 2pm"));
+    }
+    let not_a_time = || {
+        ValidationError::new(
+            "start",
+            format!("{trimmed:?} is not a time (expected e.g. 09:30, 930, 9 or 2pm)"),
+        )
+    };
+    let outside_the_day =
+        |range: &str| ValidationError::new("start", format!("{trimmed:?} is not a time of day ({range})"));
+    let lower = trimmed.to_lowercase();
+    let (clock, pm) = match (lower.strip_suffix("am"), lower.strip_suffix("pm")) {
+        (Some(clock), _) => (clock.trim_end(), Some(false)),
+        (_, Some(clock)) => (clock.trim_end(), Some(true)),
+        _ => (lower.as_str(), None),
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (hours, minutes) = match clock.split_once([':', 'h']) {
+        // `14h` is 14:00, the way it is written in French or German.
+        Some((hours, "")) if clock.ends_with('h') => (hours, "00"),
+        Some(parts) => parts,
+        None if !all_digits(clock) => return Err(not_a_time()),
+        // `9` and `14` are whole hours; in `930` and `1430` the last two digits are the minutes.
+        None if clock.len() <= 2 => (clock, "00"),
+        None => clock.split_at(clock.len() - 2),
+    };
+    if !all_digits(hours) || hours.len() > 2 || !all_digits(minutes) || minutes.len() != 2 {
+        return Err(not_a_time());
+    }
+    // The shape is right, so `None` here means minutes of 60 or more.
+    let minutes_of_day = clock_minutes(hours, minutes).ok_or_else(|| outside_the_day("00:00 to 23:59"))?;
+    let minutes_of_day = match pm {
+        None => minutes_of_day,
+        Some(pm) => {
+            let hour = minutes_of_day / 60;
+            if !(1..=12).contains(&hour) {
+                return Err(outside_the_day("with am or pm the hour is 1 to 12"));
+            }
+            (hour % 12 + if pm { 12 } else { 0 }) * 60 + minutes_of_day % 60
+        }
+    };
+    u32::try_from(minutes_of_day)
+        .ok()
+        .and_then(|m| NaiveTime::from_hms_opt(m / 60, m % 60, 0))
+        .ok_or_else(|| outside_the_day("00:00 to 23:59"))
+}
+
 /// `mon`, `monday`, `tue`, `tues`, ... as a weekday.
 fn weekday_named(lower: &str) -> Option<Weekday> {
     const NAMES: [(Weekday, &str); 7] = [
@@ -284,6 +336,61 @@ mod tests {
         assert!(parse_entry_date("", today, week48()).is_err());
         assert!(parse_entry_date("t", today, week48()).is_err(), "ambiguous: tuesday or thursday");
         assert!(parse_entry_date("27/11/2026", today, week48()).is_err());
+    }
+
+    #[test]
+    fn start_times_read_in_every_usual_shape() {
+        let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).expect("valid test time");
+        let cases = [
+            ("9:30", at(9, 30)),
+            ("09:30", at(9, 30)),
+            (" 09:30 ", at(9, 30)),
+            ("930", at(9, 30)),
+            ("0930", at(9, 30)),
+            ("1430", at(14, 30)),
+            ("9", at(9, 0)),
+            ("14", at(14, 0)),
+            ("0", at(0, 0)),
+            ("00:00", at(0, 0)),
+            ("23:59", at(23, 59)),
+            ("14h", at(14, 0)),
+            ("9h30", at(9, 30)),
+            ("2pm", at(14, 0)),
+            ("2 PM", at(14, 0)),
+            ("2:30pm", at(14, 30)),
+            ("9am", at(9, 0)),
+            ("12pm", at(12, 0)),
+            ("12am", at(0, 0)),
+            ("12:15 am", at(0, 15)),
+        ];
+        for (typed, time) in cases {
+            assert_eq!(parse_start_time(typed), Ok(time), "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn a_start_time_that_is_not_a_time_of_day_is_named_with_the_field() {
+        let message = |typed| parse_start_time(typed).map_err(|e| e.to_string()).expect_err(typed);
+        for outside in ["25:00", "24:00", "2400", "24", "9:60", "99"] {
+            assert_eq!(message(outside), format!("start: {outside:?} is not a time of day (00:00 to 23:59)"));
+        }
+        assert_eq!(message("25:00"), "start: \"25:00\" is not a time of day (00:00 to 23:59)");
+        for outside in ["13pm", "0am", "00:30am"] {
+            assert_eq!(
+                message(outside),
+                format!("start: {outside:?} is not a time of day (with am or pm the hour is 1 to 12)")
+            );
+        }
+        for unreadable in
+            ["abc", "9:5", "9:", ":30", "12345", "930h", "9.30", "-9", "pm", "h30", "9 30", "９"]
+        {
+            assert_eq!(
+                message(unreadable),
+                format!("start: {unreadable:?} is not a time (expected e.g. 09:30, 930, 9 or 2pm)")
+            );
+        }
+        assert_eq!(message("noon"), "start: \"noon\" is not a time (expected e.g. 09:30, 930, 9 or 2pm)");
+        assert_eq!(message("  "), "start: enter a time, e.g. 09:30, 930 or 2pm");
     }
 
     #[test]

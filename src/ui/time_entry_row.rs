@@ -1,19 +1,22 @@
-//! The quick-entry row of the Time screen: date, duration, category, description and architect,
-//! usable from the keyboard alone. Enter saves and clears it for the next entry; the same row
+//! The quick-entry row of the Time screen: date, duration, category, description, architect and
+//! start time, usable from the keyboard alone. Enter saves and clears it for the next entry; the same row
 //! edits an existing entry.
 
 use egui::{Id, Key, RichText, Sense};
 
 use super::{theme, widgets};
 use crate::app::{Command, ViewModel};
-use crate::model::TimeEntryId;
 use crate::model::architect::Choice as _;
 use crate::model::duration::{format_minutes, parse_minutes};
 use crate::model::split::Category;
-use crate::model::time_entry::{TimeEntry, TimeEntryFields, match_architect, parse_entry_date, short_day};
+use crate::model::time_entry::{
+    TimeEntry, TimeEntryFields, match_architect, parse_entry_date, parse_start_time, short_day,
+};
+use crate::model::{TimeEntryId, ValidationError};
 use crate::store::StoreError;
 
 const DATE_WIDTH: f32 = 96.0;
+const START_WIDTH: f32 = 48.0;
 const DURATION_WIDTH: f32 = 76.0;
 const ARCHITECT_WIDTH: f32 = 150.0;
 
@@ -27,6 +30,8 @@ pub fn duration_id() -> Id {
 pub struct EntryRow {
     /// Empty means today.
     pub date: String,
+    /// Empty means no start time.
+    pub start: String,
     pub duration: String,
     pub category: Category,
     pub description: String,
@@ -43,6 +48,7 @@ impl Default for EntryRow {
     fn default() -> Self {
         Self {
             date: String::new(),
+            start: String::new(),
             duration: String::new(),
             category: Category::Coaching,
             description: String::new(),
@@ -68,6 +74,7 @@ impl EntryRow {
             return;
         }
         self.awaiting = false;
+        self.start.clear();
         self.duration.clear();
         self.description.clear();
         self.architect.clear();
@@ -91,6 +98,7 @@ impl EntryRow {
     pub fn edit(&mut self, entry: &TimeEntry, view: &ViewModel) {
         let f = &entry.fields;
         self.date = f.date.to_string();
+        self.start = f.start_time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
         self.duration = format_minutes(f.minutes);
         self.category = f.category;
         self.description.clone_from(&f.description);
@@ -110,6 +118,7 @@ impl EntryRow {
         let date_text = if self.date.trim().is_empty() { "today" } else { self.date.as_str() };
         let date =
             parse_entry_date(date_text, view.today, view.time.focus.week).map_err(|e| e.to_string())?;
+        let start_time = self.start_time().map_err(|e| e.to_string())?;
         let minutes = parse_minutes(&self.duration).map_err(|e| format!("duration: {e}"))?;
         let architect = match_architect(&view.architects, &self.architect).map_err(|e| e.to_string())?;
         let mut fields = match &self.editing {
@@ -117,6 +126,7 @@ impl EntryRow {
             None => TimeEntryFields::manual(date, minutes, self.category, ""),
         };
         fields.date = date;
+        fields.start_time = start_time;
         fields.minutes = minutes;
         fields.category = self.category;
         fields.description.clone_from(&self.description);
@@ -126,6 +136,11 @@ impl EntryRow {
             Some(entry) => Command::UpdateTimeEntry { id: entry.id, fields },
             None => Command::AddTimeEntry(fields),
         })
+    }
+
+    /// The start time typed, if any.
+    fn start_time(&self) -> Result<Option<chrono::NaiveTime>, ValidationError> {
+        if self.start.trim().is_empty() { Ok(None) } else { parse_start_time(&self.start).map(Some) }
     }
 
     pub fn editing_id(&self) -> Option<TimeEntryId> {
@@ -194,11 +209,11 @@ impl EntryRow {
                 duration.request_focus();
             }
             let category = category_picker_ui(ui, &mut self.category);
-            let buttons_width = if self.editing.is_some() { 150.0 } else { 70.0 };
+            let buttons_width = if self.editing.is_some() { 150.0 } else { 70.0 } + START_WIDTH;
             let spacing = ui.spacing().item_spacing.x;
             // What is left is shared: the architect gets up to its width, the description the rest.
-            let rest = (ui.available_width() - buttons_width - 2.0 * spacing).max(200.0);
-            let architect_width = (rest * 0.3).clamp(90.0, ARCHITECT_WIDTH);
+            let rest = (ui.available_width() - buttons_width - 3.0 * spacing).max(140.0);
+            let architect_width = (rest * 0.3).clamp(60.0, ARCHITECT_WIDTH);
             let description_width = rest - architect_width - spacing;
             let description = ui
                 .add(
@@ -215,8 +230,18 @@ impl EntryRow {
                 )
                 .accessible_name("Architect")
                 .on_hover_text("Type the start of a name: the entry is linked to that architect");
-            left_a_field = [&date, &duration, &description, &architect].iter().any(|r| r.lost_focus())
-                || category.has_focus();
+            // Last, so no other path gets longer: most quick entries have no start time, and
+            // the date before the duration and the architect after the description stay one
+            // Tab away.
+            let start = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.start).hint_text("start").desired_width(START_WIDTH),
+                )
+                .accessible_name("Start")
+                .on_hover_text("When it started (optional): 9:30, 930, 9 (9:00), 14h or 2pm");
+            left_a_field =
+                [&date, &start, &duration, &description, &architect].iter().any(|r| r.lost_focus())
+                    || category.has_focus();
             let label = if self.editing.is_some() { "Save" } else { "Add" };
             if ui.add(egui::Button::new(RichText::new(label).strong())).on_hover_text("Enter").clicked() {
                 save = true;
@@ -253,6 +278,9 @@ impl EntryRow {
             let mut parts = Vec::new();
             if let Some(day) = chosen {
                 parts.push(short_day(day));
+            }
+            if let Ok(Some(start)) = self.start_time() {
+                parts.push(format!("from {}", start.format("%H:%M")));
             }
             if let Ok(minutes) = parse_minutes(&self.duration) {
                 parts.push(format_minutes(minutes));
