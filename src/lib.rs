@@ -38,7 +38,7 @@ pub fn run_gui(db_path: PathBuf, today: Option<NaiveDate>) -> eframe::Result {
                     db_path,
                     today,
                     deferred_check: true,
-                    file_picker: Box::new(app::NativeFilePicker),
+                    file_picker: Box::new(app::NativeFilePicker::default()),
                 },
             )))
         }),

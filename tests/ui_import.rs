@@ -293,6 +293,32 @@ fn choose_file_opens_the_calendar_dialog_in_the_last_folder_and_previews_the_fil
 }
 
 #[test]
+fn the_window_stays_live_while_the_user_is_in_the_file_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let exports = dir.path().join("exports");
+    let path = last_imported_from(&dir, &exports);
+    let picker = common::FakePicker::default();
+    picker.will_answer(Some(exports.join("calendar.ics")));
+    picker.stay_open();
+    let mut harness = common::harness_with_picker(&path, &picker);
+    open_import(&mut harness);
+
+    harness.get_by_label("Choose file…").click();
+    harness.run();
+    // The dialog is open: the app goes on drawing frames, and nothing is read yet.
+    harness.get_by_label("No calendar yet");
+    retype(&mut harness, "From", "2026-10-05");
+    assert_eq!(harness.get_by_role_and_label(Role::TextInput, "From").value().as_deref(), Some("2026-10-05"));
+
+    // The real dialog asks for a frame when it closes; here the test steps one.
+    picker.close();
+    harness.run_steps(2);
+    harness.get_by_label_contains("calendar.ics: 1 occurrences");
+    harness.get_by_label("Pipeline review with Contoso");
+    assert_eq!(picker.shown().len(), 1);
+}
+
+#[test]
 fn cancelling_the_file_dialog_changes_nothing_but_says_no_file_was_chosen() {
     let dir = tempfile::tempdir().unwrap();
     let exports = dir.path().join("exports");

@@ -3,6 +3,7 @@
 //! test harness.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// What a dialog is asked to let the user choose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,30 +40,166 @@ impl Pick {
     }
 }
 
+/// The system's dialogs, asked by one screen and answered frames later: the window stays
+/// live while a dialog is open (on Linux a dialog that blocked the window for more than a few
+/// seconds would have it reported as not responding).
 pub trait FilePicker {
-    /// Shows the dialog and waits for it. `None` when the user cancelled, or when no dialog
-    /// could be shown at all (a Linux desktop with neither the XDG portal nor zenity).
-    fn pick(&mut self, pick: &Pick) -> Option<PathBuf>;
+    /// Opens a dialog; the screen that asked collects the answer with [`FilePicker::answer`]
+    /// under the same title. `false` when another dialog is still open.
+    fn ask(&mut self, pick: Pick, ctx: &egui::Context) -> bool;
+    /// The answer to the dialog titled `title`, once; `None` while it is open or when none
+    /// was asked. Cheap: called every frame by a screen waiting for one.
+    fn answer(&mut self, title: &str) -> Option<Answer>;
 }
 
-/// The system's own dialog. Blocking and modal: called on the UI thread when a button is
-/// clicked, which macOS requires.
-pub struct NativeFilePicker;
+/// How a dialog ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Chosen(PathBuf),
+    /// Cancelled, or no dialog could be shown at all (a Linux desktop with neither the XDG
+    /// portal nor zenity).
+    Cancelled,
+}
+
+impl From<Option<PathBuf>> for Answer {
+    fn from(path: Option<PathBuf>) -> Self {
+        path.map_or(Self::Cancelled, Self::Chosen)
+    }
+}
+
+/// The system's own dialog (rfd). On macOS it must run on the main thread and is modal there;
+/// elsewhere it runs on a thread of its own and the answer comes back over a channel.
+pub struct NativeFilePicker {
+    open: Option<(&'static str, Receiver<Option<PathBuf>>)>,
+    done: Option<(&'static str, Option<PathBuf>)>,
+    /// Shows one dialog and waits for it: rfd, or a stand-in in tests.
+    show: fn(&Pick) -> Option<PathBuf>,
+}
+
+impl Default for NativeFilePicker {
+    fn default() -> Self {
+        Self { open: None, done: None, show }
+    }
+}
 
 impl FilePicker for NativeFilePicker {
-    fn pick(&mut self, pick: &Pick) -> Option<PathBuf> {
-        let mut dialog = rfd::FileDialog::new().set_title(pick.title);
-        if let Some(folder) = &pick.start_in {
-            dialog = dialog.set_directory(folder);
-        }
-        match &pick.kind {
-            PickKind::File { filter, extensions } => {
-                dialog.add_filter(*filter, extensions).add_filter("All files", &["*"]).pick_file()
+    fn ask(&mut self, pick: Pick, ctx: &egui::Context) -> bool {
+        if let Some((_, answers)) = &self.open {
+            match answers.try_recv() {
+                Err(TryRecvError::Empty) => return false,
+                // An answer nobody collected (its screen was left): it is dropped.
+                Ok(_) | Err(TryRecvError::Disconnected) => self.open = None,
             }
-            PickKind::MarkdownFile { file_name } => {
-                dialog.set_file_name(file_name).add_filter("Markdown", &["md"]).save_file()
-            }
-            PickKind::Folder => dialog.pick_folder(),
         }
+        self.done = None;
+        let title = pick.title;
+        let show = self.show;
+        if cfg!(target_os = "macos") {
+            self.done = Some((title, show(&pick)));
+            ctx.request_repaint();
+        } else {
+            let (send, answers) = std::sync::mpsc::channel();
+            let ctx = ctx.clone();
+            std::thread::spawn(move || {
+                // The receiver may be gone (the app quit): nothing to tell then.
+                let _ = send.send(show(&pick));
+                ctx.request_repaint();
+            });
+            self.open = Some((title, answers));
+        }
+        true
+    }
+
+    fn answer(&mut self, title: &str) -> Option<Answer> {
+        if self.done.as_ref().is_some_and(|(asked, _)| *asked == title) {
+            return self.done.take().map(|(_, answer)| answer.into());
+        }
+        let (asked, answers) = self.open.as_ref()?;
+        if *asked != title {
+            return None;
+        }
+        let answer = match answers.try_recv() {
+            Ok(answer) => answer,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => None,
+        };
+        self.open = None;
+        Some(answer.into())
+    }
+}
+
+/// Shows one dialog and waits for it.
+fn show(pick: &Pick) -> Option<PathBuf> {
+    let mut dialog = rfd::FileDialog::new().set_title(pick.title);
+    if let Some(folder) = &pick.start_in {
+        dialog = dialog.set_directory(folder);
+    }
+    match &pick.kind {
+        PickKind::File { filter, extensions } => {
+            dialog.add_filter(*filter, extensions).add_filter("All files", &["*"]).pick_file()
+        }
+        PickKind::MarkdownFile { file_name } => {
+            dialog.set_file_name(file_name).add_filter("Markdown", &["md"]).save_file()
+        }
+        PickKind::Folder => dialog.pick_folder(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+
+    fn pick(title: &'static str) -> Pick {
+        Pick { title, kind: PickKind::Folder, start_in: None }
+    }
+
+    /// A dialog the user answers after a moment.
+    fn slow_dialog(pick: &Pick) -> Option<PathBuf> {
+        std::thread::sleep(Duration::from_millis(50));
+        (pick.title == "Choose").then(|| PathBuf::from("/home/me/exports"))
+    }
+
+    fn wait_for(picker: &mut NativeFilePicker, title: &str) -> Option<Answer> {
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(10) {
+            if let Some(answer) = picker.answer(title) {
+                return Some(answer);
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        None
+    }
+
+    #[test]
+    fn the_answer_comes_back_once_to_the_screen_that_asked_while_the_window_stays_live() {
+        let mut picker = NativeFilePicker { show: slow_dialog, ..NativeFilePicker::default() };
+        let ctx = egui::Context::default();
+        assert!(picker.ask(pick("Choose"), &ctx));
+        if !cfg!(target_os = "macos") {
+            assert_eq!(picker.answer("Choose"), None, "the dialog is still open: the frame goes on");
+            assert!(!picker.ask(pick("Other"), &ctx), "one dialog at a time");
+        }
+        assert_eq!(picker.answer("Other"), None, "another screen's title gets nothing");
+        assert_eq!(wait_for(&mut picker, "Choose"), Some(Answer::Chosen(PathBuf::from("/home/me/exports"))));
+        assert_eq!(picker.answer("Choose"), None, "once");
+    }
+
+    #[test]
+    fn a_cancel_is_an_answer_and_an_answer_nobody_collected_does_not_block_the_next_dialog() {
+        let mut picker = NativeFilePicker { show: slow_dialog, ..NativeFilePicker::default() };
+        let ctx = egui::Context::default();
+        assert!(picker.ask(pick("Cancelled"), &ctx));
+        assert_eq!(wait_for(&mut picker, "Cancelled"), Some(Answer::Cancelled));
+        // The import view was left while its dialog was open: its answer is never collected.
+        assert!(picker.ask(pick("Left behind"), &ctx));
+        // Once it is answered, the next dialog opens.
+        let started = Instant::now();
+        while !picker.ask(pick("Choose"), &ctx) {
+            assert!(started.elapsed() < Duration::from_secs(10), "the dialog left behind never closed");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(wait_for(&mut picker, "Choose"), Some(Answer::Chosen(PathBuf::from("/home/me/exports"))));
     }
 }

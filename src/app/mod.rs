@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 pub use command::{Command, Outcome};
-pub use file_picker::{FilePicker, NativeFilePicker, Pick, PickKind};
+pub use file_picker::{Answer, FilePicker, NativeFilePicker, Pick, PickKind};
 pub use files::{FileAction, Recovery};
 pub use time_view::{TimeFocus, TimeView};
 pub use view::{MeetingView, Selection, ViewModel};
@@ -77,7 +77,8 @@ pub struct Shell {
     pub time_focus: Option<TimeFocus>,
     /// Text to put on the clipboard at the end of the frame.
     pub clipboard: Option<String>,
-    /// Asked directly by a screen when a "Choose…" button is clicked (the dialog is modal).
+    /// The system's file dialogs: asked by a screen when a "Choose…" button is clicked,
+    /// answered frames later (see [`Shell::ask_file`] and [`Shell::file_answer`]).
     pub file_picker: Box<dyn FilePicker>,
 }
 
@@ -94,6 +95,25 @@ impl Shell {
             time_focus: None,
             clipboard: None,
             file_picker,
+        }
+    }
+
+    /// Opens a file dialog; the screen collects the answer with [`Shell::file_answer`].
+    pub fn ask_file(&mut self, pick: Pick, ctx: &egui::Context) {
+        if !self.file_picker.ask(pick, ctx) {
+            "Another file dialog is still open: finish it first".clone_into(&mut self.status);
+        }
+    }
+
+    /// The path chosen in the dialog titled `title`, once it is in. A cancel (or no dialog at
+    /// all) puts `cancelled` in the status line, so it is never silent.
+    pub fn file_answer(&mut self, title: &str, cancelled: &str) -> Option<std::path::PathBuf> {
+        match self.file_picker.answer(title)? {
+            Answer::Chosen(path) => Some(path),
+            Answer::Cancelled => {
+                cancelled.clone_into(&mut self.status);
+                None
+            }
         }
     }
 }

@@ -124,25 +124,27 @@ impl ImportState {
         }
     }
 
-    /// Asks the file dialog for a calendar, starting in the folder of the path field (the last
-    /// one imported from, or one typed), and reads the file chosen as a typed path would be.
-    /// Cancel changes nothing but the status line, so a dialog that could not be shown (no
-    /// portal or zenity on Linux) is not silent.
-    pub fn choose_file(&mut self, view: &ViewModel, shell: &mut Shell) {
+    /// Opens the import view and asks the file dialog for a calendar, starting in the folder
+    /// of the path field (the last one imported from, or one typed). The file chosen is read as
+    /// a typed path would be, when the answer comes in ([`Self::collect_chosen_file`]).
+    pub fn choose_file(&mut self, view: &ViewModel, shell: &mut Shell, ctx: &egui::Context) {
         self.open(view);
         let pick = Pick {
-            title: "Open calendar",
+            title: OPEN_CALENDAR,
             kind: PickKind::File { filter: "Calendar (.ics)", extensions: &["ics"] },
             start_in: self.start_folder(),
         };
-        match shell.file_picker.pick(&pick) {
-            Some(path) => {
-                let bytes = read_calendar(&path);
-                self.load(view, &path, bytes);
-            }
-            None => {
-                "No file chosen: drop the file on the window or type its path".clone_into(&mut shell.status);
-            }
+        shell.ask_file(pick, ctx);
+    }
+
+    /// Reads the file chosen in the dialog, once it is in. Cancel changes nothing but the
+    /// status line, so a dialog that could not be shown (no portal or zenity on Linux) is not
+    /// silent.
+    fn collect_chosen_file(&mut self, view: &ViewModel, shell: &mut Shell) {
+        let cancelled = "No file chosen: drop the file on the window or type its path";
+        if let Some(path) = shell.file_answer(OPEN_CALENDAR, cancelled) {
+            let bytes = read_calendar(&path);
+            self.load(view, &path, bytes);
         }
     }
 
@@ -283,6 +285,7 @@ impl ImportState {
         shell: &mut Shell,
         commands: &mut Vec<Command>,
     ) {
+        self.collect_chosen_file(view, shell);
         ui.horizontal(|ui| {
             ui.heading("Import a calendar");
             ui.add_space(theme::SPACE_L);
@@ -390,7 +393,7 @@ impl ImportState {
             })
             .inner;
         if choose {
-            self.choose_file(view, shell);
+            self.choose_file(view, shell, ui.ctx());
         } else if typed || clicked {
             let path = PathBuf::from(self.path.trim());
             let bytes = read_calendar(&path);
@@ -696,6 +699,9 @@ fn full_days_ui(ui: &mut egui::Ui, days: &[FullDay]) {
     }
     widgets::error_label(ui, &text);
 }
+
+/// The title of the calendar file dialog, which its answer comes back under.
+const OPEN_CALENDAR: &str = "Open calendar";
 
 /// A file's bytes, or why they cannot be had, in words for the view.
 fn read_calendar(path: &Path) -> Result<Vec<u8>, String> {

@@ -15,6 +15,9 @@ use crate::model::search::flatten_snippet;
 use crate::model::{Architect, Status};
 use crate::store::StoreError;
 
+/// The title of the save dialog, which its answer comes back under.
+const SAVE_HISTORY: &str = "Save the one-on-one history";
+
 #[derive(Default)]
 pub struct OneOnOnesState {
     pub editor: Option<MeetingEditor>,
@@ -251,14 +254,14 @@ impl OneOnOnesState {
             ui.heading("Save the one-on-one history");
             ui.add_space(theme::SPACE_M);
             ui.label("A Markdown file, readable only by you.");
-            let mut chosen = None;
+            let mut chosen = widgets::chosen_markdown_file(shell, SAVE_HISTORY);
             widgets::form_row(ui, "File", |ui| {
                 ui.add(
                     egui::TextEdit::singleline(path)
                         .desired_width(ui.available_width() - theme::CHOOSE_BUTTON_WIDTH),
                 );
                 if ui.button("Choose…").on_hover_text("Pick the file in your system's dialog").clicked() {
-                    chosen = widgets::choose_markdown_file(shell, "Save the one-on-one history", path);
+                    widgets::choose_markdown_file(ui, shell, SAVE_HISTORY, path);
                 }
             });
             ui.add_space(theme::SPACE_M);

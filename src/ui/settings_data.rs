@@ -7,6 +7,9 @@ use crate::app::{FileAction, Pick, PickKind, Shell, ViewModel};
 use crate::cli::data::human_size;
 use crate::store::backup::{BackupInfo, Reason};
 
+/// The title of the export folder dialog, which its answer comes back under.
+const EXPORT_FOLDER: &str = "Export to folder";
+
 #[derive(Default)]
 pub struct DataSettings {
     /// The backup waiting for "really restore?".
@@ -85,9 +88,12 @@ impl DataSettings {
             ui.add(egui::TextEdit::singleline(&mut self.export_dir).desired_width(360.0));
             if ui.button("Choose folder…").on_hover_text("Pick the folder in your system's dialog").clicked()
             {
-                self.choose_export_dir(shell);
+                self.choose_export_dir(shell, ui.ctx());
             }
         });
+        if let Some(folder) = shell.file_answer(EXPORT_FOLDER, "No folder chosen") {
+            self.export_dir = folder.display().to_string();
+        }
         let folder = std::path::PathBuf::from(self.export_dir.trim());
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         ui.horizontal(|ui| {
@@ -108,18 +114,16 @@ impl DataSettings {
         });
     }
 
-    /// Asks the folder dialog, starting in the folder typed; cancel keeps the field as it was.
-    fn choose_export_dir(&mut self, shell: &mut Shell) {
+    /// Asks the folder dialog, starting in the folder typed; the answer fills the field when
+    /// it comes in, and cancel keeps the field as it was.
+    fn choose_export_dir(&mut self, shell: &mut Shell, ctx: &egui::Context) {
         let typed = std::path::Path::new(self.export_dir.trim());
         let pick = Pick {
-            title: "Export to folder",
+            title: EXPORT_FOLDER,
             kind: PickKind::Folder,
             start_in: typed.is_dir().then(|| typed.to_path_buf()),
         };
-        match shell.file_picker.pick(&pick) {
-            Some(folder) => self.export_dir = folder.display().to_string(),
-            None => "No folder chosen".clone_into(&mut shell.status),
-        }
+        shell.ask_file(pick, ctx);
     }
 
     pub fn confirm_restore_ui(&mut self, ui: &egui::Ui, shell: &mut Shell) {

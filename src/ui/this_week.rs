@@ -13,6 +13,9 @@ use crate::model::prep::{PrepCard, PrepSheet, WeekSplit};
 use crate::report::prep::{self as prep_report, action_detail, card_summary, point_detail};
 use crate::store::StoreError;
 
+/// The title of the save dialog, which its answer comes back under.
+const SAVE_PREP_SHEET: &str = "Save the prep sheet";
+
 #[derive(Default)]
 pub struct ThisWeekState {
     pub error: Option<String>,
@@ -152,14 +155,14 @@ impl ThisWeekState {
             ui.heading(format!("Save the prep sheet for {}", sheet.week));
             ui.add_space(theme::SPACE_M);
             ui.label("A Markdown file, readable only by you.");
-            let mut chosen = None;
+            let mut chosen = widgets::chosen_markdown_file(shell, SAVE_PREP_SHEET);
             let row = widgets::form_row(ui, "File", |ui| {
                 let field = ui.add(
                     egui::TextEdit::singleline(path)
                         .desired_width(ui.available_width() - theme::CHOOSE_BUTTON_WIDTH),
                 );
                 if ui.button("Choose…").on_hover_text("Pick the file in your system's dialog").clicked() {
-                    chosen = widgets::choose_markdown_file(shell, "Save the prep sheet", path);
+                    widgets::choose_markdown_file(ui, shell, SAVE_PREP_SHEET, path);
                 }
                 field
             });

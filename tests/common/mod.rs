@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
-use leadline::app::{Command, FilePicker, LeadlineApp, Pick, Startup};
+use leadline::app::{Answer, Command, FilePicker, LeadlineApp, Pick, Startup};
 use leadline::demo::DemoSize;
 use leadline::store::Store;
 
@@ -60,12 +60,26 @@ pub struct FakePicker(Rc<RefCell<FakeDialogs>>);
 pub struct FakeDialogs {
     answers: VecDeque<Option<PathBuf>>,
     shown: Vec<Pick>,
+    /// The answer of the dialog last shown, until its screen collects it.
+    ready: Option<(&'static str, Option<PathBuf>)>,
+    /// The user is still in the dialog: no answer comes back yet.
+    open: bool,
 }
 
 impl FakePicker {
     /// What the next dialog returns.
     pub fn will_answer(&self, answer: Option<PathBuf>) {
         self.0.borrow_mut().answers.push_back(answer);
+    }
+
+    /// The user takes their time in the next dialogs: their answers wait until `close`.
+    pub fn stay_open(&self) {
+        self.0.borrow_mut().open = true;
+    }
+
+    /// The user answers the dialog.
+    pub fn close(&self) {
+        self.0.borrow_mut().open = false;
     }
 
     /// Every dialog shown so far, oldest first.
@@ -75,10 +89,22 @@ impl FakePicker {
 }
 
 impl FilePicker for FakePicker {
-    fn pick(&mut self, pick: &Pick) -> Option<PathBuf> {
+    fn ask(&mut self, pick: Pick, ctx: &egui::Context) -> bool {
         let mut dialogs = self.0.borrow_mut();
-        dialogs.shown.push(pick.clone());
-        dialogs.answers.pop_front().flatten()
+        let answer = dialogs.answers.pop_front().flatten();
+        dialogs.ready = Some((pick.title, answer));
+        dialogs.shown.push(pick);
+        // As the real dialog does when it closes: the next frame collects the answer.
+        ctx.request_repaint();
+        true
+    }
+
+    fn answer(&mut self, title: &str) -> Option<Answer> {
+        let mut dialogs = self.0.borrow_mut();
+        if !dialogs.open && dialogs.ready.as_ref().is_some_and(|(asked, _)| *asked == title) {
+            return dialogs.ready.take().map(|(_, answer)| answer.into());
+        }
+        None
     }
 }
 
