@@ -7,9 +7,10 @@ use chrono::{Days, NaiveDate};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use leadline::app::{LeadlineApp, Startup};
+use leadline::app::dev_command::DevCommand;
+use leadline::app::{Command, LeadlineApp, Startup};
 use leadline::model::certification::CertState;
-use leadline::model::goal::GoalStatus;
+use leadline::model::goal::{GoalFields, GoalStatus};
 use leadline::store::{Store, certifications, goals, skills};
 
 type App = Harness<'static, LeadlineApp>;
@@ -410,4 +411,168 @@ fn promotion_readiness_shows_who_is_ready_for_what_and_since_when() {
     harness.get_all_by_label("Amara Okafor").next().unwrap().click();
     harness.run();
     harness.get_by_label("Career and readiness");
+}
+
+/// Ctrl+Z, as the manager presses it after a mistake.
+fn undo(harness: &mut App) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+}
+
+fn architect_named(harness: &App, name: &str) -> leadline::model::ArchitectId {
+    let architects = leadline::store::architects::list(common::app_db(harness)).unwrap();
+    architects.iter().find(|a| a.name() == name).expect("on the team").id
+}
+
+fn goal_and_history(
+    harness: &App,
+    description: &str,
+) -> (leadline::model::goal::Goal, Vec<leadline::model::goal::ProgressPoint>) {
+    let conn = common::app_db(harness);
+    let goal = goals::list(conn).unwrap().into_iter().find(|g| g.fields.description == description);
+    let goal = goal.expect("saved");
+    let history = goals::history(conn).unwrap().remove(&goal.id).unwrap_or_default();
+    (goal, history)
+}
+
+#[test]
+fn a_goal_deleted_by_mistake_comes_back_with_its_progress_history_on_ctrl_z() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    open_tab(&mut harness, "Sofia Lindqvist", "Development plan");
+    let description = "Earn AI-102 (Azure AI Engineer Associate)";
+    let (before, history) = goal_and_history(&harness, description);
+    assert_eq!(history.len(), 2, "the demo goal moved twice");
+
+    click(&mut harness, Role::Button, &format!("Edit goal “{description}”"));
+    click(&mut harness, Role::Button, "Delete goal…");
+    click(&mut harness, Role::Button, "Delete goal");
+    assert!(goals::get(common::app_db(&harness), before.id).is_err(), "deleted");
+    assert!(harness.query_by_label(description).is_none());
+
+    harness.get_by_role_and_label(Role::Button, &format!("Undo delete of goal “{description}”"));
+    undo(&mut harness);
+    assert_eq!(goal_and_history(&harness, description), (before, history), "same id, fields and history");
+    harness.get_by_label(description);
+    assert_eq!(harness.state().status(), format!("Undone: delete of goal “{description}”"));
+}
+
+#[test]
+fn progress_and_a_status_change_are_undone_without_leaving_a_trace_in_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    open_tab(&mut harness, "Sofia Lindqvist", "Development plan");
+    let description = "Shadow Amara in three executive meetings";
+    let before = goal_and_history(&harness, description);
+
+    harness
+        .get_by_role_and_label(Role::Slider, &format!("Progress of “{description}”"))
+        .set_value_accesskit(60.0);
+    harness.run();
+    let (moved, history) = goal_and_history(&harness, description);
+    assert_eq!((moved.fields.progress_pct, history.len()), (60, 2));
+    undo(&mut harness);
+    assert_eq!(goal_and_history(&harness, description), before, "back to 33 %, today's point gone");
+
+    // Dropped from the edit form, as it sends it; then undone from the status line.
+    let fields = GoalFields { status: GoalStatus::Dropped, ..before.0.fields.clone() };
+    harness.state_mut().send(Command::Development(DevCommand::UpdateGoal { id: before.0.id, fields }));
+    // Applied at the end of a frame; the status line shows it from the next one.
+    harness.run_steps(2);
+    assert_eq!(goal_and_history(&harness, description).0.fields.status, GoalStatus::Dropped);
+    click(&mut harness, Role::Button, &format!("Undo status change of goal “{description}”"));
+    assert_eq!(goal_and_history(&harness, description), before);
+}
+
+fn rating(harness: &App, architect: &str, competency: &str) -> (Option<(u8, u8, NaiveDate)>, usize) {
+    let id = architect_named(harness, architect);
+    let conn = common::app_db(harness);
+    let competency =
+        skills::competencies(conn).unwrap().into_iter().find(|c| c.name == competency).unwrap().id;
+    let level = skills::levels(conn)
+        .unwrap()
+        .into_iter()
+        .find(|l| l.architect == id && l.competency == competency)
+        .map(|l| (l.current, l.target, l.changed_on));
+    let history = skills::history(conn).unwrap().remove(&id).unwrap_or_default();
+    (level, history.iter().filter(|c| c.competency == competency).count())
+}
+
+#[test]
+fn a_skill_level_click_is_undone_back_to_the_old_level_and_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    open_tab(&mut harness, "Sofia Lindqvist", "Skills");
+    let before = rating(&harness, "Sofia Lindqvist", "Architecture design");
+    let (Some((2, 4, changed_on)), _) = before else { panic!("the demo rates her 2 of 4: {before:?}") };
+    assert!(changed_on < common::today());
+
+    click(&mut harness, Role::Button, "Architecture design current level 3");
+    assert_eq!(rating(&harness, "Sofia Lindqvist", "Architecture design").0, Some((3, 4, common::today())));
+    undo(&mut harness);
+    assert_eq!(
+        rating(&harness, "Sofia Lindqvist", "Architecture design"),
+        before,
+        "old level, date and history"
+    );
+    assert_eq!(harness.state().status(), "Undone: level change in Architecture design");
+
+    // A first rating, undone: not rated again.
+    open_tab(&mut harness, "Fatima Al-Sayed", "Skills");
+    assert_eq!(rating(&harness, "Fatima Al-Sayed", "Negotiation & influence"), (None, 0));
+    click(&mut harness, Role::Button, "Negotiation & influence current level 2");
+    assert!(rating(&harness, "Fatima Al-Sayed", "Negotiation & influence").0.is_some());
+    undo(&mut harness);
+    assert_eq!(rating(&harness, "Fatima Al-Sayed", "Negotiation & influence"), (None, 0));
+    harness.get_by_label("Rated in 6 of 8 competencies");
+}
+
+#[test]
+fn a_renewal_a_removal_and_earning_again_are_undone_with_their_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    open_tab(&mut harness, "Priya Raman", "Certifications");
+    let priya = architect_named(&harness, "Priya Raman");
+    let record_of = |harness: &App, code: &str| {
+        let conn = common::app_db(harness);
+        let entry = certifications::catalogue(conn).unwrap().into_iter().find(|c| c.code == code).unwrap();
+        certifications::records(conn)
+            .unwrap()
+            .into_iter()
+            .find(|r| r.architect == priya && r.cert == entry.id)
+    };
+    let az500 = |harness: &App| record_of(harness, "AZ-500");
+    let before = az500(&harness).expect("the demo has her AZ-500");
+    assert_eq!(before.renewals.len(), 2);
+
+    click(&mut harness, Role::Button, "Renew AZ-500");
+    click(&mut harness, Role::Button, "Record renewal");
+    assert_eq!(az500(&harness).unwrap().renewals.len(), 3);
+    undo(&mut harness);
+    assert_eq!(az500(&harness).as_ref(), Some(&before), "the renewal is gone");
+    harness.get_by_label("Expires in 25 days");
+
+    click(&mut harness, Role::Button, "Remove AZ-500");
+    click(&mut harness, Role::Button, "Remove");
+    assert_eq!(az500(&harness), None);
+    click(&mut harness, Role::Button, "Undo removal of AZ-500");
+    assert_eq!(az500(&harness), Some(before), "same id, earned date and renewals");
+    harness.get_by_label("Expires in 25 days");
+    // Her SC-200 lapsed: earning it again today moves its earned date and clears its renewal.
+    let lapsed = record_of(&harness, "SC-200").expect("the demo has her lapsed SC-200");
+    assert_eq!(lapsed.renewals.len(), 1);
+    click(&mut harness, Role::Button, "➕ Record a certification");
+    harness.get_by_role_and_label(Role::ComboBox, "Certification").click();
+    harness.run();
+    choose(&mut harness, "SC-200 · Security Operations Analyst Associate (Role-based)");
+    click(&mut harness, Role::Button, "Record");
+    let again = record_of(&harness, "SC-200").unwrap();
+    assert_eq!((again.earned_on, again.renewals.len()), (common::today(), 0));
+    undo(&mut harness);
+    assert_eq!(record_of(&harness, "SC-200"), Some(lapsed), "the old dates are back");
+    assert_eq!(harness.state().status(), "Undone: SC-200 earned again");
 }

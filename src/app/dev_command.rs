@@ -5,11 +5,13 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::model::architect::Choice as _;
-use crate::model::certification::CertKind;
-use crate::model::goal::{GoalFields, GoalStatus};
+use crate::model::certification::{CertKind, CertRecord};
+use crate::model::goal::{Goal, GoalFields, GoalStatus, ProgressPoint};
+use crate::model::skills::SkillLevel;
 use crate::model::{ArchitectId, CertId, CertRecordId, CompetencyId, GoalId};
 use crate::store::certifications::{self, Earned};
 use crate::store::lists::plural;
+use crate::store::skills::SkillChange;
 use crate::store::{StoreError, goals, skills};
 
 #[must_use = "a command does nothing until it is applied"]
@@ -24,6 +26,12 @@ pub enum DevCommand {
         fields: GoalFields,
     },
     DeleteGoal(GoalId),
+    /// Undoes a delete, an edit or recorded progress: the goal as it was, under its id, with
+    /// its progress history (oldest first).
+    RestoreGoal {
+        goal: Box<Goal>,
+        history: Vec<ProgressPoint>,
+    },
     /// A new progress percentage (as typed: checked to be 0-100) on a day, usually today.
     RecordGoalProgress {
         id: GoalId,
@@ -36,6 +44,14 @@ pub enum DevCommand {
         competency: CompetencyId,
         current: i64,
         target: i64,
+    },
+    /// Undoes a level click: the rating as it was (`None`: not rated) with its history, oldest
+    /// first.
+    RestoreSkillLevel {
+        architect: ArchitectId,
+        competency: CompetencyId,
+        level: Option<SkillLevel>,
+        history: Vec<SkillChange>,
     },
     AddCompetency(String),
     RenameCompetency {
@@ -65,6 +81,8 @@ pub enum DevCommand {
         renewed_on: NaiveDate,
     },
     RemoveCertRecord(CertRecordId),
+    /// Undoes a removal, a renewal or earning it again: the record as it was, under its id.
+    RestoreCertRecord(Box<CertRecord>),
     SetStalledDays(i64),
 }
 
@@ -94,6 +112,10 @@ impl DevCommand {
                 let goal = goals::delete(conn, id)?;
                 done(Some(goal.architect), format!("Deleted the goal “{}”", goal.fields.description))
             }
+            Self::RestoreGoal { goal, history } => {
+                goals::restore(conn, &goal, &history)?;
+                done(Some(goal.architect), format!("Restored the goal “{}”", goal.fields.description))
+            }
             Self::RecordGoalProgress { id, progress_pct, on } => {
                 let change = goals::record_progress(conn, id, progress_pct, on, today)?;
                 let goal = goals::get(conn, id)?;
@@ -109,13 +131,20 @@ impl DevCommand {
             }
             Self::SetSkillLevel { architect, competency, current, target } => {
                 let change = skills::set_level(conn, architect, competency, current, target, today)?;
-                let name = skills::competencies(conn)?
-                    .into_iter()
-                    .find(|c| c.id == competency)
-                    .map(|c| c.name)
-                    .unwrap_or_default();
+                let name = competency_name(conn, competency)?;
                 let (current, target) = change.after;
                 done(Some(architect), format!("{name}: level {current}, target {target}"))
+            }
+            Self::RestoreSkillLevel { architect, competency, level, history } => {
+                skills::restore_level(conn, architect, competency, level.as_ref(), &history)?;
+                let name = competency_name(conn, competency)?;
+                let message = match level {
+                    Some(level) => {
+                        format!("{name}: back to level {}, target {}", level.current, level.target)
+                    }
+                    None => format!("{name}: not rated again"),
+                };
+                done(Some(architect), message)
             }
             Self::AddCompetency(name) => {
                 skills::add_competency(conn, &name)?;
@@ -172,12 +201,22 @@ impl DevCommand {
                 let entry = certifications::entry(conn, held.cert)?;
                 done(Some(held.architect), format!("Removed the record of {}", entry.code))
             }
+            Self::RestoreCertRecord(held) => {
+                certifications::restore_record(conn, &held)?;
+                let entry = certifications::entry(conn, held.cert)?;
+                done(Some(held.architect), format!("Restored the record of {}", entry.code))
+            }
             Self::SetStalledDays(days) => {
                 let days = goals::set_stalled_days(conn, days)?;
                 done(None, format!("Goals are now stalled after {days} days without progress"))
             }
         }
     }
+}
+
+/// The competency's name for the status line; empty if it is gone (the write already checked).
+fn competency_name(conn: &Connection, id: CompetencyId) -> Result<String, StoreError> {
+    Ok(skills::competencies(conn)?.into_iter().find(|c| c.id == id).map(|c| c.name).unwrap_or_default())
 }
 
 /// "1 architect's skill level", "3 architects' skill levels": what deleting a competency removes.

@@ -7,6 +7,7 @@ pub mod file_picker;
 mod files;
 mod navigation;
 pub mod time_view;
+mod undo;
 pub mod view;
 
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ pub use command::{Command, Outcome};
 pub use file_picker::{Answer, FilePicker, NativeFilePicker, Pick, PickKind};
 pub use files::{FileAction, Recovery};
 pub use time_view::{TimeFocus, TimeView};
+use undo::undo_for;
 pub use view::{MeetingView, Selection, ViewModel};
 
 use crate::model::duration::format_minutes;
@@ -584,57 +586,6 @@ impl LeadlineApp {
 fn entry_words(entry: &TimeEntry) -> String {
     let f = &entry.fields;
     format!("{} of {} on {}", format_minutes(f.minutes), f.category, short_day(f.date))
-}
-
-/// The command that reverses `command`, for changes that can be undone in one step.
-/// Time entry edits and deletes get theirs from the outcome, which carries the old entry.
-fn undo_for(view: &ViewModel, command: &Command) -> Option<Undo> {
-    match command {
-        Command::UpdateArchitect { id, .. } => {
-            let before = view.architect(*id)?;
-            Some(Undo {
-                label: format!("edit of {}", before.name()),
-                command: Command::UpdateArchitect { id: *id, fields: before.fields.clone() },
-            })
-        }
-        Command::SetArchitectStatus { id, .. } => {
-            let before = view.architect(*id)?;
-            Some(Undo {
-                label: format!("status change of {}", before.name()),
-                command: Command::SetArchitectStatus { id: *id, status: before.fields.status },
-            })
-        }
-        Command::SetDiscussed { id, .. } => {
-            let (point, _) = view.meeting.as_ref()?.agenda.points.iter().find(|(p, _)| p.id == *id)?;
-            Some(Undo {
-                label: "tick".to_owned(),
-                command: Command::SetDiscussed { id: *id, meeting: point.discussed_in },
-            })
-        }
-        Command::DeleteTalkingPoint(id) => {
-            let (point, _) = view.meeting.as_ref()?.agenda.points.iter().find(|(p, _)| p.id == *id)?;
-            // Brought back as new: its discussed mark, if it had one, is not restored.
-            Some(Undo {
-                label: "delete of a talking point".to_owned(),
-                command: Command::AddTalkingPoint { meeting: point.raised_in, fields: point.fields.clone() },
-            })
-        }
-        Command::DeleteActionItem(id) => {
-            let (action, _) = view.meeting.as_ref()?.agenda.actions.iter().find(|(a, _)| a.id == *id)?;
-            Some(Undo {
-                label: "delete of an action item".to_owned(),
-                command: Command::AddActionItem { meeting: action.raised_in, fields: action.fields.clone() },
-            })
-        }
-        Command::SetActionDone { id, .. } => {
-            let (action, _) = view.meeting.as_ref()?.agenda.actions.iter().find(|(a, _)| a.id == *id)?;
-            Some(Undo {
-                label: "tick".to_owned(),
-                command: Command::SetActionDone { id: *id, done_on: action.done_on },
-            })
-        }
-        _ => None,
-    }
 }
 
 impl eframe::App for LeadlineApp {

@@ -220,3 +220,24 @@ pub fn remove_record(conn: &Connection, id: CertRecordId) -> Result<CertRecord, 
     conn.prepare_cached("DELETE FROM cert_records WHERE id = ?1")?.execute([id])?;
     Ok(held)
 }
+
+/// Puts a record back exactly as it was, under its id, with its renewals (undo of a removal, a
+/// renewal or earning it again). Whatever record the architect has of that certification now
+/// gives way to it, as there is one per architect and certification. It was in the database a
+/// moment ago, so its dates are not checked against the lifecycle again.
+pub fn restore_record(conn: &Connection, held: &CertRecord) -> Result<(), StoreError> {
+    architects::get(conn, held.architect)?;
+    entry(conn, held.cert)?;
+    conn.prepare_cached("DELETE FROM cert_records WHERE id = ?1 OR (architect_id = ?2 AND cert_id = ?3)")?
+        .execute(params![held.id, held.architect, held.cert])?;
+    conn.prepare_cached(
+        "INSERT INTO cert_records (id, architect_id, cert_id, earned_on) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![held.id, held.architect, held.cert, held.earned_on])?;
+    let mut insert =
+        conn.prepare_cached("INSERT INTO cert_renewals (cert_record_id, renewed_on) VALUES (?1, ?2)")?;
+    for renewed_on in &held.renewals {
+        insert.execute(params![held.id, renewed_on])?;
+    }
+    Ok(())
+}

@@ -236,6 +236,40 @@ pub fn delete(conn: &Connection, id: GoalId) -> Result<Goal, StoreError> {
     Ok(goal)
 }
 
+/// Puts a goal back exactly as it was, under its id: its fields and its progress history (undo of
+/// a delete, an edit or recorded progress). It was in the database a moment ago, so it is not
+/// validated again: a goal "done at 80 %" stays so. Meetings that reviewed it still name its id,
+/// so they find it again.
+pub fn restore(conn: &Connection, goal: &Goal, history: &[ProgressPoint]) -> Result<(), StoreError> {
+    let f = &goal.fields;
+    architects::get(conn, goal.architect)?;
+    let now = Utc::now().to_rfc3339();
+    conn.prepare_cached(
+        "INSERT INTO goals (id, architect_id, kind, description, created_on, target_on, status, progress_pct, \
+         evidence, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) \
+         ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, description = excluded.description, \
+         target_on = excluded.target_on, status = excluded.status, progress_pct = excluded.progress_pct, \
+         evidence = excluded.evidence, updated_at = excluded.updated_at",
+    )?
+    .execute(params![
+        goal.id,
+        goal.architect,
+        f.kind.key(),
+        f.description,
+        goal.created_on,
+        f.target_on,
+        f.status.key(),
+        f.progress_pct,
+        f.evidence,
+        now
+    ])?;
+    conn.prepare_cached("DELETE FROM goal_progress WHERE goal_id = ?1")?.execute([goal.id])?;
+    for point in history {
+        insert_point(conn, goal.id, point.on, point.progress_pct)?;
+    }
+    index(conn, goal.id, goal.architect, goal.created_on, f)
+}
+
 /// The stalled threshold in days; the default when unset or unreadable (a hand-edited value
 /// must not stop the app from drawing).
 pub fn stalled_days(conn: &Connection) -> Result<u32, StoreError> {

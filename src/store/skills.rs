@@ -221,3 +221,42 @@ pub fn set_level(
     };
     Ok(LevelChange { before, after: (current, target) })
 }
+
+/// Puts an architect's rating in a competency back exactly as it was, with its dated history
+/// (undo of a level click): `None` means it was not rated, so the rating goes; `history` is the
+/// rating's changes, oldest first. Undoing through
+/// [`set_level`] instead would date the old levels today and add a change that never happened.
+pub fn restore_level(
+    conn: &Connection,
+    architect: ArchitectId,
+    competency_id: CompetencyId,
+    level: Option<&SkillLevel>,
+    history: &[SkillChange],
+) -> Result<(), StoreError> {
+    architects::get(conn, architect)?;
+    competency(conn, competency_id)?;
+    let Some(level) = level else {
+        conn.prepare_cached("DELETE FROM skill_levels WHERE architect_id = ?1 AND competency_id = ?2")?
+            .execute(params![architect, competency_id])?;
+        return Ok(());
+    };
+    let level_id: i64 = conn
+        .prepare_cached(
+            "INSERT INTO skill_levels (architect_id, competency_id, current_level, target_level, changed_on) \
+             VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (architect_id, competency_id) DO UPDATE SET \
+             current_level = excluded.current_level, target_level = excluded.target_level, \
+             changed_on = excluded.changed_on RETURNING id",
+        )?
+        .query_row(params![architect, competency_id, level.current, level.target, level.changed_on], |r| {
+            r.get(0)
+        })?;
+    conn.prepare_cached("DELETE FROM skill_history WHERE skill_level_id = ?1")?.execute([level_id])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO skill_history (skill_level_id, changed_on, current_level, target_level) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for change in history {
+        insert.execute(params![level_id, change.changed_on, change.current, change.target])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,150 @@
+//! Undo: the command that reverses a command, built from the view model before the command is
+//! applied (so no extra reads of the database).
+
+use super::dev_command::DevCommand;
+use super::dev_view::{CertRow, DevelopmentView, GoalRow};
+use super::{Command, Undo, ViewModel};
+use crate::model::goal::GoalFields;
+use crate::model::{CertRecordId, GoalId};
+
+/// How much of a goal's description an undo label quotes.
+const LABEL_QUOTE_CHARS: usize = 48;
+
+/// The command that reverses `command`, for changes that can be undone in one step.
+/// Time entry edits and deletes get theirs from the outcome, which carries the old entry.
+/// Additions are not undone here: what was added has its own delete.
+pub(super) fn undo_for(view: &ViewModel, command: &Command) -> Option<Undo> {
+    match command {
+        Command::UpdateArchitect { id, .. } => {
+            let before = view.architect(*id)?;
+            Some(Undo {
+                label: format!("edit of {}", before.name()),
+                command: Command::UpdateArchitect { id: *id, fields: before.fields.clone() },
+            })
+        }
+        Command::SetArchitectStatus { id, .. } => {
+            let before = view.architect(*id)?;
+            Some(Undo {
+                label: format!("status change of {}", before.name()),
+                command: Command::SetArchitectStatus { id: *id, status: before.fields.status },
+            })
+        }
+        Command::SetDiscussed { id, .. } => {
+            let (point, _) = view.meeting.as_ref()?.agenda.points.iter().find(|(p, _)| p.id == *id)?;
+            Some(Undo {
+                label: "tick".to_owned(),
+                command: Command::SetDiscussed { id: *id, meeting: point.discussed_in },
+            })
+        }
+        Command::DeleteTalkingPoint(id) => {
+            let (point, _) = view.meeting.as_ref()?.agenda.points.iter().find(|(p, _)| p.id == *id)?;
+            // Brought back as new: its discussed mark, if it had one, is not restored.
+            Some(Undo {
+                label: "delete of a talking point".to_owned(),
+                command: Command::AddTalkingPoint { meeting: point.raised_in, fields: point.fields.clone() },
+            })
+        }
+        Command::DeleteActionItem(id) => {
+            let (action, _) = view.meeting.as_ref()?.agenda.actions.iter().find(|(a, _)| a.id == *id)?;
+            Some(Undo {
+                label: "delete of an action item".to_owned(),
+                command: Command::AddActionItem { meeting: action.raised_in, fields: action.fields.clone() },
+            })
+        }
+        Command::SetActionDone { id, .. } => {
+            let (action, _) = view.meeting.as_ref()?.agenda.actions.iter().find(|(a, _)| a.id == *id)?;
+            Some(Undo {
+                label: "tick".to_owned(),
+                command: Command::SetActionDone { id: *id, done_on: action.done_on },
+            })
+        }
+        Command::Development(command) => development_undo_for(&view.development, command),
+        _ => None,
+    }
+}
+
+/// Development edits are undone by putting back what they changed exactly as it was: the goal
+/// with its progress history, the rating with its history, the certification record with its
+/// renewals. Sending the old values again would date them today and add history that never
+/// happened (and a deleted goal would come back under a new id, lost to the meetings that
+/// reviewed it).
+fn development_undo_for(development: &DevelopmentView, command: &DevCommand) -> Option<Undo> {
+    let (label, restore) = match command {
+        DevCommand::UpdateGoal { id, fields } => {
+            let row = goal_row(development, *id)?;
+            let before = &row.goal.fields;
+            let only_status = GoalFields { status: fields.status, ..before.clone() } == *fields;
+            let what = if only_status && fields.status != before.status { "status change" } else { "edit" };
+            (format!("{what} of goal {}", quoted(&before.description)), restore_goal(row))
+        }
+        DevCommand::RecordGoalProgress { id, .. } => {
+            let row = goal_row(development, *id)?;
+            (format!("progress of goal {}", quoted(&row.goal.fields.description)), restore_goal(row))
+        }
+        DevCommand::DeleteGoal(id) => {
+            let row = goal_row(development, *id)?;
+            (format!("delete of goal {}", quoted(&row.goal.fields.description)), restore_goal(row))
+        }
+        DevCommand::SetSkillLevel { architect, competency, current, target } => {
+            let person = development.person(*architect)?;
+            let skill = person.skills.iter().find(|s| s.competency == *competency)?;
+            // Clicking the level it already has changes nothing: keep the undo of what did.
+            if skill.level.is_some_and(|l| (i64::from(l.current), i64::from(l.target)) == (*current, *target))
+            {
+                return None;
+            }
+            // The view lists the history newest first; it is restored oldest first.
+            let history =
+                person.skill_history.iter().rev().filter(|c| c.competency == *competency).copied().collect();
+            let restore = DevCommand::RestoreSkillLevel {
+                architect: *architect,
+                competency: *competency,
+                level: skill.level,
+                history,
+            };
+            (format!("level change in {}", skill.name), restore)
+        }
+        DevCommand::RecordCertEarned { architect, cert, .. } => {
+            // Earning a lapsed certification again moves its earned date and clears its old
+            // renewals: that is worth undoing. A first record is an addition (🗑 removes it).
+            let row = development.person(*architect)?.certs.iter().find(|c| c.record.cert == *cert)?;
+            (format!("{} earned again", row.code), restore_cert(row))
+        }
+        DevCommand::RecordCertRenewal { record, .. } => {
+            let row = cert_row(development, *record)?;
+            (format!("renewal of {}", row.code), restore_cert(row))
+        }
+        DevCommand::RemoveCertRecord(record) => {
+            let row = cert_row(development, *record)?;
+            (format!("removal of {}", row.code), restore_cert(row))
+        }
+        _ => return None,
+    };
+    Some(Undo { label, command: Command::Development(restore) })
+}
+
+fn goal_row(development: &DevelopmentView, id: GoalId) -> Option<&GoalRow> {
+    development.people.values().flat_map(|p| &p.goals).find(|row| row.goal.id == id)
+}
+
+fn restore_goal(row: &GoalRow) -> DevCommand {
+    DevCommand::RestoreGoal { goal: Box::new(row.goal.clone()), history: row.history.clone() }
+}
+
+fn cert_row(development: &DevelopmentView, id: CertRecordId) -> Option<&CertRow> {
+    development.people.values().flat_map(|p| &p.certs).find(|row| row.record.id == id)
+}
+
+fn restore_cert(row: &CertRow) -> DevCommand {
+    DevCommand::RestoreCertRecord(Box::new(row.record.clone()))
+}
+
+/// “Pass AZ-305”, cut short with an ellipsis so the status line stays one line.
+fn quoted(text: &str) -> String {
+    if text.chars().count() <= LABEL_QUOTE_CHARS {
+        format!("“{text}”")
+    } else {
+        let cut: String = text.chars().take(LABEL_QUOTE_CHARS - 1).collect();
+        format!("“{}…”", cut.trim_end())
+    }
+}
