@@ -44,9 +44,10 @@ impl Pick {
 /// live while a dialog is open (on Linux a dialog that blocked the window for more than a few
 /// seconds would have it reported as not responding).
 pub trait FilePicker {
-    /// Opens a dialog; the screen that asked collects the answer with [`FilePicker::answer`]
-    /// under the same title. `false` when another dialog is still open.
-    fn ask(&mut self, pick: Pick, ctx: &egui::Context) -> bool;
+    /// Opens a dialog over the app's window (`parent`; none in tests); the screen that asked
+    /// collects the answer with [`FilePicker::answer`] under the same title. `false` when
+    /// another dialog is still open.
+    fn ask(&mut self, pick: Pick, ctx: &egui::Context, parent: Option<&eframe::Frame>) -> bool;
     /// The answer to the dialog titled `title`, once; `None` while it is open or when none
     /// was asked. Cheap: called every frame by a screen waiting for one.
     fn answer(&mut self, title: &str) -> Option<Answer>;
@@ -72,8 +73,8 @@ impl From<Option<PathBuf>> for Answer {
 pub struct NativeFilePicker {
     open: Option<(&'static str, Receiver<Option<PathBuf>>)>,
     done: Option<(&'static str, Option<PathBuf>)>,
-    /// Shows one dialog and waits for it: rfd, or a stand-in in tests.
-    show: fn(&Pick) -> Option<PathBuf>,
+    /// Shows one dialog and waits for it: rfd's, or a stand-in in tests.
+    show: fn(rfd::FileDialog, &Pick) -> Option<PathBuf>,
 }
 
 impl Default for NativeFilePicker {
@@ -83,7 +84,7 @@ impl Default for NativeFilePicker {
 }
 
 impl FilePicker for NativeFilePicker {
-    fn ask(&mut self, pick: Pick, ctx: &egui::Context) -> bool {
+    fn ask(&mut self, pick: Pick, ctx: &egui::Context, parent: Option<&eframe::Frame>) -> bool {
         if let Some((_, answers)) = &self.open {
             match answers.try_recv() {
                 Err(TryRecvError::Empty) => return false,
@@ -94,15 +95,20 @@ impl FilePicker for NativeFilePicker {
         self.done = None;
         let title = pick.title;
         let show = self.show;
+        // Built here, where the window is: the dialog sits over it (a sheet on macOS).
+        let mut dialog = dialog(&pick);
+        if let Some(window) = parent {
+            dialog = dialog.set_parent(window);
+        }
         if cfg!(target_os = "macos") {
-            self.done = Some((title, show(&pick)));
+            self.done = Some((title, show(dialog, &pick)));
             ctx.request_repaint();
         } else {
             let (send, answers) = std::sync::mpsc::channel();
             let ctx = ctx.clone();
             std::thread::spawn(move || {
                 // The receiver may be gone (the app quit): nothing to tell then.
-                let _ = send.send(show(&pick));
+                let _ = send.send(show(dialog, &pick));
                 ctx.request_repaint();
             });
             self.open = Some((title, answers));
@@ -128,19 +134,28 @@ impl FilePicker for NativeFilePicker {
     }
 }
 
-/// Shows one dialog and waits for it.
-fn show(pick: &Pick) -> Option<PathBuf> {
+/// The dialog a pick asks for, with its title, folder and filters.
+fn dialog(pick: &Pick) -> rfd::FileDialog {
     let mut dialog = rfd::FileDialog::new().set_title(pick.title);
     if let Some(folder) = &pick.start_in {
         dialog = dialog.set_directory(folder);
     }
     match &pick.kind {
         PickKind::File { filter, extensions } => {
-            dialog.add_filter(*filter, extensions).add_filter("All files", &["*"]).pick_file()
+            dialog.add_filter(*filter, extensions).add_filter("All files", &["*"])
         }
         PickKind::MarkdownFile { file_name } => {
-            dialog.set_file_name(file_name).add_filter("Markdown", &["md"]).save_file()
+            dialog.set_file_name(file_name).add_filter("Markdown", &["md"])
         }
+        PickKind::Folder => dialog,
+    }
+}
+
+/// Shows the dialog and waits for it.
+fn show(dialog: rfd::FileDialog, pick: &Pick) -> Option<PathBuf> {
+    match &pick.kind {
+        PickKind::File { .. } => dialog.pick_file(),
+        PickKind::MarkdownFile { .. } => dialog.save_file(),
         PickKind::Folder => dialog.pick_folder(),
     }
 }
@@ -156,7 +171,7 @@ mod tests {
     }
 
     /// A dialog the user answers after a moment.
-    fn slow_dialog(pick: &Pick) -> Option<PathBuf> {
+    fn slow_dialog(_dialog: rfd::FileDialog, pick: &Pick) -> Option<PathBuf> {
         std::thread::sleep(Duration::from_millis(50));
         (pick.title == "Choose").then(|| PathBuf::from("/home/me/exports"))
     }
@@ -176,10 +191,10 @@ mod tests {
     fn the_answer_comes_back_once_to_the_screen_that_asked_while_the_window_stays_live() {
         let mut picker = NativeFilePicker { show: slow_dialog, ..NativeFilePicker::default() };
         let ctx = egui::Context::default();
-        assert!(picker.ask(pick("Choose"), &ctx));
+        assert!(picker.ask(pick("Choose"), &ctx, None));
         if !cfg!(target_os = "macos") {
             assert_eq!(picker.answer("Choose"), None, "the dialog is still open: the frame goes on");
-            assert!(!picker.ask(pick("Other"), &ctx), "one dialog at a time");
+            assert!(!picker.ask(pick("Other"), &ctx, None), "one dialog at a time");
         }
         assert_eq!(picker.answer("Other"), None, "another screen's title gets nothing");
         assert_eq!(wait_for(&mut picker, "Choose"), Some(Answer::Chosen(PathBuf::from("/home/me/exports"))));
@@ -190,13 +205,13 @@ mod tests {
     fn a_cancel_is_an_answer_and_an_answer_nobody_collected_does_not_block_the_next_dialog() {
         let mut picker = NativeFilePicker { show: slow_dialog, ..NativeFilePicker::default() };
         let ctx = egui::Context::default();
-        assert!(picker.ask(pick("Cancelled"), &ctx));
+        assert!(picker.ask(pick("Cancelled"), &ctx, None));
         assert_eq!(wait_for(&mut picker, "Cancelled"), Some(Answer::Cancelled));
         // The import view was left while its dialog was open: its answer is never collected.
-        assert!(picker.ask(pick("Left behind"), &ctx));
+        assert!(picker.ask(pick("Left behind"), &ctx, None));
         // Once it is answered, the next dialog opens.
         let started = Instant::now();
-        while !picker.ask(pick("Choose"), &ctx) {
+        while !picker.ask(pick("Choose"), &ctx, None) {
             assert!(started.elapsed() < Duration::from_secs(10), "the dialog left behind never closed");
             std::thread::sleep(Duration::from_millis(5));
         }

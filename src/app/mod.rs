@@ -82,6 +82,8 @@ pub struct Shell {
     /// The system's file dialogs: asked by a screen when a "Choose…" button is clicked,
     /// answered frames later (see [`Shell::ask_file`] and [`Shell::file_answer`]).
     pub file_picker: Box<dyn FilePicker>,
+    /// Dialogs asked for this frame, opened at its end where the window is known.
+    file_asks: Vec<Pick>,
 }
 
 impl Shell {
@@ -97,14 +99,14 @@ impl Shell {
             time_focus: None,
             clipboard: None,
             file_picker,
+            file_asks: Vec::new(),
         }
     }
 
-    /// Opens a file dialog; the screen collects the answer with [`Shell::file_answer`].
-    pub fn ask_file(&mut self, pick: Pick, ctx: &egui::Context) {
-        if !self.file_picker.ask(pick, ctx) {
-            "Another file dialog is still open: finish it first".clone_into(&mut self.status);
-        }
+    /// Opens a file dialog at the end of the frame (over the window); the screen collects the
+    /// answer with [`Shell::file_answer`].
+    pub fn ask_file(&mut self, pick: Pick) {
+        self.file_asks.push(pick);
     }
 
     /// The path chosen in the dialog titled `title`, once it is in. A cancel (or no dialog at
@@ -589,8 +591,14 @@ fn entry_words(entry: &TimeEntry) -> String {
 }
 
 impl eframe::App for LeadlineApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+        let shell = &mut self.shell;
+        for pick in std::mem::take(&mut shell.file_asks) {
+            if !shell.file_picker.ask(pick, ui.ctx(), Some(frame)) {
+                "Another file dialog is still open: finish it first".clone_into(&mut shell.status);
+            }
+        }
     }
 
     fn on_exit(&mut self) {

@@ -127,14 +127,14 @@ impl ImportState {
     /// Opens the import view and asks the file dialog for a calendar, starting in the folder
     /// of the path field (the last one imported from, or one typed). The file chosen is read as
     /// a typed path would be, when the answer comes in ([`Self::collect_chosen_file`]).
-    pub fn choose_file(&mut self, view: &ViewModel, shell: &mut Shell, ctx: &egui::Context) {
+    pub fn choose_file(&mut self, view: &ViewModel, shell: &mut Shell) {
         self.open(view);
         let pick = Pick {
             title: OPEN_CALENDAR,
             kind: PickKind::File { filter: "Calendar (.ics)", extensions: &["ics"] },
             start_in: self.start_folder(),
         };
-        shell.ask_file(pick, ctx);
+        shell.ask_file(pick);
     }
 
     /// Reads the file chosen in the dialog, once it is in. Cancel changes nothing but the
@@ -393,7 +393,7 @@ impl ImportState {
             })
             .inner;
         if choose {
-            self.choose_file(view, shell, ui.ctx());
+            self.choose_file(view, shell);
         } else if typed || clicked {
             let path = PathBuf::from(self.path.trim());
             let bytes = read_calendar(&path);

@@ -261,7 +261,7 @@ impl OneOnOnesState {
                         .desired_width(ui.available_width() - theme::CHOOSE_BUTTON_WIDTH),
                 );
                 if ui.button("Choose…").on_hover_text("Pick the file in your system's dialog").clicked() {
-                    widgets::choose_markdown_file(ui, shell, SAVE_HISTORY, path);
+                    widgets::choose_markdown_file(shell, SAVE_HISTORY, path);
                 }
             });
             ui.add_space(theme::SPACE_M);

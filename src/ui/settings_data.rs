@@ -88,7 +88,7 @@ impl DataSettings {
             ui.add(egui::TextEdit::singleline(&mut self.export_dir).desired_width(360.0));
             if ui.button("Choose folder…").on_hover_text("Pick the folder in your system's dialog").clicked()
             {
-                self.choose_export_dir(shell, ui.ctx());
+                self.choose_export_dir(shell);
             }
         });
         if let Some(folder) = shell.file_answer(EXPORT_FOLDER, "No folder chosen") {
@@ -116,14 +116,14 @@ impl DataSettings {
 
     /// Asks the folder dialog, starting in the folder typed; the answer fills the field when
     /// it comes in, and cancel keeps the field as it was.
-    fn choose_export_dir(&mut self, shell: &mut Shell, ctx: &egui::Context) {
+    fn choose_export_dir(&mut self, shell: &mut Shell) {
         let typed = std::path::Path::new(self.export_dir.trim());
         let pick = Pick {
             title: EXPORT_FOLDER,
             kind: PickKind::Folder,
             start_in: typed.is_dir().then(|| typed.to_path_buf()),
         };
-        shell.ask_file(pick, ctx);
+        shell.ask_file(pick);
     }
 
     pub fn confirm_restore_ui(&mut self, ui: &egui::Ui, shell: &mut Shell) {

@@ -162,7 +162,7 @@ impl ThisWeekState {
                         .desired_width(ui.available_width() - theme::CHOOSE_BUTTON_WIDTH),
                 );
                 if ui.button("Choose…").on_hover_text("Pick the file in your system's dialog").clicked() {
-                    widgets::choose_markdown_file(ui, shell, SAVE_PREP_SHEET, path);
+                    widgets::choose_markdown_file(shell, SAVE_PREP_SHEET, path);
                 }
                 field
             });

@@ -71,7 +71,7 @@ impl TimeState {
         commands: &mut Vec<Command>,
     ) {
         if ui.input_mut(|i| i.consume_shortcut(&SHORTCUT_OPEN)) {
-            self.import.choose_file(view, shell, ui.ctx());
+            self.import.choose_file(view, shell);
         }
         if self.import.is_open() {
             self.import.ui(ui, view, shell, commands);

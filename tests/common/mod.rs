@@ -89,7 +89,7 @@ impl FakePicker {
 }
 
 impl FilePicker for FakePicker {
-    fn ask(&mut self, pick: Pick, ctx: &egui::Context) -> bool {
+    fn ask(&mut self, pick: Pick, ctx: &egui::Context, _parent: Option<&eframe::Frame>) -> bool {
         let mut dialogs = self.0.borrow_mut();
         let answer = dialogs.answers.pop_front().flatten();
         dialogs.ready = Some((pick.title, answer));
