@@ -22,7 +22,7 @@ fn rule(name: &str, outcome: Outcome) -> Rule {
 fn the_shipped_rules_apply_until_the_manager_saves_their_own_in_order() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = Store::open(&common::db_in(&dir)).expect("open");
-    assert_eq!(LATEST_VERSION, 6, "0006 keeps the manager's choices per occurrence");
+    assert_eq!(LATEST_VERSION, 7, "0006 keeps the manager's choices, 0007 which calendar brought an entry");
     assert_eq!(calendar::rules(store.conn()).expect("rules"), default_rules());
     let mine = vec![rule("Team", Outcome::Category(Category::Coaching)), rule("Skip", Outcome::Ignore)];
     store.transact(|tx| Command::SaveCalendarRules(mine.clone()).apply(tx, common::today())).expect("save");
@@ -234,4 +234,41 @@ fn a_stale_plan_never_overwrites_an_entry_typed_by_hand() {
     let kept: String =
         store.conn().query_row("SELECT description FROM time_entries", [], |row| row.get(0)).expect("kept");
     assert_eq!(kept, "Typed by hand");
+}
+
+#[test]
+fn new_entries_carry_their_calendar_and_old_ones_are_claimed_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&common::db_in(&dir)).expect("open");
+    let entry = |uid: &str| ProposedEntry {
+        event_uid: uid.into(),
+        recurrence_id: None,
+        entry_date: NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid"),
+        start_time: None,
+        minutes: 60,
+        category: Category::Market,
+        description: format!("Workshop {uid}"),
+        architect: None,
+    };
+    let first = CommitPlan {
+        inserts: vec![entry("a"), entry("b")],
+        calendar: "Apple Inc.|Work".into(),
+        ..CommitPlan::default()
+    };
+    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&first)).expect("commit");
+    // As if "b" had been imported before calendars were told apart.
+    store
+        .conn()
+        .execute("UPDATE time_entries SET calendar = NULL WHERE event_uid = 'b'", [])
+        .expect("legacy");
+    let claim =
+        CommitPlan { claims: vec![1, 2], calendar: "Google Inc|Personal".into(), ..CommitPlan::default() };
+    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&claim)).expect("commit");
+    let from = NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid");
+    let to = NaiveDate::from_ymd_opt(2026, 12, 1).expect("valid");
+    let existing =
+        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).existing(from, to)).expect("read");
+    let calendars: Vec<(&str, Option<&str>)> =
+        existing.iter().map(|e| (e.event_uid.as_str(), e.calendar.as_deref())).collect();
+    assert_eq!(calendars, [("a", Some("Apple Inc.|Work")), ("b", Some("Google Inc|Personal"))]);
 }

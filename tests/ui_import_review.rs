@@ -173,11 +173,12 @@ fn entries_from_another_calendar_can_be_kept_and_stay_kept_when_the_preview_is_r
     harness.get_by_label("Import 3 entries").click();
     harness.run();
 
-    // A second calendar with only a customer workshop on Wednesday.
+    // A second calendar the file cannot tell from the first (the same program, no calendar
+    // name) with only a customer workshop on Wednesday.
     let personal = dir.path().join("personal.ics");
-    let workshop = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:cw\r\nSUMMARY:Customer workshop\r\n\
-        DTSTART;TZID=Europe/Berlin:20261125T100000\r\nDTEND;TZID=Europe/Berlin:20261125T120000\r\n\
-        END:VEVENT\r\nEND:VCALENDAR\r\n";
+    let workshop = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:cw\r\n\
+        SUMMARY:Customer workshop\r\nDTSTART;TZID=Europe/Berlin:20261125T100000\r\n\
+        DTEND;TZID=Europe/Berlin:20261125T120000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     std::fs::write(&personal, workshop).unwrap();
     harness.input_mut().dropped_files.push(Arc::new(Dropped(personal)));
     harness.run();
@@ -193,4 +194,32 @@ fn entries_from_another_calendar_can_be_kept_and_stay_kept_when_the_preview_is_r
     harness.run();
     let titles: Vec<String> = imported(&path).into_iter().map(|(title, ..)| title).collect();
     assert_eq!(titles, ["Envisioning workshop", "Ana 1:1", "Forecast call", "Customer workshop"]);
+}
+
+#[test]
+fn a_calendar_with_another_name_leaves_the_first_ones_entries_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = team_with_a_full_monday(&dir);
+    let work = dir.path().join("work.ics");
+    let named =
+        WEEK.replace("PRODID:-//Test//EN", "PRODID:-//Apple Inc.//macOS 14.5//EN\r\nX-WR-CALNAME:Work");
+    std::fs::write(&work, named.replace("UID:summit", "UID:summit\r\nSTATUS:CANCELLED")).unwrap();
+    let mut harness = common::harness(&path);
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(work)));
+    harness.run();
+    harness.get_by_label("Import 3 entries").click();
+    harness.run();
+
+    let personal = dir.path().join("family.ics");
+    let workshop = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n\
+        X-WR-CALNAME:Family\r\nBEGIN:VEVENT\r\nUID:cw\r\nSUMMARY:Customer workshop\r\n\
+        DTSTART;TZID=Europe/Berlin:20261125T100000\r\nDTEND;TZID=Europe/Berlin:20261125T120000\r\n\
+        END:VEVENT\r\nEND:VCALENDAR\r\n";
+    std::fs::write(&personal, workshop).unwrap();
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(personal)));
+    harness.run();
+    harness.get_by_label_contains("This is the calendar \"Family\". 3 entries from other calendars");
+    harness.get_by_label("Import 1 entry").click();
+    harness.run();
+    assert_eq!(imported(&path).len(), 4, "nothing of the work calendar was removed");
 }

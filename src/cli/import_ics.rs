@@ -11,7 +11,7 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use crate::import::preview::{CommitPlan, DEFAULT_ALL_DAY_MINUTES, ImportSink as _, Inputs, Preview};
+use crate::import::preview::{DEFAULT_ALL_DAY_MINUTES, ImportSink as _, Inputs, Preview};
 use crate::import::rules::{People, default_rules};
 use crate::import::zones::{self, Zone};
 use crate::import::{self, Window};
@@ -121,7 +121,7 @@ pub fn run(db: &Path, args: &IcsArgs, today: NaiveDate) -> anyhow::Result<ExitCo
         );
     }
     let plan = preview.plan();
-    if plan != CommitPlan::default() {
+    if !plan.is_empty() {
         // Data safety first, as in the app: no import without a copy to go back to.
         backup::take(store.conn(), store.path(), backup::Reason::BeforeImport)
             .context("nothing was imported: the backup before importing failed")?;
@@ -213,6 +213,13 @@ fn print_preview(preview: &Preview, format: IcsFormat) -> anyhow::Result<()> {
                     &rows
                 )
             );
+            if !preview.other_calendars.is_empty() {
+                println!(
+                    "{} entries from other calendars in these days are left as they are (this calendar: {})",
+                    preview.other_calendars.len(),
+                    preview.calendar
+                );
+            }
             for entry in &preview.gone {
                 println!(
                     "gone from the calendar, will be {}: {} {} ({} min)",

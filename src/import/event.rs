@@ -121,6 +121,10 @@ pub struct Calendar {
     /// resolves, else UTC. Used only where a file leaves the zone implicit (Outlook writes an
     /// all-day series' UNTIL as that zone's midnight in UTC).
     pub home_zone: Zone,
+    /// Which calendar this is, as far as the file tells: the vendor of the program that wrote
+    /// it and the calendar's name (`Apple Inc.|Work`). Stable across exports and program
+    /// updates, so entries a calendar brought are told from another calendar's.
+    pub identity: String,
 }
 
 impl Calendar {
@@ -190,8 +194,22 @@ impl Calendar {
                 }
             }
         }
-        Ok(Self { events, warnings: reader.warnings, home_zone })
+        let identity = identity(
+            calendar_property(&doc, "PRODID").map(|(value, _)| value).as_deref(),
+            calendar_property(&doc, "X-WR-CALNAME").map(|(value, _)| value).as_deref(),
+        );
+        Ok(Self { events, warnings: reader.warnings, home_zone, identity })
     }
+}
+
+/// `vendor|name`: the vendor part of PRODID (`-//Apple Inc.//macOS 14.5//EN` gives
+/// `Apple Inc.`; versions change with updates, vendors do not) and X-WR-CALNAME.
+fn identity(product: Option<&str>, name: Option<&str>) -> String {
+    let vendor = product.map_or("", |p| {
+        let mut parts = p.split("//").map(str::trim).filter(|s| !s.is_empty() && *s != "-" && *s != "+");
+        parts.next().unwrap_or("")
+    });
+    format!("{vendor}|{}", name.unwrap_or("").trim())
 }
 
 /// The SUMMARY of a component that cannot be parsed as a whole, to name it in a warning.

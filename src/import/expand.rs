@@ -130,6 +130,8 @@ impl Occurrence {
 pub struct Expansion {
     pub occurrences: Vec<Occurrence>,
     pub warnings: Vec<Warning>,
+    /// Which calendar the file is (see `Calendar::identity`).
+    pub calendar: String,
 }
 
 /// How a series' times are read: the zone of its DTSTART.
@@ -223,7 +225,7 @@ pub fn expand(calendar: &Calendar, window: &Window) -> Expansion {
         }
     }
     occurrences.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)).then_with(|| a.summary.cmp(&b.summary)));
-    Expansion { occurrences, warnings }
+    Expansion { occurrences, warnings, calendar: calendar.identity.clone() }
 }
 
 fn sort_key(occurrence: &Occurrence) -> NaiveDateTime {

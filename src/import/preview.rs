@@ -36,6 +36,9 @@ pub struct ExistingEntry {
     pub category: Category,
     pub description: String,
     pub architect: Option<ArchitectId>,
+    /// The calendar that brought it (`vendor|name`); none for entries imported before
+    /// calendars were told apart.
+    pub calendar: Option<String>,
 }
 
 impl ExistingEntry {
@@ -195,6 +198,21 @@ pub struct CommitPlan {
     pub deletes: Vec<i64>,
     /// The manager's choices to remember (`Some`) or forget (`None`) per occurrence.
     pub choices: Vec<(Key, Option<Outcome>)>,
+    /// The calendar the entries come from, written with the new ones.
+    pub calendar: String,
+    /// Entries imported before calendars were told apart that this calendar turns out to hold:
+    /// they are marked as its own.
+    pub claims: Vec<i64>,
+}
+
+impl CommitPlan {
+    /// Whether committing changes nothing the manager would see (claims are bookkeeping).
+    pub fn is_empty(&self) -> bool {
+        self.inserts.is_empty()
+            && self.updates.is_empty()
+            && self.deletes.is_empty()
+            && self.choices.is_empty()
+    }
 }
 
 /// A day the import would fill past 24 h (double-booked meetings, a long all-day event on top
@@ -228,8 +246,13 @@ pub struct Preview {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub rows: Vec<Row>,
-    /// Entries imported before whose occurrence is no longer in the calendar.
+    /// Entries this calendar imported before whose occurrence is no longer in it.
     pub gone: Vec<ExistingEntry>,
+    /// Entries in the range that other calendars brought: left alone, and counted in each
+    /// day's 24 h.
+    pub other_calendars: Vec<ExistingEntry>,
+    /// Which calendar this is (`vendor|name`, see `Calendar::identity`).
+    pub calendar: String,
     /// Keep the entries in `gone` instead of removing them: they came from another calendar.
     pub keep_gone: bool,
     pub warnings: Vec<Warning>,
@@ -257,7 +280,7 @@ pub struct Inputs<'a> {
 
 impl Preview {
     pub fn build(expansion: Expansion, window: &Window, inputs: &Inputs<'_>) -> Self {
-        let Expansion { occurrences, mut warnings } = expansion;
+        let Expansion { occurrences, mut warnings, calendar } = expansion;
         let existing: HashMap<Key, ExistingEntry> =
             inputs.existing.iter().map(|e| (e.key(), e.clone())).collect();
         let matcher = Matcher::new(inputs.rules, inputs.people);
@@ -330,18 +353,22 @@ impl Preview {
         // By day, all-day first, then by start: a multi-day event's days among the others.
         rows.sort_by_key(|row| (row.local_date, row.local_start.is_some(), row.local_start));
         let keys: HashSet<Key> = rows.iter().map(Row::key).collect();
-        let mut gone: Vec<ExistingEntry> = inputs
+        // What this calendar brought before and no longer holds; another calendar's entries
+        // are left alone (an entry from before calendars were told apart could be either).
+        let (mut gone, other_calendars): (Vec<ExistingEntry>, Vec<ExistingEntry>) = inputs
             .existing
             .iter()
             .filter(|e| e.entry_date >= window.from && e.entry_date < window.to && !keys.contains(&e.key()))
             .cloned()
-            .collect();
+            .partition(|e| e.calendar.as_ref().is_none_or(|c| *c == calendar));
         gone.sort_by_key(|e| (e.entry_date, e.start_time));
         let mut preview = Self {
             from: window.from,
             to: window.to,
             rows,
             gone,
+            other_calendars,
+            calendar,
             keep_gone: false,
             warnings,
             existing,
@@ -417,7 +444,7 @@ impl Preview {
     pub fn full_days(&self) -> Vec<FullDay> {
         let mut totals: HashMap<NaiveDate, u32> = HashMap::new();
         let kept = if self.keep_gone { self.gone.as_slice() } else { &[] };
-        for entry in kept {
+        for entry in kept.iter().chain(&self.other_calendars) {
             let total = totals.entry(entry.entry_date).or_default();
             *total = total.saturating_add(entry.minutes);
         }
@@ -439,6 +466,11 @@ impl Preview {
         full
     }
 
+    /// The calendar's name as the file gives it (X-WR-CALNAME), if it does.
+    pub fn calendar_name(&self) -> Option<&str> {
+        self.calendar.split_once('|').map(|(_, name)| name).filter(|name| !name.is_empty())
+    }
+
     /// The entries gone from the calendar that a commit removes: all of them, or none when
     /// they are kept.
     fn gone_removed(&self) -> &[ExistingEntry] {
@@ -458,6 +490,14 @@ impl Preview {
             }
         }
         plan.deletes.extend(self.gone_removed().iter().map(|e| e.id));
+        plan.calendar.clone_from(&self.calendar);
+        plan.claims = self
+            .rows
+            .iter()
+            .filter_map(|row| self.existing.get(&row.key()))
+            .filter(|e| e.calendar.is_none())
+            .map(|e| e.id)
+            .collect();
         for row in &self.rows {
             let key = row.key();
             if self.choices.get(&key).copied() != row.assigned {

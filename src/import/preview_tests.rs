@@ -78,6 +78,7 @@ fn apply(existing: &[ExistingEntry], plan: &CommitPlan) -> Vec<ExistingEntry> {
         category: p.category,
         description: p.description.clone(),
         architect: p.architect,
+        calendar: Some(plan.calendar.clone()),
     };
     for (id, p) in &plan.updates {
         if let Some(e) = entries.iter_mut().find(|e| e.id == *id) {
@@ -163,7 +164,7 @@ fn importing_the_same_calendar_twice_changes_nothing() {
         (counts.unchanged, counts.new, counts.changed, counts.removed, counts.unassigned),
         (4, 0, 0, 0, 0)
     );
-    assert_eq!(again.plan(), CommitPlan::default());
+    assert!(again.plan().is_empty(), "{:?}", again.plan());
     // The dentist keeps the category the manager gave it.
     assert_eq!(again.rows[2].category(), Some(Category::Business));
 }
@@ -214,6 +215,7 @@ fn entries_outside_the_window_are_never_listed_for_removal() {
         category: Category::Market,
         description: "Old".into(),
         architect: None,
+        calendar: None,
     };
     assert!(preview(&calendar(&first_week()), &[outside]).gone.is_empty());
 }
@@ -434,4 +436,61 @@ fn a_multi_day_event_across_the_start_of_the_range_counts_only_the_days_inside()
     let p = preview(&calendar(&events), &[]);
     let days: Vec<(NaiveDate, bool)> = p.rows.iter().map(|r| (r.local_date, r.is_first_part())).collect();
     assert_eq!(days, [(day(23), true), (day(24), false)]);
+}
+
+fn named_calendar(product: &str, name: &str, events: &[String]) -> Vec<u8> {
+    format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:{product}\r\nX-WR-CALNAME:{name}\r\n{}END:VCALENDAR\r\n",
+        events.concat()
+    )
+    .into_bytes()
+}
+
+#[test]
+fn a_second_calendar_leaves_the_first_ones_entries_alone_and_counts_them_in_the_day() {
+    let work = named_calendar("-//Apple Inc.//macOS 14.5//EN", "Work", &first_week());
+    let mut first = preview(&work, &[]);
+    first.assign(2, Some(Outcome::Ignore));
+    assert_eq!(first.calendar, "Apple Inc.|Work");
+    assert_eq!(first.calendar_name(), Some("Work"));
+    let stored = apply(&[], &first.plan());
+    assert!(stored.iter().all(|e| e.calendar.as_deref() == Some("Apple Inc.|Work")));
+
+    // A personal Google calendar with a 13 h hackathon on the workshop's Thursday (3 h there).
+    let personal = named_calendar(
+        "-//Google Inc//Google Calendar 70.9054//EN",
+        "Personal",
+        &[event("hack", "Hackathon workshop", "20261126T080000", "20261126T210000", "")],
+    );
+    let p = preview(&personal, &stored);
+    assert!(p.gone.is_empty(), "the work calendar's entries are not this calendar's to remove");
+    assert_eq!(p.other_calendars.len(), 3);
+    assert!(p.plan().deletes.is_empty());
+    assert_eq!(p.full_days(), [], "3 h + 13 h fit");
+
+    // The work calendar again, after an update of macOS and without the forecast call.
+    let mut later = first_week();
+    later.remove(1);
+    let again = preview(&named_calendar("-//Apple Inc.//macOS 15.0//EN", "Work", &later), &stored);
+    assert_eq!(again.gone.iter().map(|e| e.description.as_str()).collect::<Vec<_>>(), ["Forecast call"]);
+}
+
+#[test]
+fn entries_from_before_calendars_were_told_apart_are_claimed_by_the_calendar_holding_them() {
+    let bytes = calendar(&first_week());
+    let mut legacy = apply(&[], &preview(&bytes, &[]).plan());
+    for entry in &mut legacy {
+        entry.calendar = None;
+    }
+    let mut week = first_week();
+    week.remove(1);
+    let p = preview(
+        &named_calendar("-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN", "Calendar", &week),
+        &legacy,
+    );
+    let plan = p.plan();
+    assert_eq!(plan.calendar, "Microsoft Corporation|Calendar");
+    assert_eq!(plan.claims, [1, 3], "the 1:1 and the workshop are this calendar's now");
+    // An old entry this calendar does not hold is still listed as gone: it could be its own.
+    assert_eq!(p.gone.iter().map(|e| e.id).collect::<Vec<_>>(), [2]);
 }

@@ -178,7 +178,7 @@ impl ImportSink for TimeEntrySink<'_> {
 pub fn existing(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<ExistingEntry>, StoreError> {
     let mut statement = conn.prepare_cached(
         "SELECT id, event_uid, recurrence_id, entry_date, start_time, minutes, category, description, \
-         architect_id FROM time_entries WHERE source = 'calendar' AND entry_date >= ?1 AND entry_date < ?2",
+         architect_id, calendar FROM time_entries WHERE source = 'calendar' AND entry_date >= ?1 AND entry_date < ?2",
     )?;
     let rows = statement.query_map(params![from, to], |row| {
         let category: String = row.get(6)?;
@@ -193,6 +193,7 @@ pub fn existing(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec
             category: Category::parse(&category).unwrap_or(Category::Business),
             description: row.get(7)?,
             architect: row.get(8)?,
+            calendar: row.get(9)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -229,10 +230,19 @@ pub fn write_plan(tx: &Connection, plan: &CommitPlan) -> Result<(), StoreError> 
         days.insert(fields.date);
         time::update_row(tx, id, &fields)?;
     }
+    let calendar = Some(plan.calendar.as_str()).filter(|c| !c.is_empty());
     for entry in &plan.inserts {
         let fields = fields(tx, entry)?;
         days.insert(fields.date);
-        time::insert_row(tx, None, &fields)?;
+        let id = time::insert_row(tx, None, &fields)?;
+        tx.prepare_cached("UPDATE time_entries SET calendar = ?2 WHERE id = ?1")?
+            .execute(params![id, calendar])?;
+    }
+    for &id in &plan.claims {
+        tx.prepare_cached(
+            "UPDATE time_entries SET calendar = ?2 WHERE id = ?1 AND source = 'calendar' AND calendar IS NULL",
+        )?
+        .execute(params![id, calendar])?;
     }
     for ((uid, recurrence_id), outcome) in &plan.choices {
         let recurrence_id = recurrence_id.as_deref().unwrap_or_default();

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_one_on_ones.sql"),
     include_str!("migrations/0005_calendar.sql"),
     include_str!("migrations/0006_calendar_choices.sql"),
+    include_str!("migrations/0007_entry_calendar.sql"),
 ];
 
 /// The schema version this build writes.

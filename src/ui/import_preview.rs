@@ -436,6 +436,24 @@ impl ImportState {
             "{name}: {} occurrences: {} new, {} changed, {} unchanged, {} to remove, {} ignored, {} unassigned",
             c.occurrences, c.new, c.changed, c.unchanged, c.removed, c.ignored, c.unassigned
         ));
+        if let Some(preview) = &self.preview {
+            let others = preview.other_calendars.len();
+            let calendar = preview
+                .calendar_name()
+                .map(|n| format!("This is the calendar \"{n}\". "))
+                .unwrap_or_default();
+            if others > 0 {
+                ui.label(
+                    RichText::new(format!(
+                        "{calendar}{others} {} from other calendars in these days {} left as {}.",
+                        entries_word(others),
+                        if others == 1 { "is" } else { "are" },
+                        if others == 1 { "it is" } else { "they are" }
+                    ))
+                    .weak(),
+                );
+            }
+        }
         if !self.full_days.is_empty() {
             full_days_ui(ui, &self.full_days);
         }
