@@ -472,3 +472,38 @@ fn the_background_check_takes_the_daily_backup_when_one_is_due() {
     }
     assert_eq!(backup::list(&path).unwrap()[0].reason, "daily");
 }
+
+#[test]
+fn an_export_from_an_earlier_leadline_imports_after_the_migrations_bring_it_up_to_date() {
+    // An export written by the version before calendar choices (schema 5), with the demo team.
+    let mut earlier = rusqlite::Connection::open_in_memory().unwrap();
+    leadline::store::migrations::migrate_to(&mut earlier, 5).unwrap();
+    leadline::demo::generate(&earlier, leadline::demo::DemoSize::Small, common::today()).unwrap();
+    let document = leadline::store::transfer::export(&earlier).unwrap();
+    assert_eq!(document["schema_version"], 5);
+    assert!(document["tables"].get("calendar_choices").is_none(), "a table of a later version");
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&common::db_in(&dir)).unwrap();
+    let imported =
+        store.with_connection_mut(|conn| leadline::store::transfer::import(conn, &document)).unwrap();
+    assert!(imported > 1000, "{imported}");
+    let conn = store.conn();
+    assert_eq!(architects::list(conn).unwrap().len(), 9);
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |row| row.get(0)).unwrap() };
+    assert_eq!(
+        count("SELECT count(*) FROM time_entries"),
+        earlier.query_row("SELECT count(*) FROM time_entries", [], |row| row.get::<_, i64>(0)).unwrap()
+    );
+    assert_eq!(count("SELECT count(*) FROM time_entries WHERE calendar IS NOT NULL"), 0);
+    assert_eq!(count("SELECT count(*) FROM calendar_choices"), 0);
+
+    // One from a later Leadline is refused, naming both versions.
+    let mut newer = document.clone();
+    newer["schema_version"] = serde_json::json!(leadline::store::LATEST_VERSION + 1);
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&common::db_in(&dir)).unwrap();
+    let error =
+        store.with_connection_mut(|conn| leadline::store::transfer::import(conn, &newer)).unwrap_err();
+    assert!(error.to_string().contains("from a newer Leadline"), "{error}");
+}

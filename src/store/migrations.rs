@@ -29,10 +29,16 @@ pub fn version(conn: &Connection) -> Result<i64, rusqlite::Error> {
 /// Applies every migration newer than the database, each in its own transaction, so a
 /// failure leaves the database at the last complete version.
 pub fn migrate(conn: &mut Connection) -> Result<i64, StoreError> {
+    migrate_to(conn, LATEST_VERSION)
+}
+
+/// Applies the migrations newer than the database up to `last` (an earlier version: to read
+/// an export written by an earlier Leadline).
+pub fn migrate_to(conn: &mut Connection, last: i64) -> Result<i64, StoreError> {
     let current = version(conn)?;
     for (index, sql) in MIGRATIONS.iter().enumerate() {
         let target = i64::try_from(index).unwrap_or(i64::MAX) + 1;
-        if target <= current {
+        if target <= current || target > last {
             continue;
         }
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -40,5 +46,5 @@ pub fn migrate(conn: &mut Connection) -> Result<i64, StoreError> {
         tx.pragma_update(None, "user_version", target)?;
         tx.commit()?;
     }
-    Ok(LATEST_VERSION)
+    Ok(last.min(LATEST_VERSION))
 }

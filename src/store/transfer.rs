@@ -27,7 +27,9 @@ pub enum ImportError {
         "the export is format version {found}, newer than this Leadline reads ({FORMAT_VERSION}); update Leadline"
     )]
     NewerFormat { found: i64 },
-    #[error("the export is from schema version {found}, but this Leadline writes version {LATEST_VERSION}")]
+    #[error(
+        "the export is from a newer Leadline (schema version {found}; this version knows up to {LATEST_VERSION}); update Leadline"
+    )]
     SchemaMismatch { found: i64 },
     #[error("the database is not empty ({0}); import only into a new file, e.g. with --db new.db")]
     NotEmpty(String),
@@ -124,11 +126,12 @@ pub fn export(conn: &Connection) -> Result<Json, StoreError> {
     Ok(Json::Object(document))
 }
 
-/// Tables whose rows the migrations seed (default lists and settings): an import replaces them.
-fn seeded_tables() -> Result<Vec<String>, StoreError> {
+/// Tables whose rows the migrations up to `version` seed (default lists and settings): an
+/// import replaces them.
+fn seeded_tables(version: i64) -> Result<Vec<String>, StoreError> {
     // A fresh in-memory database at the same schema tells which tables start non-empty.
     let mut fresh = Connection::open_in_memory()?;
-    migrations::migrate(&mut fresh)?;
+    migrations::migrate_to(&mut fresh, version)?;
     Ok(check::row_counts(&fresh)?.into_iter().filter(|(_, n)| *n > 0).map(|(t, _)| t).collect())
 }
 
@@ -152,9 +155,32 @@ pub fn import(conn: &mut Connection, document: &Json) -> Result<usize, ImportErr
         .get("schema_version")
         .and_then(Json::as_i64)
         .ok_or_else(|| ImportError::NotAnExport("\"schema_version\" is missing or not a number".into()))?;
-    if schema_version != LATEST_VERSION {
+    if schema_version < 1 {
+        return Err(ImportError::NotAnExport(format!(
+            "\"schema_version\" {schema_version} is not a version"
+        )));
+    }
+    if schema_version > LATEST_VERSION {
         return Err(ImportError::SchemaMismatch { found: schema_version });
     }
+    if schema_version < LATEST_VERSION {
+        // Written by an earlier Leadline: load it into a database of that version, let the
+        // migrations bring it up to date, as they do for a database file, and import that.
+        let mut earlier = Connection::open_in_memory()?;
+        migrations::migrate_to(&mut earlier, schema_version)?;
+        import_at(&mut earlier, object, schema_version)?;
+        migrations::migrate(&mut earlier)?;
+        return import(conn, &export(&earlier)?);
+    }
+    import_at(conn, object, LATEST_VERSION)
+}
+
+/// Imports the tables of an export of schema version `version` into a database of that version.
+fn import_at(
+    conn: &mut Connection,
+    object: &serde_json::Map<String, Json>,
+    version: i64,
+) -> Result<usize, ImportError> {
     let tables = object
         .get("tables")
         .and_then(Json::as_object)
@@ -164,7 +190,7 @@ pub fn import(conn: &mut Connection, document: &Json) -> Result<usize, ImportErr
     if let Some(unknown) = tables.keys().find(|t| !known.contains(t)) {
         return Err(ImportError::NotAnExport(format!("unknown table \"{unknown}\"")));
     }
-    let seeded = seeded_tables()?;
+    let seeded = seeded_tables(version)?;
     let not_empty: Vec<String> = check::row_counts(conn)?
         .into_iter()
         .filter(|(table, count)| *count > 0 && !seeded.contains(table) && known.contains(table))
