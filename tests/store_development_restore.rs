@@ -194,3 +194,36 @@ fn restoring_a_record_replaces_the_one_the_architect_holds_now() {
     write(&mut store, |tx| certifications::restore_record(tx, &lapsed));
     assert_eq!(certifications::records(store.conn()).unwrap(), [lapsed]);
 }
+
+#[test]
+fn a_catalogue_entry_can_be_corrected_but_not_onto_another_entrys_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = leadline::store::Store::open(&common::db_in(&dir)).unwrap();
+    let conn = store.conn();
+    let catalogue = certifications::catalogue(conn).unwrap();
+    let az104 = catalogue.iter().find(|c| c.code == "AZ-104").unwrap();
+    let error = certifications::update_catalogue_entry(conn, az104.id, "az-305", &az104.name, az104.kind)
+        .unwrap_err();
+    assert!(error.to_string().starts_with("code: AZ-305 is already in the catalogue"), "{error}");
+    let error =
+        certifications::update_catalogue_entry(conn, az104.id, "AZ-104", "  ", az104.kind).unwrap_err();
+    assert!(error.to_string().starts_with("name:"), "{error}");
+    let before = certifications::update_catalogue_entry(
+        conn,
+        az104.id,
+        "az-104",
+        "Azure Administrator Associate (2026 exam)",
+        leadline::model::certification::CertKind::Specialty,
+    )
+    .unwrap();
+    assert_eq!(&before, az104);
+    let after = certifications::entry(conn, az104.id).unwrap();
+    assert_eq!(
+        (after.code.as_str(), after.name.as_str(), after.kind),
+        (
+            "AZ-104",
+            "Azure Administrator Associate (2026 exam)",
+            leadline::model::certification::CertKind::Specialty
+        )
+    );
+}

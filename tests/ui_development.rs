@@ -576,3 +576,54 @@ fn a_renewal_a_removal_and_earning_again_are_undone_with_their_dates() {
     assert_eq!(record_of(&harness, "SC-200"), Some(lapsed), "the old dates are back");
     assert_eq!(harness.state().status(), "Undone: SC-200 earned again");
 }
+
+#[test]
+fn a_catalogue_entry_is_corrected_in_place_its_records_follow_and_undo_puts_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = harness_on(&path, common::today());
+    click(&mut harness, Role::Button, "⚙  Settings");
+    let entry = |path: &std::path::Path| {
+        let store = common::read_db(path);
+        let catalogue = certifications::catalogue(store.conn()).unwrap();
+        let az104 = catalogue.into_iter().find(|c| c.name.contains("Azure Administrator")).unwrap();
+        let holders = certifications::holders(store.conn()).unwrap().get(&az104.id).copied().unwrap_or(0);
+        (az104.code, az104.name, holders)
+    };
+    let (code, name, holders) = entry(&path);
+    assert_eq!(code, "AZ-104");
+    assert!(holders > 0, "someone holds it");
+
+    harness.get_by_role_and_label(Role::Button, "Edit AZ-104").scroll_to_me();
+    harness.run();
+    click(&mut harness, Role::Button, "Edit AZ-104");
+    harness.get_by_label("Editing AZ-104: the records of it follow");
+    // A code another entry has is refused, naming it.
+    let retype = |harness: &mut App, label: &str, text: &str| {
+        harness.get_by_role_and_label(Role::TextInput, label).scroll_to_me();
+        harness.run();
+        harness.get_by_role_and_label(Role::TextInput, label).click();
+        harness.run();
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
+        harness.run();
+    };
+    retype(&mut harness, "Certification code", "AZ-305");
+    click(&mut harness, Role::Button, "Save");
+    harness.get_by_label_contains("code: AZ-305 is already in the catalogue");
+    assert_eq!(entry(&path).0, "AZ-104", "nothing saved");
+
+    retype(&mut harness, "Certification code", "AZ-104");
+    retype(&mut harness, "Certification name", "Azure Administrator Associate (2026 exam)");
+    click(&mut harness, Role::Button, "Save");
+    assert_eq!(
+        entry(&path),
+        ("AZ-104".to_owned(), "Azure Administrator Associate (2026 exam)".to_owned(), holders),
+        "the records still point at it"
+    );
+    assert!(harness.state().status().contains("Saved AZ-104 in the catalogue"));
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(entry(&path), (code, name, holders));
+}

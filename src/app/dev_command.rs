@@ -69,6 +69,13 @@ pub enum DevCommand {
         name: String,
         kind: CertKind,
     },
+    /// Corrects a catalogue entry's code, name or kind; the records follow.
+    UpdateCatalogueCert {
+        id: CertId,
+        code: String,
+        name: String,
+        kind: CertKind,
+    },
     /// Removes the catalogue entry and every record of it (the app asks first).
     RemoveCatalogueCert(CertId),
     RecordCertEarned {
@@ -169,6 +176,16 @@ impl DevCommand {
                 let id = certifications::add_to_catalogue(conn, &code, &name, kind)?;
                 let entry = certifications::entry(conn, id)?;
                 done(None, format!("Added {} ({}) to the catalogue", entry.code, kind.label()))
+            }
+            Self::UpdateCatalogueCert { id, code, name, kind } => {
+                let before = certifications::update_catalogue_entry(conn, id, &code, &name, kind)?;
+                let entry = certifications::entry(conn, id)?;
+                let what = if before.code == entry.code {
+                    format!("Saved {} in the catalogue", entry.code)
+                } else {
+                    format!("Renamed {} to {} in the catalogue", before.code, entry.code)
+                };
+                done(None, what)
             }
             Self::RemoveCatalogueCert(id) => {
                 let (entry, held) = certifications::remove_from_catalogue(conn, id)?;

@@ -118,6 +118,16 @@ fn development_undo_for(development: &DevelopmentView, command: &DevCommand) -> 
             let row = cert_row(development, *record)?;
             (format!("removal of {}", row.code), restore_cert(row))
         }
+        DevCommand::UpdateCatalogueCert { id, .. } => {
+            let before = development.catalogue.iter().find(|c| c.id == *id)?;
+            let restore = DevCommand::UpdateCatalogueCert {
+                id: *id,
+                code: before.code.clone(),
+                name: before.name.clone(),
+                kind: before.kind,
+            };
+            (format!("edit of {} in the catalogue", before.code), restore)
+        }
         _ => return None,
     };
     Some(Undo { label, command: Command::Development(restore) })

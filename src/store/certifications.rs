@@ -71,6 +71,33 @@ pub fn add_to_catalogue(
     Ok(CertId(conn.last_insert_rowid()))
 }
 
+/// Corrects a catalogue entry: its code, name or kind (a renamed exam, a typo). Every record of
+/// it follows, as they refer to the entry, not its code. Returns the entry as it was.
+pub fn update_catalogue_entry(
+    conn: &Connection,
+    id: CertId,
+    code: &str,
+    name: &str,
+    kind: CertKind,
+) -> Result<CatalogueCert, StoreError> {
+    let before = entry(conn, id)?;
+    let (code, name) = certification::validate_catalogue_entry(code, name)?;
+    let clash: Option<String> = conn
+        .prepare_cached("SELECT name FROM cert_catalogue WHERE code = ?1 COLLATE NOCASE AND id != ?2")?
+        .query_row(params![code, id], |r| r.get(0))
+        .optional()?;
+    if let Some(existing) = clash {
+        return Err(ValidationError::new(
+            "code",
+            format!("{code} is already in the catalogue as “{existing}”"),
+        )
+        .into());
+    }
+    conn.prepare_cached("UPDATE cert_catalogue SET code = ?2, name = ?3, kind = ?4 WHERE id = ?1")?
+        .execute(params![id, code, name, kind.key()])?;
+    Ok(before)
+}
+
 /// Removes a catalogue entry with every architect's record of it. The app asks first, saying
 /// how many architects hold it; returns the entry and that count.
 pub fn remove_from_catalogue(conn: &Connection, id: CertId) -> Result<(CatalogueCert, usize), StoreError> {

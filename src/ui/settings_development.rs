@@ -38,6 +38,8 @@ struct State {
     new_kind: CertKind,
     filter: String,
     confirm_cert: Option<CertId>,
+    /// The catalogue entry loaded into the form below the list to be corrected.
+    editing_cert: Option<CertId>,
     error: Option<(Section, String)>,
 }
 
@@ -53,6 +55,7 @@ impl Default for State {
             new_kind: CertKind::RoleBased,
             filter: String::new(),
             confirm_cert: None,
+            editing_cert: None,
             error: None,
         }
     }
@@ -240,6 +243,17 @@ fn catalogue_ui(ui: &mut egui::Ui, view: &ViewModel, state: &mut State, send: &m
                 ui.label(RichText::new(&entry.code).monospace());
                 fixed_label(ui, 230.0, short_name(&entry.name)).on_hover_text(&entry.name);
                 ui.label(RichText::new(entry.kind.label()).small());
+                let edit = ui
+                    .button("✏")
+                    .accessible_name(format!("Edit {}", entry.code))
+                    .on_hover_text(format!("Correct the code, name or kind of {}", entry.code));
+                if edit.clicked() {
+                    state.editing_cert = Some(entry.id);
+                    state.new_code.clone_from(&entry.code);
+                    state.new_name.clone_from(&entry.name);
+                    state.new_kind = entry.kind;
+                    state.error = None;
+                }
                 let hover = if held == 0 {
                     format!("Remove {}", entry.code)
                 } else {
@@ -268,12 +282,17 @@ fn catalogue_ui(ui: &mut egui::Ui, view: &ViewModel, state: &mut State, send: &m
         });
     });
     ui.add_space(theme::SPACE_S);
+    let editing = state.editing_cert.and_then(|id| dev.catalogue.iter().find(|c| c.id == id));
+    if let Some(entry) = editing {
+        ui.label(RichText::new(format!("Editing {}: the records of it follow", entry.code)).weak().small());
+    }
+    let field = if editing.is_some() { "Certification" } else { "New certification" };
     ui.horizontal_wrapped(|ui| {
         ui.add(egui::TextEdit::singleline(&mut state.new_code).hint_text("Code").desired_width(70.0))
-            .accessible_name("New certification code");
+            .accessible_name(format!("{field} code"));
         ui.add(egui::TextEdit::singleline(&mut state.new_name).hint_text("Name").desired_width(220.0))
-            .accessible_name("New certification name");
-        ui.name_inputs("New certification kind", |ui| {
+            .accessible_name(format!("{field} name"));
+        ui.name_inputs(format!("{field} kind"), |ui| {
             egui::ComboBox::from_id_salt("new_cert_kind").selected_text(state.new_kind.label()).show_ui(
                 ui,
                 |ui| {
@@ -283,9 +302,19 @@ fn catalogue_ui(ui: &mut egui::Ui, view: &ViewModel, state: &mut State, send: &m
                 },
             );
         });
-        if ui.button("Add").on_hover_text("Add the certification to the catalogue").clicked() {
+        let (label, hover) = match editing {
+            Some(_) => ("Save", "Save the corrected entry"),
+            None => ("Add", "Add the certification to the catalogue"),
+        };
+        if ui.button(label).on_hover_text(hover).clicked() {
+            let editing_id = editing.map(|e| e.id);
             match certification::validate_catalogue_entry(&state.new_code, &state.new_name) {
-                Ok((code, _)) if dev.catalogue.iter().any(|c| c.code.eq_ignore_ascii_case(&code)) => {
+                Ok((code, _))
+                    if dev
+                        .catalogue
+                        .iter()
+                        .any(|c| Some(c.id) != editing_id && c.code.eq_ignore_ascii_case(&code)) =>
+                {
                     state.error =
                         Some((Section::Catalogue, format!("code: {code} is already in the catalogue")));
                 }
@@ -293,10 +322,20 @@ fn catalogue_ui(ui: &mut egui::Ui, view: &ViewModel, state: &mut State, send: &m
                     state.new_code.clear();
                     state.new_name.clear();
                     state.error = None;
-                    send(DevCommand::AddCatalogueCert { code, name, kind: state.new_kind });
+                    state.editing_cert = None;
+                    send(match editing_id {
+                        Some(id) => DevCommand::UpdateCatalogueCert { id, code, name, kind: state.new_kind },
+                        None => DevCommand::AddCatalogueCert { code, name, kind: state.new_kind },
+                    });
                 }
                 Err(error) => state.error = Some((Section::Catalogue, error.to_string())),
             }
+        }
+        if editing.is_some() && ui.button("Cancel").clicked() {
+            state.editing_cert = None;
+            state.new_code.clear();
+            state.new_name.clear();
+            state.error = None;
         }
     });
     state.error_ui(ui, Section::Catalogue);
