@@ -294,3 +294,28 @@ fn a_day_past_24_hours_is_refused_naming_the_day_and_a_commit_is_backed_up_first
     let backups = leadline::store::backup::list(&db).expect("list");
     assert!(backups.iter().any(|b| b.reason == "pre-import"), "{backups:?}");
 }
+
+#[test]
+fn double_booked_meetings_are_named_on_standard_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = common::db_in(&dir);
+    let file = dir.path().join("busy.ics");
+    std::fs::write(
+        &file,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
+         BEGIN:VEVENT\r\nUID:fc\r\nSUMMARY:Forecast call\r\nDTSTART:20261124T140000Z\r\nDTEND:20261124T150000Z\r\nEND:VEVENT\r\n\
+         BEGIN:VEVENT\r\nUID:ws\r\nSUMMARY:Envisioning workshop\r\nDTSTART:20261124T143000Z\r\nDTEND:20261124T160000Z\r\nEND:VEVENT\r\n\
+         END:VCALENDAR\r\n",
+    )
+    .expect("write");
+    let file_arg = file.display().to_string();
+    let out = leadline(&db, &["import", "ics", &file_arg, "--zone", "UTC", "--dry-run"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(
+            "warning: double-booked on 2026-11-24: \"Forecast call\" at 14:00 and \"Envisioning workshop\" at 14:30 both count in full"
+        ),
+        "{err}"
+    );
+}

@@ -223,3 +223,42 @@ fn a_calendar_with_another_name_leaves_the_first_ones_entries_alone() {
     harness.run();
     assert_eq!(imported(&path).len(), 4, "nothing of the work calendar was removed");
 }
+
+#[test]
+fn double_booked_meetings_are_marked_and_can_be_shown_alone_until_one_is_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    let file = dir.path().join("busy.ics");
+    let meeting = |uid: &str, summary: &str, start: &str, end: &str| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nSUMMARY:{summary}\r\nDTSTART;TZID=Europe/Berlin:20261124T{start}00\r\n\
+             DTEND;TZID=Europe/Berlin:20261124T{end}00\r\nEND:VEVENT\r\n"
+        )
+    };
+    let events = [
+        meeting("fc", "Forecast call", "1400", "1500"),
+        meeting("ws", "Envisioning workshop", "1430", "1600"),
+        meeting("pipe", "Pipeline review", "1700", "1730"),
+    ];
+    std::fs::write(&file, format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{}END:VCALENDAR\r\n", events.concat()))
+        .unwrap();
+    let mut harness = common::harness(&path);
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(file)));
+    harness.run();
+
+    // The start times of both (in this computer's zone) carry the mark.
+    assert_eq!(harness.query_all_by_label_contains(" ⚠").count(), 2);
+    harness.get_by_label("Show only the 2 double-booked").click();
+    harness.run();
+    assert!(harness.query_by_label("Pipeline review").is_none(), "only the overlapping pair is shown");
+    harness.get_by_label("Forecast call");
+    harness.get_by_label("Envisioning workshop");
+
+    harness.get_by_label("Change: Envisioning workshop on 2026-11-24").click();
+    harness.run();
+    harness.get_by_label("Ignore: Envisioning workshop on 2026-11-24").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("double-booked").is_none(), "none left: the filter goes");
+    assert_eq!(harness.query_all_by_label_contains(" ⚠").count(), 0);
+    harness.get_by_label("Pipeline review");
+}

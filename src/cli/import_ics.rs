@@ -102,6 +102,24 @@ pub fn run(db: &Path, args: &IcsArgs, today: NaiveDate) -> anyhow::Result<ExitCo
     for day in &full_days {
         eprintln!("warning: {day}");
     }
+    let mut pairs: Vec<(usize, usize)> =
+        preview.double_booked().into_iter().map(|(a, b)| (a.min(b), a.max(b))).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    for (first, second) in pairs {
+        let (Some(a), Some(b)) = (preview.rows.get(first), preview.rows.get(second)) else { continue };
+        let at = |row: &crate::import::preview::Row| {
+            row.local_start.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()
+        };
+        eprintln!(
+            "warning: double-booked on {}: \"{}\" at {} and \"{}\" at {} both count in full",
+            a.local_date,
+            a.occurrence.summary.trim(),
+            at(a),
+            b.occurrence.summary.trim(),
+            at(b)
+        );
+    }
     if args.dry_run {
         return Ok(ExitCode::SUCCESS);
     }

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Datelike as _, NaiveDate, NaiveTime, Timelike as _, Weekday};
+use chrono::{Datelike as _, NaiveDate, NaiveDateTime, NaiveTime, Timelike as _, Weekday};
 use serde::Serialize;
 
 use super::Warning;
@@ -436,6 +436,43 @@ impl Preview {
             }
         }
         counts
+    }
+
+    /// Double-booked meetings: for each row that counts and overlaps another that counts, the
+    /// index of the one it overlaps most (both would count in full). Only timed occurrences;
+    /// a manager usually attends one of two, so the preview points them out.
+    pub fn double_booked(&self) -> HashMap<usize, usize> {
+        let mut timed: Vec<(NaiveDateTime, NaiveDateTime, usize)> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| {
+                row.local_start.is_some()
+                    && matches!(row.change, Change::New | Change::Changed { .. } | Change::Unchanged { .. })
+            })
+            .map(|(index, row)| {
+                let start = row.local_date.and_time(row.local_start.unwrap_or_default());
+                (start, start + chrono::Duration::minutes(i64::from(row.minutes)), index)
+            })
+            .collect();
+        timed.sort_unstable();
+        let mut overlaps: HashMap<usize, (i64, usize)> = HashMap::new();
+        for (position, &(start, end, index)) in timed.iter().enumerate() {
+            // Sorted by start: only the ones after it that start before it ends can overlap.
+            for &(other_start, other_end, other) in timed[position + 1..].iter().take_while(|o| o.0 < end) {
+                let shared = (end.min(other_end) - other_start.max(start)).num_minutes();
+                if shared <= 0 {
+                    continue;
+                }
+                for (this, that) in [(index, other), (other, index)] {
+                    let best = overlaps.entry(this).or_insert((0, that));
+                    if shared > best.0 {
+                        *best = (shared, that);
+                    }
+                }
+            }
+        }
+        overlaps.into_iter().map(|(index, (_, other))| (index, other)).collect()
     }
 
     /// The days committing would fill past 24 h, by date: what the import keeps (new, changed

@@ -494,3 +494,26 @@ fn entries_from_before_calendars_were_told_apart_are_claimed_by_the_calendar_hol
     // An old entry this calendar does not hold is still listed as gone: it could be its own.
     assert_eq!(p.gone.iter().map(|e| e.id).collect::<Vec<_>>(), [2]);
 }
+
+#[test]
+fn double_booked_meetings_are_pointed_out_until_one_is_ignored() {
+    let events = vec![
+        event("fc", "Forecast call", "20261124T140000", "20261124T150000", ""),
+        // Overlaps the forecast call by 30 minutes, and the QBR by 15.
+        event("ws", "Envisioning workshop", "20261124T143000", "20261124T161500", ""),
+        event("qbr", "EMEA QBR", "20261124T160000", "20261124T170000", ""),
+        // Back to back with the QBR: not double-booked.
+        event("pipe", "Pipeline review", "20261124T170000", "20261124T173000", ""),
+    ];
+    let mut p = preview(&calendar(&events), &[]);
+    let index = |uid: &str| p.rows.iter().position(|r| r.occurrence.uid == uid).expect("row");
+    let (fc, ws, qbr, pipe) = (index("fc"), index("ws"), index("qbr"), index("pipe"));
+    let pairs = p.double_booked();
+    assert_eq!(pairs.get(&fc), Some(&ws));
+    assert_eq!(pairs.get(&ws), Some(&fc), "the workshop overlaps the call most (30 min against 15)");
+    assert_eq!(pairs.get(&qbr), Some(&ws));
+    assert_eq!(pairs.get(&pipe), None);
+    // The manager skipped the workshop: nothing is double-booked any more.
+    p.assign(ws, Some(Outcome::Ignore));
+    assert!(p.double_booked().is_empty());
+}

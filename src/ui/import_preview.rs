@@ -70,6 +70,10 @@ pub struct ImportState {
     /// Show only the occurrences no rule matched (the ones needing the manager), and the
     /// row indexes that filter leaves, worked out when it or the preview changes.
     only_unmatched: bool,
+    /// Show only double-booked occurrences, and which row each one overlaps (cached with the
+    /// counts).
+    only_double_booked: bool,
+    double_booked: HashMap<usize, usize>,
     visible: Vec<usize>,
     dirty: bool,
 }
@@ -262,9 +266,13 @@ impl ImportState {
             self.counts = preview.counts();
             self.plan = preview.plan();
             self.full_days = preview.full_days();
-            let only = self.only_unmatched;
+            self.double_booked = preview.double_booked();
+            // Once none is left the filter would show nothing: it goes away with them.
+            self.only_double_booked &= !self.double_booked.is_empty();
+            let (unmatched, double_booked) = (self.only_unmatched, self.only_double_booked);
             self.visible = (0..preview.rows.len())
-                .filter(|&i| !only || matches!(preview.rows[i].verdict, Verdict::Unmatched))
+                .filter(|&i| !unmatched || matches!(preview.rows[i].verdict, Verdict::Unmatched))
+                .filter(|i| !double_booked || self.double_booked.contains_key(i))
                 .collect();
         }
     }
@@ -358,8 +366,19 @@ impl ImportState {
             self.keep_gone = keep_gone;
             self.refresh();
         }
-        let filter = ui.checkbox(&mut self.only_unmatched, "Show only occurrences no rule matched");
-        if filter.changed() {
+        let filters = ui.horizontal(|ui| {
+            let unmatched = ui.checkbox(&mut self.only_unmatched, "Show only occurrences no rule matched");
+            let pairs = self.double_booked.len();
+            let double_booked = (pairs > 0).then(|| {
+                ui.checkbox(&mut self.only_double_booked, format!("Show only the {pairs} double-booked"))
+                    .on_hover_text(
+                        "Meetings that overlap another one both count in full: use Change… to ignore the ones \
+                         you did not attend",
+                    )
+            });
+            unmatched.changed() || double_booked.is_some_and(|r| r.changed())
+        });
+        if filters.inner {
             self.refresh();
         }
         ui.add_space(theme::SPACE_S);
@@ -503,7 +522,7 @@ impl ImportState {
         TableBuilder::new(ui)
             .striped(true)
             .column(Column::exact(88.0))
-            .column(Column::exact(52.0))
+            .column(Column::exact(62.0))
             .column(Column::exact(64.0))
             .column(Column::remainder().at_least(160.0).clip(true))
             .column(Column::exact(84.0))
@@ -533,8 +552,21 @@ impl ImportState {
                             ui.label(date);
                         }
                     });
-                    table_row.col(|ui| {
-                        ui.label(time);
+                    table_row.col(|ui| match self.double_booked.get(&index).and_then(|&o| preview.rows.get(o)) {
+                        Some(other) => {
+                            let start = other.local_start.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+                            ui.label(RichText::new(format!("{time} ⚠")).color(theme::warn_color(ui))).on_hover_text(
+                                format!(
+                                    "Double-booked with \"{}\" at {start} ({}): both count in full. Use Change… \
+                                     to ignore the one you did not attend.",
+                                    other.occurrence.summary.trim(),
+                                    format_minutes(other.minutes)
+                                ),
+                            );
+                        }
+                        None => {
+                            ui.label(time);
+                        }
                     });
                     table_row.col(|ui| {
                         ui.label(format_minutes(row.minutes));
