@@ -6,7 +6,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use egui::Key;
 use egui::accesskit::Role;
@@ -21,25 +20,6 @@ const FIXTURE: &str = "apple_macos_tentative_cancelled_attendees.ics";
 
 fn shared(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/ics").join(name)
-}
-
-/// A file dragged from the file manager onto the window.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
-fn drop_file(harness: &mut App, path: PathBuf) {
-    harness.input_mut().dropped_files.push(Arc::new(Dropped(path)));
-    harness.run();
 }
 
 /// Replaces a text field's content from the keyboard and leaves it with Tab.
@@ -87,7 +67,7 @@ fn a_dropped_calendar_is_previewed_assigned_with_one_click_imported_and_shown_on
     let mut harness = common::harness(&path);
 
     // Dropped on the Team screen: the app switches to the import view.
-    drop_file(&mut harness, shared(FIXTURE));
+    common::drop_file(&mut harness, shared(FIXTURE));
     harness.get_by_label("Import a calendar");
     harness.get_by_label_contains("0 occurrences");
     july_2022(&mut harness);
@@ -129,7 +109,7 @@ fn a_dropped_calendar_is_previewed_assigned_with_one_click_imported_and_shown_on
     open_import(&mut harness);
     let field = harness.get_by_role_and_label(Role::TextInput, "Calendar file").value().unwrap_or_default();
     assert!(field.ends_with("fixtures/ics/"), "the path field starts in the last folder: {field}");
-    drop_file(&mut harness, shared(FIXTURE));
+    common::drop_file(&mut harness, shared(FIXTURE));
     harness.get_by_label_contains(
         "4 occurrences: 0 new, 0 changed, 1 unchanged, 0 to remove, 1 ignored, 2 unassigned",
     );
@@ -144,7 +124,7 @@ fn make_a_rule_from_an_occurrence_saves_the_rule_and_the_preview_follows_it() {
     let mut harness = common::harness(&path);
     open_import(&mut harness);
     july_2022(&mut harness);
-    drop_file(&mut harness, shared(FIXTURE));
+    common::drop_file(&mut harness, shared(FIXTURE));
 
     harness.get_by_label_contains("Market: Confirmed on").click();
     harness.run();
@@ -176,7 +156,7 @@ fn cancel_leaves_nothing() {
     let mut harness = common::harness(&path);
     open_import(&mut harness);
     july_2022(&mut harness);
-    drop_file(&mut harness, shared(FIXTURE));
+    common::drop_file(&mut harness, shared(FIXTURE));
     harness.get_by_label_contains("Business: No Status on").click();
     harness.run();
     harness.get_by_label("Cancel").click();
@@ -213,7 +193,7 @@ fn a_file_that_is_not_a_calendar_is_refused_inline() {
     let notes = dir.path().join("notes.ics");
     std::fs::write(&notes, "Shopping list\nmilk\n").unwrap();
     let mut harness = common::harness(&path);
-    drop_file(&mut harness, notes);
+    common::drop_file(&mut harness, notes);
     harness.get_by_label_contains("notes.ics was not imported: this is not a calendar file");
     assert!(imported(&path).is_empty());
     // Esc leaves the import view, as Cancel does.

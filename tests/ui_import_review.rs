@@ -6,27 +6,12 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use leadline::app::Command;
 use leadline::model::time_entry::TimeEntryFields;
 use leadline::model::{ArchitectFields, ArchitectId, Cadence, split::Category};
 use leadline::store::Store;
-
-/// A file dragged from the file manager onto the window.
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
 
 /// Monday 23 November 2026, in the current fiscal quarter: a one-on-one with Ana, an
 /// all-day workshop and an all-day partner summit (8 h each), and a forecast call.
@@ -87,8 +72,7 @@ fn a_day_past_24_hours_blocks_the_import_until_the_occurrence_not_attended_is_le
     let file = dir.path().join("week.ics");
     std::fs::write(&file, WEEK).unwrap();
     let mut harness = common::harness(&path);
-    harness.input_mut().dropped_files.push(Arc::new(Dropped(file)));
-    harness.run();
+    common::drop_file(&mut harness, file);
 
     // The one-on-one with Ana is filed under her.
     harness.get_by_label("Ana 1:1  with Ana Lima");
@@ -124,8 +108,7 @@ fn an_occurrence_a_rule_decided_can_be_counted_differently_and_set_back() {
     let file = dir.path().join("week.ics");
     std::fs::write(&file, WEEK.replace("UID:summit", "UID:summit\r\nSTATUS:CANCELLED")).unwrap();
     let mut harness = common::harness(&path);
-    harness.input_mut().dropped_files.push(Arc::new(Dropped(file.clone())));
-    harness.run();
+    common::drop_file(&mut harness, file.clone());
 
     // The forecast call was really a customer meeting: market building, not business.
     harness.get_by_label("Change: Forecast call on 2026-11-24").click();
@@ -154,8 +137,7 @@ fn an_occurrence_a_rule_decided_can_be_counted_differently_and_set_back() {
     assert_eq!(forecast.1, "market");
 
     // Importing the same calendar again keeps the choice: nothing changes.
-    harness.input_mut().dropped_files.push(Arc::new(Dropped(file)));
-    harness.run();
+    common::drop_file(&mut harness, file);
     harness.get_by_label_contains("(your choice; was Forecast, pipeline");
     harness.get_by_label_contains("3 unchanged");
     harness.get_by_label("Nothing to import");
@@ -168,8 +150,7 @@ fn entries_from_another_calendar_can_be_kept_and_stay_kept_when_the_preview_is_r
     let work = dir.path().join("work.ics");
     std::fs::write(&work, WEEK.replace("UID:summit", "UID:summit\r\nSTATUS:CANCELLED")).unwrap();
     let mut harness = common::harness(&path);
-    harness.input_mut().dropped_files.push(Arc::new(Dropped(work)));
-    harness.run();
+    common::drop_file(&mut harness, work);
     harness.get_by_label("Import 3 entries").click();
     harness.run();
 
@@ -180,8 +161,7 @@ fn entries_from_another_calendar_can_be_kept_and_stay_kept_when_the_preview_is_r
         SUMMARY:Customer workshop\r\nDTSTART;TZID=Europe/Berlin:20261125T100000\r\n\
         DTEND;TZID=Europe/Berlin:20261125T120000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     std::fs::write(&personal, workshop).unwrap();
-    harness.input_mut().dropped_files.push(Arc::new(Dropped(personal)));
-    harness.run();
+    common::drop_file(&mut harness, personal);
     harness.get_by_label("Import 1 entry, remove 3");
     harness.get_by_label_contains("3 entries imported before are no longer in this calendar").click();
     harness.run();
@@ -205,8 +185,7 @@ fn a_calendar_with_another_name_leaves_the_first_ones_entries_alone() {
         WEEK.replace("PRODID:-//Test//EN", "PRODID:-//Apple Inc.//macOS 14.5//EN\r\nX-WR-CALNAME:Work");
     std::fs::write(&work, named.replace("UID:summit", "UID:summit\r\nSTATUS:CANCELLED")).unwrap();
     let mut harness = common::harness(&path);
-    harness.input_mut().dropped_files.push(Arc::new(Dropped(work)));
-    harness.run();
+    common::drop_file(&mut harness, work);
     harness.get_by_label("Import 3 entries").click();
     harness.run();
 
@@ -216,8 +195,7 @@ fn a_calendar_with_another_name_leaves_the_first_ones_entries_alone() {
         DTSTART;TZID=Europe/Berlin:20261125T100000\r\nDTEND;TZID=Europe/Berlin:20261125T120000\r\n\
         END:VEVENT\r\nEND:VCALENDAR\r\n";
     std::fs::write(&personal, workshop).unwrap();
-    harness.input_mut().dropped_files.push(Arc::new(Dropped(personal)));
-    harness.run();
+    common::drop_file(&mut harness, personal);
     harness.get_by_label_contains("This is the calendar \"Family\". 3 entries from other calendars");
     harness.get_by_label("Import 1 entry").click();
     harness.run();
@@ -243,8 +221,7 @@ fn double_booked_meetings_are_marked_and_can_be_shown_alone_until_one_is_ignored
     std::fs::write(&file, format!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{}END:VCALENDAR\r\n", events.concat()))
         .unwrap();
     let mut harness = common::harness(&path);
-    harness.input_mut().dropped_files.push(Arc::new(Dropped(file)));
-    harness.run();
+    common::drop_file(&mut harness, file);
 
     // The start times of both (in this computer's zone) carry the mark.
     assert_eq!(harness.query_all_by_label_contains(" ⚠").count(), 2);

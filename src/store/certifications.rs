@@ -55,20 +55,25 @@ pub fn add_to_catalogue(
     kind: CertKind,
 ) -> Result<CertId, StoreError> {
     let (code, name) = certification::validate_catalogue_entry(code, name)?;
-    let clash: Option<String> = conn
-        .prepare_cached("SELECT name FROM cert_catalogue WHERE code = ?1 COLLATE NOCASE")?
-        .query_row([&code], |r| r.get(0))
-        .optional()?;
-    if let Some(existing) = clash {
-        return Err(ValidationError::new(
-            "code",
-            format!("{code} is already in the catalogue as “{existing}”"),
-        )
-        .into());
-    }
+    check_code_free(conn, &code, None)?;
     conn.prepare_cached("INSERT INTO cert_catalogue (code, name, kind) VALUES (?1, ?2, ?3)")?
         .execute(params![code, name, kind.key()])?;
     Ok(CertId(conn.last_insert_rowid()))
+}
+
+/// Refuses a code another catalogue entry (not `except`) already has, naming that entry.
+fn check_code_free(conn: &Connection, code: &str, except: Option<CertId>) -> Result<(), StoreError> {
+    let clash: Option<String> = conn
+        .prepare_cached("SELECT name FROM cert_catalogue WHERE code = ?1 COLLATE NOCASE AND id IS NOT ?2")?
+        .query_row(params![code, except], |r| r.get(0))
+        .optional()?;
+    match clash {
+        Some(existing) => {
+            Err(ValidationError::new("code", format!("{code} is already in the catalogue as “{existing}”"))
+                .into())
+        }
+        None => Ok(()),
+    }
 }
 
 /// Corrects a catalogue entry: its code, name or kind (a renamed exam, a typo). Every record of
@@ -82,17 +87,7 @@ pub fn update_catalogue_entry(
 ) -> Result<CatalogueCert, StoreError> {
     let before = entry(conn, id)?;
     let (code, name) = certification::validate_catalogue_entry(code, name)?;
-    let clash: Option<String> = conn
-        .prepare_cached("SELECT name FROM cert_catalogue WHERE code = ?1 COLLATE NOCASE AND id != ?2")?
-        .query_row(params![code, id], |r| r.get(0))
-        .optional()?;
-    if let Some(existing) = clash {
-        return Err(ValidationError::new(
-            "code",
-            format!("{code} is already in the catalogue as “{existing}”"),
-        )
-        .into());
-    }
+    check_code_free(conn, &code, Some(id))?;
     conn.prepare_cached("UPDATE cert_catalogue SET code = ?2, name = ?3, kind = ?4 WHERE id = ?1")?
         .execute(params![id, code, name, kind.key()])?;
     Ok(before)

@@ -108,6 +108,26 @@ impl FilePicker for FakePicker {
     }
 }
 
+/// A file dragged from the file manager onto the window.
+#[derive(Debug)]
+pub struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops `path` on the window, as from the file manager, and lets the app take it.
+pub fn drop_file(harness: &mut Harness<'_, LeadlineApp>, path: PathBuf) {
+    harness.input_mut().dropped_files.push(Arc::new(Dropped(path)));
+    harness.run();
+}
+
 /// The real app, as eframe would create it, in a test harness.
 pub fn harness(path: &Path) -> Harness<'static, LeadlineApp> {
     harness_with_picker(path, &FakePicker::default())
