@@ -34,6 +34,21 @@ fn demo_then_check_then_list_as_json() {
     assert_eq!(csv.lines().count(), 10, "header and nine architects:\n{csv}");
     assert!(csv.lines().next().unwrap().starts_with("id,name,title"));
     assert!(csv.contains("Grace Mensah"));
+
+    // A check report, backups and search hits have no CSV form: asking for one is refused.
+    for args in [
+        &["check", "--format", "csv"][..],
+        &["backups", "--format", "csv"],
+        &["search", "x", "--format", "csv"],
+    ] {
+        let refused = leadline(&db, args);
+        assert!(!refused.status.success(), "{args:?}");
+        let err = stderr(&refused);
+        assert!(
+            err.contains("invalid value 'csv'") && err.contains("[possible values: table, json]"),
+            "{err}"
+        );
+    }
 }
 
 #[test]

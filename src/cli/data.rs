@@ -9,7 +9,7 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
 
-use super::output::{self, Format};
+use super::output::{self, Format, TableOrJson};
 use crate::app::Command;
 use crate::model::{ArchitectFields, ListKind};
 use crate::store::{self, Store, backup, lists, transfer};
@@ -52,11 +52,11 @@ pub fn backup_now(store: &Store) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn list_backups(db: &Path, format: Format) -> anyhow::Result<ExitCode> {
+pub fn list_backups(db: &Path, format: TableOrJson) -> anyhow::Result<ExitCode> {
     let backups = backup::list(db)?;
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&backups)?),
-        Format::Table | Format::Csv => {
+        TableOrJson::Json => println!("{}", serde_json::to_string_pretty(&backups)?),
+        TableOrJson::Table => {
             if backups.is_empty() {
                 println!("No backups yet in {}", backup::backups_dir(db).display());
             }

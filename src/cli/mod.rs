@@ -23,7 +23,7 @@ use crate::model::{ArchitectFields, Cadence, ListItem, ListItemId, ListKind, Rea
 use crate::store::{self, Store, check, lists};
 
 pub use data::write_private;
-pub use output::Format;
+pub use output::{Format, TableOrJson};
 
 /// The roster as CSV, as `leadline export csv roster` writes it.
 pub fn roster_csv(
@@ -61,8 +61,8 @@ pub enum CliCommand {
     /// Check the database: integrity, foreign keys, schema version and row counts.
     /// Exits non-zero on a problem.
     Check {
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+        format: TableOrJson,
     },
     /// The team roster.
     #[command(subcommand)]
@@ -79,8 +79,8 @@ pub enum CliCommand {
     Backup,
     /// List the backups, newest first.
     Backups {
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+        format: TableOrJson,
     },
     /// Replace the database with a backup (the current data is backed up first).
     Restore { file: PathBuf },
@@ -97,8 +97,8 @@ pub enum CliCommand {
     Search {
         /// Words to find; "quoted words" for an exact phrase.
         query: String,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+        format: TableOrJson,
         /// How many results to print at most (the newest).
         #[arg(long, default_value_t = 50)]
         limit: usize,
@@ -288,12 +288,12 @@ fn open_existing(path: &Path) -> anyhow::Result<Store> {
     open(path)
 }
 
-fn check_command(path: &Path, format: Format) -> anyhow::Result<ExitCode> {
+fn check_command(path: &Path, format: TableOrJson) -> anyhow::Result<ExitCode> {
     let store = open_existing(path)?;
     let report = check::full_check(store.conn())?;
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
-        Format::Table | Format::Csv => {
+        TableOrJson::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+        TableOrJson::Table => {
             println!("Database:       {}", path.display());
             println!(
                 "Schema version: {} (this Leadline writes {})",

@@ -14,6 +14,14 @@ pub enum Format {
     Json,
 }
 
+/// For output with no CSV form (a check report, backups, search hits): a table for people or
+/// JSON for scripts. `--format csv` is refused with the values it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableOrJson {
+    Table,
+    Json,
+}
+
 /// One roster line, as printed.
 #[derive(Debug, Serialize)]
 struct RosterRow<'a> {

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use serde::Serialize;
 
-use super::Format;
+use super::TableOrJson;
 use crate::model::fiscal::IsoWeek;
 use crate::model::search as search_model;
 use crate::model::text::fold_for_match;
@@ -116,13 +116,18 @@ struct HitRow<'a> {
 }
 
 /// `leadline search QUERY`.
-pub fn search_command(store: &Store, query: &str, format: Format, limit: usize) -> anyhow::Result<ExitCode> {
+pub fn search_command(
+    store: &Store,
+    query: &str,
+    format: TableOrJson,
+    limit: usize,
+) -> anyhow::Result<ExitCode> {
     let results = search::search(store.conn(), query, limit).context("the search failed")?;
     if let Some(message) = &results.message {
         bail!("{message}");
     }
     match format {
-        Format::Json => {
+        TableOrJson::Json => {
             let rows: Vec<HitRow<'_>> = results
                 .hits
                 .iter()
@@ -137,7 +142,7 @@ pub fn search_command(store: &Store, query: &str, format: Format, limit: usize) 
             let document = serde_json::json!({ "query": query, "total": results.total, "hits": rows });
             println!("{}", serde_json::to_string_pretty(&document)?);
         }
-        Format::Table | Format::Csv => {
+        TableOrJson::Table => {
             if results.total == 0 {
                 println!("Nothing found for {:?}.", query.trim());
             } else if results.total > results.hits.len() {
