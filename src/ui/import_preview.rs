@@ -74,6 +74,9 @@ pub struct ImportState {
     /// counts).
     only_double_booked: bool,
     double_booked: HashMap<usize, usize>,
+    /// Show the occurrences an earlier import already holds as they are (hidden by default:
+    /// a weekly re-import of the quarter is mostly those).
+    show_unchanged: bool,
     visible: Vec<usize>,
     dirty: bool,
 }
@@ -273,6 +276,9 @@ impl ImportState {
             self.visible = (0..preview.rows.len())
                 .filter(|&i| !unmatched || matches!(preview.rows[i].verdict, Verdict::Unmatched))
                 .filter(|i| !double_booked || self.double_booked.contains_key(i))
+                .filter(|&i| {
+                    self.show_unchanged || !matches!(preview.rows[i].change, Change::Unchanged { .. })
+                })
                 .collect();
         }
     }
@@ -376,7 +382,14 @@ impl ImportState {
                          you did not attend",
                     )
             });
-            unmatched.changed() || double_booked.is_some_and(|r| r.changed())
+            let unchanged = self.counts.unchanged;
+            let shown = (unchanged > 0).then(|| {
+                ui.checkbox(&mut self.show_unchanged, format!("Show the {unchanged} unchanged"))
+                    .on_hover_text("Occurrences an earlier import already holds exactly as they are")
+            });
+            unmatched.changed()
+                || double_booked.is_some_and(|r| r.changed())
+                || shown.is_some_and(|r| r.changed())
         });
         if filters.inner {
             self.refresh();
