@@ -243,3 +243,26 @@ fn double_booked_meetings_are_marked_and_can_be_shown_alone_until_one_is_ignored
     assert_eq!(harness.query_all_by_label_contains(" ⚠").count(), 0);
     harness.get_by_label("Pipeline review");
 }
+
+#[test]
+fn a_calendar_imported_again_unchanged_says_its_rows_are_hidden() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    let file = dir.path().join("one.ics");
+    std::fs::write(
+        &file,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:fc\r\nSUMMARY:Forecast call\r\n\
+         DTSTART:20261124T140000Z\r\nDTEND:20261124T150000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let mut harness = common::harness(&path);
+    common::drop_file(&mut harness, file.clone());
+    harness.get_by_label("Import 1 entry").click();
+    harness.run();
+    common::drop_file(&mut harness, file);
+    harness.get_by_label("Every occurrence is hidden by the ticks above.");
+    harness.get_by_label("Show the 1 unchanged").click();
+    harness.run();
+    assert!(harness.query_by_label("Every occurrence is hidden by the ticks above.").is_none());
+    harness.get_by_label("Forecast call");
+}

@@ -395,6 +395,9 @@ impl ImportState {
             self.refresh();
         }
         ui.add_space(theme::SPACE_S);
+        if self.visible.is_empty() && self.counts.occurrences > 0 {
+            ui.label(RichText::new("Every occurrence is hidden by the ticks above.").weak());
+        }
         if let Some(action) = self.table_ui(ui, view) {
             self.act(action, view, commands);
         }
