@@ -272,3 +272,64 @@ fn new_entries_carry_their_calendar_and_old_ones_are_claimed_once() {
         existing.iter().map(|e| (e.event_uid.as_str(), e.calendar.as_deref())).collect();
     assert_eq!(calendars, [("a", Some("Apple Inc.|Work")), ("b", Some("Google Inc|Personal"))]);
 }
+
+#[test]
+fn editing_or_deleting_an_imported_entry_is_remembered_for_the_next_import() {
+    use leadline::import::preview::{DEFAULT_ALL_DAY_MINUTES, Inputs, Preview};
+    use leadline::import::rules::People;
+    use leadline::import::{Window, zones::Zone};
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&common::db_in(&dir)).expect("open");
+    let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
+        BEGIN:VEVENT\r\nUID:fc\r\nSUMMARY:Forecast call\r\nDTSTART:20261124T140000Z\r\nDTEND:20261124T150000Z\r\nEND:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:ws\r\nSUMMARY:Envisioning workshop\r\nDTSTART:20261125T090000Z\r\nDTEND:20261125T120000Z\r\nEND:VEVENT\r\n\
+        END:VCALENDAR\r\n";
+    let from = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid");
+    let to = NaiveDate::from_ymd_opt(2026, 11, 30).expect("valid");
+    let window = Window { from, to, zone: Zone::Utc };
+    let preview = |store: &mut Store| {
+        let existing = store
+            .with_connection_mut(|c| calendar::TimeEntrySink::new(c).existing(from, to))
+            .expect("existing");
+        let choices = calendar::choices(store.conn()).expect("choices");
+        let rules = default_rules();
+        let people = People::default();
+        let by_hand = std::collections::HashMap::new();
+        let inputs = Inputs {
+            rules: &rules,
+            people: &people,
+            existing: &existing,
+            by_hand: &by_hand,
+            choices: &choices,
+            all_day_minutes: DEFAULT_ALL_DAY_MINUTES,
+        };
+        Preview::build(leadline::import::read(ics.as_bytes(), &window).expect("reads"), &window, &inputs)
+    };
+    let first = preview(&mut store).plan();
+    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&first)).expect("commit");
+    let entries = leadline::store::time::list_between(store.conn(), from, to).expect("entries");
+    let (forecast, workshop) = (entries[0].clone(), entries[1].clone());
+
+    // On the Time screen: the forecast call was market building; the workshop did not happen.
+    let mut fields = forecast.fields.clone();
+    fields.category = Category::Market;
+    common::apply(&mut store, Command::UpdateTimeEntry { id: forecast.id, fields });
+    common::apply(&mut store, Command::DeleteTimeEntry(workshop.id));
+
+    let again = preview(&mut store);
+    let plan = again.plan();
+    assert!(plan.is_empty(), "importing again undoes neither: {plan:?}");
+    let by_uid = |uid: &str| again.rows.iter().find(|r| r.occurrence.uid == uid).expect("row");
+    assert_eq!(by_uid("fc").category(), Some(Category::Market));
+    assert_eq!(by_uid("ws").category(), None, "ignored");
+
+    // Undo of the delete brings the workshop back, and the next import keeps it.
+    common::apply(&mut store, Command::RestoreTimeEntry(Box::new(workshop)));
+    let after_undo = preview(&mut store);
+    assert!(after_undo.plan().is_empty(), "{:?}", after_undo.plan());
+    assert_eq!(
+        after_undo.rows.iter().find(|r| r.occurrence.uid == "ws").expect("row").category(),
+        Some(Category::Market)
+    );
+}

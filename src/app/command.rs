@@ -219,16 +219,18 @@ impl Command {
             }
             Self::UpdateTimeEntry { id, fields } => {
                 let before = time::update(conn, id, &fields)?;
-                Ok(Outcome::TimeEntryUpdated {
-                    before: Box::new(before),
-                    after: Box::new(time::get(conn, id)?),
-                })
+                let after = time::get(conn, id)?;
+                calendar::follow_edit(conn, Some(&before.fields), Some(&after.fields))?;
+                Ok(Outcome::TimeEntryUpdated { before: Box::new(before), after: Box::new(after) })
             }
             Self::DeleteTimeEntry(id) => {
-                time::delete(conn, id).map(|e| Outcome::TimeEntryDeleted(Box::new(e)))
+                let deleted = time::delete(conn, id)?;
+                calendar::follow_edit(conn, Some(&deleted.fields), None)?;
+                Ok(Outcome::TimeEntryDeleted(Box::new(deleted)))
             }
             Self::RestoreTimeEntry(entry) => {
                 time::restore(conn, &entry)?;
+                calendar::follow_edit(conn, None, Some(&entry.fields))?;
                 Ok(Outcome::TimeEntryRestored(entry))
             }
             Self::SetFiscalStartMonth(month) => {

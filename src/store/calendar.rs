@@ -141,6 +141,63 @@ pub fn choices(conn: &Connection) -> Result<HashMap<Key, Outcome>, StoreError> {
     Ok(choices)
 }
 
+/// Remembers the manager's choice for one occurrence, over what the rules decide.
+pub fn remember_choice(
+    conn: &Connection,
+    uid: &str,
+    recurrence_id: Option<&str>,
+    outcome: Outcome,
+) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO calendar_choices (event_uid, recurrence_id, outcome) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (event_uid, recurrence_id) DO UPDATE SET outcome = excluded.outcome",
+    )?
+    .execute(params![uid, recurrence_id.unwrap_or_default(), outcome.key()])?;
+    Ok(())
+}
+
+/// Forgets the choice for one occurrence (only if it is `only`, when given): the rules decide.
+pub fn forget_choice(
+    conn: &Connection,
+    uid: &str,
+    recurrence_id: Option<&str>,
+    only: Option<Outcome>,
+) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "DELETE FROM calendar_choices WHERE event_uid = ?1 AND recurrence_id = ?2 AND (?3 IS NULL OR outcome = ?3)",
+    )?
+    .execute(params![uid, recurrence_id.unwrap_or_default(), only.map(Outcome::key)])?;
+    Ok(())
+}
+
+/// What editing an imported entry on the Time screen means for the next import of its
+/// calendar: a new category is the manager's choice for that occurrence, a deleted entry one
+/// to ignore, and an entry brought back by Undo is no longer ignored. Without this, importing
+/// the calendar again would quietly undo the edit.
+pub fn follow_edit(
+    conn: &Connection,
+    before: Option<&TimeEntryFields>,
+    after: Option<&TimeEntryFields>,
+) -> Result<(), StoreError> {
+    let key = |f: &TimeEntryFields| match &f.source {
+        EntrySource::Calendar { event_uid, recurrence_id } => {
+            Some((event_uid.clone(), recurrence_id.clone(), f.category))
+        }
+        EntrySource::Manual => None,
+    };
+    match (before.and_then(key), after.and_then(key)) {
+        // Edited: a category changed by hand is remembered.
+        (Some((_, _, old)), Some((uid, rid, new))) if old != new => {
+            remember_choice(conn, &uid, rid.as_deref(), Outcome::Category(new))
+        }
+        // Deleted: the next import leaves it out.
+        (Some((uid, rid, _)), None) => remember_choice(conn, &uid, rid.as_deref(), Outcome::Ignore),
+        // Brought back: no longer ignored.
+        (None, Some((uid, rid, _))) => forget_choice(conn, &uid, rid.as_deref(), Some(Outcome::Ignore)),
+        _ => Ok(()),
+    }
+}
+
 fn outcome_from_key(key: &str) -> Option<Outcome> {
     match key {
         "ignore" => Some(Outcome::Ignore),
@@ -245,18 +302,10 @@ pub fn write_plan(tx: &Connection, plan: &CommitPlan) -> Result<(), StoreError> 
         .execute(params![id, calendar])?;
     }
     for ((uid, recurrence_id), outcome) in &plan.choices {
-        let recurrence_id = recurrence_id.as_deref().unwrap_or_default();
         match outcome {
-            Some(outcome) => tx
-                .prepare_cached(
-                    "INSERT INTO calendar_choices (event_uid, recurrence_id, outcome) VALUES (?1, ?2, ?3) \
-                     ON CONFLICT (event_uid, recurrence_id) DO UPDATE SET outcome = excluded.outcome",
-                )?
-                .execute(params![uid, recurrence_id, outcome.key()])?,
-            None => tx
-                .prepare_cached("DELETE FROM calendar_choices WHERE event_uid = ?1 AND recurrence_id = ?2")?
-                .execute(params![uid, recurrence_id])?,
-        };
+            Some(outcome) => remember_choice(tx, uid, recurrence_id.as_deref(), *outcome)?,
+            None => forget_choice(tx, uid, recurrence_id.as_deref(), None)?,
+        }
     }
     time::check_days(tx, days)
 }
