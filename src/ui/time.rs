@@ -354,10 +354,16 @@ impl TimeState {
                         }
                         let description =
                             if f.description.is_empty() { "(no description)" } else { &f.description };
-                        let hover = match architect {
+                        let mut hover = match architect {
                             Some(name) => format!("{description}\nwith {name}"),
                             None => description.to_owned(),
                         };
+                        if matches!(f.source, crate::model::time_entry::EntrySource::Calendar { .. }) {
+                            hover.push_str(
+                                "\nImported from your calendar: a new category or a delete here is kept \
+                                 when the calendar is imported again",
+                            );
+                        }
                         ui.allocate_ui_with_layout(
                             egui::vec2(ui.available_width(), height),
                             Layout::left_to_right(Align::Center),
