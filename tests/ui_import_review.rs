@@ -266,3 +266,33 @@ fn a_calendar_imported_again_unchanged_says_its_rows_are_hidden() {
     assert!(harness.query_by_label("Every occurrence is hidden by the ticks above.").is_none());
     harness.get_by_label("Forecast call");
 }
+
+#[test]
+fn ignoring_an_unmatched_occurrence_alone_is_remembered_for_the_next_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    let file = dir.path().join("dentist.ics");
+    std::fs::write(
+        &file,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:dentist\r\nSUMMARY:Dentist\r\n\
+         DTSTART:20261124T080000Z\r\nDTEND:20261124T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let mut harness = common::harness(&path);
+    common::drop_file(&mut harness, file.clone());
+    harness.get_by_label("Ignore: Dentist on 2026-11-24").click();
+    harness.run();
+    // Nothing to write but the choice itself.
+    harness.get_by_label("Remember 1 choice").click();
+    harness.run();
+    let remembered: i64 = common::app_db(&harness)
+        .query_row(
+            "SELECT count(*) FROM calendar_choices WHERE event_uid = 'dentist' AND outcome = 'ignore'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(remembered, 1);
+    common::drop_file(&mut harness, file);
+    harness.get_by_label_contains("1 ignored, 0 unassigned");
+}

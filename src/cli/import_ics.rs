@@ -16,6 +16,7 @@ use crate::import::rules::{People, default_rules};
 use crate::import::zones::{self, Zone};
 use crate::import::{self, Window};
 use crate::model::fiscal::{self, FiscalQuarter};
+use crate::store::lists::plural;
 use crate::store::{Store, backup, calendar, settings};
 
 #[derive(Debug, Args)]
@@ -125,10 +126,9 @@ pub fn run(db: &Path, args: &IcsArgs, today: NaiveDate) -> anyhow::Result<ExitCo
     }
     if !full_days.is_empty() {
         bail!(
-            "nothing was imported: {} {} would hold more than 24 h. Double-booked meetings count twice: \
+            "nothing was imported: {} would hold more than 24 h. Double-booked meetings count twice: \
              decline or delete the one you did not attend, or add a rule that ignores it, then import again.",
-            full_days.len(),
-            if full_days.len() == 1 { "day" } else { "days" }
+            plural(full_days.len(), "day")
         );
     }
     let Some(store) = store.as_mut() else { bail!("no database to import into") };

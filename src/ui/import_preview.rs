@@ -21,6 +21,7 @@ use crate::import::rules::{Outcome, People, Rule, Verdict};
 use crate::import::{self, Window, zones};
 use crate::model::duration::format_minutes;
 use crate::model::text;
+use crate::store::lists::plural;
 use crate::store::{StoreError, calendar};
 
 mod table;
@@ -498,7 +499,7 @@ impl ImportState {
             let choices = self.plan.choices.len();
             let label = match (writes, removes) {
                 (0, 0) if choices > 0 => {
-                    format!("Remember {choices} {}", if choices == 1 { "choice" } else { "choices" })
+                    format!("Remember {}", plural(choices, "choice"))
                 }
                 (0, 0) => "Nothing to import".to_owned(),
                 (n, 0) => format!("Import {n} {}", entries_word(n)),
@@ -558,10 +559,9 @@ impl ImportState {
 fn full_days_ui(ui: &mut egui::Ui, days: &[FullDay]) {
     const SHOWN: usize = 5;
     let mut text = format!(
-        "Nothing can be imported yet: {} {} would hold more than 24 h. Double-booked meetings count \
+        "Nothing can be imported yet: {} would hold more than 24 h. Double-booked meetings count \
          twice: use Change… to ignore the ones you did not attend.",
-        days.len(),
-        if days.len() == 1 { "day" } else { "days" }
+        plural(days.len(), "day")
     );
     for day in days.iter().take(SHOWN) {
         let _ = write!(text, "\n•  {day}");
