@@ -287,6 +287,10 @@ fn the_window_stays_live_while_the_user_is_in_the_file_dialog() {
     harness.run();
     // The dialog is open: the app goes on drawing frames, and nothing is read yet.
     harness.get_by_label("No calendar yet");
+    // A second click does not open a second dialog, and says why.
+    harness.get_by_label("Choose file…").click();
+    harness.run();
+    assert_eq!(harness.state().status(), "Another file dialog is still open: finish it first");
     retype(&mut harness, "From", "2026-10-05");
     assert_eq!(harness.get_by_role_and_label(Role::TextInput, "From").value().as_deref(), Some("2026-10-05"));
 

@@ -91,6 +91,10 @@ impl FakePicker {
 impl FilePicker for FakePicker {
     fn ask(&mut self, pick: Pick, ctx: &egui::Context, _parent: Option<&eframe::Frame>) -> bool {
         let mut dialogs = self.0.borrow_mut();
+        if dialogs.open && dialogs.ready.is_some() {
+            // The user is still in the last dialog: like the real one, no second at once.
+            return false;
+        }
         let answer = dialogs.answers.pop_front().flatten();
         dialogs.ready = Some((pick.title, answer));
         dialogs.shown.push(pick);
