@@ -14,15 +14,15 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn shared(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/ics").join(name).display().to_string()
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ics").join(name).display().to_string()
 }
 
 #[test]
 fn tsv_starts_with_the_fixture_columns_then_category_and_rule() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("none.db");
-    let file = shared("google_weekly_moved_overrides_timed_and_allday.ics");
+    let file = fixture("google_weekly_moved_overrides_timed_and_allday.ics");
     let args = [
         "import",
         "ics",
@@ -47,7 +47,7 @@ fn tsv_starts_with_the_fixture_columns_then_category_and_rule() {
         Some("start\tend\tduration_minutes\tsummary\tstatus\ttransp\tcategory\trule\tchange")
     );
     let expected =
-        std::fs::read_to_string(shared("google_weekly_moved_overrides_timed_and_allday.expected.tsv"))
+        std::fs::read_to_string(fixture("google_weekly_moved_overrides_timed_and_allday.expected.tsv"))
             .expect("read");
     let ours: Vec<String> = lines.map(|l| l.split('\t').take(6).collect::<Vec<_>>().join("\t")).collect();
     let theirs: Vec<String> =
@@ -60,7 +60,7 @@ fn tsv_starts_with_the_fixture_columns_then_category_and_rule() {
 #[test]
 fn json_preview_carries_rows_and_warnings() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let file = shared("outlook_exchange2010_weekly_exdate_multi_windows_tz.ics");
+    let file = fixture("outlook_exchange2010_weekly_exdate_multi_windows_tz.ics");
     let out = leadline(
         &dir.path().join("none.db"),
         &[
@@ -96,7 +96,7 @@ fn a_cut_off_file_is_refused_naming_the_line_and_nothing_is_written() {
         &[
             "import",
             "ics",
-            &shared("malformed_apple_ical_truncated.ics"),
+            &fixture("malformed_apple_ical_truncated.ics"),
             "--from",
             "2000-01-01",
             "--to",
@@ -113,7 +113,7 @@ fn a_cut_off_file_is_refused_naming_the_line_and_nothing_is_written() {
 fn bad_arguments_are_named() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("none.db");
-    let file = shared("thunderbird_daily_cancelled_override.ics");
+    let file = fixture("thunderbird_daily_cancelled_override.ics");
     let out = leadline(&db, &["import", "ics", &file, "--zone", "Mars/Base", "--dry-run"]);
     assert!(text(&out.stderr).contains("--zone \"Mars/Base\" is not a time zone"), "{}", text(&out.stderr));
     let out =

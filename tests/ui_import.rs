@@ -18,8 +18,8 @@ type App = Harness<'static, LeadlineApp>;
 
 const FIXTURE: &str = "apple_macos_tentative_cancelled_attendees.ics";
 
-fn shared(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/ics").join(name)
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ics").join(name)
 }
 
 /// Replaces a text field's content from the keyboard and leaves it with Tab.
@@ -67,7 +67,7 @@ fn a_dropped_calendar_is_previewed_assigned_with_one_click_imported_and_shown_on
     let mut harness = common::harness(&path);
 
     // Dropped on the Team screen: the app switches to the import view.
-    common::drop_file(&mut harness, shared(FIXTURE));
+    common::drop_file(&mut harness, fixture(FIXTURE));
     harness.get_by_label("Import a calendar");
     harness.get_by_label_contains("0 occurrences");
     july_2022(&mut harness);
@@ -109,7 +109,7 @@ fn a_dropped_calendar_is_previewed_assigned_with_one_click_imported_and_shown_on
     open_import(&mut harness);
     let field = harness.get_by_role_and_label(Role::TextInput, "Calendar file").value().unwrap_or_default();
     assert!(field.ends_with("fixtures/ics/"), "the path field starts in the last folder: {field}");
-    common::drop_file(&mut harness, shared(FIXTURE));
+    common::drop_file(&mut harness, fixture(FIXTURE));
     harness.get_by_label_contains(
         "4 occurrences: 0 new, 0 changed, 1 unchanged, 0 to remove, 1 ignored, 2 unassigned",
     );
@@ -124,7 +124,7 @@ fn make_a_rule_from_an_occurrence_saves_the_rule_and_the_preview_follows_it() {
     let mut harness = common::harness(&path);
     open_import(&mut harness);
     july_2022(&mut harness);
-    common::drop_file(&mut harness, shared(FIXTURE));
+    common::drop_file(&mut harness, fixture(FIXTURE));
 
     harness.get_by_label_contains("Market: Confirmed on").click();
     harness.run();
@@ -156,7 +156,7 @@ fn cancel_leaves_nothing() {
     let mut harness = common::harness(&path);
     open_import(&mut harness);
     july_2022(&mut harness);
-    common::drop_file(&mut harness, shared(FIXTURE));
+    common::drop_file(&mut harness, fixture(FIXTURE));
     harness.get_by_label_contains("Business: No Status on").click();
     harness.run();
     harness.get_by_label("Cancel").click();
@@ -173,7 +173,7 @@ fn a_truncated_file_typed_by_path_is_refused_naming_the_line_and_imports_nothing
     let mut harness = common::harness(&path);
     open_import(&mut harness);
     july_2022(&mut harness);
-    let file = shared("malformed_apple_ical_truncated.ics").display().to_string();
+    let file = fixture("malformed_apple_ical_truncated.ics").display().to_string();
     retype(&mut harness, "Calendar file", &file);
     harness.get_by_label("Open").click();
     harness.run();
