@@ -10,7 +10,7 @@ use crate::model::goal::{Goal, GoalFields, GoalStatus, ProgressPoint};
 use crate::model::skills::SkillLevel;
 use crate::model::{ArchitectId, CertId, CertRecordId, CompetencyId, GoalId};
 use crate::store::certifications::{self, Earned};
-use crate::store::lists::plural;
+use crate::model::words::plural;
 use crate::store::skills::SkillChange;
 use crate::store::{StoreError, goals, skills};
 

@@ -11,6 +11,7 @@ use clap::{Subcommand, ValueEnum};
 
 use super::output::{self, Format, TableOrJson};
 use crate::app::Command;
+use crate::model::words::human_size;
 use crate::model::{ArchitectFields, ListKind};
 use crate::store::{self, Store, backup, lists, transfer};
 
@@ -162,14 +163,6 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     file.write_all(bytes)?;
     file.sync_all()?;
     Ok(())
-}
-
-pub fn human_size(bytes: u64) -> String {
-    match bytes {
-        0..1_024 => format!("{bytes} B"),
-        1_024..1_048_576 => format!("{:.1} KB", bytes as f64 / 1_024.0),
-        _ => format!("{:.1} MB", bytes as f64 / 1_048_576.0),
-    }
 }
 
 /// Adds architects one transaction at a time, printing each committed id: the crash test

@@ -16,7 +16,7 @@ use crate::import::rules::{People, default_rules};
 use crate::import::zones::{self, Zone};
 use crate::import::{self, Window};
 use crate::model::fiscal::{self, FiscalQuarter};
-use crate::store::lists::plural;
+use crate::model::words::plural;
 use crate::store::{Store, backup, calendar, settings};
 
 #[derive(Debug, Args)]

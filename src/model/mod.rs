@@ -13,6 +13,7 @@ pub mod split;
 pub mod text;
 pub mod time_entry;
 pub mod time_summary;
+pub mod words;
 
 pub use architect::{Architect, ArchitectFields, Cadence, Readiness, Status};
 pub use ids::{

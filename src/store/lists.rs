@@ -4,6 +4,7 @@ use rusqlite::{Connection, Row, params};
 
 use super::StoreError;
 use crate::model::text::{self, NAME_MAX_CHARS};
+use crate::model::words::plural;
 use crate::model::{ListItem, ListItemId, ListKind};
 
 fn row_to_item(row: &Row<'_>) -> rusqlite::Result<ListItem> {
@@ -103,9 +104,4 @@ fn ensure_unique(
         .into());
     }
     Ok(())
-}
-
-/// "1 architect", "3 architects".
-pub fn plural(count: usize, noun: &str) -> String {
-    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
 }

@@ -21,7 +21,7 @@ use crate::import::rules::{Outcome, People, Rule, Verdict};
 use crate::import::{self, Window, zones};
 use crate::model::duration::format_minutes;
 use crate::model::text;
-use crate::store::lists::plural;
+use crate::model::words::plural;
 use crate::store::{StoreError, calendar};
 
 mod table;

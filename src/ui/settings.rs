@@ -7,7 +7,7 @@ use super::{theme, widgets};
 use crate::app::{Command, Shell, ViewModel};
 use crate::model::{ListItemId, ListKind};
 use crate::store::StoreError;
-use crate::store::lists::plural;
+use crate::model::words::plural;
 
 #[derive(Default)]
 pub struct SettingsState {

@@ -4,7 +4,7 @@ use egui::RichText;
 
 use super::{theme, widgets};
 use crate::app::{FileAction, Pick, PickKind, Shell, ViewModel};
-use crate::cli::data::human_size;
+use crate::model::words::human_size;
 use crate::store::backup::{BackupInfo, Reason};
 
 /// The title of the export folder dialog, which its answer comes back under.

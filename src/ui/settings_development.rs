@@ -17,7 +17,7 @@ use crate::model::certification::{self, CertKind};
 use crate::model::text::{self, NAME_MAX_CHARS};
 use crate::model::{CertId, CompetencyId};
 use crate::store::goals::STALLED_DAYS_MAX;
-use crate::store::lists::plural;
+use crate::model::words::plural;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {
