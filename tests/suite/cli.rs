@@ -1,10 +1,10 @@
 //! The command line, run as the built binary.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 
-use common::{leadline, leadline_ok, stderr, stdout};
+use crate::common::{leadline, leadline_ok, stderr, stdout};
 
 #[test]
 fn demo_then_check_then_list_as_json() {

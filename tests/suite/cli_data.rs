@@ -1,11 +1,11 @@
 //! Backups, restore, export and import from the command line, run as the built binary.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Output;
 
-use common::{leadline, leadline_ok, stderr, stdout};
+use crate::common::{leadline, leadline_ok, stderr, stdout};
 
 #[test]
 fn export_import_export_round_trip_is_identical() {

@@ -1,8 +1,8 @@
 //! `leadline team show` and `leadline certs expiring`, run as the built binary on the demo team.
 
-mod common;
+use crate::common;
 
-use common::{leadline, leadline_ok, stderr, stdout};
+use crate::common::{leadline, leadline_ok, stderr, stdout};
 
 fn json(printed: &str) -> serde_json::Value {
     serde_json::from_str(printed).expect("valid JSON")

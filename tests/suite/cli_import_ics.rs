@@ -2,11 +2,11 @@
 //! and the manager's story of importing a quarter, importing it again, and importing after
 //! the calendar changed.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::leadline;
+use crate::common::leadline;
 use leadline::app::Command as AppCommand;
 use leadline::store::Store;
 

@@ -1,8 +1,8 @@
 //! `leadline report prep|history` and `leadline search`, run as the built binary.
 
-mod common;
+use crate::common;
 
-use common::{leadline, leadline_ok, stderr, stdout};
+use crate::common::{leadline, leadline_ok, stderr, stdout};
 
 #[test]
 fn report_prep_prints_the_weeks_markdown() {

@@ -1,11 +1,11 @@
 //! `leadline time`, run as the built binary: log entries whose totals are known, then check
 //! what the summaries print in every format, and that bad input is refused with nothing saved.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::{leadline, leadline_ok, stderr};
+use crate::common::{leadline, leadline_ok, stderr};
 
 /// The cells of a table line, split on runs of two or more spaces.
 fn cells(line: &str) -> Vec<String> {

@@ -1,7 +1,6 @@
 //! Shared test helpers: a fixed clock, demo databases in temp dirs, the app in a harness,
 //! snapshots that compare strictly only on the reference renderer, and the built binary run
 //! as a user would run it.
-#![allow(dead_code, reason = "each test binary uses a different subset")]
 
 use std::cell::RefCell;
 use std::collections::VecDeque;

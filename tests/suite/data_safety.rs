@@ -1,6 +1,6 @@
 //! Data safety: verified backups, crash safety, one instance, damaged files, read-only folders.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::io::{BufRead as _, BufReader};

@@ -2,7 +2,7 @@
 //! command line apply: the lifecycle as stored, the flags the view model computes, and bad
 //! input refused with a clear message and nothing saved.
 
-mod common;
+use crate::common;
 
 use chrono::{Days, NaiveDate};
 use leadline::app::dev_command::DevCommand;

@@ -1,9 +1,9 @@
 //! One-on-ones through the commands the app, the CLI and the tests share: carry-over across
 //! weeks, cadence, prep cards built from a real database, and bad input refused.
 
-mod common;
+use crate::common;
 
-use common::{add_architect, apply, count, day, refused, start};
+use crate::common::{add_architect, apply, count, day, refused, start};
 use leadline::app::Command;
 use leadline::model::one_on_one::{ActionFields, Agenda, MeetingFields, Origin, Party, PointFields};
 use leadline::model::{ArchitectId, Cadence, OneOnOneId, Status};

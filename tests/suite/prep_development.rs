@@ -2,7 +2,7 @@
 //! stalled, certifications needing attention, what changed since the last one-on-one, and the
 //! week's split, from the same database the other screens write.
 
-mod common;
+use crate::common;
 
 use leadline::app::Command;
 use leadline::app::dev_command::DevCommand;

@@ -1,7 +1,7 @@
 //! The prep sheet and the one-on-one history as Markdown, for a known database, compared with
 //! the files in `tests/expected/` (update them with `UPDATE_EXPECTED=1` after checking them).
 
-mod common;
+use crate::common;
 
 use leadline::store::{Store, architects, one_on_ones, prep};
 

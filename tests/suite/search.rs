@@ -1,9 +1,9 @@
 //! Full-text search over notes, talking points and action items: accents and case folded,
 //! non-Latin scripts found, operator characters harmless, the index in step with every edit.
 
-mod common;
+use crate::common;
 
-use common::{add_architect, apply, day, start};
+use crate::common::{add_architect, apply, day, start};
 use leadline::app::Command;
 use leadline::model::Cadence;
 use leadline::model::one_on_one::{ActionFields, MeetingFields, Party, PointFields};

@@ -4,7 +4,7 @@
 //! views are covered by `ui_development.rs` without pixels.
 //! Update them with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots_development`.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;

@@ -3,7 +3,7 @@
 //! renderer (see `common::check_snapshot`).
 //! Update them with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots_one_on_ones`.
 
-mod common;
+use crate::common;
 
 use std::fmt::Write as _;
 

@@ -2,7 +2,7 @@
 //! Compared strictly only on the reference renderer (Mesa llvmpipe); see `common::check_snapshot`.
 //! Update them with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots_time`.
 
-mod common;
+use crate::common;
 
 use egui_kittest::kittest::Queryable as _;
 

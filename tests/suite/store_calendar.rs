@@ -1,7 +1,7 @@
 //! Calendar import storage: the manager's rules and identity in the database, and a commit
 //! that is all or nothing.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use leadline::app::Command;

@@ -1,7 +1,7 @@
 //! Putting development records back as they were, as Undo does: a deleted goal with its history
 //! and id, a skill rating with its dated changes, a certification record with its renewals.
 
-mod common;
+use crate::common;
 
 use chrono::{Days, NaiveDate};
 use leadline::model::certification::CertRecord;

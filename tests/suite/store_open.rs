@@ -1,7 +1,7 @@
 //! Opening database files: new, healthy, damaged, foreign and from the future. Every refusal
 //! names the file and leaves it byte-for-byte as it was.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,6 +1,6 @@
 //! Time entries in a real SQLite file: what the store accepts, refuses, adds up and gives back.
 
-mod common;
+use crate::common;
 
 use chrono::{Month, NaiveDate, NaiveTime};
 use leadline::app::{Command, Outcome, TimeView};

@@ -1,7 +1,7 @@
 //! Settings › Calendar import, driven through the real app: the manager says who they are,
 //! reorders and edits the categorisation rules, and finds them saved in the database.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;

@@ -1,7 +1,7 @@
 //! An architect's development, driven through the real app as a manager would: goals and their
 //! progress, certifications and their states, skills, and the settings behind them.
 
-mod common;
+use crate::common;
 
 use chrono::{Days, NaiveDate};
 use egui::accesskit::Role;

@@ -3,7 +3,7 @@
 //! matched with one click, import, and find the entries in the database and on the Time screen.
 //! Importing again adds nothing; a cut-off file is refused naming the line.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

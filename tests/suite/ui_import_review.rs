@@ -3,7 +3,7 @@
 //! occurrence a rule decided can be counted differently, and a meeting with one architect is
 //! filed under them.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! This week and One-on-ones, driven through the real app as the manager would on a Monday.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};

@@ -1,6 +1,6 @@
 //! The Team screen and app shell, driven through the real app as a user would.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;

@@ -1,7 +1,7 @@
 //! The Time screen, driven through the real app as a manager would: from the keyboard alone
 //! where that is the point, asserting on the screen and on the database.
 
-mod common;
+use crate::common;
 
 use egui::Key;
 use egui::accesskit::Role;

@@ -1,0 +1,36 @@
+//! Every integration test, in one binary: eframe, wgpu and SQLite are linked once instead of
+//! once per file, which is most of the time an incremental `cargo test` takes. Each module is
+//! one story (the command line, the store, a screen); run one with
+//! `cargo test --test suite cli_time::`.
+
+mod common;
+
+mod cli;
+mod cli_data;
+mod cli_development;
+mod cli_import_ics;
+mod cli_report;
+mod cli_time;
+mod data_safety;
+mod development;
+mod ics_bad_input;
+mod ics_fixtures;
+mod one_on_ones;
+mod prep_development;
+mod report_prep;
+mod search;
+mod snapshots;
+mod snapshots_development;
+mod snapshots_one_on_ones;
+mod snapshots_time;
+mod store_calendar;
+mod store_development_restore;
+mod store_open;
+mod store_time;
+mod ui_calendar_rules;
+mod ui_development;
+mod ui_import;
+mod ui_import_review;
+mod ui_one_on_ones;
+mod ui_team;
+mod ui_time;
