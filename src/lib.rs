@@ -7,6 +7,7 @@ pub mod demo;
 pub mod import;
 pub mod model;
 pub mod report;
+pub mod session;
 pub mod store;
 pub mod ui;
 
@@ -37,6 +38,7 @@ pub fn run_gui(db_path: PathBuf, today: Option<NaiveDate>) -> eframe::Result {
                     store,
                     db_path,
                     today,
+                    zone: import::zones::local(),
                     deferred_check: true,
                     file_picker: Box::new(app::NativeFilePicker::default()),
                 },

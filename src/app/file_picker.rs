@@ -2,70 +2,22 @@
 //! the system's dialog (rfd); tests answer with a fake, as a native dialog cannot run under a
 //! test harness.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
-/// What a dialog is asked to let the user choose.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PickKind {
-    /// An existing file, offered with one filter (and "All files"): a name and its extensions.
-    File {
-        filter: &'static str,
-        extensions: &'static [&'static str],
-    },
-    /// Where to write a new Markdown file, proposing a name.
-    MarkdownFile {
-        file_name: String,
-    },
-    Folder,
-}
-
-/// One dialog: its title, what it picks, and the folder it opens in.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pick {
-    pub title: &'static str,
-    pub kind: PickKind,
-    /// `None` leaves it to the system (usually the last folder used or the home folder).
-    pub start_in: Option<PathBuf>,
-}
-
-impl Pick {
-    /// A save dialog for a Markdown file, starting where the path typed points: its folder,
-    /// if that exists, and its file name.
-    pub fn markdown_file(title: &'static str, typed: &str) -> Self {
-        let typed = Path::new(typed.trim());
-        let file_name = typed.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let start_in = typed.parent().filter(|p| p.is_dir()).map(Path::to_path_buf);
-        Self { title, kind: PickKind::MarkdownFile { file_name }, start_in }
-    }
-}
+use crate::ui::{Answer, Pick, PickKind};
 
 /// The system's dialogs, asked by one screen and answered frames later: the window stays
 /// live while a dialog is open (on Linux a dialog that blocked the window for more than a few
 /// seconds would have it reported as not responding).
 pub trait FilePicker {
-    /// Opens a dialog over the app's window (`parent`; none in tests); the screen that asked
-    /// collects the answer with [`FilePicker::answer`] under the same title. `false` when
-    /// another dialog is still open.
+    /// Opens a dialog over the app's window (`parent`; none in tests); the app hands its
+    /// answer, with its title, to the screens when [`FilePicker::poll`] returns it. `false`
+    /// when another dialog is still open.
     fn ask(&mut self, pick: Pick, ctx: &egui::Context, parent: Option<&eframe::Frame>) -> bool;
-    /// The answer to the dialog titled `title`, once; `None` while it is open or when none
-    /// was asked. Cheap: called every frame by a screen waiting for one.
-    fn answer(&mut self, title: &str) -> Option<Answer>;
-}
-
-/// How a dialog ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
-    Chosen(PathBuf),
-    /// Cancelled, or no dialog could be shown at all (a Linux desktop with neither the XDG
-    /// portal nor zenity).
-    Cancelled,
-}
-
-impl From<Option<PathBuf>> for Answer {
-    fn from(path: Option<PathBuf>) -> Self {
-        path.map_or(Self::Cancelled, Self::Chosen)
-    }
+    /// The answer of the dialog that closed, once, with its title; `None` while it is open or
+    /// when none was asked. Cheap: called every frame.
+    fn poll(&mut self) -> Option<(&'static str, Answer)>;
 }
 
 /// The system's own dialog (rfd). On macOS it must run on the main thread and is modal there;
@@ -88,7 +40,7 @@ impl FilePicker for NativeFilePicker {
         if let Some((_, answers)) = &self.open {
             match answers.try_recv() {
                 Err(TryRecvError::Empty) => return false,
-                // An answer nobody collected (its screen was left): it is dropped.
+                // An answer not polled yet: the new dialog replaces it.
                 Ok(_) | Err(TryRecvError::Disconnected) => self.open = None,
             }
         }
@@ -116,21 +68,19 @@ impl FilePicker for NativeFilePicker {
         true
     }
 
-    fn answer(&mut self, title: &str) -> Option<Answer> {
-        if self.done.as_ref().is_some_and(|(asked, _)| *asked == title) {
-            return self.done.take().map(|(_, answer)| answer.into());
+    fn poll(&mut self) -> Option<(&'static str, Answer)> {
+        if let Some((title, answer)) = self.done.take() {
+            return Some((title, answer.into()));
         }
-        let (asked, answers) = self.open.as_ref()?;
-        if *asked != title {
-            return None;
-        }
+        let (title, answers) = self.open.as_ref()?;
+        let title = *title;
         let answer = match answers.try_recv() {
             Ok(answer) => answer,
             Err(TryRecvError::Empty) => return None,
             Err(TryRecvError::Disconnected) => None,
         };
         self.open = None;
-        Some(answer.into())
+        Some((title, answer.into()))
     }
 }
 
@@ -176,10 +126,10 @@ mod tests {
         (pick.title == "Choose").then(|| PathBuf::from("/home/me/exports"))
     }
 
-    fn wait_for(picker: &mut NativeFilePicker, title: &str) -> Option<Answer> {
+    fn wait_for(picker: &mut NativeFilePicker) -> Option<(&'static str, Answer)> {
         let started = Instant::now();
         while started.elapsed() < Duration::from_secs(10) {
-            if let Some(answer) = picker.answer(title) {
+            if let Some(answer) = picker.poll() {
                 return Some(answer);
             }
             std::thread::sleep(Duration::from_millis(5));
@@ -188,17 +138,19 @@ mod tests {
     }
 
     #[test]
-    fn the_answer_comes_back_once_to_the_screen_that_asked_while_the_window_stays_live() {
+    fn the_answer_comes_back_once_with_its_title_while_the_window_stays_live() {
         let mut picker = NativeFilePicker { show: slow_dialog, ..NativeFilePicker::default() };
         let ctx = egui::Context::default();
         assert!(picker.ask(pick("Choose"), &ctx, None));
         if !cfg!(target_os = "macos") {
-            assert_eq!(picker.answer("Choose"), None, "the dialog is still open: the frame goes on");
+            assert_eq!(picker.poll(), None, "the dialog is still open: the frame goes on");
             assert!(!picker.ask(pick("Other"), &ctx, None), "one dialog at a time");
         }
-        assert_eq!(picker.answer("Other"), None, "another screen's title gets nothing");
-        assert_eq!(wait_for(&mut picker, "Choose"), Some(Answer::Chosen(PathBuf::from("/home/me/exports"))));
-        assert_eq!(picker.answer("Choose"), None, "once");
+        assert_eq!(
+            wait_for(&mut picker),
+            Some(("Choose", Answer::Chosen(PathBuf::from("/home/me/exports"))))
+        );
+        assert_eq!(picker.poll(), None, "once");
     }
 
     #[test]
@@ -206,7 +158,7 @@ mod tests {
         let mut picker = NativeFilePicker { show: slow_dialog, ..NativeFilePicker::default() };
         let ctx = egui::Context::default();
         assert!(picker.ask(pick("Cancelled"), &ctx, None));
-        assert_eq!(wait_for(&mut picker, "Cancelled"), Some(Answer::Cancelled));
+        assert_eq!(wait_for(&mut picker), Some(("Cancelled", Answer::Cancelled)));
         // The import view was left while its dialog was open: its answer is never collected.
         assert!(picker.ask(pick("Left behind"), &ctx, None));
         // Once it is answered, the next dialog opens.
@@ -215,6 +167,9 @@ mod tests {
             assert!(started.elapsed() < Duration::from_secs(10), "the dialog left behind never closed");
             std::thread::sleep(Duration::from_millis(5));
         }
-        assert_eq!(wait_for(&mut picker, "Choose"), Some(Answer::Chosen(PathBuf::from("/home/me/exports"))));
+        assert_eq!(
+            wait_for(&mut picker),
+            Some(("Choose", Answer::Chosen(PathBuf::from("/home/me/exports"))))
+        );
     }
 }

@@ -1,51 +1,39 @@
-//! The eframe shell: app state, navigation, shortcuts, and the one place commands are applied.
+//! The eframe shell: the window, menus, shortcuts, the file dialogs and the frame loop. It
+//! owns a [`Session`] (every write goes through it) and the screens; at the end of each frame it
+//! hands the commands the screens sent to the session and the answers back to the forms.
 
-pub mod command;
-pub mod dev_command;
-pub mod dev_view;
 pub mod file_picker;
 mod files;
-mod navigation;
-pub mod time_view;
-mod undo;
-pub mod view;
+mod status;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
 
 use chrono::NaiveDate;
-use egui::{Key, KeyboardShortcut, Modifiers};
 
-pub use command::{Command, Outcome};
-pub use file_picker::{Answer, FilePicker, NativeFilePicker, Pick, PickKind};
-pub use files::{FileAction, Recovery};
-pub use time_view::{TimeFocus, TimeView};
-use undo::undo_for;
-pub use view::{MeetingView, Selection, ViewModel};
+pub use file_picker::{FilePicker, NativeFilePicker};
 
-use crate::model::duration::format_minutes;
-use crate::model::fiscal::IsoWeek;
-use crate::model::time_entry::{TimeEntry, short_day};
-use crate::store::{Store, StoreError, backup};
-use crate::ui::{self, Screen, theme, widgets::Toasts};
+use crate::import::zones::Zone;
+use crate::session::{Applied, Clock, Command, Origin, Outbox, Recovery, Session, ViewModel};
+use crate::store::health::Health;
+use crate::store::{Store, StoreError};
+use crate::ui::{
+    self, SHORTCUT_FIND, SHORTCUT_NEW_ARCHITECT, SHORTCUT_QUIT, SHORTCUT_UNDO, Screen, Shell, theme,
+};
 
 /// Storage key for the theme the user picked.
 const THEME_KEY: &str = "leadline.theme";
 
-pub const SHORTCUT_NEW_ARCHITECT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-pub const SHORTCUT_QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
-pub const SHORTCUT_UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-pub const SHORTCUT_SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-pub const SHORTCUT_FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-/// On the Time screen: choose a calendar file to import.
-pub const SHORTCUT_OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-
-/// How the app was started: the database (or why it could not be opened) and the clock.
+/// How the app was started: the database (or why it could not be opened), the clock and the
+/// zone calendar days are counted in.
 pub struct Startup {
     pub store: Result<Store, StoreError>,
     /// The path the user asked for, shown when opening failed.
     pub db_path: PathBuf,
     /// A fixed "today" for tests and screenshots; `None` follows the system clock.
     pub today: Option<NaiveDate>,
+    /// The zone calendar imports count days in: the computer's, or a fixed one in tests.
+    pub zone: Zone,
     /// The store was opened with [`Store::open_deferring_check`]: run `quick_check` and the
     /// daily backup in the background instead of before the first frame.
     pub deferred_check: bool,
@@ -53,92 +41,23 @@ pub struct Startup {
     pub file_picker: Box<dyn FilePicker>,
 }
 
-/// The last reversible change, offered as "Undo".
-#[derive(Debug, Clone)]
-pub struct Undo {
-    pub label: String,
-    pub command: Command,
-}
-
-/// Everything a screen may change besides sending commands: navigation, messages, and the
-/// file dialogs.
-pub struct Shell {
-    pub screen: Screen,
-    pub status: String,
-    pub toasts: Toasts,
-    pub undo: Option<Undo>,
-    /// Set by a screen to ask for a new-architect form (menu, shortcut, empty-state button).
-    pub request_new_architect: bool,
-    /// What the screens look at (week, architect, meeting, search); the app loads the view
-    /// model's matching parts when it changes.
-    pub selection: Selection,
-    /// File-level actions asked for this frame (backup, restore, export).
-    pub file_actions: Vec<FileAction>,
-    /// The week and quarter the Time screen asks for; `None` is today's. The app reloads the
-    /// time view when this differs from what it shows.
-    pub time_focus: Option<TimeFocus>,
-    /// Text to put on the clipboard at the end of the frame.
-    pub clipboard: Option<String>,
-    /// The system's file dialogs: asked by a screen when a "Choose…" button is clicked,
-    /// answered frames later (see [`Shell::ask_file`] and [`Shell::file_answer`]).
-    pub file_picker: Box<dyn FilePicker>,
-    /// Dialogs asked for this frame, opened at its end where the window is known.
-    file_asks: Vec<Pick>,
-}
-
-impl Shell {
-    fn new(file_picker: Box<dyn FilePicker>) -> Self {
-        Self {
-            screen: Screen::default(),
-            status: String::new(),
-            toasts: Toasts::default(),
-            undo: None,
-            request_new_architect: false,
-            selection: Selection::default(),
-            file_actions: Vec::new(),
-            time_focus: None,
-            clipboard: None,
-            file_picker,
-            file_asks: Vec::new(),
-        }
-    }
-
-    /// Opens a file dialog at the end of the frame (over the window); the screen collects the
-    /// answer with [`Shell::file_answer`].
-    pub fn ask_file(&mut self, pick: Pick) {
-        self.file_asks.push(pick);
-    }
-
-    /// The path chosen in the dialog titled `title`, once it is in. A cancel (or no dialog at
-    /// all) puts `cancelled` in the status line, so it is never silent.
-    pub fn file_answer(&mut self, title: &str, cancelled: &str) -> Option<std::path::PathBuf> {
-        match self.file_picker.answer(title)? {
-            Answer::Chosen(path) => Some(path),
-            Answer::Cancelled => {
-                cancelled.clone_into(&mut self.status);
-                None
-            }
-        }
-    }
-}
-
 pub struct LeadlineApp {
-    store: Option<Store>,
+    session: Option<Session>,
+    db_path: PathBuf,
+    clock: Clock,
+    zone: Zone,
     /// Why the database could not be opened; the window then shows only this.
     open_error: Option<String>,
-    /// A damaged database was moved aside at start: what to offer instead.
+    /// A damaged database was moved aside: what to offer instead.
     recovery: Option<Recovery>,
     /// The background start-up check, until it answers.
-    health: Option<std::sync::mpsc::Receiver<crate::store::health::Health>>,
-    fixed_today: Option<NaiveDate>,
-    view: ViewModel,
+    health: Option<Receiver<Health>>,
     shell: Shell,
     screens: ui::Screens,
-    pending: Vec<Command>,
-    /// The selection the view model was last loaded for.
-    loaded_selection: Selection,
-    /// Anything written since start, so the quit-time backup knows whether it is needed.
-    pub changed_since_start: bool,
+    outbox: Outbox,
+    file_picker: Box<dyn FilePicker>,
+    /// Shown while no database is open.
+    empty_view: ViewModel,
     /// Mirrors egui's setting so `save` (which has no context) can persist it.
     theme_preference: egui::ThemePreference,
 }
@@ -151,58 +70,56 @@ impl LeadlineApp {
         {
             cc.egui_ctx.set_theme(preference);
         }
-        let mut app = Self::headless(startup);
-        app.shell.screen = Screen::ThisWeek;
-        app
+        Self::headless(startup)
     }
 
     /// The app without a window: what tests drive through the same commands.
     pub fn headless(startup: Startup) -> Self {
-        let Startup { store, db_path, today, deferred_check, file_picker } = startup;
-        let mut recovery = None;
-        let (store, open_error) = match store {
-            Ok(store) => (Some(store), None),
-            Err(error @ StoreError::Corrupt { .. }) => {
-                recovery = Some(Recovery::after(&error, &db_path));
-                (None, None)
-            }
-            Err(error) => (None, Some(error.to_string())),
-        };
+        let Startup { store, db_path, today, zone, deferred_check, file_picker } = startup;
+        let clock = Clock::fixed_or_system(today);
         let mut app = Self {
-            store,
-            open_error,
-            recovery,
+            session: None,
+            empty_view: ViewModel { db_path: db_path.clone(), today: clock.today(), ..ViewModel::default() },
+            db_path,
+            clock,
+            zone,
+            open_error: None,
+            recovery: None,
             health: None,
-            fixed_today: today,
-            view: ViewModel { db_path, ..ViewModel::default() },
-            shell: Shell::new(file_picker),
+            shell: Shell::default(),
             screens: ui::Screens::default(),
-            pending: Vec::new(),
-            loaded_selection: Selection::default(),
-            changed_since_start: false,
+            outbox: Outbox::default(),
+            file_picker,
             theme_preference: egui::ThemePreference::System,
         };
-        app.reload();
-        if deferred_check {
-            if let Some(store) = &app.store {
-                app.health = Some(crate::store::health::spawn(store.path()));
+        match store.and_then(|store| Session::new(store, clock, app.zone.clone())) {
+            Ok(session) => app.session = Some(session),
+            Err(error @ StoreError::Corrupt { .. }) => {
+                app.recovery = Some(Recovery::after(&error, &app.db_path));
             }
-        } else {
-            app.daily_backup();
+            Err(error) => app.open_error = Some(error.to_string()),
+        }
+        if let Some(session) = &app.session {
+            if deferred_check {
+                app.health = Some(crate::store::health::spawn(session.path()));
+            } else {
+                app.daily_backup();
+            }
         }
         app
     }
 
     pub fn today(&self) -> NaiveDate {
-        self.fixed_today.unwrap_or_else(|| chrono::Local::now().date_naive())
+        self.clock.today()
     }
 
+    /// What the screens read.
     pub fn view(&self) -> &ViewModel {
-        &self.view
+        self.session.as_ref().map_or(&self.empty_view, Session::view)
     }
 
-    pub fn store(&self) -> Option<&Store> {
-        self.store.as_ref()
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
     }
 
     pub fn screen(&self) -> Screen {
@@ -213,194 +130,68 @@ impl LeadlineApp {
         &self.shell.status
     }
 
-    pub fn selection(&self) -> &Selection {
-        &self.shell.selection
+    pub fn shell(&self) -> &Shell {
+        &self.shell
     }
 
-    /// Rebuilds the view model from the store: after a write, never per frame.
-    fn reload(&mut self) {
-        let today = self.today();
-        let Some(store) = &self.store else { return };
-        self.loaded_selection = self.shell.selection.clone();
-        match ViewModel::load_with(store, today, self.shell.time_focus, &self.shell.selection) {
-            Ok(view) => self.view = view,
-            Err(error) => self.shell.toasts.error(format!("Could not read the database: {error}")),
-        }
+    pub fn recovery(&self) -> Option<&Recovery> {
+        self.recovery.as_ref()
     }
 
-    /// Queues a command, as a screen would.
-    pub fn send(&mut self, command: Command) {
-        self.pending.push(command);
+    /// Sends a command as a form would, from `origin`; it is applied at the end of the frame.
+    pub fn send(&mut self, origin: Origin, command: Command) {
+        self.outbox.send(origin, command);
     }
 
-    /// Applies the queued commands in one transaction and reacts to what they did.
-    pub fn apply_pending(&mut self) {
-        if self.pending.is_empty() {
+    /// Hands the frame's commands to the session, then each answer to its sender: the form
+    /// that sent it takes it next frame; the status line says what was done.
+    pub fn apply_outbox(&mut self) {
+        let undo = std::mem::take(&mut self.shell.request_undo);
+        if self.outbox.is_empty() && !undo {
             return;
         }
-        let commands = std::mem::take(&mut self.pending);
-        let today = self.today();
-        let Some(store) = &mut self.store else { return };
-        if commands.iter().any(|c| matches!(c, Command::ImportCalendar { .. }))
-            && let Err(error) = backup::take(store.conn(), store.path(), backup::Reason::BeforeImport)
-        {
-            // Data safety first: no import without a copy to go back to.
-            self.shell
-                .toasts
-                .error(format!("Nothing was imported: the backup before importing failed ({error})"));
-            return;
+        let Some(session) = &mut self.session else { return };
+        let mut answers = session.apply(self.outbox.take());
+        let mut undone = None;
+        if undo && let Some((step, applied)) = session.undo() {
+            undone = Some(step.label);
+            answers.push(applied);
         }
-        let undo = commands.iter().rev().find_map(|command| undo_for(&self.view, command));
-        let result = store.transact(|tx| {
-            commands.into_iter().map(|command| command.apply(tx, today)).collect::<Result<Vec<_>, _>>()
-        });
+        for applied in answers {
+            self.follow_up(applied);
+        }
+        if let Some(label) = undone {
+            self.shell.status = format!("Undone: {label}");
+        }
+        self.shell.undo_label = self.session.as_ref().and_then(|s| s.undo_step()).map(|u| u.label.clone());
+    }
+
+    /// What the app does with one answer: the status line, the screen to show, and the
+    /// answer for the form that sent it.
+    fn follow_up(&mut self, applied: Applied) {
+        let Applied { origin, result, changes, .. } = applied;
+        if changes.calendar_settings {
+            self.screens.time.import.rules_changed();
+        }
         match result {
-            Ok(outcomes) => {
-                self.changed_since_start = true;
-                self.screens.commands_applied();
-                self.reload();
-                if let Some(undo) = undo {
-                    self.shell.undo = Some(undo);
+            Ok(done) => {
+                if let Some(session) = &self.session {
+                    status::follow(&done, session.view(), &mut self.shell);
                 }
-                for outcome in outcomes {
-                    self.follow_up(&outcome);
-                }
-                self.follow_time_focus();
+                self.shell.inbox.deliver(origin, Ok(done));
             }
-            Err(error) => {
-                // Shown once: in the open form if there is one, otherwise as a toast.
-                if !self.screens.show_error_in_form(&error) {
-                    self.shell.toasts.error(error.to_string());
-                }
-            }
+            Err(error) if origin == Origin::UNDO => self.shell.toasts.error(error.to_string()),
+            Err(error) => self.shell.inbox.deliver(origin, Err(error.to_string())),
         }
     }
 
-    fn follow_up(&mut self, outcome: &Outcome) {
-        let message = match outcome {
-            Outcome::ArchitectAdded(id) | Outcome::ArchitectUpdated(id) => {
-                self.screens.team.saved(*id, &self.view);
-                let name = self.view.architect(*id).map_or("", |a| a.name());
-                format!("Saved {name}")
+    /// Answers nobody collected in the frame after they came (the form was closed meanwhile):
+    /// an error among them becomes a message, so none is lost.
+    fn show_uncollected(&mut self) {
+        for (_, result) in self.shell.inbox.drain() {
+            if let Err(message) = result {
+                self.shell.toasts.error(message);
             }
-            Outcome::ArchitectDeleted => {
-                self.screens.team.deleted();
-                "Deleted".to_owned()
-            }
-            Outcome::ListChanged => "Settings saved".to_owned(),
-            Outcome::DemoLoaded => format!("Loaded the demo team: {} architects", self.view.architects.len()),
-            Outcome::Onboarded => "Starting empty: add your first architect with Ctrl+N".to_owned(),
-            Outcome::TimeEntryAdded(entry) => {
-                self.screens.time.saved();
-                self.show_time_of(entry);
-                format!("Logged {}", entry_words(entry))
-            }
-            Outcome::TimeEntryUpdated { before, after } => {
-                self.screens.time.saved();
-                self.show_time_of(after);
-                self.shell.undo = Some(Undo {
-                    label: format!("edit of the {} entry", short_day(before.fields.date)),
-                    command: Command::UpdateTimeEntry { id: before.id, fields: before.fields.clone() },
-                });
-                format!("Saved {}", entry_words(after))
-            }
-            Outcome::TimeEntryDeleted(entry) => {
-                self.screens.time.deleted(entry.id);
-                self.shell.undo = Some(Undo {
-                    label: format!("delete of the {} entry", short_day(entry.fields.date)),
-                    command: Command::RestoreTimeEntry(entry.clone()),
-                });
-                format!("Deleted {}", entry_words(entry))
-            }
-            Outcome::TimeEntryRestored(entry) => {
-                self.show_time_of(entry);
-                format!("Restored {}", entry_words(entry))
-            }
-            Outcome::TimeSettingsChanged(message) => {
-                // Quarters may now cover other months: go back to today's.
-                self.shell.time_focus = None;
-                message.clone()
-            }
-            Outcome::Development(done) => {
-                self.screens.development_saved();
-                done.message.clone()
-            }
-            Outcome::OneOnOneStarted(id) => {
-                self.open_meeting(*id);
-                let with = self.view.meeting.as_ref().map_or_else(String::new, |m| {
-                    format!(" with {} on {}", m.architect_name, m.meeting.fields.held_on.format("%a %-d %b"))
-                });
-                format!("Started the one-on-one{with}")
-            }
-            Outcome::OneOnOneSaved(_) => "Saved the one-on-one".to_owned(),
-            Outcome::OneOnOneDeleted => {
-                self.shell.selection.meeting = None;
-                self.follow_selection();
-                "Deleted the one-on-one".to_owned()
-            }
-            Outcome::AgendaChanged => "Saved".to_owned(),
-            Outcome::TemplatesChanged => "Templates saved".to_owned(),
-            Outcome::CalendarSettingsSaved => {
-                self.screens.time.import.rules_changed();
-                "Calendar import settings saved".to_owned()
-            }
-            Outcome::CalendarImported { inserted, updated, deleted, first_date } => {
-                self.screens.time.import.imported();
-                self.shell.screen = Screen::Time;
-                if let Some(date) = first_date {
-                    let time = &self.view.time;
-                    self.shell.time_focus = Some(TimeFocus {
-                        week: IsoWeek::of(*date),
-                        quarter: time.settings.quarter_of(*date),
-                    });
-                }
-                let message = format!(
-                    "Imported the calendar: {inserted} new, {updated} changed, {deleted} removed entries \
-                     (a backup was taken first)"
-                );
-                self.shell.toasts.info(message.clone());
-                message
-            }
-        };
-        self.shell.status = message;
-    }
-
-    /// Moves the Time screen to the week and quarter of an entry just saved, so it is in view.
-    fn show_time_of(&mut self, entry: &TimeEntry) {
-        let date = entry.fields.date;
-        let focus = TimeFocus { week: IsoWeek::of(date), quarter: self.view.time.settings.quarter_of(date) };
-        if focus.week != self.view.time.focus.week {
-            self.shell.time_focus = Some(focus);
-        }
-    }
-
-    /// Reloads the time part of the view when the Time screen moved to another week or
-    /// quarter. Only runs SQL when the focus changed.
-    fn follow_time_focus(&mut self) {
-        let today = self.today();
-        let Some(store) = &self.store else { return };
-        let wanted = self.shell.time_focus;
-        let showing = self.view.time.focus;
-        let current = TimeFocus::current(today, &self.view.time.settings);
-        if wanted.unwrap_or(current) == showing {
-            return;
-        }
-        match TimeView::load(store.conn(), today, wanted) {
-            Ok(time) => self.view.time = time,
-            Err(error) => {
-                // Stay where we are rather than retrying (and failing) on every frame.
-                self.shell.time_focus = Some(showing);
-                self.shell.toasts.error(format!("Could not read the time entries: {error}"));
-            }
-        }
-    }
-
-    fn undo(&mut self) {
-        if let Some(undo) = self.shell.undo.take() {
-            self.pending.push(undo.command);
-            self.apply_pending();
-            self.shell.status = format!("Undone: {}", undo.label);
-            self.shell.undo = None;
         }
     }
 
@@ -426,7 +217,7 @@ impl LeadlineApp {
             self.screens.search.open();
         }
         if undo && !ctx.egui_wants_keyboard_input() {
-            self.undo();
+            self.shell.request_undo = true;
         }
         if quit {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -448,14 +239,11 @@ impl LeadlineApp {
                 }
             });
             ui.menu_button("Edit", |ui| {
-                let label = self
-                    .shell
-                    .undo
-                    .as_ref()
-                    .map_or_else(|| "Undo".to_owned(), |u| format!("Undo {}", u.label));
+                let label =
+                    self.shell.undo_label.as_ref().map_or_else(|| "Undo".to_owned(), |l| format!("Undo {l}"));
                 let undo = egui::Button::new(label).shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_UNDO));
-                if ui.add_enabled(self.shell.undo.is_some(), undo).clicked() {
-                    self.undo();
+                if ui.add_enabled(self.shell.undo_label.is_some(), undo).clicked() {
+                    self.shell.request_undo = true;
                 }
                 let find = egui::Button::new("Search notes and agendas…")
                     .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_FIND));
@@ -484,14 +272,13 @@ impl LeadlineApp {
     fn status_line(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             ui.label(&self.shell.status);
-            if let Some(undo) = &self.shell.undo {
-                let label = format!("Undo {}", undo.label);
-                if ui.small_button(label).clicked() {
-                    self.undo();
-                }
+            if let Some(label) = &self.shell.undo_label
+                && ui.small_button(format!("Undo {label}")).clicked()
+            {
+                self.shell.request_undo = true;
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.weak(self.view.db_path.display().to_string());
+                ui.weak(self.db_path.display().to_string());
             });
         });
     }
@@ -520,8 +307,11 @@ impl LeadlineApp {
         let ctx = ui.ctx().clone();
         self.theme_preference = ctx.options(|o| o.theme_preference);
         self.poll_health(&ctx);
+        if let Some((title, answer)) = self.file_picker.poll() {
+            self.shell.deliver_file_answer(title, answer);
+        }
         if let Some(error) = &self.open_error {
-            ui::first_run::open_error_ui(ui, error, &self.view.db_path);
+            ui::first_run::open_error_ui(ui, error, &self.db_path);
             return;
         }
         if let Some(recovery) = &self.recovery {
@@ -542,22 +332,46 @@ impl LeadlineApp {
             .exact_size(theme::NAV_WIDTH)
             .show(ui, |ui| self.navigation(ui));
         egui::CentralPanel::default().show(ui, |ui| {
-            let Self { view, shell, screens, pending, .. } = self;
-            screens.ui(ui, view, shell, pending);
+            let Self { session, empty_view, shell, screens, outbox, .. } = self;
+            let view = session.as_ref().map_or(&*empty_view, Session::view);
+            screens.ui(ui, view, shell, outbox);
         });
-        self.follow_time_focus();
 
-        if !self.view.onboarded {
-            ui::first_run::welcome_ui(&ctx, &mut self.pending);
+        if !self.view().onboarded {
+            ui::first_run::welcome_ui(&ctx, &mut self.outbox);
         }
         self.shell.toasts.ui(&ctx);
-        self.apply_pending();
+        self.show_uncollected();
+        let had_commands = !self.outbox.is_empty() || self.shell.request_undo;
+        self.apply_outbox();
         self.apply_file_actions();
         if let Some(text) = self.shell.clipboard.take() {
             ctx.copy_text(text);
         }
-        self.follow_selection();
+        self.follow_the_view();
         self.rebuild_import_preview();
+        self.shell.forget_file_answer();
+        if had_commands {
+            // The forms take their answers on the next frame.
+            ctx.request_repaint();
+        }
+    }
+
+    /// Loads what the screens now look at (another week, meeting or search, the Time
+    /// screen's week or quarter) and everything again when the day has changed. Reads only
+    /// when something differs.
+    fn follow_the_view(&mut self) {
+        let Some(session) = &mut self.session else { return };
+        let result = session
+            .follow_the_clock()
+            .and_then(|_| session.select(&self.shell.selection))
+            .and_then(|()| session.focus_time(self.shell.time_focus));
+        if let Err(error) = result {
+            // Stay where we are rather than retrying (and failing) on every frame.
+            self.shell.selection = session.selection().clone();
+            self.shell.time_focus = session.time_focus();
+            self.shell.toasts.error(format!("Could not read the database: {error}"));
+        }
     }
 
     /// A file dropped on the window, from any screen, opens the import view with it.
@@ -569,34 +383,38 @@ impl LeadlineApp {
             self.shell.toasts.info("Several files were dropped: importing the first one only");
         }
         self.shell.screen = Screen::Time;
-        self.screens.time.import.load(&self.view, file.path(), file.bytes());
+        let view = self.session.as_ref().map_or(&self.empty_view, Session::view);
+        self.screens.time.import.load(view, file.path(), file.bytes());
     }
 
     /// Builds the import preview when a file was read or the range or rules changed: once,
     /// not per frame, and after the commands of this frame so it sees new rules.
     fn rebuild_import_preview(&mut self) {
-        if !self.screens.time.import.needs_rebuild() {
-            return;
-        }
-        if let Some(store) = &self.store {
-            self.screens.time.import.rebuild(store.conn(), &self.view);
-        }
+        let Some(session) = &self.session else { return };
+        self.screens.time.import.rebuild_with(|bytes, from, last| {
+            let window = session.import_window(from, last)?;
+            session.import_preview(bytes, &window)
+        });
     }
-}
 
-/// "1 h 30 min of Coaching on Fri 27 Nov", for the status line.
-fn entry_words(entry: &TimeEntry) -> String {
-    let f = &entry.fields;
-    format!("{} of {} on {}", format_minutes(f.minutes), f.category, short_day(f.date))
+    /// The backup taken when the window closes, if anything was written (`None` when nothing
+    /// was, or no database is open).
+    pub fn backup_on_quit(&self) -> Option<Result<crate::session::BackupInfo, StoreError>> {
+        self.session.as_ref().and_then(Session::backup_on_quit)
+    }
+
+    /// The database file this window works on.
+    pub fn db_path(&self) -> &Path {
+        &self.db_path
+    }
 }
 
 impl eframe::App for LeadlineApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         self.frame_ui(ui);
-        let shell = &mut self.shell;
-        for pick in std::mem::take(&mut shell.file_asks) {
-            if !shell.file_picker.ask(pick, ui.ctx(), Some(frame)) {
-                "Another file dialog is still open: finish it first".clone_into(&mut shell.status);
+        for pick in self.shell.take_file_asks() {
+            if !self.file_picker.ask(pick, ui.ctx(), Some(frame)) {
+                "Another file dialog is still open: finish it first".clone_into(&mut self.shell.status);
             }
         }
     }

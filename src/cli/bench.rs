@@ -10,9 +10,10 @@ use clap::Args;
 use rusqlite::Connection;
 
 use super::output::aligned;
-use crate::app::{Command, TimeView};
 use crate::demo::DemoSize;
+use crate::import::zones::Zone;
 use crate::model::fiscal::{FiscalQuarter, IsoWeek};
+use crate::session::{Clock, Command, Origin, Session, TimeView};
 use crate::store::{self, Store, backup, prep, search};
 
 #[derive(Debug, Args)]
@@ -39,36 +40,37 @@ impl Measurement {
     }
 }
 
-/// A database file in the temp folder, removed with its journal files when dropped.
+/// A database file in a folder of its own in the temp folder (its backups go beside it),
+/// removed with everything in it when dropped.
 struct TempDb(PathBuf);
 
 impl TempDb {
-    fn new() -> Self {
+    fn new() -> anyhow::Result<Self> {
         let nanos =
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-        Self(std::env::temp_dir().join(format!("leadline-bench-{}-{nanos}.db", std::process::id())))
+        let folder = std::env::temp_dir().join(format!("leadline-bench-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&folder)?;
+        Ok(Self(folder.join("leadline.db")))
     }
 }
 
 impl Drop for TempDb {
     fn drop(&mut self) {
-        for suffix in ["", "-wal", "-shm", ".lock"] {
-            let mut file = self.0.as_os_str().to_owned();
-            file.push(suffix);
-            // Best effort: a leftover file in the temp folder harms nothing.
-            let _ = std::fs::remove_file(PathBuf::from(file));
+        if let Some(folder) = self.0.parent() {
+            // Best effort: a leftover folder in the temp folder harms nothing.
+            let _ = std::fs::remove_dir_all(folder);
         }
     }
 }
 
 pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
     let runs = args.runs.max(1);
-    let db = TempDb::new();
-    let mut store = Store::open(&db.0)?;
+    let db = TempDb::new()?;
+    let mut session = Session::without_view(Store::open(&db.0)?, Clock::Fixed(today), Zone::Utc);
     let started = Instant::now();
-    store.transact(|tx| Command::LoadDemo(DemoSize::Large).apply(tx, today))?;
+    session.run(Origin::SCRIPT, Command::LoadDemo(DemoSize::Large))?;
     let built = started.elapsed();
-    let conn = store.conn();
+    let conn = session.conn();
     println!(
         "Large demo: {} architects, {} time entries (built in {:.1} s); {runs} runs each, median shown.\n",
         store::architects::list(conn)?.len(),
@@ -77,9 +79,10 @@ pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
     );
     let mut measurements = time_benchmarks(conn, today, runs)?;
     // Start-up is measured on the same file, closed, as a new window would find it.
-    drop(store);
+    drop(session);
     measurements.extend(startup_benchmarks(&db.0, runs)?);
     measurements.extend(one_on_one_benchmarks(&db.0, runs, today)?);
+    measurements.extend(super::bench_writes::run(&db.0, runs, today)?);
     measurements.extend(calendar_benchmarks(&db.0, runs, today)?);
     let rows: Vec<[String; 5]> = measurements
         .iter()
@@ -110,7 +113,7 @@ fn millis(duration: Duration) -> String {
 }
 
 /// Runs `operation` once to warm the statement cache, then `runs` times, timing each.
-fn measure<T, E>(
+pub(super) fn measure<T, E>(
     name: impl Into<String>,
     target: Option<Duration>,
     runs: usize,
@@ -219,70 +222,58 @@ pub fn calendar_benchmarks(
     runs: usize,
     today: NaiveDate,
 ) -> anyhow::Result<Vec<Measurement>> {
-    use crate::import::preview::{DEFAULT_ALL_DAY_MINUTES, ImportSink as _, Inputs, Preview};
-    use crate::import::rules::People;
-    use crate::import::{Window, zones::Zone};
     use crate::model::fiscal::DEFAULT_START_MONTH;
-    use crate::store::calendar;
 
     let quarter = FiscalQuarter::of(today, DEFAULT_START_MONTH);
     let end = quarter.end_inclusive(DEFAULT_START_MONTH);
     let from = end.succ_opt().unwrap_or(end);
-    let to = from.checked_add_months(chrono::Months::new(36)).unwrap_or(from);
-    let window = Window { from, to, zone: Zone::Iana(chrono_tz::Tz::Europe__Berlin) };
+    let last = from.checked_add_months(chrono::Months::new(36)).unwrap_or(from);
+    let zone = Zone::Iana(chrono_tz::Tz::Europe__Berlin);
+    let window = crate::session::calendar::window(from, last, zone.clone())?;
     // The generator counts exactly what it writes; grow the target if the window holds fewer.
     let mut target = 10_000;
     let ics = loop {
-        let ics = crate::demo::calendar::calendar(from, to, target);
+        let ics = crate::demo::calendar::calendar(from, window.to, target);
         let found = crate::import::read(ics.as_bytes(), &window)?.occurrences.len();
         if found >= 10_000 {
             break ics;
         }
         anyhow::ensure!(
             target < 20_000,
-            "the generated calendar holds only {found} occurrences from {from} to {to}"
+            "the generated calendar holds only {found} occurrences from {from} to {last}"
         );
         target += 10_000 - found;
     };
-    let mut store = Store::open(db)?;
-    let rules = calendar::rules(store.conn())?;
-    let people = People::new(&["me@contoso.com".into()], &[], &["contoso.com".into()])
-        .with_team(&calendar::team_members(store.conn())?);
-    let by_hand = calendar::minutes_by_hand(store.conn(), from, to)?;
-    let choices = calendar::choices(store.conn())?;
+    // The app's own session: its preview and its commit (backup first, then one transaction,
+    // then the view read again) are what is timed.
+    let mut session = Session::new(Store::open(db)?, Clock::Fixed(today), zone)?;
+    session.run(
+        Origin::SCRIPT,
+        Command::SetCalendarIdentity {
+            my_emails: "me@contoso.com".into(),
+            company_domains: "contoso.com".into(),
+        },
+    )?;
     let count = crate::import::read(ics.as_bytes(), &window)?.occurrences.len();
     let label = |what: &str| format!("calendar: {count} occurrences, {what}");
     let read = measure(label("read + expand"), Some(Duration::from_millis(500)), runs, || {
         crate::import::read(ics.as_bytes(), &window).map(drop)
     })?;
-    let inputs = Inputs {
-        rules: &rules,
-        people: &people,
-        existing: &[],
-        by_hand: &by_hand,
-        choices: &choices,
-        all_day_minutes: DEFAULT_ALL_DAY_MINUTES,
-    };
     let preview =
         measure(label("read + expand + categorise + preview"), Some(Duration::from_secs(1)), runs, || {
-            crate::import::read(ics.as_bytes(), &window)
-                .map(|expansion| drop(Preview::build(expansion, &window, &inputs)))
+            session.import_preview(ics.as_bytes(), &window).map(drop)
         })?;
     let commit = measure(
-        label("read + preview + commit (first import)"),
-        Some(Duration::from_secs(1)),
-        runs.min(10),
+        label("preview + commit as the app does (backup, write, refresh)"),
+        Some(Duration::from_secs(3)),
+        runs.min(5),
         || -> anyhow::Result<()> {
-            let expansion = crate::import::read(ics.as_bytes(), &window)?;
-            let existing =
-                store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).existing(from, to))?;
-            let inputs = Inputs { existing: &existing, ..inputs };
-            let preview = Preview::build(expansion, &window, &inputs);
+            let preview = session.import_preview(ics.as_bytes(), &window)?;
             anyhow::ensure!(preview.full_days().is_empty(), "the generated calendar overfills a day");
             let plan = preview.plan();
-            store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&plan))?;
+            session.run(Origin::SCRIPT, Command::ImportCalendar { plan, folder: None })?;
             // Each run starts from no imported entries, as a first import does.
-            store.conn().execute("DELETE FROM time_entries WHERE source = 'calendar'", [])?;
+            session.conn().execute("DELETE FROM time_entries WHERE source = 'calendar'", [])?;
             Ok(())
         },
     );
@@ -316,8 +307,8 @@ pub fn one_on_one_benchmarks(
             || search::search(conn, query, search::RESULTS_LIMIT),
         )?);
     }
-    measurements.push(measure("view model reload after a write (everything)", None, runs.min(10), || {
-        crate::app::ViewModel::load(&store, today)
+    measurements.push(measure("view model: read everything (opening the file)", None, runs.min(10), || {
+        crate::session::ViewModel::load(&store, today)
     })?);
     Ok(measurements)
 }

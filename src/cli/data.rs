@@ -9,11 +9,11 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
 
-use super::output::{self, Format, TableOrJson};
-use crate::app::Command;
+use super::output::{self, TableOrJson};
+use crate::model::ArchitectFields;
 use crate::model::words::human_size;
-use crate::model::{ArchitectFields, ListKind};
-use crate::store::{self, Store, backup, lists, transfer};
+use crate::session::{Command, Done, Origin, Session};
+use crate::store::{self, Store, backup, write_private};
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
@@ -47,8 +47,8 @@ pub enum ImportCommand {
     Ics(super::import_ics::IcsArgs),
 }
 
-pub fn backup_now(store: &Store) -> anyhow::Result<ExitCode> {
-    let info = backup::take(store.conn(), store.path(), backup::Reason::Manual)?;
+pub fn backup_now(session: &mut Session) -> anyhow::Result<ExitCode> {
+    let info = session.back_up_now()?;
     println!("Backed up to {} ({} bytes, checked)", info.path.display(), info.size_bytes);
     Ok(ExitCode::SUCCESS)
 }
@@ -80,29 +80,29 @@ pub fn list_backups(db: &Path, format: TableOrJson) -> anyhow::Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
-/// Replaces the database with a backup, after backing up the current file.
-pub fn restore(db: &Path, file: &Path) -> anyhow::Result<ExitCode> {
-    let staged = backup::stage_restore(file, db)?;
-    let safety = if db.exists() {
+/// Replaces the database with a backup, after backing up the current file. A damaged current
+/// file cannot be backed up: it is kept, renamed, instead.
+pub fn restore(db: &Path, file: &Path, today: NaiveDate) -> anyhow::Result<ExitCode> {
+    let clock = crate::session::Clock::Fixed(today);
+    let zone = crate::import::zones::local();
+    let (session, safety) = if db.exists() {
         match Store::open(db) {
-            Ok(store) => Some(backup::take(store.conn(), db, backup::Reason::BeforeRestore)?),
-            // A damaged file cannot be backed up; it is kept, renamed, instead.
+            Ok(store) => {
+                let mut session = Session::without_view(store, clock, zone);
+                let restored = session.restore(file)?;
+                (session, Some(restored.safety))
+            }
             Err(error @ (store::StoreError::Corrupt { .. } | store::StoreError::NotADatabase { .. })) => {
                 let moved = backup::move_aside(db, chrono::Local::now())?;
                 eprintln!("{error}\nThe damaged file was moved aside to {}", moved.display());
-                None
+                (Session::restore_in_place_of_damaged(db, file, clock, zone)?, None)
             }
             Err(error) => return Err(error).context("the current database must open before it is replaced"),
         }
     } else {
-        None
+        (Session::restore_in_place_of_damaged(db, file, clock, zone)?, None)
     };
-    // Hold the instance lock while the file is swapped, so no other Leadline opens it midway.
-    let lock = store::lock::acquire(db)?;
-    backup::commit_restore(&staged, db)?;
-    drop(lock);
-    let store = Store::open(db)?;
-    let count = store::architects::list(store.conn())?.len();
+    let count = store::architects::list(session.conn())?.len();
     println!("Restored {} into {} ({count} architects)", file.display(), db.display());
     if let Some(info) = safety {
         println!("The previous data was backed up first to {}", info.path.display());
@@ -110,18 +110,10 @@ pub fn restore(db: &Path, file: &Path) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn export(store: &Store, command: ExportCommand) -> anyhow::Result<ExitCode> {
+pub fn export(session: &Session, command: ExportCommand) -> anyhow::Result<ExitCode> {
     let (text, out) = match command {
-        ExportCommand::Json { out } => {
-            (serde_json::to_string_pretty(&transfer::export(store.conn())?)? + "\n", out)
-        }
-        ExportCommand::Csv { what: CsvExport::Roster, out } => {
-            let architects = store::architects::list(store.conn())?;
-            let levels = lists::list(store.conn(), ListKind::CareerLevel)?;
-            let areas = lists::list(store.conn(), ListKind::SolutionArea)?;
-            let all: Vec<_> = architects.iter().collect();
-            (output::roster(&all, &levels, &areas, Format::Csv)?, out)
-        }
+        ExportCommand::Json { out } => (session.export_json()?, out),
+        ExportCommand::Csv { what: CsvExport::Roster, out } => (session.roster_csv()?, out),
     };
     match out {
         Some(path) => {
@@ -141,34 +133,18 @@ pub fn import(db: &Path, command: ImportCommand, today: chrono::NaiveDate) -> an
     let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
     let document: serde_json::Value =
         serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", file.display()))?;
-    let mut store = Store::open(db)?;
-    backup::take(store.conn(), db, backup::Reason::BeforeImport)?;
-    let count = store
-        .with_connection_mut(|conn| transfer::import(conn, &document))
+    let mut session = super::session(db, today)?;
+    let count = session
+        .import_json(&document)
         .with_context(|| format!("{} was not imported; nothing was changed", file.display()))?;
     println!("Imported {count} records from {} into {}", file.display(), db.display());
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes a file readable by the owner only: exports hold private notes.
-pub fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path).with_context(|| format!("cannot write {}", path.display()))?;
-    file.write_all(bytes)?;
-    file.sync_all()?;
-    Ok(())
-}
-
 /// Adds architects one transaction at a time, printing each committed id: the crash test
 /// kills this process at random moments and checks that every printed id survived.
 pub fn write_loop(db: &Path, count: usize, today: NaiveDate) -> anyhow::Result<ExitCode> {
-    let mut store = Store::open(db)?;
+    let mut session = super::session(db, today)?;
     let mut stdout = std::io::stdout().lock();
     for index in 0..count {
         let fields = ArchitectFields {
@@ -176,8 +152,10 @@ pub fn write_loop(db: &Path, count: usize, today: NaiveDate) -> anyhow::Result<E
             accounts: "x".repeat(2_000),
             ..ArchitectFields::default()
         };
-        let outcome = store.transact(|tx| Command::AddArchitect(fields).apply(tx, today))?;
-        let crate::app::Outcome::ArchitectAdded(id) = outcome else { bail!("unexpected outcome") };
+        let Done::ArchitectAdded(id) = session.run(Origin::COMMAND_LINE, Command::AddArchitect(fields))?
+        else {
+            bail!("unexpected outcome")
+        };
         writeln!(stdout, "committed {id}")?;
         stdout.flush()?;
     }

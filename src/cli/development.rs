@@ -8,14 +8,14 @@ use clap::{Args, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use super::output::aligned;
-use crate::app::ViewModel;
-use crate::app::dev_view::{CertRow, GoalRow, PersonDevelopment};
 use crate::model::architect::Choice;
 use crate::model::certification::{CertKind, short_name};
 use crate::model::goal::{GoalKind, GoalStatus};
 use crate::model::lists::name_of;
 use crate::model::{Architect, Status};
 use crate::model::{Cadence, Readiness};
+use crate::session::ViewModel;
+use crate::session::dev_view::{CertRow, GoalRow, PersonDevelopment};
 use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

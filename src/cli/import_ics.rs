@@ -2,7 +2,6 @@
 //! occurrence with its proposed category and rule, and what would change), and unless
 //! `--dry-run` commits it into time entries, all or nothing.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,13 +10,12 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use crate::import::preview::{DEFAULT_ALL_DAY_MINUTES, ImportSink as _, Inputs, Preview};
-use crate::import::rules::{People, default_rules};
+use crate::import::preview::Preview;
 use crate::import::zones::{self, Zone};
-use crate::import::{self, Window};
 use crate::model::fiscal::{self, FiscalQuarter};
 use crate::model::words::plural;
-use crate::store::{Store, backup, calendar, settings};
+use crate::session::{Clock, Command, Origin, Session, calendar};
+use crate::store::{self, Store};
 
 #[derive(Debug, Args)]
 pub struct IcsArgs {
@@ -55,48 +53,30 @@ pub enum IcsFormat {
 
 pub fn run(db: &Path, args: &IcsArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
     let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
-    let store = if db.exists() || !args.dry_run { Some(Store::open(db)?) } else { None };
-    let conn = store.as_ref().map(Store::conn);
-    let window = window(conn, args, today)?;
-    let expansion =
-        import::read(&bytes, &window).with_context(|| format!("{} was not imported", args.file.display()))?;
-    let (rules, people, all_day_minutes) = match conn {
-        Some(conn) => (
-            calendar::rules(conn)?,
-            People::new(
-                &calendar::list_setting(conn, calendar::MY_EMAILS)?,
-                &[],
-                &calendar::list_setting(conn, calendar::COMPANY_DOMAINS)?,
-            )
-            .with_team(&calendar::team_members(conn)?),
-            DEFAULT_ALL_DAY_MINUTES,
-        ),
-        None => (default_rules(), People::default(), DEFAULT_ALL_DAY_MINUTES),
+    let zone = zone(args)?;
+    // A dry run on a file that does not exist yet previews with the default rules and writes
+    // nothing, not even an empty database.
+    let mut session = if db.exists() || !args.dry_run {
+        Some(Session::without_view(Store::open(db)?, Clock::Fixed(today), zone.clone()))
+    } else {
+        None
     };
-    let has_time_entries = match conn {
-        Some(conn) => calendar::time_entries_available(conn)?,
-        None => false,
+    let start_month = match &session {
+        Some(session) => store::time::time_settings(session.conn())?.start_month,
+        None => fiscal::DEFAULT_START_MONTH,
     };
-    let mut store = store;
-    let (existing, by_hand, choices) = match (&mut store, has_time_entries) {
-        (Some(store), true) => (
-            store.with_connection_mut(|conn| {
-                calendar::TimeEntrySink::new(conn).existing(window.from, window.to)
-            })?,
-            calendar::minutes_by_hand(store.conn(), window.from, window.to)?,
-            calendar::choices(store.conn())?,
-        ),
-        _ => (Vec::new(), HashMap::new(), HashMap::new()),
+    let quarter = FiscalQuarter::of(today, start_month);
+    let from = args.from.unwrap_or_else(|| quarter.start(start_month));
+    let last = args.to.unwrap_or_else(|| quarter.end_inclusive(start_month));
+    if last < from {
+        bail!("--to {last} is before --from {from}");
+    }
+    let window = calendar::window(from, last, zone)?;
+    let not_imported = || format!("{} was not imported", args.file.display());
+    let mut preview = match &session {
+        Some(session) => session.import_preview(&bytes, &window).with_context(not_imported)?,
+        None => calendar::preview_without_database(&bytes, &window).with_context(not_imported)?,
     };
-    let inputs = Inputs {
-        rules: &rules,
-        people: &people,
-        existing: &existing,
-        by_hand: &by_hand,
-        choices: &choices,
-        all_day_minutes,
-    };
-    let mut preview = Preview::build(expansion, &window, &inputs);
     preview.keep_gone = args.keep_gone;
     print_preview(&preview, args.format)?;
     let full_days = preview.full_days();
@@ -131,20 +111,10 @@ pub fn run(db: &Path, args: &IcsArgs, today: NaiveDate) -> anyhow::Result<ExitCo
             plural(full_days.len(), "day")
         );
     }
-    let Some(store) = store.as_mut() else { bail!("no database to import into") };
-    if !has_time_entries {
-        bail!(
-            "this database has no time entries table (an older Leadline wrote it); nothing was \
-             imported. Use --dry-run to preview."
-        );
-    }
+    let Some(session) = session.as_mut() else { bail!("no database to import into") };
     let plan = preview.plan();
-    if !plan.is_empty() {
-        // Data safety first, as in the app: no import without a copy to go back to.
-        backup::take(store.conn(), store.path(), backup::Reason::BeforeImport)
-            .context("nothing was imported: the backup before importing failed")?;
-    }
-    store.with_connection_mut(|conn| calendar::TimeEntrySink::new(conn).commit(&plan))?;
+    // The same command the app sends: the session takes the backup before writing.
+    session.run(Origin::COMMAND_LINE, Command::ImportCalendar { plan: plan.clone(), folder: None })?;
     let counts = preview.counts();
     eprintln!(
         "Imported {}: {} new, {} changed, {} removed, {} unchanged. {} occurrences match no rule and were \
@@ -159,27 +129,15 @@ pub fn run(db: &Path, args: &IcsArgs, today: NaiveDate) -> anyhow::Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
-/// The dates to import, counted in the manager's zone.
-fn window(conn: Option<&rusqlite::Connection>, args: &IcsArgs, today: NaiveDate) -> anyhow::Result<Window> {
-    let zone = match &args.zone {
+/// The zone days are counted in: `--zone`, or this computer's.
+fn zone(args: &IcsArgs) -> anyhow::Result<Zone> {
+    Ok(match &args.zone {
         Some(name) => match zones::known(name) {
             Some(tz) => Zone::Iana(tz),
             None => bail!("--zone {name:?} is not a time zone (expected an IANA name such as Europe/Berlin)"),
         },
         None => zones::local(),
-    };
-    let start_month = match conn.map(|c| settings::get(c, "fiscal_start_month")).transpose()?.flatten() {
-        Some(number) => fiscal::start_month_from_number(number.trim().parse().unwrap_or(0))?,
-        None => fiscal::DEFAULT_START_MONTH,
-    };
-    let quarter = FiscalQuarter::of(today, start_month);
-    let from = args.from.unwrap_or_else(|| quarter.start(start_month));
-    let last = args.to.unwrap_or_else(|| quarter.end_inclusive(start_month));
-    if last < from {
-        bail!("--to {last} is before --from {from}");
-    }
-    let to = last.succ_opt().context("--to is too far in the future")?;
-    Ok(Window { from, to, zone })
+    })
 }
 
 fn print_preview(preview: &Preview, format: IcsFormat) -> anyhow::Result<()> {

@@ -1,7 +1,8 @@
 //! The command line: the same work as the GUI, headless, for scripting and tests.
 
 mod bench;
-pub(crate) mod bench_development;
+mod bench_development;
+mod bench_writes;
 pub mod data;
 mod development;
 mod import_ics;
@@ -16,23 +17,14 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::app::Command;
 use crate::demo::DemoSize;
+use crate::import::zones;
 use crate::model::lists::{find_by_name, next_level};
 use crate::model::{ArchitectFields, Cadence, ListItem, ListItemId, ListKind, Readiness, Status, text};
+use crate::session::{Clock, Command, Done, Origin, Session};
 use crate::store::{self, Store, check, lists};
 
-pub use data::write_private;
 pub use output::{Format, TableOrJson};
-
-/// The roster as CSV, as `leadline export csv roster` writes it.
-pub fn roster_csv(
-    architects: &[&crate::model::Architect],
-    levels: &[ListItem],
-    areas: &[ListItem],
-) -> anyhow::Result<String> {
-    output::roster(architects, levels, areas, Format::Csv)
-}
 
 /// Leadline: one-on-ones, development plans and your own 50/30/20 time split, for a
 /// technical sales manager. With no command it opens the app.
@@ -177,10 +169,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     match command {
         CliCommand::Demo { size } => {
-            let mut store = open(&db_path)?;
-            store.transact(|tx| Command::LoadDemo(size).apply(tx, today))?;
-            let count = store::architects::list(store.conn())?.len();
-            let entries = store::time::count(store.conn())?;
+            let mut session = session(&db_path, today)?;
+            session.run(Origin::COMMAND_LINE, Command::LoadDemo(size))?;
+            let count = store::architects::list(session.conn())?.len();
+            let entries = store::time::count(session.conn())?;
             println!(
                 "Loaded a {} demo team of {count} architects and {entries} time entries into {}",
                 size_name(size),
@@ -191,10 +183,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         CliCommand::Check { format } => check_command(&db_path, format),
         CliCommand::Time(command) => time::run(command, &db_path, today),
         CliCommand::Bench(args) => bench::run(&args, today),
-        CliCommand::Backup => data::backup_now(&open_existing(&db_path)?),
+        CliCommand::Backup => data::backup_now(&mut session_existing(&db_path, today)?),
         CliCommand::Backups { format } => data::list_backups(&db_path, format),
-        CliCommand::Restore { file } => data::restore(&db_path, &file),
-        CliCommand::Export(command) => data::export(&open_existing(&db_path)?, command),
+        CliCommand::Restore { file } => data::restore(&db_path, &file, today),
+        CliCommand::Export(command) => data::export(&session_existing(&db_path, today)?, command),
         CliCommand::Import(command) => data::import(&db_path, command, today),
         CliCommand::Report(command) => report::run(&open_existing(&db_path)?, command, today),
         CliCommand::Search { query, format, limit } => {
@@ -220,9 +212,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         CliCommand::Team(TeamCommand::Add(args)) => {
-            let mut store = open(&db_path)?;
-            let levels = lists::list(store.conn(), ListKind::CareerLevel)?;
-            let areas = lists::list(store.conn(), ListKind::SolutionArea)?;
+            let mut session = session(&db_path, today)?;
+            let levels = lists::list(session.conn(), ListKind::CareerLevel)?;
+            let areas = lists::list(session.conn(), ListKind::SolutionArea)?;
             let level = lookup(&levels, args.level.as_deref(), "level")?;
             let fields = ArchitectFields {
                 name: args.name,
@@ -243,11 +235,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 readiness: Readiness::NotAssessed,
                 ..ArchitectFields::default()
             };
-            let outcome = store.transact(|tx| Command::AddArchitect(fields).apply(tx, today))?;
-            let crate::app::Outcome::ArchitectAdded(id) = outcome else {
+            let Done::ArchitectAdded(id) =
+                session.run(Origin::COMMAND_LINE, Command::AddArchitect(fields))?
+            else {
                 bail!("unexpected result adding an architect");
             };
-            let added = store::architects::get(store.conn(), id)?;
+            let added = store::architects::get(session.conn(), id)?;
             println!("Added {} (#{id})", added.name());
             Ok(ExitCode::SUCCESS)
         }
@@ -286,6 +279,17 @@ fn open_existing(path: &Path) -> anyhow::Result<Store> {
         );
     }
     open(path)
+}
+
+/// Opens (or creates) the database for commands that write: every write goes through the
+/// session, as in the app. Calendar days are counted in this computer's zone.
+fn session(path: &Path, today: NaiveDate) -> anyhow::Result<Session> {
+    Ok(Session::without_view(open(path)?, Clock::Fixed(today), zones::local()))
+}
+
+/// The same, on a database that must already exist.
+fn session_existing(path: &Path, today: NaiveDate) -> anyhow::Result<Session> {
+    Ok(Session::without_view(open_existing(path)?, Clock::Fixed(today), zones::local()))
 }
 
 fn check_command(path: &Path, format: TableOrJson) -> anyhow::Result<ExitCode> {

@@ -69,36 +69,7 @@ pub fn roster(
         .collect();
     match format {
         Format::Json => Ok(serde_json::to_string_pretty(&rows)? + "\n"),
-        Format::Csv => {
-            let mut writer = csv::Writer::from_writer(Vec::new());
-            writer.write_record([
-                "id",
-                "name",
-                "title",
-                "email",
-                "level",
-                "solution_area",
-                "cadence",
-                "started_on",
-                "status",
-                "accounts",
-            ])?;
-            for r in &rows {
-                writer.write_record([
-                    r.id.to_string().as_str(),
-                    r.name,
-                    r.title,
-                    r.email,
-                    r.level,
-                    r.solution_area,
-                    r.cadence,
-                    r.started_on.as_deref().unwrap_or(""),
-                    r.status,
-                    &r.accounts.join("; "),
-                ])?;
-            }
-            Ok(String::from_utf8(writer.into_inner()?)?)
-        }
+        Format::Csv => Ok(crate::report::roster::csv(architects, levels, areas)?),
         Format::Table => {
             let table: Vec<[String; 6]> = rows
                 .iter()

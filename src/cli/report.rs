@@ -61,7 +61,7 @@ pub fn run(store: &Store, command: ReportCommand, today: NaiveDate) -> anyhow::R
 /// Prints the document, or writes it (readable by the owner only) and says where.
 fn emit(text: &str, out: Option<&PathBuf>, what: &str) -> anyhow::Result<ExitCode> {
     if let Some(path) = out {
-        super::write_private(path, text.as_bytes())?;
+        crate::store::write_private(path, text.as_bytes())?;
         eprintln!("Wrote {what} to {}", path.display());
     } else {
         let mut stdout = std::io::stdout().lock();

@@ -9,8 +9,7 @@ use clap::{ArgGroup, Args, Subcommand};
 use serde::Serialize;
 
 use super::output::{Format, aligned};
-use super::{open, open_existing};
-use crate::app::{Command, Outcome};
+use super::{open_existing, session};
 use crate::model::architect::Choice as _;
 use crate::model::duration::{format_minutes, parse_minutes};
 use crate::model::fiscal::{FiscalQuarter, IsoWeek};
@@ -18,6 +17,7 @@ use crate::model::split::{Category, DriftStatus, RebalanceHint, Split, Targets, 
 use crate::model::text;
 use crate::model::time_entry::{TimeEntryFields, match_architect, parse_start_time};
 use crate::model::time_summary::{WeekBar, hours_text, quarter_months, share_text, targets_text};
+use crate::session::{Command, Done, Origin, Session};
 use crate::store::{self, Store};
 
 #[derive(Debug, Subcommand)]
@@ -69,12 +69,12 @@ pub struct Summary {
 
 pub fn run(command: TimeCommand, db_path: &std::path::Path, today: NaiveDate) -> anyhow::Result<ExitCode> {
     match command {
-        TimeCommand::Add(args) => add(args, &mut open(db_path)?, today),
+        TimeCommand::Add(args) => add(args, &mut session(db_path, today)?, today),
         TimeCommand::Summary(args) => summary(&args, &open_existing(db_path)?, today),
     }
 }
 
-fn add(args: AddTime, store: &mut Store, today: NaiveDate) -> anyhow::Result<ExitCode> {
+fn add(args: AddTime, session: &mut Session, today: NaiveDate) -> anyhow::Result<ExitCode> {
     let date = match &args.date {
         Some(date) => text::parse_date("date", date)?,
         None => today,
@@ -86,7 +86,7 @@ fn add(args: AddTime, store: &mut Store, today: NaiveDate) -> anyhow::Result<Exi
     };
     let category = Category::from_str(&args.category)?;
     let start_time = args.start.as_deref().map(parse_start_time).transpose()?;
-    let architects = store::architects::list(store.conn())?;
+    let architects = store::architects::list(session.conn())?;
     let architect = match &args.architect {
         Some(name) if name.trim().is_empty() => bail!("architect: give a name or leave out --architect"),
         Some(name) => match_architect(&architects, name)?.map(|a| a.id),
@@ -97,8 +97,8 @@ fn add(args: AddTime, store: &mut Store, today: NaiveDate) -> anyhow::Result<Exi
         architect,
         ..TimeEntryFields::manual(date, minutes, category, args.note)
     };
-    let outcome = store.transact(|tx| Command::AddTimeEntry(fields).apply(tx, today))?;
-    let Outcome::TimeEntryAdded(entry) = outcome else {
+    let Done::TimeEntryAdded(entry) = session.run(Origin::COMMAND_LINE, Command::AddTimeEntry(fields))?
+    else {
         bail!("unexpected result logging time");
     };
     let f = &entry.fields;
@@ -115,8 +115,8 @@ fn add(args: AddTime, store: &mut Store, today: NaiveDate) -> anyhow::Result<Exi
         f.date,
         entry.id
     );
-    let settings = store::time::time_settings(store.conn())?;
-    let week = store::time::week_summary(store.conn(), IsoWeek::of(f.date), &settings)?;
+    let settings = store::time::time_settings(session.conn())?;
+    let week = store::time::week_summary(session.conn(), IsoWeek::of(f.date), &settings)?;
     let shares: Vec<String> =
         Category::ALL.iter().map(|&c| format!("{} {}", c.label(), share_text(&week.total, c))).collect();
     println!("Week {} so far: {}; {}", week.week, hours_text(week.total.total()), shares.join(", "));

@@ -232,15 +232,6 @@ impl std::fmt::Display for FullDay {
     }
 }
 
-/// Where a commit goes. The time store implements it; tests use a list.
-pub trait ImportSink {
-    type Error;
-    /// Entries earlier calendar imports wrote with a date in `from..to`.
-    fn existing(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ExistingEntry>, Self::Error>;
-    /// Applies the whole plan in one transaction, or nothing.
-    fn commit(&mut self, plan: &CommitPlan) -> Result<(), Self::Error>;
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct Preview {
     pub from: NaiveDate,

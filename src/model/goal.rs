@@ -14,6 +14,9 @@ pub const PROGRESS_MAX_PCT: u8 = 100;
 /// picks another threshold: a month is long enough to outlast a busy customer fortnight, short
 /// enough to raise it at the next few one-on-ones.
 pub const DEFAULT_STALLED_DAYS: u32 = 30;
+/// The longest stalled threshold the app accepts: a year without progress is not "stalled" any
+/// more, it is abandoned; the manager should drop the goal instead.
+pub const STALLED_DAYS_MAX: u32 = 365;
 /// An open goal whose target date is at most this many days ahead is due soon.
 pub const DUE_SOON_DAYS: i64 = 30;
 

@@ -10,7 +10,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::architect::Choice;
-use super::ids::{ActionItemId, ArchitectId, OneOnOneId, TalkingPointId, TemplateId};
+use super::ids::{ActionItemId, ArchitectId, GoalId, OneOnOneId, TalkingPointId, TemplateId};
 use super::text::{self, ValidationError};
 
 /// Longest private notes of one meeting, in characters: about 3,000 words, more than an hour
@@ -203,9 +203,8 @@ pub struct OneOnOne {
     pub architect_id: ArchitectId,
     #[serde(flatten)]
     pub fields: MeetingFields,
-    /// Development goals reviewed in this meeting, by goal id (linked to goals once the
-    /// development plan exists in this database).
-    pub goal_ids: Vec<i64>,
+    /// Development goals reviewed in this meeting.
+    pub goal_ids: Vec<GoalId>,
 }
 
 /// A stored talking point with where it came from and where it was closed.

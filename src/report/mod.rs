@@ -1,8 +1,9 @@
 //! Documents rendered from what the app knows: the weekly prep sheet and an architect's
-//! one-on-one history, as Markdown for pasting into a notebook.
+//! one-on-one history, as Markdown for pasting into a notebook; the roster as CSV.
 
 pub mod history;
 pub mod prep;
+pub mod roster;
 
 /// A user's text on one Markdown line: line breaks become spaces.
 fn one_line(text: &str) -> String {

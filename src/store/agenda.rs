@@ -240,3 +240,14 @@ pub fn delete_action(conn: &Connection, id: ActionItemId) -> Result<(), StoreErr
     conn.prepare_cached("DELETE FROM action_items WHERE id = ?1")?.execute([id])?;
     Ok(())
 }
+
+/// The architect a talking point belongs to (to know whose agenda and prep card a change
+/// touches).
+pub fn point_architect(conn: &Connection, id: TalkingPointId) -> Result<ArchitectId, StoreError> {
+    item_origin(conn, "talking_points", id.0, "talking point").map(|(architect, _, _)| architect)
+}
+
+/// The architect an action item belongs to.
+pub fn action_architect(conn: &Connection, id: ActionItemId) -> Result<ArchitectId, StoreError> {
+    item_origin(conn, "action_items", id.0, "action item").map(|(architect, _, _)| architect)
+}

@@ -4,10 +4,10 @@
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{NaiveDate, NaiveTime};
-use rusqlite::{Connection, OptionalExtension as _, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension as _, params};
 
 use super::{StoreError, settings, time};
-use crate::import::preview::{CommitPlan, ExistingEntry, ImportSink, Key, ProposedEntry};
+use crate::import::preview::{CommitPlan, ExistingEntry, Key, ProposedEntry};
 use crate::import::rules::{Outcome, Rule, TeamMember, default_rules};
 use crate::model::TimeEntryId;
 use crate::model::architect::Choice as _;
@@ -112,16 +112,6 @@ pub fn minutes_by_hand(
     Ok(days.collect::<Result<_, _>>()?)
 }
 
-/// Whether this database has the time entries a commit writes into (issue 5's `time_entries`).
-pub fn time_entries_available(conn: &Connection) -> Result<bool, StoreError> {
-    Ok(conn
-        .query_row("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'time_entries'", [], |_| {
-            Ok(())
-        })
-        .optional()?
-        .is_some())
-}
-
 /// The manager's choices per occurrence (event UID and recurrence id), over what the rules
 /// decide.
 pub fn choices(conn: &Connection) -> Result<HashMap<Key, Outcome>, StoreError> {
@@ -205,32 +195,6 @@ fn outcome_from_key(key: &str) -> Option<Outcome> {
     }
 }
 
-/// Writes committed imports into `time_entries` (source `calendar`), all or nothing.
-pub struct TimeEntrySink<'c> {
-    conn: &'c mut Connection,
-}
-
-impl<'c> TimeEntrySink<'c> {
-    pub fn new(conn: &'c mut Connection) -> Self {
-        Self { conn }
-    }
-}
-
-impl ImportSink for TimeEntrySink<'_> {
-    type Error = StoreError;
-
-    fn existing(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ExistingEntry>, StoreError> {
-        existing(&*self.conn, from, to)
-    }
-
-    fn commit(&mut self, plan: &CommitPlan) -> Result<(), StoreError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        write_plan(&tx, plan)?;
-        tx.commit()?;
-        Ok(())
-    }
-}
-
 /// Entries earlier calendar imports wrote with a date in `from..to`.
 pub fn existing(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<ExistingEntry>, StoreError> {
     let mut statement = conn.prepare_cached(
@@ -238,16 +202,23 @@ pub fn existing(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec
          architect_id, calendar FROM time_entries WHERE source = 'calendar' AND entry_date >= ?1 AND entry_date < ?2",
     )?;
     let rows = statement.query_map(params![from, to], |row| {
-        let category: String = row.get(6)?;
         let start: Option<String> = row.get(4)?;
         Ok(ExistingEntry {
             id: row.get(0)?,
             event_uid: row.get(1)?,
             recurrence_id: row.get(2)?,
             entry_date: row.get(3)?,
-            start_time: start.and_then(|s| NaiveTime::parse_from_str(&s, "%H:%M").ok()),
+            start_time: match start {
+                Some(text) => Some(
+                    NaiveTime::parse_from_str(&text, "%H:%M")
+                        .map_err(|_| super::time::conversion_error(4, format!("{text:?} is not a time")))?,
+                ),
+                None => None,
+            },
             minutes: row.get(5)?,
-            category: Category::parse(&category).unwrap_or(Category::Business),
+            // The same reading as every time entry: an unknown category is an error, never
+            // quietly counted as Business.
+            category: super::time::category_at(row, 6)?,
             description: row.get(7)?,
             architect: row.get(8)?,
             calendar: row.get(9)?,

@@ -135,6 +135,33 @@ pub fn records(conn: &Connection) -> Result<Vec<CertRecord>, StoreError> {
     Ok(records)
 }
 
+/// One architect's records, each with its renewals oldest first, as [`records`] gives them.
+pub fn records_of(conn: &Connection, architect: ArchitectId) -> Result<Vec<CertRecord>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, architect_id, cert_id, earned_on FROM cert_records WHERE architect_id = ?1 \
+         ORDER BY earned_on, id",
+    )?;
+    let mut records = stmt
+        .query_map([architect], |row| {
+            Ok(CertRecord {
+                id: row.get(0)?,
+                architect: row.get(1)?,
+                cert: row.get(2)?,
+                earned_on: row.get(3)?,
+                renewals: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut renewals = conn.prepare_cached(
+        "SELECT renewed_on FROM cert_renewals WHERE cert_record_id = ?1 ORDER BY renewed_on",
+    )?;
+    for record in &mut records {
+        record.renewals =
+            renewals.query_map([record.id], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(records)
+}
+
 pub fn record(conn: &Connection, id: CertRecordId) -> Result<CertRecord, StoreError> {
     let mut record = conn
         .prepare_cached("SELECT id, architect_id, cert_id, earned_on FROM cert_records WHERE id = ?1")?

@@ -15,9 +15,7 @@ use crate::model::{ArchitectId, GoalId, ValidationError};
 
 /// Settings key: days without progress after which an open goal is stalled.
 pub const STALLED_DAYS_KEY: &str = "stalled_days";
-/// The longest stalled threshold the app accepts: a year without progress is not "stalled" any
-/// more, it is abandoned; the manager should drop the goal instead.
-pub const STALLED_DAYS_MAX: u32 = 365;
+pub use crate::model::goal::STALLED_DAYS_MAX;
 
 impl From<GoalFieldError> for StoreError {
     fn from(error: GoalFieldError) -> Self {
@@ -59,6 +57,17 @@ pub fn list(conn: &Connection) -> Result<Vec<Goal>, StoreError> {
     Ok(goals)
 }
 
+/// One architect's goals, in the same order as [`list`].
+pub fn list_of(conn: &Connection, architect: ArchitectId) -> Result<Vec<Goal>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM goals WHERE architect_id = ?1 ORDER BY status IN ('done', 'dropped'), \
+         target_on IS NULL, target_on, id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let goals = stmt.query_map([architect], row_to_goal)?.collect::<rusqlite::Result<_>>()?;
+    Ok(goals)
+}
+
 pub fn get(conn: &Connection, id: GoalId) -> Result<Goal, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM goals WHERE id = ?1");
     conn.prepare_cached(&sql)?
@@ -74,6 +83,26 @@ pub fn history(conn: &Connection) -> Result<HashMap<GoalId, Vec<ProgressPoint>>,
     )?;
     let mut by_goal: HashMap<GoalId, Vec<ProgressPoint>> = HashMap::new();
     let rows = stmt.query_map([], |row| {
+        Ok((row.get::<_, GoalId>(0)?, ProgressPoint { on: row.get(1)?, progress_pct: row.get(2)? }))
+    })?;
+    for row in rows {
+        let (goal, point) = row?;
+        by_goal.entry(goal).or_default().push(point);
+    }
+    Ok(by_goal)
+}
+
+/// The progress history of one architect's goals, as [`history`] gives it.
+pub fn history_of(
+    conn: &Connection,
+    architect: ArchitectId,
+) -> Result<HashMap<GoalId, Vec<ProgressPoint>>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.goal_id, p.recorded_on, p.progress_pct FROM goal_progress p \
+         JOIN goals g ON g.id = p.goal_id WHERE g.architect_id = ?1 ORDER BY p.goal_id, p.recorded_on, p.id",
+    )?;
+    let mut by_goal: HashMap<GoalId, Vec<ProgressPoint>> = HashMap::new();
+    let rows = stmt.query_map([architect], |row| {
         Ok((row.get::<_, GoalId>(0)?, ProgressPoint { on: row.get(1)?, progress_pct: row.get(2)? }))
     })?;
     for row in rows {

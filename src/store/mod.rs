@@ -107,29 +107,40 @@ impl Store {
             create_parent_dirs(path)?;
         }
         let instance_lock = lock::acquire(path)?;
-
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | if exists { OpenFlags::empty() } else { OpenFlags::SQLITE_OPEN_CREATE };
-        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(path, e))?;
-        conn.busy_timeout(Duration::from_secs(5))?;
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
-            .map_err(|e| classify_open_error(path, e))?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        let version = migrations::version(&conn)?;
-        // An upgrade of a file with data is preceded by a verified backup of the old version.
-        let migration_backup = if exists && version > 0 && version < LATEST_VERSION {
-            Some(backup::take(&conn, path, backup::Reason::BeforeMigration)?)
-        } else {
-            None
-        };
-        migrations::migrate(&mut conn).map_err(|e| match e {
-            StoreError::Sqlite(e) => classify_open_error(path, e),
-            other => other,
-        })?;
-        restrict_permissions(path);
+        let (conn, migration_backup) = open_connection(path, exists)?;
         Ok(Self { conn, path: path.to_owned(), _lock: instance_lock, migration_backup })
+    }
+
+    /// Replaces the file with `staged` (a verified backup copied beside it) while this store
+    /// keeps the one-instance lock, so no other Leadline opens the file midway; then opens the
+    /// new file, upgrading it if it came from an older version. The caller backs up the
+    /// current data first.
+    pub fn replace_with(&mut self, staged: &Path) -> Result<(), StoreError> {
+        // Close the old file (checkpointing its journal) before its place is taken. Meanwhile
+        // the store holds an empty in-memory database, where every read and write fails: nothing
+        // can be written anywhere but the file.
+        let closed = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        if let Err((conn, error)) = closed.close() {
+            self.conn = conn;
+            return Err(StoreError::Sqlite(error));
+        }
+        let replaced = backup::commit_restore(staged, &self.path)
+            .and_then(|()| inspect_existing(&self.path, true))
+            .and_then(|()| open_connection(&self.path, true));
+        match replaced {
+            Ok((conn, migration_backup)) => {
+                self.conn = conn;
+                self.migration_backup = migration_backup;
+                Ok(())
+            }
+            Err(error) => {
+                // The old file or the new one is in place: keep working on whichever it is.
+                if let Ok((conn, _)) = open_connection(&self.path, true) {
+                    self.conn = conn;
+                }
+                Err(error)
+            }
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -157,6 +168,36 @@ impl Store {
         tx.commit()?;
         Ok(value)
     }
+}
+
+/// Opens the file for writing with the pragmas every connection needs, and brings its schema
+/// up to date (after a verified backup of an older version that holds data).
+fn open_connection(
+    path: &Path,
+    exists: bool,
+) -> Result<(Connection, Option<backup::BackupInfo>), StoreError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | if exists { OpenFlags::empty() } else { OpenFlags::SQLITE_OPEN_CREATE };
+    let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify_open_error(path, e))?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+        .map_err(|e| classify_open_error(path, e))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    let version = migrations::version(&conn)?;
+    // An upgrade of a file with data is preceded by a verified backup of the old version.
+    let migration_backup = if exists && version > 0 && version < LATEST_VERSION {
+        Some(backup::take(&conn, path, backup::Reason::BeforeMigration)?)
+    } else {
+        None
+    };
+    migrations::migrate(&mut conn).map_err(|e| match e {
+        StoreError::Sqlite(e) => classify_open_error(path, e),
+        other => other,
+    })?;
+    restrict_permissions(path);
+    Ok((conn, migration_backup))
 }
 
 /// Checks an existing file before SQLite opens it for writing: the header, the size, the
@@ -254,6 +295,33 @@ fn create_parent_dirs(path: &Path) -> Result<(), StoreError> {
         builder.mode(0o700);
     }
     builder.create(parent).map_err(|source| StoreError::Io { path: parent.to_owned(), source })
+}
+
+/// Writes an export, a report or a prep sheet to `path`, readable by the owner only (they hold
+/// private notes): created `0600`, an existing file made `0600` too, synced before it returns.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let io = |source| StoreError::Io { path: path.to_owned(), source };
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+        options.mode(0o600);
+        let file = options.open(path).map_err(io)?;
+        file.set_permissions(fs::Permissions::from_mode(0o600)).map_err(io)?;
+        write_all_synced(file, bytes).map_err(io)
+    }
+    #[cfg(not(unix))]
+    {
+        let file = options.open(path).map_err(io)?;
+        write_all_synced(file, bytes).map_err(io)
+    }
+}
+
+fn write_all_synced(mut file: fs::File, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// The database and its journal files are readable by the owner only.

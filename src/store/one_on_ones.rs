@@ -7,7 +7,7 @@ use chrono::{NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::{StoreError, agenda, architects, search};
-use crate::model::ids::{ArchitectId, OneOnOneId};
+use crate::model::ids::{ArchitectId, GoalId, OneOnOneId};
 use crate::model::one_on_one::{self, MeetingFields, OneOnOne, PointFields};
 use crate::model::prep::MeetingRef;
 use crate::model::search::HitKind;
@@ -208,7 +208,7 @@ pub fn delete(conn: &Connection, id: OneOnOneId) -> Result<(), StoreError> {
 }
 
 /// Records which development goals were reviewed (by goal id; replaces the list).
-pub fn set_goals(conn: &Connection, id: OneOnOneId, goal_ids: &[i64]) -> Result<(), StoreError> {
+pub fn set_goals(conn: &Connection, id: OneOnOneId, goal_ids: &[GoalId]) -> Result<(), StoreError> {
     get(conn, id)?;
     conn.prepare_cached("DELETE FROM one_on_one_goals WHERE one_on_one_id = ?1")?.execute([id])?;
     let mut insert = conn

@@ -1,10 +1,9 @@
 //! Filling the weekly prep sheet's [`Inputs`] from the database, then building it with the
 //! pure rules in `model::prep`.
 //!
-//! Two sections come from work on other branches and are filled by the two functions at the
-//! end of this file, which do nothing until those branches are merged:
-//! [`fill_development`] (goals, certifications, changes since the last one-on-one) and
-//! [`fill_week_split`] (the manager's own time this week).
+//! The whole sheet is read once ([`inputs`]); after a write that touched one architect only
+//! their part is read again ([`refresh_architect`]), and after a time entry only the week's
+//! split ([`fill_week_split`]).
 
 use std::collections::HashMap;
 
@@ -12,9 +11,11 @@ use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 
 use super::{StoreError, agenda, architects, certifications, goals, one_on_ones, time};
+use crate::model::certification::{CatalogueCert, CertRecord};
 use crate::model::fiscal::IsoWeek;
+use crate::model::goal::{Goal, ProgressPoint};
 use crate::model::prep::{self, ArchitectInput, HeldInput, HistoryInput, Inputs, PrepSheet};
-use crate::model::{ArchitectId, Status};
+use crate::model::{ArchitectId, CertId, GoalId, Status};
 
 /// The week's prep sheet as of `today`.
 pub fn sheet(conn: &Connection, week: IsoWeek, today: NaiveDate) -> Result<PrepSheet, StoreError> {
@@ -92,73 +93,123 @@ fn history(
 /// one-on-one (goal progress recorded, certifications earned or renewed), per architect on
 /// the team, as of `as_of`. Read in three queries for the whole team.
 pub fn fill_development(conn: &Connection, as_of: NaiveDate, inputs: &mut Inputs) -> Result<(), StoreError> {
-    use crate::model::certification::{CertState, expiry};
-    use crate::model::goal::GoalFlags;
-
     let stalled_days = goals::stalled_days(conn)?;
     let all_goals = goals::list(conn)?;
     let progress = goals::history(conn)?;
     let catalogue: HashMap<_, _> = certifications::catalogue(conn)?.into_iter().map(|c| (c.id, c)).collect();
     let records = certifications::records(conn)?;
-    for architect in &inputs.architects {
-        if architect.status == Status::Left {
-            continue;
-        }
-        let since = inputs.history.get(&architect.id).and_then(|h| h.last.map(|m| m.held_on));
-        let after_last = |on: NaiveDate| since.is_none_or(|last| on > last) && on <= as_of;
-        let mut development = prep::Development::default();
-        for goal in all_goals.iter().filter(|g| g.architect == architect.id) {
-            let history = progress.get(&goal.id).map_or(&[][..], Vec::as_slice);
-            let flags = GoalFlags::compute(
-                goal.fields.status,
-                goal.created_on,
-                goal.fields.target_on,
-                history,
-                as_of,
-                stalled_days,
-            );
-            development.goals.extend(prep::goal_due(&goal.fields.description, goal.fields.target_on, flags));
-            let mut before: Option<u8> = None;
-            for point in history {
-                if after_last(point.on) && before != Some(point.progress_pct) {
-                    let from = before.map_or_else(|| "to ".to_owned(), |b| format!("from {b} % to "));
-                    development.changes.push(prep::Change {
-                        on: point.on,
-                        text: format!(
-                            "Goal “{}” moved {from}{} %",
-                            goal.fields.description, point.progress_pct
-                        ),
-                    });
-                }
-                before = Some(point.progress_pct);
-            }
-        }
-        for record in records.iter().filter(|r| r.architect == architect.id) {
-            let Some(cert) = catalogue.get(&record.cert) else { continue };
-            // A record that breaks the lifecycle rules is shown on the architect's page, not here.
-            let Ok(expires_on) = expiry(cert.kind, record.earned_on, &record.renewals) else { continue };
-            development.certs.extend(prep::cert_alert(
-                &cert.code,
-                &cert.name,
-                CertState::on(expires_on, as_of),
-            ));
-            if after_last(record.earned_on) {
-                development
-                    .changes
-                    .push(prep::Change { on: record.earned_on, text: format!("Earned {}", cert.code) });
-            }
-            for renewed in record.renewals.iter().filter(|on| after_last(**on)) {
-                development
-                    .changes
-                    .push(prep::Change { on: *renewed, text: format!("Renewed {}", cert.code) });
-            }
-        }
-        development.changes.sort_by_key(|c| c.on);
-        if development != prep::Development::default() {
-            inputs.development.insert(architect.id, development);
+    let team: Vec<(ArchitectId, Option<NaiveDate>)> = inputs
+        .architects
+        .iter()
+        .filter(|a| a.status != Status::Left)
+        .map(|a| (a.id, inputs.history.get(&a.id).and_then(|h| h.last.map(|m| m.held_on))))
+        .collect();
+    for (id, since) in team {
+        let plan = Plan {
+            goals: all_goals.iter().filter(|g| g.architect == id).collect(),
+            progress: &progress,
+            records: records.iter().filter(|r| r.architect == id).collect(),
+            catalogue: &catalogue,
+            stalled_days,
+        };
+        let development = development_of(&plan, since, as_of);
+        if development == prep::Development::default() {
+            inputs.development.remove(&id);
+        } else {
+            inputs.development.insert(id, development);
         }
     }
     Ok(())
+}
+
+/// Reads again what one architect's card is built from (their meetings and agenda, and
+/// their development), after a write that touched only them: the rest of the sheet stays.
+pub fn refresh_architect(conn: &Connection, inputs: &mut Inputs, id: ArchitectId) -> Result<(), StoreError> {
+    let Some(architect) = inputs.architects.iter().find(|a| a.id == id).cloned() else {
+        return Ok(()); // not on the team this week (left): no card
+    };
+    if architect.status == Status::OnLeave {
+        return Ok(());
+    }
+    inputs.history.insert(id, history(conn, id, architect.cadence, inputs.week)?);
+    let as_of = prep::as_of(inputs.week, inputs.today);
+    let progress = goals::history_of(conn, id)?;
+    let goals = goals::list_of(conn, id)?;
+    let records = certifications::records_of(conn, id)?;
+    let catalogue: HashMap<_, _> = certifications::catalogue(conn)?.into_iter().map(|c| (c.id, c)).collect();
+    let plan = Plan {
+        goals: goals.iter().collect(),
+        progress: &progress,
+        records: records.iter().collect(),
+        catalogue: &catalogue,
+        stalled_days: goals::stalled_days(conn)?,
+    };
+    let since = inputs.history.get(&id).and_then(|h| h.last.map(|m| m.held_on));
+    let development = development_of(&plan, since, as_of);
+    if development == prep::Development::default() {
+        inputs.development.remove(&id);
+    } else {
+        inputs.development.insert(id, development);
+    }
+    Ok(())
+}
+
+/// One architect's goals, their progress and certification records, as a card reads them.
+struct Plan<'a> {
+    goals: Vec<&'a Goal>,
+    progress: &'a HashMap<GoalId, Vec<ProgressPoint>>,
+    records: Vec<&'a CertRecord>,
+    catalogue: &'a HashMap<CertId, CatalogueCert>,
+    stalled_days: u32,
+}
+
+/// What the card says of one architect's development: goals due or stalled, certifications
+/// needing attention, and what changed after the last one-on-one (`since`) up to `as_of`.
+fn development_of(plan: &Plan<'_>, since: Option<NaiveDate>, as_of: NaiveDate) -> prep::Development {
+    use crate::model::certification::{CertState, expiry};
+    use crate::model::goal::GoalFlags;
+
+    let after_last = |on: NaiveDate| since.is_none_or(|last| on > last) && on <= as_of;
+    let mut development = prep::Development::default();
+    for goal in &plan.goals {
+        let history = plan.progress.get(&goal.id).map_or(&[][..], Vec::as_slice);
+        let flags = GoalFlags::compute(
+            goal.fields.status,
+            goal.created_on,
+            goal.fields.target_on,
+            history,
+            as_of,
+            plan.stalled_days,
+        );
+        development.goals.extend(prep::goal_due(&goal.fields.description, goal.fields.target_on, flags));
+        let mut before: Option<u8> = None;
+        for point in history {
+            if after_last(point.on) && before != Some(point.progress_pct) {
+                let from = before.map_or_else(|| "to ".to_owned(), |b| format!("from {b} % to "));
+                development.changes.push(prep::Change {
+                    on: point.on,
+                    text: format!("Goal “{}” moved {from}{} %", goal.fields.description, point.progress_pct),
+                });
+            }
+            before = Some(point.progress_pct);
+        }
+    }
+    for record in &plan.records {
+        let Some(cert) = plan.catalogue.get(&record.cert) else { continue };
+        // A record that breaks the lifecycle rules is shown on the architect's page, not here.
+        let Ok(expires_on) = expiry(cert.kind, record.earned_on, &record.renewals) else { continue };
+        development.certs.extend(prep::cert_alert(&cert.code, &cert.name, CertState::on(expires_on, as_of)));
+        if after_last(record.earned_on) {
+            development
+                .changes
+                .push(prep::Change { on: record.earned_on, text: format!("Earned {}", cert.code) });
+        }
+        for renewed in record.renewals.iter().filter(|on| after_last(**on)) {
+            development.changes.push(prep::Change { on: *renewed, text: format!("Renewed {}", cert.code) });
+        }
+    }
+    development.changes.sort_by_key(|c| c.on);
+    development
 }
 
 /// The manager's own time split in the week against the targets of its quarter; left `None`
@@ -166,8 +217,7 @@ pub fn fill_development(conn: &Connection, as_of: NaiveDate, inputs: &mut Inputs
 pub fn fill_week_split(conn: &Connection, week: IsoWeek, inputs: &mut Inputs) -> Result<(), StoreError> {
     let settings = time::time_settings(conn)?;
     let summary = time::week_summary(conn, week, &settings)?;
-    if summary.total.total() > 0 {
-        inputs.week_split = Some(prep::WeekSplit { split: summary.total, targets: summary.targets });
-    }
+    inputs.week_split = (summary.total.total() > 0)
+        .then_some(prep::WeekSplit { split: summary.total, targets: summary.targets });
     Ok(())
 }

@@ -122,6 +122,16 @@ pub fn levels(conn: &Connection) -> Result<Vec<SkillLevel>, StoreError> {
     Ok(levels)
 }
 
+/// One architect's ratings.
+pub fn levels_of(conn: &Connection, architect: ArchitectId) -> Result<Vec<SkillLevel>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT architect_id, competency_id, current_level, target_level, changed_on FROM skill_levels \
+         WHERE architect_id = ?1 ORDER BY competency_id",
+    )?;
+    let levels = stmt.query_map([architect], row_to_level)?.collect::<rusqlite::Result<_>>()?;
+    Ok(levels)
+}
+
 /// One dated change of a rating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SkillChange {
@@ -154,6 +164,26 @@ pub fn history(conn: &Connection) -> Result<HashMap<ArchitectId, Vec<SkillChange
         by_architect.entry(architect).or_default().push(change);
     }
     Ok(by_architect)
+}
+
+/// One architect's rating history, oldest first.
+pub fn history_of(conn: &Connection, architect: ArchitectId) -> Result<Vec<SkillChange>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.competency_id, h.changed_on, h.current_level, h.target_level \
+         FROM skill_history h JOIN skill_levels l ON l.id = h.skill_level_id \
+         WHERE l.architect_id = ?1 ORDER BY h.changed_on, h.id",
+    )?;
+    let changes = stmt
+        .query_map([architect], |row| {
+            Ok(SkillChange {
+                competency: row.get(0)?,
+                changed_on: row.get(1)?,
+                current: row.get(2)?,
+                target: row.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(changes)
 }
 
 /// What setting a level did: `None` before means the competency was not rated yet.

@@ -24,11 +24,11 @@ const COLUMNS: &str = "id, entry_date, start_time, minutes, category, descriptio
 /// Start times are stored as `HH:MM`: minutes are the finest grain a calendar gives.
 const TIME_FORMAT: &str = "%H:%M";
 
-fn conversion_error(index: usize, message: String) -> rusqlite::Error {
+pub(super) fn conversion_error(index: usize, message: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(index, Type::Text, message.into())
 }
 
-fn category_at(row: &Row<'_>, index: usize) -> rusqlite::Result<Category> {
+pub(super) fn category_at(row: &Row<'_>, index: usize) -> rusqlite::Result<Category> {
     let key: String = row.get(index)?;
     Category::from_key(&key).ok_or_else(|| conversion_error(index, format!("unknown category {key:?}")))
 }

@@ -195,7 +195,7 @@ fn import_at(
         .into_iter()
         .filter(|(table, count)| *count > 0 && !seeded.contains(table) && known.contains(table))
         .map(|(table, count)| {
-            format!("{table}: {}", super::lists::plural(usize::try_from(count).unwrap_or(0), "row"))
+            format!("{table}: {}", crate::model::words::plural(usize::try_from(count).unwrap_or(0), "row"))
         })
         .collect();
     if !not_empty.is_empty() {

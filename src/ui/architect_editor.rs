@@ -3,14 +3,15 @@
 use chrono::NaiveDate;
 use egui::RichText;
 
+use super::SHORTCUT_SAVE;
 use super::{theme, widgets};
-use crate::app::{Command, SHORTCUT_SAVE, ViewModel};
 use crate::model::architect::Choice;
 use crate::model::lists::{name_of, next_level};
 use crate::model::text::{self, LINE_MAX_CHARS, NAME_MAX_CHARS, TEXT_MAX_CHARS};
 use crate::model::{
     Architect, ArchitectFields, ArchitectId, Cadence, ListItem, ListItemId, Readiness, Status,
 };
+use crate::session::{Command, ViewModel};
 
 /// From this width the profile and the career fields sit side by side.
 const TWO_COLUMNS_MIN_WIDTH: f32 = 680.0;

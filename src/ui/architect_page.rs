@@ -3,17 +3,17 @@
 
 use egui::RichText;
 
+use super::Shell;
 use super::architect_editor::{ArchitectEditor, EditorAction};
 use super::certs_tab::CertsTab;
 use super::plan_tab::PlanTab;
 use super::skills_tab::SkillsTab;
 use super::{dev_widgets, theme, widgets};
-use crate::app::dev_view::PersonDevelopment;
-use crate::app::{Command, ViewModel};
 use crate::model::architect::Choice as _;
 use crate::model::lists::name_of;
 use crate::model::{Architect, ArchitectId, Status};
-use crate::store::StoreError;
+use crate::session::dev_view::PersonDevelopment;
+use crate::session::{Outbox, ViewModel};
 
 /// The sections of the page. One-on-ones and wins join them in later versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,8 +46,6 @@ pub struct ArchitectPage {
     pub plan: PlanTab,
     skills: SkillsTab,
     certs: CertsTab,
-    /// The section that sent the last command, so a refusal shows there.
-    sent_from: Option<PageTab>,
 }
 
 impl ArchitectPage {
@@ -67,7 +65,6 @@ impl ArchitectPage {
             plan: PlanTab::default(),
             skills: SkillsTab::default(),
             certs: CertsTab::default(),
-            sent_from: None,
         }
     }
 
@@ -75,39 +72,15 @@ impl ArchitectPage {
     pub fn profile_saved(&mut self, architect: &Architect, view: &ViewModel) {
         self.id = Some(architect.id);
         self.editor = ArchitectEditor::edit(architect, view);
-        self.sent_from = None;
     }
 
-    /// A development command went through: close the form that sent it.
-    pub fn development_saved(&mut self) {
-        match self.sent_from.take() {
-            Some(PageTab::Plan) => self.plan.saved(),
-            Some(PageTab::Skills) => self.skills.saved(),
-            Some(PageTab::Certifications) => self.certs.saved(),
-            Some(PageTab::Profile) | None => {}
-        }
-    }
-
-    /// Shows a refused command in the section that sent it.
-    pub fn show_error(&mut self, error: &StoreError) -> bool {
-        let message = error.to_string();
-        match self.sent_from.take() {
-            Some(PageTab::Plan) => self.plan.show_error(&message),
-            Some(PageTab::Skills) => self.skills.show_error(&message),
-            Some(PageTab::Certifications) => self.certs.show_error(&message),
-            Some(PageTab::Profile) | None => {
-                self.editor.error = Some(message);
-                true
-            }
-        }
-    }
-
-    /// The profile sent a command from outside the page (the delete dialog).
-    pub fn profile_sent(&mut self) {
-        self.sent_from = Some(PageTab::Profile);
-    }
-
-    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) -> EditorAction {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewModel,
+        shell: &mut Shell,
+        outbox: &mut Outbox,
+    ) -> EditorAction {
         let architect = self.id.and_then(|id| view.architect(id));
         let person = self.id.and_then(|id| view.development.person(id));
         let mut action = EditorAction::None;
@@ -162,31 +135,26 @@ impl ArchitectPage {
         });
         ui.separator();
 
-        let before = commands.len();
         match (self.tab, self.id, person) {
             (PageTab::Profile, _, _) | (_, None, _) | (_, _, None) => {
                 action = match self.editor.ui(ui, view) {
                     EditorAction::None => action,
                     other => other,
                 };
-                if matches!(action, EditorAction::Send(_)) {
-                    self.sent_from = Some(PageTab::Profile);
-                }
             }
             (tab, Some(id), Some(person)) => {
                 egui::ScrollArea::vertical().id_salt(("page", tab.title())).auto_shrink([false, false]).show(
                     ui,
                     |ui| match tab {
-                        PageTab::Plan => self.plan.ui(ui, view, id, person, commands),
-                        PageTab::Skills => self.skills.ui(ui, view, id, person, commands),
-                        PageTab::Certifications => self.certs.ui(ui, view, id, person, commands),
+                        PageTab::Plan => self.plan.ui(ui, view, id, person, &mut shell.inbox, outbox),
+                        PageTab::Skills => self.skills.ui(ui, view, id, person, &mut shell.inbox, outbox),
+                        PageTab::Certifications => {
+                            self.certs.ui(ui, view, id, person, &mut shell.inbox, outbox);
+                        }
                         PageTab::Profile => {}
                     },
                 );
             }
-        }
-        if commands.len() > before {
-            self.sent_from = Some(self.tab);
         }
         action
     }

@@ -6,18 +6,24 @@ use egui::RichText;
 use super::architect_editor::named_date_input;
 use super::dev_widgets::{cert_state_pill, info_color};
 use super::{theme, widgets};
-use crate::app::dev_command::DevCommand;
-use crate::app::dev_view::{CertRow, PersonDevelopment};
-use crate::app::{Command, ViewModel};
 use crate::model::architect::Choice as _;
 use crate::model::certification::{CatalogueCert, CertState, EXPIRY_WARNING_DAYS, short_name};
 use crate::model::{ArchitectId, CertId, CertRecordId, text};
+use crate::session::dev_view::{CertRow, PersonDevelopment};
+use crate::session::{Command, DevCommand, Inbox, Origin, Outbox, ViewModel};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sender {
-    Earned,
-    Renewal(CertRecordId),
-    Remove(CertRecordId),
+/// The forms of the tab, each answered on its own: recording a certification, and per record
+/// its renewal form and its removal.
+const EARNED: Origin = Origin::new("certifications: earned");
+const RENEWAL: Origin = Origin::new("certifications: renewal");
+const REMOVE: Origin = Origin::new("certifications: remove");
+
+fn renewal_of(record: CertRecordId) -> Origin {
+    RENEWAL.with_key(record.0)
+}
+
+fn removal_of(record: CertRecordId) -> Origin {
+    REMOVE.with_key(record.0)
 }
 
 #[derive(Default)]
@@ -27,39 +33,41 @@ pub struct CertsTab {
     /// The record being renewed and the date as typed.
     renewing: Option<(CertRecordId, String)>,
     confirm_remove: Option<CertRecordId>,
-    error: Option<(Sender, String)>,
-    sent: Option<Sender>,
+    /// The last refusal and the form it belongs to.
+    error: Option<(Origin, String)>,
 }
 
 impl CertsTab {
-    pub fn saved(&mut self) {
-        match self.sent.take() {
-            Some(Sender::Earned) => self.earned = None,
-            Some(Sender::Renewal(_)) => self.renewing = None,
-            Some(Sender::Remove(_)) => self.confirm_remove = None,
-            None => {}
-        }
-        self.error = None;
-    }
-
-    pub fn show_error(&mut self, message: &str) -> bool {
-        match self.sent.take() {
-            Some(sender) => {
-                self.error = Some((sender, message.to_owned()));
-                true
+    /// The answers to what the tab sent: a form that went through closes, a refusal shows
+    /// beside the form that sent it.
+    fn take_answers(&mut self, inbox: &mut Inbox) {
+        if let Some(answer) = inbox.take(EARNED) {
+            match answer {
+                Ok(_) => self.earned = None,
+                Err(message) => self.error = Some((EARNED, message)),
             }
-            None => false,
+        }
+        while let Some((key, answer)) = inbox.take_named(RENEWAL.name) {
+            match answer {
+                Ok(_) => self.renewing = None,
+                Err(message) => self.error = Some((RENEWAL.with_key(key), message)),
+            }
+        }
+        while let Some((key, answer)) = inbox.take_named(REMOVE.name) {
+            match answer {
+                Ok(_) => self.confirm_remove = None,
+                Err(message) => self.error = Some((REMOVE.with_key(key), message)),
+            }
         }
     }
 
-    fn send(&mut self, sender: Sender, command: DevCommand, commands: &mut Vec<Command>) {
-        self.sent = Some(sender);
+    fn send(&mut self, origin: Origin, command: DevCommand, outbox: &mut Outbox) {
         self.error = None;
-        commands.push(Command::Development(command));
+        outbox.send(origin, Command::Development(command));
     }
 
-    fn error_ui(&self, ui: &mut egui::Ui, sender: Sender) {
-        if let Some((_, message)) = self.error.as_ref().filter(|(s, _)| *s == sender) {
+    fn error_ui(&self, ui: &mut egui::Ui, origin: Origin) {
+        if let Some((_, message)) = self.error.as_ref().filter(|(o, _)| *o == origin) {
             widgets::error_label(ui, message);
         }
     }
@@ -70,8 +78,10 @@ impl CertsTab {
         view: &ViewModel,
         architect: ArchitectId,
         person: &PersonDevelopment,
-        commands: &mut Vec<Command>,
+        inbox: &mut Inbox,
+        outbox: &mut Outbox,
     ) {
+        self.take_answers(inbox);
         ui.horizontal(|ui| {
             summary_ui(ui, &person.certs);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -94,7 +104,7 @@ impl CertsTab {
         );
         ui.add_space(theme::SPACE_M);
         if self.earned.is_some() {
-            self.earned_form_ui(ui, view, architect, commands);
+            self.earned_form_ui(ui, view, architect, outbox);
             ui.add_space(theme::SPACE_M);
         }
         if person.certs.is_empty() {
@@ -108,7 +118,7 @@ impl CertsTab {
             return;
         }
         for cert in &person.certs {
-            self.cert_ui(ui, view, cert, commands);
+            self.cert_ui(ui, view, cert, outbox);
         }
     }
 
@@ -117,7 +127,7 @@ impl CertsTab {
         ui: &mut egui::Ui,
         view: &ViewModel,
         architect: ArchitectId,
-        commands: &mut Vec<Command>,
+        outbox: &mut Outbox,
     ) {
         let Self { earned, error, .. } = self;
         let Some((cert, earned_on)) = earned else { return };
@@ -158,13 +168,13 @@ impl CertsTab {
                     cancel = true;
                 }
             });
-            if let Some((Sender::Earned, message)) = error {
+            if let Some((EARNED, message)) = error {
                 widgets::error_label(ui, message);
             }
         });
         match record {
-            Some(Ok(command)) => self.send(Sender::Earned, command, commands),
-            Some(Err(message)) => self.error = Some((Sender::Earned, message)),
+            Some(Ok(command)) => self.send(EARNED, command, outbox),
+            Some(Err(message)) => self.error = Some((EARNED, message)),
             None => {}
         }
         if cancel {
@@ -173,7 +183,7 @@ impl CertsTab {
         }
     }
 
-    fn cert_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, cert: &CertRow, commands: &mut Vec<Command>) {
+    fn cert_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, cert: &CertRow, outbox: &mut Outbox) {
         let id = cert.record.id;
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -214,30 +224,24 @@ impl CertsTab {
             });
             ui.label(RichText::new(dates_line(cert)).weak());
             if self.renewing.as_ref().is_some_and(|(r, _)| *r == id) {
-                self.renewal_form_ui(ui, view, cert, commands);
+                self.renewal_form_ui(ui, view, cert, outbox);
             }
             if self.confirm_remove == Some(id) {
                 ui.horizontal(|ui| {
                     ui.label(format!("Remove the record of {} and its renewals?", cert.code));
                     if ui.button(RichText::new("Remove").color(theme::error_color(ui))).clicked() {
-                        self.send(Sender::Remove(id), DevCommand::RemoveCertRecord(id), commands);
+                        self.send(removal_of(id), DevCommand::RemoveCertRecord(id), outbox);
                     }
                     if ui.button("Keep it").clicked() {
                         self.confirm_remove = None;
                     }
                 });
             }
-            self.error_ui(ui, Sender::Remove(id));
+            self.error_ui(ui, removal_of(id));
         });
     }
 
-    fn renewal_form_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        view: &ViewModel,
-        cert: &CertRow,
-        commands: &mut Vec<Command>,
-    ) {
+    fn renewal_form_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, cert: &CertRow, outbox: &mut Outbox) {
         let Some((record, renewed_on)) = &mut self.renewing else { return };
         let record = *record;
         let mut action = None;
@@ -265,10 +269,10 @@ impl CertsTab {
                 RichText::new(format!("The renewal window runs from {opens} to {expires}.")).weak().small(),
             );
         }
-        self.error_ui(ui, Sender::Renewal(record));
+        self.error_ui(ui, renewal_of(record));
         match action {
-            Some(Ok(command)) => self.send(Sender::Renewal(record), command, commands),
-            Some(Err(message)) => self.error = Some((Sender::Renewal(record), message)),
+            Some(Ok(command)) => self.send(renewal_of(record), command, outbox),
+            Some(Err(message)) => self.error = Some((renewal_of(record), message)),
             None => {}
         }
     }

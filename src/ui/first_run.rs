@@ -4,12 +4,15 @@ use std::path::Path;
 
 use egui::RichText;
 
-use super::{theme, widgets};
-use crate::app::Command;
+use super::{FileAction, theme, widgets};
 use crate::demo::DemoSize;
+use crate::session::{Command, Origin, Outbox, Recovery};
+
+/// The first-run question's buttons; a failure shows as a message (the question stays).
+const WELCOME: Origin = Origin::new("welcome");
 
 /// Asked once, on an empty database.
-pub fn welcome_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
+pub fn welcome_ui(ctx: &egui::Context, outbox: &mut Outbox) {
     egui::Modal::new(egui::Id::unique("welcome")).show(ctx, |ui| {
         ui.set_width(440.0);
         ui.heading("Welcome to Leadline");
@@ -27,10 +30,10 @@ pub fn welcome_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
                 .on_hover_text("Eight architects with realistic profiles, to explore the app")
                 .clicked()
             {
-                commands.push(Command::LoadDemo(DemoSize::Small));
+                outbox.send(WELCOME, Command::LoadDemo(DemoSize::Small));
             }
             if ui.button("Start empty").on_hover_text("An empty roster: add your own architects").clicked() {
-                commands.push(Command::FinishOnboarding);
+                outbox.send(WELCOME, Command::FinishOnboarding);
             }
         });
     });
@@ -63,12 +66,7 @@ pub fn open_error_ui(ui: &mut egui::Ui, error: &str, path: &Path) {
 }
 
 /// The database was damaged and moved aside: offer the newest good backup or a fresh start.
-pub fn recovery_ui(
-    ui: &mut egui::Ui,
-    recovery: &crate::app::Recovery,
-    actions: &mut Vec<crate::app::FileAction>,
-) {
-    use crate::app::FileAction;
+pub fn recovery_ui(ui: &mut egui::Ui, recovery: &Recovery, actions: &mut Vec<FileAction>) {
     egui::CentralPanel::default().show(ui, |ui| {
         ui.add_space(theme::SPACE_L * 2.0);
         ui.vertical_centered(|ui| {

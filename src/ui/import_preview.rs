@@ -2,27 +2,30 @@
 //! window: pick a file and a range, review every occurrence with its proposed category and the
 //! rule that chose it, assign the ones no rule matched, then import all or nothing.
 //!
-//! The preview is built by the app (it holds the database) when a file is read or the range or
-//! rules change, never per frame; this view only asks for it through `needs_rebuild`.
+//! The preview is built by the session (it holds the database) when a file is read or the range
+//! or rules change, never per frame: the app calls [`ImportState::rebuild_with`], which asks
+//! only when something changed.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use egui::RichText;
-use rusqlite::Connection;
 
-use super::{theme, widgets};
-use crate::app::{Command, Pick, PickKind, SHORTCUT_OPEN, Shell, ViewModel};
-use crate::import::preview::{
-    Change, CommitPlan, Counts, DEFAULT_ALL_DAY_MINUTES, FullDay, Inputs, Key, Preview,
-};
-use crate::import::rules::{Outcome, People, Rule, Verdict};
-use crate::import::{self, Window, zones};
+use super::{Pick, PickKind, SHORTCUT_OPEN, Shell, theme, widgets};
+use crate::import::preview::{Change, CommitPlan, Counts, FullDay, Key, Preview};
+use crate::import::rules::{Outcome, Rule, Verdict};
 use crate::model::duration::format_minutes;
 use crate::model::text;
 use crate::model::words::plural;
-use crate::store::{StoreError, calendar};
+use crate::session::calendar::PreviewError;
+use crate::session::{Command, Done, Origin, Outbox, ViewModel};
+
+/// "Import N entries".
+const IMPORT: Origin = Origin::new("import: commit");
+/// "Make a rule from this" on a row.
+const MAKE_RULE: Origin = Origin::new("import: make a rule");
 
 mod table;
 
@@ -165,21 +168,13 @@ impl ImportState {
         [Some(typed), typed.parent()].into_iter().flatten().find(|p| p.is_dir()).map(Path::to_path_buf)
     }
 
-    /// Whether the app should call `rebuild` (a file was read, the range or the rules changed).
-    pub fn needs_rebuild(&self) -> bool {
-        self.open && self.dirty
-    }
-
     /// The rules changed (e.g. "make a rule from this"): the preview follows them.
     pub fn rules_changed(&mut self) {
         self.dirty = self.file.is_some();
     }
 
-    /// After a successful import: close and forget the file, nothing is left pending.
-    pub fn imported(&mut self) {
-        self.close();
-    }
-
+    /// Closes the view and forgets the file (after an import or a cancel): nothing is left
+    /// pending.
     fn close(&mut self) {
         let path = std::mem::take(&mut self.path);
         *self = Self {
@@ -194,56 +189,38 @@ impl ImportState {
         }
     }
 
-    /// Expands the file over the range and builds the preview against earlier imports.
-    pub fn rebuild(&mut self, conn: &Connection, view: &ViewModel) {
+    /// Builds the preview when a file was read or the range or rules changed (once, not per
+    /// frame): `build` expands the file over the days and compares it with earlier imports.
+    pub fn rebuild_with(
+        &mut self,
+        build: impl FnOnce(&[u8], NaiveDate, NaiveDate) -> Result<Preview, PreviewError>,
+    ) {
+        if !(self.open && self.dirty) {
+            return;
+        }
         self.dirty = false;
         self.preview = None;
         let Some(file) = &self.file else { return };
-        let window = match self.window() {
-            Ok(window) => window,
-            Err(message) => {
-                self.error = Some(message);
+        let range = text::parse_date("From", &self.from)
+            .and_then(|from| Ok((from, text::parse_date("To", &self.to)?)));
+        let (from, last) = match range {
+            Ok(range) => range,
+            Err(error) => {
+                self.error = Some(error.to_string());
                 return;
             }
         };
-        let expansion = match import::read(&file.bytes, &window) {
-            Ok(expansion) => expansion,
-            Err(error) => {
+        let mut preview = match build(&file.bytes, from, last) {
+            Ok(preview) => preview,
+            Err(error @ PreviewError::File(_)) => {
                 self.error = Some(format!("{} was not imported: {error}", file.name));
                 return;
             }
-        };
-        let existing = match calendar::existing(conn, window.from, window.to) {
-            Ok(existing) => existing,
             Err(error) => {
-                self.error = Some(format!("Could not read earlier imports: {error}"));
+                self.error = Some(error.to_string());
                 return;
             }
         };
-        let by_hand = match calendar::minutes_by_hand(conn, window.from, window.to) {
-            Ok(by_hand) => by_hand,
-            Err(error) => {
-                self.error = Some(format!("Could not read the time logged by hand: {error}"));
-                return;
-            }
-        };
-        let remembered = match calendar::choices(conn) {
-            Ok(choices) => choices,
-            Err(error) => {
-                self.error = Some(format!("Could not read your earlier choices: {error}"));
-                return;
-            }
-        };
-        let people = People::new(&view.my_emails, &[], &view.company_domains).with_team(&view.team_members);
-        let inputs = Inputs {
-            rules: &view.calendar_rules,
-            people: &people,
-            existing: &existing,
-            by_hand: &by_hand,
-            choices: &remembered,
-            all_day_minutes: DEFAULT_ALL_DAY_MINUTES,
-        };
-        let mut preview = Preview::build(expansion, &window, &inputs);
         preview.keep_gone = self.keep_gone;
         for index in 0..preview.rows.len() {
             if let Some(&choice) = self.choices.get(&preview.rows[index].key()) {
@@ -255,14 +232,16 @@ impl ImportState {
         self.refresh();
     }
 
-    fn window(&self) -> Result<Window, String> {
-        let from = text::parse_date("From", &self.from).map_err(|e| e.to_string())?;
-        let last = text::parse_date("To", &self.to).map_err(|e| e.to_string())?;
-        if last < from {
-            return Err(format!("To: {last} is before From ({from})"));
+    /// The answers to "Import" and "Make a rule from this".
+    fn take_answers(&mut self, shell: &mut Shell) {
+        match shell.answer(IMPORT) {
+            Some(Ok(Done::CalendarImported { .. })) => self.close(),
+            Some(Ok(_)) | None => {}
+            Some(Err(message)) => self.error = Some(format!("Nothing was imported: {message}")),
         }
-        let to = last.succ_opt().ok_or("To: the date is too far in the future")?;
-        Ok(Window { from, to, zone: zones::local() })
+        if let Some(Err(message)) = shell.answer(MAKE_RULE) {
+            self.error = Some(format!("The rule was not saved: {message}"));
+        }
     }
 
     fn refresh(&mut self) {
@@ -284,22 +263,8 @@ impl ImportState {
         }
     }
 
-    pub fn show_error(&mut self, error: &StoreError) -> bool {
-        if self.open && self.preview.is_some() {
-            self.error = Some(format!("Nothing was imported: {error}"));
-            true
-        } else {
-            false
-        }
-    }
-
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        view: &ViewModel,
-        shell: &mut Shell,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell, outbox: &mut Outbox) {
+        self.take_answers(shell);
         self.collect_chosen_file(view, shell);
         ui.horizontal(|ui| {
             ui.heading("Import a calendar");
@@ -343,7 +308,7 @@ impl ImportState {
         for warning in &preview.warnings {
             ui.label(RichText::new(format!("⚠ {warning}")).color(theme::warn_color(ui)));
         }
-        self.summary_ui(ui, commands);
+        self.summary_ui(ui, outbox);
         let mut keep_gone = preview.keep_gone;
         if !preview.gone.is_empty() {
             let title = format!(
@@ -400,7 +365,7 @@ impl ImportState {
             ui.label(RichText::new("Every occurrence is hidden by the ticks above.").weak());
         }
         if let Some(action) = self.table_ui(ui, view) {
-            self.act(action, view, commands);
+            self.act(action, view, outbox);
         }
     }
 
@@ -465,7 +430,7 @@ impl ImportState {
         })
     }
 
-    fn summary_ui(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    fn summary_ui(&self, ui: &mut egui::Ui, outbox: &mut Outbox) {
         let c = &self.counts;
         let name = self.file.as_ref().map_or("", |f| f.name.as_str());
         ui.label(format!(
@@ -518,7 +483,7 @@ impl ImportState {
                 });
             if button.clicked() {
                 let folder = self.file.as_ref().and_then(|f| f.folder.clone());
-                commands.push(Command::ImportCalendar { plan: self.plan.clone(), folder });
+                outbox.send(IMPORT, Command::ImportCalendar { plan: self.plan.clone(), folder });
             }
             if c.unassigned > 0 {
                 ui.label(
@@ -533,7 +498,7 @@ impl ImportState {
         });
     }
 
-    fn act(&mut self, action: RowAction, view: &ViewModel, commands: &mut Vec<Command>) {
+    fn act(&mut self, action: RowAction, view: &ViewModel, outbox: &mut Outbox) {
         let Some(preview) = &mut self.preview else { return };
         match action {
             RowAction::Choose(index, outcome) => {
@@ -549,7 +514,7 @@ impl ImportState {
                 // First, so it decides before the broader defaults.
                 let mut rules = vec![Rule::from_occurrence(&row.occurrence, outcome)];
                 rules.extend(view.calendar_rules.iter().cloned());
-                commands.push(Command::SaveCalendarRules(rules));
+                outbox.send(MAKE_RULE, Command::SaveCalendarRules(rules));
             }
         }
     }

@@ -5,9 +5,8 @@ use chrono::NaiveDate;
 use egui::RichText;
 
 use super::architect_editor::named_date_input;
-use super::meeting_editor::{Editing, MeetingEditor, Sent};
+use super::meeting_editor::{EDIT_ITEM, Editing, ITEM, MeetingEditor, NEW_ACTION, NEW_POINT};
 use super::theme;
-use crate::app::{Command, MeetingView, ViewModel};
 use crate::model::OneOnOneId;
 use crate::model::architect::Choice as _;
 use crate::model::one_on_one::{
@@ -16,6 +15,7 @@ use crate::model::one_on_one::{
 use crate::model::search::HitKind;
 use crate::model::text;
 use crate::report::prep::action_detail;
+use crate::session::{Command, MeetingView, Outbox, ViewModel};
 
 impl MeetingEditor {
     pub(super) fn agenda_ui(
@@ -23,7 +23,7 @@ impl MeetingEditor {
         ui: &mut egui::Ui,
         view: &ViewModel,
         meeting_view: &MeetingView,
-        commands: &mut Vec<Command>,
+        outbox: &mut Outbox,
     ) {
         let meeting = &meeting_view.meeting;
         let name = meeting_view.architect_name.as_str();
@@ -40,10 +40,10 @@ impl MeetingEditor {
             );
         }
         for (point, origin) in &agenda.points {
-            self.point_ui(ui, meeting, point, *origin, name, commands);
+            self.point_ui(ui, meeting, point, *origin, name, outbox);
         }
         ui.add_space(theme::SPACE_S);
-        self.add_point_ui(ui, view, meeting.id, name, commands);
+        self.add_point_ui(ui, view, meeting.id, name, outbox);
 
         ui.add_space(theme::SPACE_L);
         let open = agenda.actions.iter().filter(|(a, _)| a.done_on.is_none()).count();
@@ -52,10 +52,10 @@ impl MeetingEditor {
             ui.label(RichText::new("No action items.").weak());
         }
         for (action, origin) in &agenda.actions {
-            self.action_ui(ui, view.today, meeting, action, *origin, name, commands);
+            self.action_ui(ui, view.today, meeting, action, *origin, name, outbox);
         }
         ui.add_space(theme::SPACE_S);
-        self.add_action_ui(ui, view.today, meeting, name, commands);
+        self.add_action_ui(ui, view.today, meeting, name, outbox);
     }
 
     pub(super) fn highlighted(&mut self, ui: &egui::Ui, kind: HitKind, id: i64, rect: egui::Rect) {
@@ -76,7 +76,7 @@ impl MeetingEditor {
         point: &TalkingPoint,
         origin: Origin,
         name: &str,
-        commands: &mut Vec<Command>,
+        outbox: &mut Outbox,
     ) {
         let response = ui.horizontal_top(|ui| {
             let here = point.discussed_in == Some(meeting.id);
@@ -91,7 +91,10 @@ impl MeetingEditor {
                     "Discussed in this one-on-one"
                 });
             if tick.clicked() && !elsewhere {
-                commands.push(Command::SetDiscussed { id: point.id, meeting: (!here).then_some(meeting.id) });
+                outbox.send(
+                    ITEM.with_key(self.id.0),
+                    Command::SetDiscussed { id: point.id, meeting: (!here).then_some(meeting.id) },
+                );
             }
             ui.vertical(|ui| {
                 if let Some(Editing::Point(id, text)) = &mut self.editing
@@ -100,8 +103,10 @@ impl MeetingEditor {
                     let done = edit_line(ui, text, "Talking point text");
                     if done == Some(true) {
                         let fields = PointFields { text: text.clone(), ..point.fields.clone() };
-                        commands.push(Command::UpdateTalkingPoint { id: point.id, fields });
-                        self.sent = Sent::Edit;
+                        outbox.send(
+                            EDIT_ITEM.with_key(self.id.0),
+                            Command::UpdateTalkingPoint { id: point.id, fields },
+                        );
                     } else if done == Some(false) {
                         self.editing = None;
                     }
@@ -141,7 +146,7 @@ impl MeetingEditor {
                         .on_hover_text("Delete this talking point (from every agenda)")
                         .clicked()
                     {
-                        commands.push(Command::DeleteTalkingPoint(point.id));
+                        outbox.send(ITEM.with_key(self.id.0), Command::DeleteTalkingPoint(point.id));
                     }
                 });
             });
@@ -155,7 +160,7 @@ impl MeetingEditor {
         view: &ViewModel,
         meeting: OneOnOneId,
         name: &str,
-        commands: &mut Vec<Command>,
+        outbox: &mut Outbox,
     ) {
         let mut add = false;
         let field = ui.add(
@@ -176,8 +181,7 @@ impl MeetingEditor {
                 raised_by: self.new_point_by,
                 topic: String::new(),
             };
-            commands.push(Command::AddTalkingPoint { meeting, fields });
-            self.sent = Sent::NewPoint;
+            outbox.send(NEW_POINT.with_key(self.id.0), Command::AddTalkingPoint { meeting, fields });
         }
         if !view.templates.is_empty() {
             ui.horizontal_wrapped(|ui| {
@@ -189,7 +193,10 @@ impl MeetingEditor {
                         .on_hover_text(&template.prompt)
                         .clicked()
                     {
-                        commands.push(Command::AddTalkingPoint { meeting, fields: template.point() });
+                        outbox.send(
+                            ITEM.with_key(self.id.0),
+                            Command::AddTalkingPoint { meeting, fields: template.point() },
+                        );
                     }
                 }
             });
@@ -205,7 +212,7 @@ impl MeetingEditor {
         action: &ActionItem,
         origin: Origin,
         name: &str,
-        commands: &mut Vec<Command>,
+        outbox: &mut Outbox,
     ) {
         let held_on = meeting.fields.held_on;
         let response = ui.horizontal_top(|ui| {
@@ -216,7 +223,7 @@ impl MeetingEditor {
                 .clicked()
             {
                 let done_on = done.then(|| today.max(action.raised_on));
-                commands.push(Command::SetActionDone { id: action.id, done_on });
+                outbox.send(ITEM.with_key(self.id.0), Command::SetActionDone { id: action.id, done_on });
             }
             ui.vertical(|ui| {
                 if let Some(Editing::Action(id, text)) = &mut self.editing
@@ -225,8 +232,10 @@ impl MeetingEditor {
                     let finished = edit_line(ui, text, "Action item text");
                     if finished == Some(true) {
                         let fields = ActionFields { text: text.clone(), ..action.fields.clone() };
-                        commands.push(Command::UpdateActionItem { id: action.id, fields });
-                        self.sent = Sent::Edit;
+                        outbox.send(
+                            EDIT_ITEM.with_key(self.id.0),
+                            Command::UpdateActionItem { id: action.id, fields },
+                        );
                     } else if finished == Some(false) {
                         self.editing = None;
                     }
@@ -266,7 +275,7 @@ impl MeetingEditor {
                         .on_hover_text("Delete this action item (from every agenda)")
                         .clicked()
                     {
-                        commands.push(Command::DeleteActionItem(action.id));
+                        outbox.send(ITEM.with_key(self.id.0), Command::DeleteActionItem(action.id));
                     }
                 });
             });
@@ -280,7 +289,7 @@ impl MeetingEditor {
         today: NaiveDate,
         meeting: &OneOnOne,
         name: &str,
-        commands: &mut Vec<Command>,
+        outbox: &mut Outbox,
     ) {
         let mut add = false;
         let field = ui.add(
@@ -308,8 +317,10 @@ impl MeetingEditor {
                 Ok(due_on) => {
                     let fields =
                         ActionFields { text: self.new_action.clone(), owner: self.new_action_owner, due_on };
-                    commands.push(Command::AddActionItem { meeting: meeting.id, fields });
-                    self.sent = Sent::NewAction;
+                    outbox.send(
+                        NEW_ACTION.with_key(self.id.0),
+                        Command::AddActionItem { meeting: meeting.id, fields },
+                    );
                 }
                 Err(error) => self.error = Some(error.to_string()),
             }

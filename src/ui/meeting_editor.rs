@@ -4,27 +4,27 @@
 use egui::{RichText, Sides};
 
 use super::architect_editor::named_date_input;
-use super::{notes_view, theme, widgets};
-use crate::app::{Command, MeetingView, SHORTCUT_SAVE, Shell, ViewModel};
+use super::{SHORTCUT_SAVE, Shell, notes_view, theme, widgets};
 use crate::model::one_on_one::{MeetingFields, NOTES_MAX_CHARS, OneOnOne, Party};
 use crate::model::search::HitKind;
 use crate::model::text;
 use crate::model::{ActionItemId, OneOnOneId, TalkingPointId};
+use crate::session::{Command, Inbox, MeetingView, Origin, Outbox, ViewModel};
 
 /// Seconds after the last keystroke before notes save by themselves.
 const AUTOSAVE_SECONDS: f64 = 1.5;
 /// How the five energy levels read.
 const MOOD_WORDS: [&str; 5] = ["Drained", "Low", "OK", "Good", "Energised"];
 
-/// What the last command sent was, so a successful save can clear the right input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Sent {
-    Nothing,
-    NewPoint,
-    NewAction,
-    Meeting,
-    Edit,
-}
+/// The date, energy and notes, saved together (Ctrl+S, or by themselves while typing).
+pub(super) const SAVE_MEETING: Origin = Origin::new("meeting: save");
+/// The new-talking-point and new-action-item fields: cleared once added.
+pub(super) const NEW_POINT: Origin = Origin::new("meeting: new point");
+pub(super) const NEW_ACTION: Origin = Origin::new("meeting: new action");
+/// An item's text edited in place.
+pub(super) const EDIT_ITEM: Origin = Origin::new("meeting: edit item");
+/// Ticks, deletes, templates, goals reviewed, deleting the meeting: nothing to clear.
+pub(super) const ITEM: Origin = Origin::new("meeting: item");
 
 /// An item whose text is being edited in place.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +49,6 @@ pub struct MeetingEditor {
     /// An item found by search: shown highlighted and scrolled to once.
     pub(super) highlight: Option<(HitKind, i64)>,
     pub(super) scroll_to_highlight: bool,
-    pub(super) sent: Sent,
 }
 
 /// The notes as typed, and when they save by themselves.
@@ -63,6 +62,9 @@ pub(super) struct NotesBuffer {
     pub(super) reading: bool,
     /// After a failed save, the notes wait for the next keystroke before saving by themselves.
     pub(super) autosave_paused: bool,
+    /// The notes as sent in a save not answered yet: only what was sent is clean once it is
+    /// saved (keys typed meanwhile still need a save), and no second save goes out meanwhile.
+    pub(super) in_flight: Option<String>,
 }
 
 impl MeetingEditor {
@@ -79,6 +81,7 @@ impl MeetingEditor {
                 // The latest meeting is the one being held: write. Older ones are read.
                 reading: view.next.is_some() && !fields.notes.is_empty(),
                 autosave_paused: false,
+                in_flight: None,
             },
             new_point: String::new(),
             new_point_by: Party::Them,
@@ -90,7 +93,6 @@ impl MeetingEditor {
             error: None,
             highlight: None,
             scroll_to_highlight: false,
-            sent: Sent::Nothing,
         }
     }
 
@@ -102,26 +104,54 @@ impl MeetingEditor {
         }
     }
 
-    /// The last command went through: clear the input it came from.
-    pub fn saved(&mut self) {
-        match std::mem::replace(&mut self.sent, Sent::Nothing) {
-            Sent::NewPoint => self.new_point.clear(),
-            Sent::NewAction => {
-                self.new_action.clear();
-                self.new_action_due.clear();
+    /// The answers to what the editor sent: a form that went through clears its input, a
+    /// refusal shows above the editor (and the notes stop saving by themselves until the next
+    /// keystroke).
+    fn take_answers(&mut self, inbox: &mut Inbox) {
+        if let Some(answer) = inbox.take(SAVE_MEETING.with_key(self.id.0)) {
+            let sent = self.notes.in_flight.take();
+            match answer {
+                Ok(_) => {
+                    if sent.as_deref() == Some(self.notes.text.as_str()) {
+                        self.notes.dirty = false;
+                    }
+                    self.error = None;
+                }
+                Err(message) => {
+                    self.error = Some(message);
+                    self.notes.autosave_paused = true;
+                }
             }
-            Sent::Meeting => self.notes.dirty = false,
-            Sent::Edit => self.editing = None,
-            Sent::Nothing => {}
         }
-        self.error = None;
-    }
-
-    /// A save failed: show why, and wait for the next keystroke before saving by itself again.
-    pub fn failed(&mut self, message: String) {
-        self.error = Some(message);
-        self.sent = Sent::Nothing;
-        self.notes.autosave_paused = true;
+        let cleared = |result: Result<_, String>, error: &mut Option<String>| match result {
+            Ok(_) => {
+                *error = None;
+                true
+            }
+            Err(message) => {
+                *error = Some(message);
+                false
+            }
+        };
+        if let Some(answer) = inbox.take(NEW_POINT.with_key(self.id.0))
+            && cleared(answer, &mut self.error)
+        {
+            self.new_point.clear();
+        }
+        if let Some(answer) = inbox.take(NEW_ACTION.with_key(self.id.0))
+            && cleared(answer, &mut self.error)
+        {
+            self.new_action.clear();
+            self.new_action_due.clear();
+        }
+        if let Some(answer) = inbox.take(EDIT_ITEM.with_key(self.id.0))
+            && cleared(answer, &mut self.error)
+        {
+            self.editing = None;
+        }
+        if let Some(answer) = inbox.take(ITEM.with_key(self.id.0)) {
+            cleared(answer, &mut self.error);
+        }
     }
 
     /// The meeting's fields as typed, or the message to show when the date does not parse.
@@ -130,11 +160,14 @@ impl MeetingEditor {
         Ok(MeetingFields { held_on, mood: self.mood, notes: self.notes.text.clone() })
     }
 
-    fn save(&mut self, meeting: &OneOnOne, commands: &mut Vec<Command>) {
+    fn save(&mut self, meeting: &OneOnOne, outbox: &mut Outbox) {
         match self.fields() {
             Ok(fields) => {
-                commands.push(Command::UpdateOneOnOne { id: meeting.id, fields });
-                self.sent = Sent::Meeting;
+                self.notes.in_flight = Some(fields.notes.clone());
+                outbox.send(
+                    SAVE_MEETING.with_key(self.id.0),
+                    Command::UpdateOneOnOne { id: meeting.id, fields },
+                );
             }
             Err(message) => self.error = Some(message),
         }
@@ -146,8 +179,9 @@ impl MeetingEditor {
         view: &ViewModel,
         meeting_view: &MeetingView,
         shell: &mut Shell,
-        commands: &mut Vec<Command>,
+        outbox: &mut Outbox,
     ) {
+        self.take_answers(&mut shell.inbox);
         let meeting = &meeting_view.meeting;
         let too_long = self.notes.text.chars().count() > NOTES_MAX_CHARS;
         let now = ui.input(|i| i.time);
@@ -155,16 +189,16 @@ impl MeetingEditor {
         let autosave = self.notes.dirty
             && !too_long
             && !self.notes.autosave_paused
-            && self.sent == Sent::Nothing
+            && self.notes.in_flight.is_none()
             && now - self.notes.last_typed > AUTOSAVE_SECONDS;
         if save_key || autosave {
-            self.save(meeting, commands);
+            self.save(meeting, outbox);
         } else if self.notes.dirty && !self.notes.autosave_paused {
             ui.ctx().request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_SECONDS));
         }
 
         ui.add_space(theme::SPACE_M);
-        self.header_ui(ui, meeting_view, shell, commands);
+        self.header_ui(ui, meeting_view, shell, outbox);
         if let Some(error) = &self.error {
             widgets::error_label(ui, error);
         }
@@ -174,18 +208,18 @@ impl MeetingEditor {
             let wide = ui.available_width() > 820.0;
             if wide {
                 ui.columns(2, |cols| {
-                    self.agenda_ui(&mut cols[0], view, meeting_view, commands);
-                    Self::goals_ui(&mut cols[1], meeting_view, commands);
-                    self.notes_ui(&mut cols[1], meeting, commands, now);
+                    self.agenda_ui(&mut cols[0], view, meeting_view, outbox);
+                    Self::goals_ui(&mut cols[1], meeting_view, outbox);
+                    self.notes_ui(&mut cols[1], meeting, outbox, now);
                 });
             } else {
-                self.agenda_ui(ui, view, meeting_view, commands);
+                self.agenda_ui(ui, view, meeting_view, outbox);
                 ui.add_space(theme::SPACE_L);
-                Self::goals_ui(ui, meeting_view, commands);
-                self.notes_ui(ui, meeting, commands, now);
+                Self::goals_ui(ui, meeting_view, outbox);
+                self.notes_ui(ui, meeting, outbox, now);
             }
         });
-        self.confirm_delete_ui(ui, meeting_view, shell, commands);
+        self.confirm_delete_ui(ui, meeting_view, shell, outbox);
     }
 
     fn header_ui(
@@ -193,8 +227,9 @@ impl MeetingEditor {
         ui: &mut egui::Ui,
         meeting_view: &MeetingView,
         shell: &mut Shell,
-        commands: &mut Vec<Command>,
+        outbox: &mut Outbox,
     ) {
+        self.take_answers(&mut shell.inbox);
         let meeting = &meeting_view.meeting;
         let name = meeting_view.architect_name.as_str();
         Sides::new().shrink_left().truncate().show(
@@ -206,7 +241,7 @@ impl MeetingEditor {
             |ui| {
                 if ui.button("Close").on_hover_text("Back to the history (saves the notes first)").clicked() {
                     if self.notes.dirty {
-                        self.save(meeting, commands);
+                        self.save(meeting, outbox);
                     }
                     shell.selection.meeting = None;
                 }
@@ -240,7 +275,7 @@ impl MeetingEditor {
                 meeting.fields.held_on,
             );
             if committed && self.date_text.trim() != meeting.fields.held_on.to_string() {
-                self.save(meeting, commands);
+                self.save(meeting, outbox);
             }
             ui.label(RichText::new(meeting.fields.held_on.format("%A").to_string()).weak());
             ui.add_space(theme::SPACE_L);
@@ -263,13 +298,13 @@ impl MeetingEditor {
                 ui.label(RichText::new(MOOD_WORDS[usize::from(level - 1)]).weak());
             }
             if self.mood != before {
-                self.save(meeting, commands);
+                self.save(meeting, outbox);
             }
         });
     }
 
     /// Goals reviewed: a checkbox per development goal, shown once goals exist.
-    fn goals_ui(ui: &mut egui::Ui, meeting_view: &MeetingView, commands: &mut Vec<Command>) {
+    fn goals_ui(ui: &mut egui::Ui, meeting_view: &MeetingView, outbox: &mut Outbox) {
         if meeting_view.goal_choices.is_empty() {
             return;
         }
@@ -278,17 +313,20 @@ impl MeetingEditor {
         for (goal, description) in &meeting_view.goal_choices {
             let mut reviewed = meeting.goal_ids.contains(goal);
             if ui.checkbox(&mut reviewed, description).changed() {
-                let mut goal_ids: Vec<i64> = meeting.goal_ids.iter().copied().filter(|g| g != goal).collect();
+                let mut goal_ids: Vec<_> = meeting.goal_ids.iter().copied().filter(|g| g != goal).collect();
                 if reviewed {
                     goal_ids.push(*goal);
                 }
-                commands.push(Command::SetGoalsReviewed { id: meeting.id, goal_ids });
+                outbox.send(
+                    ITEM.with_key(meeting.id.0),
+                    Command::SetGoalsReviewed { id: meeting.id, goal_ids },
+                );
             }
         }
         ui.add_space(theme::SPACE_L);
     }
 
-    fn notes_ui(&mut self, ui: &mut egui::Ui, meeting: &OneOnOne, commands: &mut Vec<Command>, now: f64) {
+    fn notes_ui(&mut self, ui: &mut egui::Ui, meeting: &OneOnOne, outbox: &mut Outbox, now: f64) {
         Sides::new().show(
             ui,
             |ui| {
@@ -324,7 +362,7 @@ impl MeetingEditor {
                 self.notes.last_typed = now;
             }
             if edit.lost_focus() && self.notes.dirty && self.notes.text.chars().count() <= NOTES_MAX_CHARS {
-                self.save(meeting, commands);
+                self.save(meeting, outbox);
             }
             widgets::char_counter(ui, &self.notes.text, NOTES_MAX_CHARS, true);
         }
@@ -335,7 +373,7 @@ impl MeetingEditor {
         ui: &egui::Ui,
         meeting_view: &MeetingView,
         shell: &mut Shell,
-        commands: &mut Vec<Command>,
+        outbox: &mut Outbox,
     ) {
         if !self.confirm_delete {
             return;
@@ -355,7 +393,7 @@ impl MeetingEditor {
             ui.add_space(theme::SPACE_L);
             ui.horizontal(|ui| {
                 if ui.button(RichText::new("Delete").color(theme::error_color(ui))).clicked() {
-                    commands.push(Command::DeleteOneOnOne(meeting.id));
+                    outbox.send(ITEM.with_key(self.id.0), Command::DeleteOneOnOne(meeting.id));
                     shell.selection.meeting = None;
                     self.confirm_delete = false;
                 }

@@ -17,6 +17,7 @@ pub mod settings;
 pub mod settings_data;
 pub mod settings_development;
 pub mod settings_time;
+pub mod shell;
 pub mod skills_tab;
 pub mod team;
 pub mod team_views;
@@ -30,8 +31,17 @@ pub mod widgets;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::app::{Command, Shell, ViewModel};
-use crate::store::StoreError;
+pub use shell::{Answer, FileAction, Pick, PickKind, Shell};
+
+use crate::session::{Outbox, ViewModel};
+
+pub const SHORTCUT_NEW_ARCHITECT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+pub const SHORTCUT_QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+pub const SHORTCUT_UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+pub const SHORTCUT_SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+pub const SHORTCUT_FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// On the Time screen: choose a calendar file to import.
+pub const SHORTCUT_OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 
 /// The screens in the left navigation. Numbers follow the product's screen order, so a
 /// shortcut keeps its meaning as screens are added (Team is always Ctrl+2).
@@ -95,48 +105,21 @@ pub struct Screens {
 }
 
 impl Screens {
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        view: &ViewModel,
-        shell: &mut Shell,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell, outbox: &mut Outbox) {
         if shell.request_new_architect {
             shell.screen = Screen::Team;
         }
         match shell.screen {
-            Screen::ThisWeek => self.this_week.ui(ui, view, shell, commands),
-            Screen::Team => self.team.ui(ui, view, shell, commands),
-            Screen::Time => self.time.ui(ui, view, shell, commands),
-            Screen::OneOnOnes => self.one_on_ones.ui(ui, view, shell, commands),
-            Screen::Settings => self.settings.ui(ui, view, shell, commands),
+            Screen::ThisWeek => self.this_week.ui(ui, view, shell, outbox),
+            Screen::Team => self.team.ui(ui, view, shell, outbox),
+            Screen::Time => self.time.ui(ui, view, shell, outbox),
+            Screen::OneOnOnes => self.one_on_ones.ui(ui, view, shell, outbox),
+            Screen::Settings => self.settings.ui(ui, view, shell, outbox),
         }
         match self.search.ui(ui.ctx(), view, shell) {
             Some(search::Opened::Item(kind, id)) => self.one_on_ones.highlight(kind, id),
             Some(search::Opened::Architect(id)) => self.team.selected = Some(id),
             None => {}
         }
-    }
-
-    /// Shows a failed write in the form that sent it, if one is open. Returns false when no
-    /// form took it (the caller then shows a toast).
-    pub fn show_error_in_form(&mut self, error: &StoreError) -> bool {
-        self.this_week.show_error(error)
-            || self.one_on_ones.show_error(error)
-            || self.team.show_error(error)
-            || self.time.show_error(error)
-            || self.settings.show_error(error)
-    }
-
-    /// A development command went through: the form that sent it closes.
-    pub fn development_saved(&mut self) {
-        self.team.development_saved();
-    }
-
-    /// The queued commands went through: forms stop waiting for an answer.
-    pub fn commands_applied(&mut self) {
-        self.this_week.applied();
-        self.one_on_ones.applied();
     }
 }

@@ -6,14 +6,16 @@ use egui::{RichText, Sides};
 use super::meeting_editor::MeetingEditor;
 use super::templates::TemplatesEditor;
 use super::this_week::start_date;
-use super::{theme, widgets};
-use crate::app::{Command, FileAction, Shell, ViewModel};
+use super::{FileAction, Shell, theme, widgets};
 use crate::model::fiscal::IsoWeek;
 use crate::model::one_on_one::{days_ago, short_date};
 use crate::model::search::HitKind;
 use crate::model::search::flatten_snippet;
 use crate::model::{Architect, Status};
-use crate::store::StoreError;
+use crate::session::{Command, Origin, Outbox, ViewModel};
+
+/// "▶ Start a one-on-one today" on an architect's history.
+const START_TODAY: Origin = Origin::new("one-on-ones: start today");
 
 /// The title of the save dialog, which its answer comes back under.
 const SAVE_HISTORY: &str = "Save the one-on-one history";
@@ -23,8 +25,6 @@ pub struct OneOnOnesState {
     pub editor: Option<MeetingEditor>,
     templates: Option<TemplatesEditor>,
     show_left: bool,
-    /// A command from this screen is waiting to be applied, so an error belongs here.
-    awaiting: bool,
     error: Option<String>,
     /// The "Save history" path being typed, while that dialog is open.
     save_path: Option<String>,
@@ -33,46 +33,15 @@ pub struct OneOnOnesState {
 }
 
 impl OneOnOnesState {
-    pub fn show_error(&mut self, error: &StoreError) -> bool {
-        if !std::mem::take(&mut self.awaiting) {
-            return false;
-        }
-        let message = error.to_string();
-        if let Some(templates) = &mut self.templates {
-            templates.error = Some(message);
-        } else if let Some(editor) = &mut self.editor {
-            editor.failed(message);
-        } else {
-            self.error = Some(message);
-        }
-        true
-    }
-
-    pub fn applied(&mut self) {
-        if std::mem::take(&mut self.awaiting) {
-            self.error = None;
-            if let Some(editor) = &mut self.editor {
-                editor.saved();
-            }
-            if let Some(templates) = &mut self.templates {
-                templates.saved();
-            }
-        }
-    }
-
     /// Asks the editor to show an item found by search.
     pub fn highlight(&mut self, kind: HitKind, item_id: i64) {
         self.pending_highlight = Some((kind, item_id));
     }
 
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        view: &ViewModel,
-        shell: &mut Shell,
-        commands: &mut Vec<Command>,
-    ) {
-        let before = commands.len();
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell, outbox: &mut Outbox) {
+        if let Some(answer) = shell.answer(START_TODAY) {
+            self.error = answer.err();
+        }
         egui::Panel::left("one_on_one_people")
             .resizable(false)
             .exact_size(theme::PEOPLE_LIST_WIDTH)
@@ -91,9 +60,9 @@ impl OneOnOnesState {
             None => self.editor = None,
         }
         if let (Some(editor), Some(meeting)) = (&mut self.editor, &view.meeting) {
-            editor.ui(ui, view, meeting, shell, commands);
+            editor.ui(ui, view, meeting, shell, outbox);
         } else if let Some(architect) = shell.selection.architect.and_then(|id| view.architect(id)) {
-            self.history_ui(ui, view, architect, shell, commands);
+            self.history_ui(ui, view, architect, shell, outbox);
         } else {
             widgets::empty_state(
                 ui,
@@ -102,14 +71,11 @@ impl OneOnOnesState {
             );
         }
         if let Some(templates) = &mut self.templates
-            && !templates.ui(ui.ctx(), view, commands)
+            && !templates.ui(ui.ctx(), view, &mut shell.inbox, outbox)
         {
             self.templates = None;
         }
         self.save_dialog_ui(ui, shell);
-        if commands.len() > before {
-            self.awaiting = true;
-        }
     }
 
     fn people_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell) {
@@ -146,7 +112,7 @@ impl OneOnOnesState {
         view: &ViewModel,
         architect: &Architect,
         shell: &mut Shell,
-        commands: &mut Vec<Command>,
+        outbox: &mut Outbox,
     ) {
         let name = architect.name();
         ui.add_space(theme::SPACE_M);
@@ -178,11 +144,14 @@ impl OneOnOnesState {
                         .accessible_name(format!("Start a one-on-one with {name} today"))
                         .clicked()
                 {
-                    commands.push(Command::StartOneOnOne {
-                        architect: architect.id,
-                        held_on: today,
-                        agenda: Vec::new(),
-                    });
+                    outbox.send(
+                        START_TODAY,
+                        Command::StartOneOnOne {
+                            architect: architect.id,
+                            held_on: today,
+                            agenda: Vec::new(),
+                        },
+                    );
                 }
             },
         );

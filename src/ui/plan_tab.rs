@@ -7,13 +7,12 @@ use egui::RichText;
 use super::architect_editor::{choice_row, date_text, named_date_input};
 use super::dev_widgets::{self, ago};
 use super::{theme, widgets};
-use crate::app::dev_command::DevCommand;
-use crate::app::dev_view::{GoalRow, PersonDevelopment};
-use crate::app::{Command, ViewModel};
 use crate::model::architect::Choice as _;
 use crate::model::goal::{self, GoalFields, GoalKind, GoalStatus};
 use crate::model::text::{self, LINE_MAX_CHARS, TEXT_MAX_CHARS};
 use crate::model::{ArchitectId, GoalId};
+use crate::session::dev_view::{GoalRow, PersonDevelopment};
+use crate::session::{Command, DevCommand, Inbox, Origin, Outbox, ViewModel};
 
 /// The progress slider's length: wide enough to set a percentage by eye.
 const PROGRESS_WIDTH: f32 = 260.0;
@@ -52,12 +51,14 @@ impl GoalForm {
     }
 }
 
-/// Which part of the tab sent the last command, so its error shows there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sender {
-    NewGoal,
-    Edit,
-    Progress(GoalId),
+/// The forms of the tab, each answered on its own: the new-goal form, the goal being edited
+/// (or deleted), and each goal's progress slider (keyed by the goal).
+const NEW_GOAL: Origin = Origin::new("plan: new goal");
+const EDIT_GOAL: Origin = Origin::new("plan: edit goal");
+const PROGRESS: Origin = Origin::new("plan: progress");
+
+fn progress_of(id: GoalId) -> Origin {
+    PROGRESS.with_key(id.0)
 }
 
 #[derive(Default)]
@@ -67,32 +68,33 @@ pub struct PlanTab {
     /// A progress slider being dragged: shown at the dragged value, recorded on release.
     dragging: Option<(GoalId, u8)>,
     confirm_delete: Option<GoalId>,
-    error: Option<(Sender, String)>,
-    sent: Option<Sender>,
+    /// The last refusal and the form it belongs to.
+    error: Option<(Origin, String)>,
 }
 
 impl PlanTab {
-    /// A command from this tab went through: close the form that sent it.
-    pub fn saved(&mut self) {
-        match self.sent.take() {
-            Some(Sender::NewGoal) => self.new_goal = None,
-            Some(Sender::Edit) => {
-                self.editing = None;
-                self.confirm_delete = None;
+    /// The answers to what the tab sent: a form that went through closes, a refusal shows
+    /// beside the form that sent it.
+    fn take_answers(&mut self, inbox: &mut Inbox) {
+        if let Some(answer) = inbox.take(NEW_GOAL) {
+            match answer {
+                Ok(_) => self.new_goal = None,
+                Err(message) => self.error = Some((NEW_GOAL, message)),
             }
-            Some(Sender::Progress(_)) | None => {}
         }
-        self.error = None;
-    }
-
-    /// Shows a refused command next to the form that sent it; false if none did.
-    pub fn show_error(&mut self, message: &str) -> bool {
-        match self.sent.take() {
-            Some(sender) => {
-                self.error = Some((sender, message.to_owned()));
-                true
+        if let Some(answer) = inbox.take(EDIT_GOAL) {
+            match answer {
+                Ok(_) => {
+                    self.editing = None;
+                    self.confirm_delete = None;
+                }
+                Err(message) => self.error = Some((EDIT_GOAL, message)),
             }
-            None => false,
+        }
+        while let Some((key, answer)) = inbox.take_named(PROGRESS.name) {
+            if let Err(message) = answer {
+                self.error = Some((PROGRESS.with_key(key), message));
+            }
         }
     }
 
@@ -103,14 +105,13 @@ impl PlanTab {
         self.error = None;
     }
 
-    fn send(&mut self, sender: Sender, command: DevCommand, commands: &mut Vec<Command>) {
-        self.sent = Some(sender);
+    fn send(&mut self, origin: Origin, command: DevCommand, outbox: &mut Outbox) {
         self.error = None;
-        commands.push(Command::Development(command));
+        outbox.send(origin, Command::Development(command));
     }
 
-    fn error_for(&self, sender: Sender) -> Option<&str> {
-        self.error.as_ref().filter(|(s, _)| *s == sender).map(|(_, message)| message.as_str())
+    fn error_for(&self, origin: Origin) -> Option<&str> {
+        self.error.as_ref().filter(|(o, _)| *o == origin).map(|(_, message)| message.as_str())
     }
 
     pub fn ui(
@@ -119,8 +120,10 @@ impl PlanTab {
         view: &ViewModel,
         architect: ArchitectId,
         person: &PersonDevelopment,
-        commands: &mut Vec<Command>,
+        inbox: &mut Inbox,
+        outbox: &mut Outbox,
     ) {
+        self.take_answers(inbox);
         let open: Vec<&GoalRow> =
             person.goals.iter().filter(|g| goal::is_open(g.goal.fields.status)).collect();
         let closed: Vec<&GoalRow> =
@@ -147,7 +150,7 @@ impl PlanTab {
         ui.add_space(theme::SPACE_M);
 
         if self.new_goal.is_some() {
-            self.new_goal_ui(ui, view, architect, commands);
+            self.new_goal_ui(ui, view, architect, outbox);
             ui.add_space(theme::SPACE_M);
         }
 
@@ -161,7 +164,7 @@ impl PlanTab {
             return;
         }
         for row in &open {
-            self.goal_ui(ui, view, row, commands);
+            self.goal_ui(ui, view, row, outbox);
             ui.add_space(theme::SPACE_S);
         }
         if open.is_empty() && !person.goals.is_empty() {
@@ -174,7 +177,7 @@ impl PlanTab {
                 .default_open(false)
                 .show(ui, |ui| {
                     for row in &closed {
-                        self.goal_ui(ui, view, row, commands);
+                        self.goal_ui(ui, view, row, outbox);
                         ui.add_space(theme::SPACE_S);
                     }
                 });
@@ -186,7 +189,7 @@ impl PlanTab {
         ui: &mut egui::Ui,
         view: &ViewModel,
         architect: ArchitectId,
-        commands: &mut Vec<Command>,
+        outbox: &mut Outbox,
     ) {
         let Some(form) = &mut self.new_goal else { return };
         let mut action = FormAction::None;
@@ -195,14 +198,14 @@ impl PlanTab {
             ui.label(RichText::new("New goal").strong());
             form_fields_ui(ui, form, view.today, "new_goal", false);
             action = form_buttons_ui(ui, "Add goal", false);
-            if let Some(message) = self.error.as_ref().filter(|(s, _)| *s == Sender::NewGoal) {
+            if let Some(message) = self.error.as_ref().filter(|(s, _)| *s == NEW_GOAL) {
                 widgets::error_label(ui, &message.1);
             }
         });
         match action {
             FormAction::Save => match form.checked() {
-                Ok(fields) => self.send(Sender::NewGoal, DevCommand::AddGoal { architect, fields }, commands),
-                Err(message) => self.error = Some((Sender::NewGoal, message)),
+                Ok(fields) => self.send(NEW_GOAL, DevCommand::AddGoal { architect, fields }, outbox),
+                Err(message) => self.error = Some((NEW_GOAL, message)),
             },
             FormAction::Cancel => {
                 self.new_goal = None;
@@ -212,10 +215,10 @@ impl PlanTab {
         }
     }
 
-    fn goal_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, row: &GoalRow, commands: &mut Vec<Command>) {
+    fn goal_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, row: &GoalRow, outbox: &mut Outbox) {
         let id = row.goal.id;
         if self.editing.as_ref().is_some_and(|(editing, _)| *editing == id) {
-            self.edit_ui(ui, view, row, commands);
+            self.edit_ui(ui, view, row, outbox);
             return;
         }
         let f = &row.goal.fields;
@@ -265,7 +268,7 @@ impl PlanTab {
             ui.label(RichText::new(details_line(row, view.today)).weak());
             ui.horizontal(|ui| {
                 if is_open {
-                    self.progress_ui(ui, view, row, commands);
+                    self.progress_ui(ui, view, row, outbox);
                 } else {
                     ui.add(
                         egui::ProgressBar::new(f32::from(f.progress_pct) / 100.0)
@@ -274,7 +277,7 @@ impl PlanTab {
                     );
                 }
             });
-            if let Some(message) = self.error_for(Sender::Progress(id)) {
+            if let Some(message) = self.error_for(progress_of(id)) {
                 widgets::error_label(ui, message);
             }
             if !f.evidence.is_empty() {
@@ -285,13 +288,7 @@ impl PlanTab {
 
     /// The slider records on release (or on each keyboard or screen-reader step); the store
     /// keeps one point per day, so nudging it around is one change.
-    fn progress_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        view: &ViewModel,
-        row: &GoalRow,
-        commands: &mut Vec<Command>,
-    ) {
+    fn progress_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, row: &GoalRow, outbox: &mut Outbox) {
         let id = row.goal.id;
         let stored = row.goal.fields.progress_pct;
         let mut value = match self.dragging {
@@ -314,11 +311,11 @@ impl PlanTab {
         if (released || stepped) && value != stored {
             let command =
                 DevCommand::RecordGoalProgress { id, progress_pct: i64::from(value), on: view.today };
-            self.send(Sender::Progress(id), command, commands);
+            self.send(progress_of(id), command, outbox);
         }
     }
 
-    fn edit_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, row: &GoalRow, commands: &mut Vec<Command>) {
+    fn edit_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, row: &GoalRow, outbox: &mut Outbox) {
         let id = row.goal.id;
         let Some((_, form)) = &mut self.editing else { return };
         let mut action = FormAction::None;
@@ -350,14 +347,14 @@ impl PlanTab {
                     }
                 });
             }
-            if let Some((_, message)) = self.error.as_ref().filter(|(s, _)| *s == Sender::Edit) {
+            if let Some((_, message)) = self.error.as_ref().filter(|(s, _)| *s == EDIT_GOAL) {
                 widgets::error_label(ui, message);
             }
         });
         match action {
             FormAction::Save => match form.checked() {
-                Ok(fields) => self.send(Sender::Edit, DevCommand::UpdateGoal { id, fields }, commands),
-                Err(message) => self.error = Some((Sender::Edit, message)),
+                Ok(fields) => self.send(EDIT_GOAL, DevCommand::UpdateGoal { id, fields }, outbox),
+                Err(message) => self.error = Some((EDIT_GOAL, message)),
             },
             FormAction::Cancel => {
                 self.editing = None;
@@ -365,7 +362,7 @@ impl PlanTab {
                 self.error = None;
             }
             FormAction::Delete if self.confirm_delete == Some(id) => {
-                self.send(Sender::Edit, DevCommand::DeleteGoal(id), commands);
+                self.send(EDIT_GOAL, DevCommand::DeleteGoal(id), outbox);
             }
             FormAction::Delete => self.confirm_delete = Some(id),
             FormAction::None => {}

@@ -7,11 +7,13 @@ use std::collections::HashMap;
 use egui::RichText;
 
 use super::{theme, widgets};
-use crate::app::{Command, ViewModel};
 use crate::import::rules::{Condition, Outcome, Rule, default_rules};
 use crate::model::architect::Choice as _;
 use crate::model::split::Category;
-use crate::store::StoreError;
+use crate::session::{Command, Inbox, Origin, Outbox, ViewModel};
+
+/// "Save addresses" and "Save rules".
+const RULES: Origin = Origin::new("settings: calendar import");
 
 const OUTCOMES: [Outcome; 4] = [
     Outcome::Category(Category::Coaching),
@@ -49,23 +51,14 @@ pub struct RulesEditor {
     lists: HashMap<usize, String>,
     emails: Option<String>,
     domains: Option<String>,
-    /// Set when this editor sent the last command, so its error shows here.
-    sent: bool,
     error: Option<String>,
 }
 
 impl RulesEditor {
-    /// Takes the error of a command this editor sent.
-    pub fn show_error(&mut self, error: &StoreError) -> bool {
-        if std::mem::take(&mut self.sent) {
-            self.error = Some(error.to_string());
-            true
-        } else {
-            false
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, inbox: &mut Inbox, outbox: &mut Outbox) {
+        if let Some(answer) = inbox.take(RULES) {
+            self.error = answer.err();
         }
-    }
-
-    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) {
         ui.label(RichText::new("Calendar import").strong());
         ui.label(
             RichText::new(
@@ -77,31 +70,33 @@ impl RulesEditor {
             .small(),
         );
         ui.add_space(theme::SPACE_S);
-        self.identity_ui(ui, view, commands);
+        self.identity_ui(ui, view, outbox);
         ui.add_space(theme::SPACE_M);
-        self.list_ui(ui, view, commands);
+        self.list_ui(ui, view, outbox);
         if let Some(error) = &self.error {
             widgets::error_label(ui, error);
         }
     }
 
-    fn identity_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) {
+    fn identity_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, outbox: &mut Outbox) {
         let emails = self.emails.get_or_insert_with(|| view.my_emails.join("\n"));
         widgets::text_area(ui, "My e-mail addresses (one per line)", emails, 2000, 2);
         let domains = self.domains.get_or_insert_with(|| view.company_domains.join(", "));
         widgets::text_row(ui, "Company domains", domains, 500);
         if ui.button("Save addresses").clicked() {
             self.error = None;
-            self.sent = true;
-            commands.push(Command::SetCalendarIdentity {
-                my_emails: self.emails.clone().unwrap_or_default(),
-                company_domains: self.domains.clone().unwrap_or_default(),
-            });
+            outbox.send(
+                RULES,
+                Command::SetCalendarIdentity {
+                    my_emails: self.emails.clone().unwrap_or_default(),
+                    company_domains: self.domains.clone().unwrap_or_default(),
+                },
+            );
         }
     }
 
-    fn list_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) {
-        let Self { draft, selected, lists, sent, error, .. } = self;
+    fn list_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, outbox: &mut Outbox) {
+        let Self { draft, selected, lists, error, .. } = self;
         let rules = draft.get_or_insert_with(|| view.calendar_rules.clone());
         let count = rules.len();
         let mut moved: Option<(usize, usize)> = None;
@@ -190,10 +185,9 @@ impl RulesEditor {
             }
             Some(ListAction::Save) => {
                 *error = None;
-                *sent = true;
                 // The draft stays until the saved rules come back equal, so a refused save
                 // loses nothing.
-                commands.push(Command::SaveCalendarRules(rules.clone()));
+                outbox.send(RULES, Command::SaveCalendarRules(rules.clone()));
             }
             Some(ListAction::Discard) => {
                 *draft = None;

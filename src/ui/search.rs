@@ -4,10 +4,11 @@
 use egui::text::LayoutJob;
 use egui::{RichText, TextFormat};
 
+use super::Shell;
 use super::{Screen, theme};
-use crate::app::{Shell, ViewModel};
 use crate::model::ArchitectId;
 use crate::model::search::{self, Hit, HitKind};
+use crate::session::ViewModel;
 
 #[derive(Default)]
 pub struct SearchState {

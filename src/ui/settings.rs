@@ -3,11 +3,18 @@
 
 use egui::RichText;
 
-use super::{theme, widgets};
-use crate::app::{Command, Shell, ViewModel};
-use crate::model::{ListItemId, ListKind};
-use crate::store::StoreError;
+use super::{Shell, theme, widgets};
 use crate::model::words::plural;
+use crate::model::{ListItemId, ListKind};
+use crate::session::{Command, Inbox, Origin, Outbox, ViewModel};
+
+/// Adding, renaming, moving or deleting an entry of a list.
+pub fn list_origin(kind: ListKind) -> Origin {
+    match kind {
+        ListKind::CareerLevel => Origin::new("settings: career ladder"),
+        ListKind::SolutionArea => Origin::new("settings: solution areas"),
+    }
+}
 
 #[derive(Default)]
 pub struct SettingsState {
@@ -16,42 +23,34 @@ pub struct SettingsState {
     /// The item being renamed and the name typed so far.
     renaming: Option<(ListKind, ListItemId, String)>,
     pub error: Option<(ListKind, String)>,
-    /// The list the last command came from, so an error shows next to it.
-    last_kind: Option<ListKind>,
     data: super::settings_data::DataSettings,
+    time: super::settings_time::TimeSettingsForm,
+    development: super::settings_development::DevelopmentSettings,
     calendar: super::rules::RulesEditor,
 }
 
 impl SettingsState {
-    pub fn show_error(&mut self, error: &StoreError) -> bool {
-        if self.calendar.show_error(error) {
-            return true;
-        }
-        match self.last_kind.take() {
-            Some(kind) => {
-                self.error = Some((kind, error.to_string()));
-                true
+    fn take_answers(&mut self, inbox: &mut Inbox) {
+        for kind in [ListKind::CareerLevel, ListKind::SolutionArea] {
+            match inbox.take(list_origin(kind)) {
+                Some(Err(message)) => self.error = Some((kind, message)),
+                Some(Ok(_)) if self.error.as_ref().is_some_and(|(k, _)| *k == kind) => self.error = None,
+                _ => {}
             }
-            None => false,
         }
     }
 
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        view: &ViewModel,
-        shell: &mut Shell,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell, outbox: &mut Outbox) {
+        self.take_answers(&mut shell.inbox);
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             ui.heading("Settings");
             ui.add_space(theme::SPACE_L);
             ui.columns(2, |columns| {
-                self.list_ui(&mut columns[0], view, commands, ListKind::CareerLevel);
-                self.list_ui(&mut columns[1], view, commands, ListKind::SolutionArea);
+                self.list_ui(&mut columns[0], view, outbox, ListKind::CareerLevel);
+                self.list_ui(&mut columns[1], view, outbox, ListKind::SolutionArea);
             });
-            super::settings_time::time_settings_ui(ui, view, commands);
-            super::settings_development::ui(ui, view, commands);
+            self.time.ui(ui, view, &mut shell.inbox, outbox);
+            self.development.ui(ui, view, &mut shell.inbox, outbox);
             ui.add_space(theme::SPACE_L);
             ui.separator();
             ui.label(RichText::new("Appearance").strong());
@@ -66,12 +65,12 @@ impl SettingsState {
             self.data.ui(ui, view, shell);
             ui.add_space(theme::SPACE_L);
             ui.separator();
-            self.calendar.ui(ui, view, commands);
+            self.calendar.ui(ui, view, &mut shell.inbox, outbox);
         });
         self.data.confirm_restore_ui(ui, shell);
     }
 
-    fn list_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>, kind: ListKind) {
+    fn list_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, outbox: &mut Outbox, kind: ListKind) {
         let (title, hint) = match kind {
             ListKind::CareerLevel => {
                 ("Career ladder", "Lowest level first: the next level is an architect's default target role.")
@@ -84,8 +83,7 @@ impl SettingsState {
         let items = view.list(kind);
         let mut send = |command: Command, this: &mut Self| {
             this.error = None;
-            this.last_kind = Some(kind);
-            commands.push(command);
+            outbox.send(list_origin(kind), command);
         };
         for (index, item) in items.iter().enumerate() {
             let users = view.list_users.get(&(kind, item.id)).map_or(&[][..], Vec::as_slice);

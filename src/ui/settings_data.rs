@@ -2,10 +2,9 @@
 
 use egui::RichText;
 
-use super::{theme, widgets};
-use crate::app::{FileAction, Pick, PickKind, Shell, ViewModel};
+use super::{FileAction, Pick, PickKind, Shell, theme, widgets};
 use crate::model::words::human_size;
-use crate::store::backup::{BackupInfo, Reason};
+use crate::session::{BackupInfo, BackupReason as Reason, ViewModel};
 
 /// The title of the export folder dialog, which its answer comes back under.
 const EXPORT_FOLDER: &str = "Export to folder";

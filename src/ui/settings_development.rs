@@ -2,22 +2,22 @@
 //! days after which a goal is stalled. Deleting a competency or a catalogue entry in use asks
 //! first and says what goes with it.
 //!
-//! The form state lives in egui's memory, keyed by this section, so the Settings screen only
-//! has to call [`ui`].
+//! Each of the three sections is a form of its own: a refusal shows under the section that
+//! sent it.
 
 use egui::RichText;
 
 use super::dev_widgets::fixed_label;
 use super::{theme, widgets};
-use crate::app::dev_command::{DevCommand, ratings_of};
-use crate::app::{Command, ViewModel};
 use crate::model::architect::Choice as _;
 use crate::model::certification::short_name;
 use crate::model::certification::{self, CertKind};
+use crate::model::goal::STALLED_DAYS_MAX;
 use crate::model::text::{self, NAME_MAX_CHARS};
-use crate::model::{CertId, CompetencyId};
-use crate::store::goals::STALLED_DAYS_MAX;
 use crate::model::words::plural;
+use crate::model::{CertId, CompetencyId};
+use crate::session::dev_command::ratings_of;
+use crate::session::{Command, DevCommand, Inbox, Origin, Outbox, ViewModel};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {
@@ -26,8 +26,21 @@ enum Section {
     Catalogue,
 }
 
+impl Section {
+    const ALL: [Self; 3] = [Self::Stalled, Self::Competencies, Self::Catalogue];
+
+    fn origin(self) -> Origin {
+        match self {
+            Self::Stalled => Origin::new("settings: stalled days"),
+            Self::Competencies => Origin::new("settings: competencies"),
+            Self::Catalogue => Origin::new("settings: catalogue"),
+        }
+    }
+}
+
+/// The development section of the Settings screen, with what is being typed in it.
 #[derive(Debug, Clone)]
-struct State {
+pub struct DevelopmentSettings {
     /// The stalled threshold as being edited; `None` shows the stored one.
     stalled_days: Option<u32>,
     new_competency: String,
@@ -43,7 +56,7 @@ struct State {
     error: Option<(Section, String)>,
 }
 
-impl Default for State {
+impl Default for DevelopmentSettings {
     fn default() -> Self {
         Self {
             stalled_days: None,
@@ -61,7 +74,7 @@ impl Default for State {
     }
 }
 
-impl State {
+impl DevelopmentSettings {
     fn error_ui(&self, ui: &mut egui::Ui, section: Section) {
         if let Some((_, message)) = self.error.as_ref().filter(|(s, _)| *s == section) {
             widgets::error_label(ui, message);
@@ -69,27 +82,38 @@ impl State {
     }
 }
 
-/// The development section of the Settings screen.
-pub fn ui(ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) {
-    let id = egui::Id::unique("settings_development");
-    let mut state: State = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
-    let mut send = |command: DevCommand| commands.push(Command::Development(command));
-
-    ui.add_space(theme::SPACE_L);
-    ui.separator();
-    ui.label(RichText::new("Development").strong());
-    ui.add_space(theme::SPACE_S);
-    ui.columns(2, |columns| {
-        stalled_ui(&mut columns[0], view, &mut state, &mut send);
-        columns[0].add_space(theme::SPACE_L);
-        competencies_ui(&mut columns[0], view, &mut state, &mut send);
-        catalogue_ui(&mut columns[1], view, &mut state, &mut send);
-    });
-    confirm_ui(ui, view, &mut state, &mut send);
-    ui.data_mut(|d| d.insert_temp(id, state));
+impl DevelopmentSettings {
+    /// Draws the section; each form's refusal shows under it.
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, inbox: &mut Inbox, outbox: &mut Outbox) {
+        for section in Section::ALL {
+            if let Some(Err(message)) = inbox.take(section.origin()) {
+                self.error = Some((section, message));
+            }
+        }
+        let mut send = |section: Section, command: DevCommand| {
+            outbox.send(section.origin(), Command::Development(command));
+        };
+        let state = self;
+        ui.add_space(theme::SPACE_L);
+        ui.separator();
+        ui.label(RichText::new("Development").strong());
+        ui.add_space(theme::SPACE_S);
+        ui.columns(2, |columns| {
+            stalled_ui(&mut columns[0], view, state, &mut send);
+            columns[0].add_space(theme::SPACE_L);
+            competencies_ui(&mut columns[0], view, state, &mut send);
+            catalogue_ui(&mut columns[1], view, state, &mut send);
+        });
+        confirm_ui(ui, view, state, &mut send);
+    }
 }
 
-fn stalled_ui(ui: &mut egui::Ui, view: &ViewModel, state: &mut State, send: &mut impl FnMut(DevCommand)) {
+fn stalled_ui(
+    ui: &mut egui::Ui,
+    view: &ViewModel,
+    state: &mut DevelopmentSettings,
+    send: &mut impl FnMut(Section, DevCommand),
+) {
     ui.label(RichText::new("Stalled goals").strong());
     ui.label(
         RichText::new("An open goal whose progress has not changed for this long is flagged.").weak().small(),
@@ -107,7 +131,7 @@ fn stalled_ui(ui: &mut egui::Ui, view: &ViewModel, state: &mut State, send: &mut
         if ui.add_enabled(days != stored, egui::Button::new("Apply")).clicked() {
             state.stalled_days = None;
             state.error = None;
-            send(DevCommand::SetStalledDays(i64::from(days)));
+            send(Section::Stalled, DevCommand::SetStalledDays(i64::from(days)));
         }
     });
     state.error_ui(ui, Section::Stalled);
@@ -116,8 +140,8 @@ fn stalled_ui(ui: &mut egui::Ui, view: &ViewModel, state: &mut State, send: &mut
 fn competencies_ui(
     ui: &mut egui::Ui,
     view: &ViewModel,
-    state: &mut State,
-    send: &mut impl FnMut(DevCommand),
+    state: &mut DevelopmentSettings,
+    send: &mut impl FnMut(Section, DevCommand),
 ) {
     let dev = &view.development;
     ui.label(RichText::new("Competencies").strong());
@@ -139,7 +163,7 @@ fn competencies_ui(
                     let name = std::mem::take(name);
                     state.renaming = None;
                     state.error = None;
-                    send(DevCommand::RenameCompetency { id: competency.id, name });
+                    send(Section::Competencies, DevCommand::RenameCompetency { id: competency.id, name });
                 } else if cancel {
                     state.renaming = None;
                 }
@@ -147,14 +171,14 @@ fn competencies_ui(
             }
             fixed_label(ui, 220.0, &competency.name);
             if ui.add_enabled(index > 0, egui::Button::new("⏶")).on_hover_text("Move up").clicked() {
-                send(DevCommand::MoveCompetency { id: competency.id, up: true });
+                send(Section::Competencies, DevCommand::MoveCompetency { id: competency.id, up: true });
             }
             if ui
                 .add_enabled(index + 1 < dev.competencies.len(), egui::Button::new("⏷"))
                 .on_hover_text("Move down")
                 .clicked()
             {
-                send(DevCommand::MoveCompetency { id: competency.id, up: false });
+                send(Section::Competencies, DevCommand::MoveCompetency { id: competency.id, up: false });
             }
             if ui.button("✏").on_hover_text(format!("Rename {}", competency.name)).clicked() {
                 state.renaming = Some((competency.id, competency.name.clone()));
@@ -169,7 +193,7 @@ fn competencies_ui(
             if delete.clicked() {
                 if users == 0 {
                     state.error = None;
-                    send(DevCommand::DeleteCompetency(competency.id));
+                    send(Section::Competencies, DevCommand::DeleteCompetency(competency.id));
                 } else {
                     state.confirm_competency = Some(competency.id);
                 }
@@ -203,7 +227,7 @@ fn competencies_ui(
                 Ok(name) => {
                     state.new_competency.clear();
                     state.error = None;
-                    send(DevCommand::AddCompetency(name));
+                    send(Section::Competencies, DevCommand::AddCompetency(name));
                 }
                 Err(message) => state.error = Some((Section::Competencies, message)),
             }
@@ -212,7 +236,12 @@ fn competencies_ui(
     state.error_ui(ui, Section::Competencies);
 }
 
-fn catalogue_ui(ui: &mut egui::Ui, view: &ViewModel, state: &mut State, send: &mut impl FnMut(DevCommand)) {
+fn catalogue_ui(
+    ui: &mut egui::Ui,
+    view: &ViewModel,
+    state: &mut DevelopmentSettings,
+    send: &mut impl FnMut(Section, DevCommand),
+) {
     let dev = &view.development;
     ui.label(RichText::new("Certification catalogue").strong());
     ui.label(
@@ -267,7 +296,7 @@ fn catalogue_ui(ui: &mut egui::Ui, view: &ViewModel, state: &mut State, send: &m
                 {
                     if held == 0 {
                         state.error = None;
-                        send(DevCommand::RemoveCatalogueCert(entry.id));
+                        send(Section::Catalogue, DevCommand::RemoveCatalogueCert(entry.id));
                     } else {
                         state.confirm_cert = Some(entry.id);
                     }
@@ -323,10 +352,15 @@ fn catalogue_ui(ui: &mut egui::Ui, view: &ViewModel, state: &mut State, send: &m
                     state.new_name.clear();
                     state.error = None;
                     state.editing_cert = None;
-                    send(match editing_id {
-                        Some(id) => DevCommand::UpdateCatalogueCert { id, code, name, kind: state.new_kind },
-                        None => DevCommand::AddCatalogueCert { code, name, kind: state.new_kind },
-                    });
+                    send(
+                        Section::Catalogue,
+                        match editing_id {
+                            Some(id) => {
+                                DevCommand::UpdateCatalogueCert { id, code, name, kind: state.new_kind }
+                            }
+                            None => DevCommand::AddCatalogueCert { code, name, kind: state.new_kind },
+                        },
+                    );
                 }
                 Err(error) => state.error = Some((Section::Catalogue, error.to_string())),
             }
@@ -342,7 +376,12 @@ fn catalogue_ui(ui: &mut egui::Ui, view: &ViewModel, state: &mut State, send: &m
 }
 
 /// "Delete “Business acumen”? It is used by 8 architects' skill levels…": what goes with it.
-fn confirm_ui(ui: &egui::Ui, view: &ViewModel, state: &mut State, send: &mut impl FnMut(DevCommand)) {
+fn confirm_ui(
+    ui: &egui::Ui,
+    view: &ViewModel,
+    state: &mut DevelopmentSettings,
+    send: &mut impl FnMut(Section, DevCommand),
+) {
     let dev = &view.development;
     let question = if let Some(id) = state.confirm_competency {
         dev.competencies.iter().find(|c| c.id == id).map(|c| {
@@ -354,7 +393,7 @@ fn confirm_ui(ui: &egui::Ui, view: &ViewModel, state: &mut State, send: &mut imp
                     ratings_of(users)
                 ),
                 "Delete competency",
-                DevCommand::DeleteCompetency(id),
+                (Section::Competencies, DevCommand::DeleteCompetency(id)),
             )
         })
     } else if let Some(id) = state.confirm_cert {
@@ -367,13 +406,13 @@ fn confirm_ui(ui: &egui::Ui, view: &ViewModel, state: &mut State, send: &mut imp
                     plural(held, "architect")
                 ),
                 "Remove certification",
-                DevCommand::RemoveCatalogueCert(id),
+                (Section::Catalogue, DevCommand::RemoveCatalogueCert(id)),
             )
         })
     } else {
         None
     };
-    let Some((title, detail, confirm, command)) = question else {
+    let Some((title, detail, confirm, (section, command))) = question else {
         state.confirm_competency = None;
         state.confirm_cert = None;
         return;
@@ -388,7 +427,7 @@ fn confirm_ui(ui: &egui::Ui, view: &ViewModel, state: &mut State, send: &mut imp
         ui.horizontal(|ui| {
             if ui.button(RichText::new(confirm).color(theme::error_color(ui))).clicked() {
                 state.error = None;
-                send(command);
+                send(section, command);
                 close = true;
             }
             if ui.button("Cancel").clicked() {

@@ -1,32 +1,47 @@
 //! Settings for the time split: when the fiscal year starts, the default targets and their
-//! tolerance, and targets of their own for particular quarters. The form's typing lives in
-//! egui's memory, so the Settings screen only needs one line to show this section.
+//! tolerance, and targets of their own for particular quarters. A refusal shows under the form
+//! that sent it.
 
 use std::str::FromStr as _;
 
 use egui::RichText;
 
 use super::{theme, widgets};
-use crate::app::{Command, ViewModel};
 use crate::model::fiscal::{FiscalQuarter, start_month_from_number};
 use crate::model::split::Targets;
 use crate::model::time_summary::{quarter_months, targets_text};
+use crate::session::{Command, Inbox, Origin, Outbox, ViewModel};
 
-/// What is being typed; kept between frames in egui's memory.
+/// The start month and the default targets.
+const DEFAULTS: Origin = Origin::new("settings: time defaults");
+/// A quarter's own targets, added or removed.
+const QUARTER: Origin = Origin::new("settings: quarter targets");
+
+/// The "Time split" section of Settings: what is being typed in it.
 #[derive(Debug, Clone, Default)]
-struct TimeSettingsForm {
+pub struct TimeSettingsForm {
     /// The default targets being edited; `None` shows the saved ones.
     defaults: Option<Targets>,
+    defaults_error: Option<String>,
     quarter: String,
     /// The override being typed; `None` starts from the defaults.
     override_targets: Option<Targets>,
     override_error: Option<String>,
 }
 
-/// The "Time split" section of Settings.
-pub fn time_settings_ui(ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) {
-    let id = egui::Id::unique("settings_time_form");
-    let mut form: TimeSettingsForm = ui.data_mut(|d| d.get_temp(id)).unwrap_or_default();
+impl TimeSettingsForm {
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, inbox: &mut Inbox, outbox: &mut Outbox) {
+        if let Some(answer) = inbox.take(DEFAULTS) {
+            self.defaults_error = answer.err();
+        }
+        if let Some(answer) = inbox.take(QUARTER) {
+            self.override_error = answer.err();
+        }
+        time_settings_ui(ui, view, self, outbox);
+    }
+}
+
+fn time_settings_ui(ui: &mut egui::Ui, view: &ViewModel, form: &mut TimeSettingsForm, outbox: &mut Outbox) {
     let settings = &view.time.settings;
 
     ui.add_space(theme::SPACE_L);
@@ -52,7 +67,7 @@ pub fn time_settings_ui(ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<
             }
         });
         if month != settings.start_month {
-            commands.push(Command::SetFiscalStartMonth(month));
+            outbox.send(DEFAULTS, Command::SetFiscalStartMonth(month));
         }
         let current = FiscalQuarter::of(view.today, month);
         ui.label(RichText::new(format!("today is in {current}: {}", quarter_months(current, month))).weak());
@@ -70,7 +85,7 @@ pub fn time_settings_ui(ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<
         let changed = defaults != saved;
         let save = ui.add_enabled(changed && problem.is_none(), egui::Button::new("Save targets"));
         if save.clicked() {
-            commands.push(Command::SetDefaultTargets(defaults));
+            outbox.send(DEFAULTS, Command::SetDefaultTargets(defaults));
         }
         if changed && ui.button("Revert").clicked() {
             defaults = saved;
@@ -86,6 +101,9 @@ pub fn time_settings_ui(ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<
         }
     });
     form.defaults = (defaults != saved).then_some(defaults);
+    if let Some(error) = &form.defaults_error {
+        widgets::error_label(ui, error);
+    }
 
     ui.add_space(theme::SPACE_M);
     ui.label(RichText::new("Quarters with their own targets").strong());
@@ -98,7 +116,7 @@ pub fn time_settings_ui(ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<
             let remove =
                 ui.button("Remove").on_hover_text(format!("{quarter} goes back to the default targets"));
             if remove.clicked() {
-                commands.push(Command::SetQuarterTargets { quarter: *quarter, targets: None });
+                outbox.send(QUARTER, Command::SetQuarterTargets { quarter: *quarter, targets: None });
             }
         });
     }
@@ -119,7 +137,7 @@ pub fn time_settings_ui(ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<
                 (Err(error), _) => form.override_error = Some(capitalised(&error.to_string())),
                 (_, Err(error)) => form.override_error = Some(capitalised(&error.to_string())),
                 (Ok(quarter), Ok(())) => {
-                    commands.push(Command::SetQuarterTargets { quarter, targets: Some(overriding) });
+                    outbox.send(QUARTER, Command::SetQuarterTargets { quarter, targets: Some(overriding) });
                     form.quarter.clear();
                     overriding = settings.default_targets;
                 }
@@ -130,7 +148,6 @@ pub fn time_settings_ui(ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<
         }
     });
     form.override_targets = (overriding != settings.default_targets).then_some(overriding);
-    ui.data_mut(|d| d.insert_temp(id, form));
 }
 
 /// The label column of a row whose inputs carry their own labels.

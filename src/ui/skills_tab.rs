@@ -5,44 +5,35 @@ use egui::RichText;
 
 use super::dev_widgets::{self, gap_fill, gap_text_color, gap_words, level_picker};
 use super::{theme, widgets};
-use crate::app::dev_command::DevCommand;
-use crate::app::dev_view::{PersonDevelopment, SkillRow};
-use crate::app::{Command, ViewModel};
 use crate::model::ArchitectId;
 use crate::model::skills::{LEVEL_MAX, LEVEL_MIN, level_label};
+use crate::session::dev_view::{PersonDevelopment, SkillRow};
+use crate::session::{Command, DevCommand, Inbox, Origin, Outbox, ViewModel};
 
 /// Room for "Technical depth in solution area" and most names people add.
 const NAME_WIDTH: f32 = 230.0;
 
+/// A click on a level.
+const LEVEL: Origin = Origin::new("skills: level");
+
 #[derive(Default)]
 pub struct SkillsTab {
     pub error: Option<String>,
-    sent: bool,
 }
 
 impl SkillsTab {
-    pub fn saved(&mut self) {
-        self.sent = false;
-        self.error = None;
-    }
-
-    pub fn show_error(&mut self, message: &str) -> bool {
-        if std::mem::take(&mut self.sent) {
-            self.error = Some(message.to_owned());
-            true
-        } else {
-            false
-        }
-    }
-
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         view: &ViewModel,
         architect: ArchitectId,
         person: &PersonDevelopment,
-        commands: &mut Vec<Command>,
+        inbox: &mut Inbox,
+        outbox: &mut Outbox,
     ) {
+        if let Some(answer) = inbox.take(LEVEL) {
+            self.error = answer.err();
+        }
         if person.skills.is_empty() {
             widgets::empty_state(
                 ui,
@@ -107,14 +98,16 @@ impl SkillsTab {
             }
         });
         if let Some((competency, current, target)) = send {
-            self.sent = true;
             self.error = None;
-            commands.push(Command::Development(DevCommand::SetSkillLevel {
-                architect,
-                competency,
-                current: i64::from(current),
-                target: i64::from(target),
-            }));
+            outbox.send(
+                LEVEL,
+                Command::Development(DevCommand::SetSkillLevel {
+                    architect,
+                    competency,
+                    current: i64::from(current),
+                    target: i64::from(target),
+                }),
+            );
         }
 
         if !person.skill_history.is_empty() {

@@ -7,12 +7,16 @@ use egui_extras::{Column, TableBuilder};
 use super::architect_editor::EditorAction;
 use super::architect_page::{ArchitectPage, PageTab};
 use super::team_views::{TeamView, TeamViews};
-use super::{theme, widgets};
-use crate::app::{Command, Shell, ViewModel};
+use super::{Shell, theme, widgets};
 use crate::model::architect::Choice as _;
 use crate::model::lists::name_of;
 use crate::model::{Architect, ArchitectId, Status};
-use crate::store::StoreError;
+use crate::session::{Command, Done, Origin, Outbox, ViewModel};
+
+/// The profile form (a new architect, an edit, a status change).
+const PROFILE: Origin = Origin::new("team: profile");
+/// "Delete" in the confirmation dialog.
+const DELETE: Origin = Origin::new("team: delete");
 
 /// The roster keeps at least this width beside an open page.
 const ROSTER_MIN_WIDTH: f32 = 360.0;
@@ -82,15 +86,12 @@ pub struct TeamState {
     pub views: TeamViews,
     /// The architect waiting for "really delete?".
     pub confirm_delete: Option<ArchitectId>,
-    /// This screen sent the commands being applied, so their errors are shown here.
-    awaiting: bool,
 }
 
 impl TeamState {
     /// A profile save went through: show the architect's page as stored now, or close it when
     /// they no longer belong on the roster as filtered (marked as left from the current team).
     pub fn saved(&mut self, id: ArchitectId, view: &ViewModel) {
-        self.awaiting = false;
         let Some(architect) = view.architect(id) else { return };
         if !self.filter.admits(architect.fields.status) {
             if self.page.as_ref().is_some_and(|p| p.id == Some(id)) {
@@ -108,26 +109,25 @@ impl TeamState {
     }
 
     pub fn deleted(&mut self) {
-        self.awaiting = false;
         self.page = None;
         self.selected = None;
         self.confirm_delete = None;
     }
 
-    /// A development command from the page went through.
-    pub fn development_saved(&mut self) {
-        self.awaiting = false;
-        if let Some(page) = &mut self.page {
-            page.development_saved();
+    /// The answers to the profile form and the delete dialog: a save shows the architect as
+    /// stored, a refusal shows in the profile.
+    fn take_answers(&mut self, view: &ViewModel, shell: &mut Shell) {
+        for origin in [PROFILE, DELETE] {
+            match shell.answer(origin) {
+                None => {}
+                Some(Ok(Done::ArchitectAdded(id) | Done::ArchitectUpdated(id))) => self.saved(id, view),
+                Some(Ok(_)) => self.deleted(),
+                Some(Err(message)) => match &mut self.page {
+                    Some(page) => page.editor.error = Some(message),
+                    None => shell.toasts.error(message),
+                },
+            }
         }
-    }
-
-    pub fn show_error(&mut self, error: &StoreError) -> bool {
-        self.confirm_delete = None;
-        if !std::mem::take(&mut self.awaiting) {
-            return false;
-        }
-        self.page.as_mut().is_some_and(|page| page.show_error(error))
     }
 
     pub fn open_new(&mut self, view: &ViewModel) {
@@ -182,43 +182,34 @@ impl TeamState {
         rows
     }
 
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        view: &ViewModel,
-        shell: &mut Shell,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell, outbox: &mut Outbox) {
+        self.take_answers(view, shell);
         if std::mem::take(&mut shell.request_new_architect) {
             self.open_new(view);
         }
 
-        let before = commands.len();
         self.header_ui(ui, view);
         ui.add_space(theme::SPACE_M);
         if self.view == TeamView::Roster {
-            self.roster_ui(ui, view, commands);
+            self.roster_ui(ui, view, shell, outbox);
         } else if let Some((id, tab)) = self.views.ui(ui, view, self.view) {
             self.open(id, view, tab);
         }
-        self.confirm_delete_ui(ui, view, commands);
-        if commands.len() > before {
-            self.awaiting = true;
-        }
+        self.confirm_delete_ui(ui, view, outbox);
     }
 
-    fn roster_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) {
+    fn roster_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell, outbox: &mut Outbox) {
         if let Some(page) = &mut self.page {
             let width = (ui.available_width() - ROSTER_MIN_WIDTH).max(PAGE_MIN_WIDTH);
             let mut action = EditorAction::None;
             egui::Panel::right("architect_page")
                 .resizable(false)
                 .exact_size(width)
-                .show(ui, |ui| action = page.ui(ui, view, commands));
+                .show(ui, |ui| action = page.ui(ui, view, shell, outbox));
             match action {
                 EditorAction::None => {}
                 EditorAction::Cancel => self.page = None,
-                EditorAction::Send(command) => commands.push(*command),
+                EditorAction::Send(command) => outbox.send(PROFILE, *command),
                 EditorAction::AskDelete(id) => self.confirm_delete = Some(id),
             }
         }
@@ -251,7 +242,7 @@ impl TeamState {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .button("➕ New architect")
-                    .on_hover_text(ui.ctx().format_shortcut(&crate::app::SHORTCUT_NEW_ARCHITECT))
+                    .on_hover_text(ui.ctx().format_shortcut(&super::SHORTCUT_NEW_ARCHITECT))
                     .clicked()
                 {
                     self.open_new(view);
@@ -418,7 +409,7 @@ impl TeamState {
         }
     }
 
-    fn confirm_delete_ui(&mut self, ui: &egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) {
+    fn confirm_delete_ui(&mut self, ui: &egui::Ui, view: &ViewModel, outbox: &mut Outbox) {
         let Some(id) = self.confirm_delete else { return };
         let Some(architect) = view.architect(id) else {
             self.confirm_delete = None;
@@ -432,11 +423,8 @@ impl TeamState {
             ui.add_space(theme::SPACE_L);
             ui.horizontal(|ui| {
                 if ui.button(RichText::new("Delete").color(theme::error_color(ui))).clicked() {
-                    commands.push(Command::DeleteArchitect(id));
+                    outbox.send(DELETE, Command::DeleteArchitect(id));
                     self.confirm_delete = None;
-                    if let Some(page) = &mut self.page {
-                        page.profile_sent();
-                    }
                 }
                 if ui.button("Cancel").clicked() {
                     self.confirm_delete = None;

@@ -8,11 +8,11 @@ use egui_extras::{Column, TableBuilder};
 use super::architect_page::PageTab;
 use super::dev_widgets::{self, ago, cert_state_pill, gap_fill, gap_text_color};
 use super::{theme, widgets};
-use crate::app::ViewModel;
-use crate::app::dev_view::{EXPIRY_HORIZON_DAYS, HeatmapRow};
 use crate::model::architect::Choice as _;
 use crate::model::certification::short_name;
 use crate::model::{ArchitectId, Readiness, skills};
+use crate::session::ViewModel;
+use crate::session::dev_view::{EXPIRY_HORIZON_DAYS, HeatmapRow};
 
 /// Which view the Team screen shows. The labels differ from the page's tabs on purpose, so
 /// both can be on screen without being confused.
@@ -226,7 +226,7 @@ fn heatmap_ui(ui: &mut egui::Ui, view: &ViewModel, rows: &[&HeatmapRow]) -> Open
 
 fn goals_ui(ui: &mut egui::Ui, view: &ViewModel) -> OpenRequest {
     let rows = &view.development.attention;
-    let count = |f: fn(&crate::app::dev_view::AttentionRow) -> bool| rows.iter().filter(|r| f(r)).count();
+    let count = |f: fn(&crate::session::dev_view::AttentionRow) -> bool| rows.iter().filter(|r| f(r)).count();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Goals that need attention").strong());
         widgets::pill(ui, &format!("{} overdue", count(|r| r.flags.overdue)), theme::error_color(ui));

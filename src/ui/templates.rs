@@ -4,9 +4,14 @@
 use egui::RichText;
 
 use super::{theme, widgets};
-use crate::app::{Command, ViewModel};
 use crate::model::TemplateId;
 use crate::model::one_on_one::{ITEM_MAX_CHARS, TEMPLATE_NAME_MAX_CHARS};
+use crate::session::{Command, Inbox, Origin, Outbox, ViewModel};
+
+/// An edit, a move or a delete of a template.
+const EDIT: Origin = Origin::new("templates: edit");
+/// "Add": the inputs clear once it is saved.
+const ADD: Origin = Origin::new("templates: add");
 
 #[derive(Default)]
 pub struct TemplatesEditor {
@@ -15,22 +20,34 @@ pub struct TemplatesEditor {
     new_name: String,
     new_prompt: String,
     pub error: Option<String>,
-    /// The last command was an add: clear the inputs once it is saved.
-    adding: bool,
 }
 
 impl TemplatesEditor {
-    pub fn saved(&mut self) {
-        if std::mem::take(&mut self.adding) {
-            self.new_name.clear();
-            self.new_prompt.clear();
+    fn take_answers(&mut self, inbox: &mut Inbox) {
+        if let Some(answer) = inbox.take(ADD) {
+            self.error = answer.err();
+            if self.error.is_none() {
+                self.new_name.clear();
+                self.new_prompt.clear();
+            }
         }
-        self.editing = None;
-        self.error = None;
+        if let Some(answer) = inbox.take(EDIT) {
+            self.error = answer.err();
+            if self.error.is_none() {
+                self.editing = None;
+            }
+        }
     }
 
     /// Draws the dialog; false once it is closed.
-    pub fn ui(&mut self, ctx: &egui::Context, view: &ViewModel, commands: &mut Vec<Command>) -> bool {
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        view: &ViewModel,
+        inbox: &mut Inbox,
+        outbox: &mut Outbox,
+    ) -> bool {
+        self.take_answers(inbox);
         let mut open = true;
         let modal = egui::Modal::new(egui::Id::unique("templates_editor")).show(ctx, |ui| {
             ui.set_width(600.0);
@@ -50,11 +67,14 @@ impl TemplatesEditor {
                         let mut cancel = false;
                         ui.horizontal(|ui| {
                             if ui.button(RichText::new("Save").strong()).clicked() {
-                                commands.push(Command::UpdateTemplate {
-                                    id: template.id,
-                                    name: name.clone(),
-                                    prompt: prompt.clone(),
-                                });
+                                outbox.send(
+                                    EDIT,
+                                    Command::UpdateTemplate {
+                                        id: template.id,
+                                        name: name.clone(),
+                                        prompt: prompt.clone(),
+                                    },
+                                );
                             }
                             cancel = ui.button("Cancel").clicked();
                         });
@@ -83,14 +103,14 @@ impl TemplatesEditor {
                                 .accessible_name(format!("Move the {label} template up"))
                                 .clicked()
                             {
-                                commands.push(Command::MoveTemplate { id: template.id, up: true });
+                                outbox.send(EDIT, Command::MoveTemplate { id: template.id, up: true });
                             }
                             if ui
                                 .add_enabled(index + 1 < count, egui::Button::new("⏷").small())
                                 .accessible_name(format!("Move the {label} template down"))
                                 .clicked()
                             {
-                                commands.push(Command::MoveTemplate { id: template.id, up: false });
+                                outbox.send(EDIT, Command::MoveTemplate { id: template.id, up: false });
                             }
                             if ui
                                 .small_button("🗑")
@@ -98,7 +118,7 @@ impl TemplatesEditor {
                                 .on_hover_text("Talking points made from it keep their words")
                                 .clicked()
                             {
-                                commands.push(Command::DeleteTemplate(template.id));
+                                outbox.send(EDIT, Command::DeleteTemplate(template.id));
                             }
                         });
                     }
@@ -114,11 +134,10 @@ impl TemplatesEditor {
             ui.add_space(theme::SPACE_S);
             ui.horizontal(|ui| {
                 if ui.button("Add template").clicked() {
-                    commands.push(Command::AddTemplate {
-                        name: self.new_name.clone(),
-                        prompt: self.new_prompt.clone(),
-                    });
-                    self.adding = true;
+                    outbox.send(
+                        ADD,
+                        Command::AddTemplate { name: self.new_name.clone(), prompt: self.new_prompt.clone() },
+                    );
                 }
                 if ui.button("Close").clicked() {
                     open = false;

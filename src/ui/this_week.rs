@@ -5,49 +5,31 @@
 
 use egui::{RichText, Sides};
 
+use super::{FileAction, Shell};
 use super::{theme, widgets};
-use crate::app::{Command, FileAction, Shell, ViewModel};
 use crate::model::fiscal::IsoWeek;
 use crate::model::one_on_one::{ActionItem, TalkingPoint, short_date};
 use crate::model::prep::{PrepCard, PrepSheet, WeekSplit};
 use crate::report::prep::{self as prep_report, action_detail, card_summary, point_detail};
-use crate::store::StoreError;
+use crate::session::{Command, Origin, Outbox, ViewModel};
 
 /// The title of the save dialog, which its answer comes back under.
 const SAVE_PREP_SHEET: &str = "Save the prep sheet";
+/// ▶ Start 1:1 on a card.
+const START: Origin = Origin::new("this week: start");
 
 #[derive(Default)]
 pub struct ThisWeekState {
     pub error: Option<String>,
-    /// A command from this screen is waiting to be applied, so an error belongs here.
-    awaiting: bool,
     /// The "Save prep sheet" path being typed, while that dialog is open.
     save_path: Option<String>,
 }
 
 impl ThisWeekState {
-    pub fn show_error(&mut self, error: &StoreError) -> bool {
-        if std::mem::take(&mut self.awaiting) {
-            self.error = Some(error.to_string());
-            true
-        } else {
-            false
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell, outbox: &mut Outbox) {
+        if let Some(answer) = shell.answer(START) {
+            self.error = answer.err();
         }
-    }
-
-    pub fn applied(&mut self) {
-        if std::mem::take(&mut self.awaiting) {
-            self.error = None;
-        }
-    }
-
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        view: &ViewModel,
-        shell: &mut Shell,
-        commands: &mut Vec<Command>,
-    ) {
         let Some(sheet) = &view.prep else {
             widgets::empty_state(ui, "This week", "The database could not be read.");
             return;
@@ -85,7 +67,7 @@ impl ThisWeekState {
                     ui.add_space(theme::SPACE_L);
                 });
             } else {
-                self.cards_ui(ui, view, sheet, shell, commands);
+                cards_ui(ui, view, sheet, shell, outbox);
             }
             ui.add_space(theme::SPACE_L);
             others_ui(ui, sheet, shell);
@@ -187,48 +169,39 @@ impl ThisWeekState {
             self.save_path = None;
         }
     }
+}
 
-    fn cards_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        view: &ViewModel,
-        sheet: &PrepSheet,
-        shell: &mut Shell,
-        commands: &mut Vec<Command>,
-    ) {
-        let width = ui.available_width();
-        let columns = if width >= 3.0 * theme::CARD_MIN_WIDTH {
-            3
-        } else if width >= 2.0 * theme::CARD_MIN_WIDTH {
-            2
-        } else {
-            1
-        };
-        let mut start = None;
-        let mut history = None;
-        ui.columns(columns, |cols| {
-            for (index, card) in sheet.due.iter().enumerate() {
-                let ui = &mut cols[index % columns];
-                match card_ui(ui, card, sheet) {
-                    CardAction::None => {}
-                    CardAction::Start => start = Some(card),
-                    CardAction::History => history = Some(card.architect_id),
-                }
-                ui.add_space(theme::SPACE_M);
+fn cards_ui(ui: &mut egui::Ui, view: &ViewModel, sheet: &PrepSheet, shell: &mut Shell, outbox: &mut Outbox) {
+    let width = ui.available_width();
+    let columns = if width >= 3.0 * theme::CARD_MIN_WIDTH {
+        3
+    } else if width >= 2.0 * theme::CARD_MIN_WIDTH {
+        2
+    } else {
+        1
+    };
+    let mut start = None;
+    let mut history = None;
+    ui.columns(columns, |cols| {
+        for (index, card) in sheet.due.iter().enumerate() {
+            let ui = &mut cols[index % columns];
+            match card_ui(ui, card, sheet) {
+                CardAction::None => {}
+                CardAction::Start => start = Some(card),
+                CardAction::History => history = Some(card.architect_id),
             }
-        });
-        if let Some(card) = start {
-            let held_on = start_date(sheet.week, view.today);
-            commands.push(Command::StartOneOnOne {
-                architect: card.architect_id,
-                held_on,
-                agenda: card.suggested.clone(),
-            });
-            self.awaiting = true;
+            ui.add_space(theme::SPACE_M);
         }
-        if let Some(architect) = history {
-            shell.open_history(architect);
-        }
+    });
+    if let Some(card) = start {
+        let held_on = start_date(sheet.week, view.today);
+        outbox.send(
+            START,
+            Command::StartOneOnOne { architect: card.architect_id, held_on, agenda: card.suggested.clone() },
+        );
+    }
+    if let Some(architect) = history {
+        shell.open_history(architect);
     }
 }
 

@@ -4,8 +4,7 @@
 use egui::{Align, Key, KeyboardShortcut, Layout, Modifiers, RichText, Sense};
 
 use super::time_entry_row::{EntryRow, short_label};
-use super::{theme, time_charts, widgets};
-use crate::app::{Command, SHORTCUT_OPEN, Shell, TimeFocus, ViewModel};
+use super::{SHORTCUT_OPEN, Shell, theme, time_charts, widgets};
 use crate::model::TimeEntryId;
 use crate::model::architect::Choice as _;
 use crate::model::duration::format_minutes;
@@ -13,7 +12,10 @@ use crate::model::fiscal::IsoWeek;
 use crate::model::split::{Category, DriftStatus, Split, Targets, drift_sentence};
 use crate::model::time_entry::{TimeEntry, is_weekend, short_day};
 use crate::model::time_summary::{WeekSummary, hours_text, quarter_months, share_text};
-use crate::store::StoreError;
+use crate::session::{Command, Origin, Outbox, TimeFocus, ViewModel};
+
+/// 🗑 on an entry in the week's list (keyed by the entry).
+const DELETE_ENTRY: Origin = Origin::new("time: delete entry");
 
 pub const SHORTCUT_PREVIOUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowLeft);
 pub const SHORTCUT_NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::ALT, Key::ArrowRight);
@@ -49,32 +51,27 @@ enum EntryAction {
 }
 
 impl TimeState {
-    pub fn saved(&mut self) {
-        self.row.saved();
-    }
-
-    pub fn deleted(&mut self, id: TimeEntryId) {
-        if self.row.editing_id() == Some(id) {
-            self.row.cancel();
+    /// A delete went through: an edit of that entry in the row is over.
+    fn take_answers(&mut self, shell: &mut Shell) {
+        while let Some((key, answer)) = shell.inbox.take_named(DELETE_ENTRY.name) {
+            match answer {
+                Ok(_) => {
+                    if self.row.editing_id() == Some(TimeEntryId(key)) {
+                        self.row.cancel();
+                    }
+                }
+                Err(message) => shell.toasts.error(message),
+            }
         }
     }
 
-    pub fn show_error(&mut self, error: &StoreError) -> bool {
-        self.import.show_error(error) || self.row.show_error(error)
-    }
-
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        view: &ViewModel,
-        shell: &mut Shell,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell, outbox: &mut Outbox) {
+        self.take_answers(shell);
         if ui.input_mut(|i| i.consume_shortcut(&SHORTCUT_OPEN)) {
             self.import.choose_file(view, shell);
         }
         if self.import.is_open() {
-            self.import.ui(ui, view, shell, commands);
+            self.import.ui(ui, view, shell, outbox);
             self.last_pass = ui.ctx().cumulative_pass_nr();
             return;
         }
@@ -95,10 +92,10 @@ impl TimeState {
 
         self.header_ui(ui, view, shell);
         ui.add_space(theme::SPACE_S);
-        self.row.ui(ui, view, commands);
+        self.row.ui(ui, view, &mut shell.inbox, outbox);
         ui.add_space(theme::SPACE_M);
         match self.tab {
-            TimeTab::Week => self.week_ui(ui, view, commands),
+            TimeTab::Week => self.week_ui(ui, view, outbox),
             TimeTab::Quarter => time_charts::quarter_ui(ui, &view.time),
         }
     }
@@ -177,7 +174,7 @@ impl TimeState {
         });
     }
 
-    fn week_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) {
+    fn week_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, outbox: &mut Outbox) {
         let available = ui.available_size();
         let mut action = None;
         if available.x >= WIDE_WIDTH {
@@ -219,7 +216,9 @@ impl TimeState {
         }
         match action {
             Some(EntryAction::Edit(entry)) => self.row.edit(&entry, view),
-            Some(EntryAction::Delete(id)) => commands.push(Command::DeleteTimeEntry(id)),
+            Some(EntryAction::Delete(id)) => {
+                outbox.send(DELETE_ENTRY.with_key(id.0), Command::DeleteTimeEntry(id));
+            }
             None => {}
         }
     }
@@ -380,7 +379,7 @@ impl TimeState {
 }
 
 /// The week's split against target, its drift and the hours per day.
-fn week_side_ui(ui: &mut egui::Ui, time: &crate::app::TimeView) {
+fn week_side_ui(ui: &mut egui::Ui, time: &crate::session::TimeView) {
     ui.label(RichText::new(format!("Week {} split", time.focus.week)).strong());
     ui.add_space(theme::SPACE_S);
     week_split_ui(ui, &time.week);

@@ -11,10 +11,10 @@ use egui_plot::{
 
 use super::time::split_ui;
 use super::{theme, widgets};
-use crate::app::TimeView;
 use crate::model::architect::Choice as _;
 use crate::model::split::{Category, DriftStatus, RebalanceHint, Split};
 use crate::model::time_summary::{QuarterSummary, WeekSummary, hours_text, share_text, targets_text};
+use crate::session::TimeView;
 
 const WEEKS_HEIGHT: f32 = 230.0;
 const CUMULATIVE_HEIGHT: f32 = 96.0;

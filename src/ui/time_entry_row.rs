@@ -5,7 +5,6 @@
 use egui::{Id, Key, RichText, Sense};
 
 use super::{theme, widgets};
-use crate::app::{Command, ViewModel};
 use crate::model::architect::Choice as _;
 use crate::model::duration::{format_minutes, parse_minutes};
 use crate::model::split::Category;
@@ -13,7 +12,10 @@ use crate::model::time_entry::{
     TimeEntry, TimeEntryFields, match_architect, parse_entry_date, parse_start_time, short_day,
 };
 use crate::model::{TimeEntryId, ValidationError};
-use crate::store::StoreError;
+use crate::session::{Command, Inbox, Origin, Outbox, ViewModel};
+
+/// The row's Add / Save.
+const ROW: Origin = Origin::new("time: row");
 
 const DATE_WIDTH: f32 = 96.0;
 const START_WIDTH: f32 = 48.0;
@@ -39,8 +41,6 @@ pub struct EntryRow {
     /// The entry being edited, if any; `None` adds a new one.
     pub editing: Option<TimeEntry>,
     pub error: Option<String>,
-    /// A save was sent: the row clears when it succeeds and keeps the text when it fails.
-    awaiting: bool,
     focus_duration: bool,
 }
 
@@ -55,7 +55,6 @@ impl Default for EntryRow {
             architect: String::new(),
             editing: None,
             error: None,
-            awaiting: false,
             focus_duration: true,
         }
     }
@@ -69,11 +68,7 @@ impl EntryRow {
 
     /// The save went through: clear what was typed, keep the date and category for the next
     /// entry (a week is logged day by day, often several blocks of one kind in a row).
-    pub fn saved(&mut self) {
-        if !self.awaiting {
-            return;
-        }
-        self.awaiting = false;
+    fn saved(&mut self) {
         self.start.clear();
         self.duration.clear();
         self.description.clear();
@@ -84,14 +79,10 @@ impl EntryRow {
         }
     }
 
-    /// Shows a refused save under the row, keeping everything typed. False if the row did not send it.
-    pub fn show_error(&mut self, error: &StoreError) -> bool {
-        if !std::mem::take(&mut self.awaiting) {
-            return false;
-        }
-        self.error = Some(error.to_string());
+    /// Shows a refused save under the row, keeping everything typed.
+    fn refused(&mut self, message: String) {
+        self.error = Some(message);
         self.focus_duration = true;
-        true
     }
 
     /// Loads an entry into the row for editing.
@@ -148,7 +139,12 @@ impl EntryRow {
     }
 
     /// Draws the row; pushes a command when the user saves.
-    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, commands: &mut Vec<Command>) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, inbox: &mut Inbox, outbox: &mut Outbox) {
+        match inbox.take(ROW) {
+            Some(Ok(_)) => self.saved(),
+            Some(Err(message)) => self.refused(message),
+            None => {}
+        }
         let frame = egui::Frame::group(ui.style()).inner_margin(egui::Margin::same(10));
         frame.show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -174,8 +170,7 @@ impl EntryRow {
                 match self.command(view) {
                     Ok(command) => {
                         self.error = None;
-                        self.awaiting = true;
-                        commands.push(command);
+                        outbox.send(ROW, command);
                     }
                     Err(message) => self.error = Some(message),
                 }

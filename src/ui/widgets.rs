@@ -181,12 +181,12 @@ pub fn pill(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
 /// "Choose…" beside the file field of a save form: the system's save dialog titled `title`,
 /// starting where the field points. While the form is open, [`chosen_markdown_file`] collects
 /// the answer.
-pub fn choose_markdown_file(shell: &mut crate::app::Shell, title: &'static str, typed: &str) {
-    shell.ask_file(crate::app::Pick::markdown_file(title, typed));
+pub fn choose_markdown_file(shell: &mut super::Shell, title: &'static str, typed: &str) {
+    shell.ask_file(super::Pick::markdown_file(title, typed));
 }
 
 /// The file chosen in the save dialog titled `title`, once it is in. `None` while it is open,
 /// and on Cancel (or no dialog service), which leaves the form open and says so.
-pub fn chosen_markdown_file(shell: &mut crate::app::Shell, title: &str) -> Option<std::path::PathBuf> {
+pub fn chosen_markdown_file(shell: &mut super::Shell, title: &str) -> Option<std::path::PathBuf> {
     shell.file_answer(title, "No file chosen")
 }

@@ -1,7 +1,5 @@
 //! Backups, restore, export and import from the command line, run as the built binary.
 
-use crate::common;
-
 use std::path::Path;
 use std::process::Output;
 

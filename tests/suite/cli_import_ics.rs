@@ -7,8 +7,7 @@ use crate::common;
 use std::path::Path;
 
 use crate::common::leadline;
-use leadline::app::Command as AppCommand;
-use leadline::store::Store;
+use leadline::session::Command as AppCommand;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -182,16 +181,13 @@ fn importing_a_quarter_twice_never_duplicates_and_changes_follow_the_calendar() 
     let dir = tempfile::tempdir().expect("tempdir");
     let db = common::demo_db(&dir);
     {
-        let mut store = Store::open(&db).expect("open");
-        store
-            .transact(|tx| {
-                AppCommand::SetCalendarIdentity {
-                    my_emails: "me@contoso.com".into(),
-                    company_domains: "contoso.com".into(),
-                }
-                .apply(tx, common::today())
-            })
-            .expect("identity");
+        common::apply(
+            &mut common::session(&db),
+            AppCommand::SetCalendarIdentity {
+                my_emails: "me@contoso.com".into(),
+                company_domains: "contoso.com".into(),
+            },
+        );
     }
     let ics = dir.path().join("calendar.ics");
     std::fs::write(&ics, week(false)).expect("write");
@@ -282,14 +278,14 @@ fn a_day_past_24_hours_is_refused_naming_the_day_and_a_commit_is_backed_up_first
     let err = text(&out.stderr);
     assert!(err.contains("warning: Mon 23 Nov 2026 would hold 32 h; a day has only 24 h"), "{err}");
     assert!(err.contains("nothing was imported: 1 day would hold more than 24 h"), "{err}");
-    let store = Store::open(&db).expect("open");
+    let store = common::session(&db);
     assert_eq!(common::count(&store, "time_entries"), 0);
     drop(store);
 
     std::fs::write(&file, calendar(&four[..2])).expect("write");
     let out = leadline(&db, &args);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let store = Store::open(&db).expect("open");
+    let store = common::session(&db);
     assert_eq!(common::count(&store, "time_entries"), 2);
     let backups = leadline::store::backup::list(&db).expect("list");
     assert!(backups.iter().any(|b| b.reason == "pre-import"), "{backups:?}");

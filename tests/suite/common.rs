@@ -11,9 +11,12 @@ use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
-use leadline::app::{Answer, Command, FilePicker, LeadlineApp, Pick, Startup};
+use leadline::app::{FilePicker, LeadlineApp, Startup};
 use leadline::demo::DemoSize;
+use leadline::import::zones::Zone;
+use leadline::session::{Clock, Command, Done, Origin, Session};
 use leadline::store::Store;
+use leadline::ui::{Answer, Pick};
 
 /// Every test lives on the same Saturday, so demo data and screenshots never drift.
 pub fn today() -> NaiveDate {
@@ -24,19 +27,35 @@ pub fn db_in(dir: &tempfile::TempDir) -> PathBuf {
     dir.path().join("leadline.db")
 }
 
+/// The zone the app's calendar imports count days in, in every test: fixed, so a test means
+/// the same on a machine west of UTC-8 or east of UTC+5.
+pub fn zone() -> Zone {
+    Zone::Utc
+}
+
+/// A session on the database at `path`, on the day every test lives on: the one door for the
+/// writes a test makes, as the command line's (no view is built).
+pub fn session(path: &Path) -> Session {
+    Session::without_view(Store::open(path).expect("open the database"), Clock::Fixed(today()), zone())
+}
+
+/// The same, keeping the view up to date as the app's session does.
+pub fn live_session(path: &Path) -> Session {
+    Session::new(Store::open(path).expect("open the database"), Clock::Fixed(today()), zone())
+        .expect("read the view")
+}
+
 /// An empty database past the first-run choice ("start empty").
 pub fn empty_db(dir: &tempfile::TempDir) -> PathBuf {
     let path = db_in(dir);
-    let mut store = Store::open(&path).expect("open new database");
-    store.transact(|tx| Command::FinishOnboarding.apply(tx, today())).expect("onboarded");
+    apply(&mut session(&path), Command::FinishOnboarding);
     path
 }
 
 /// A database holding the small demo team.
 pub fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
     let path = db_in(dir);
-    let mut store = Store::open(&path).expect("open new database");
-    store.transact(|tx| Command::LoadDemo(DemoSize::Small).apply(tx, today())).expect("load demo");
+    apply(&mut session(&path), Command::LoadDemo(DemoSize::Small));
     path
 }
 
@@ -45,6 +64,7 @@ pub fn startup(path: &Path) -> Startup {
         store: Store::open(path),
         db_path: path.to_owned(),
         today: Some(today()),
+        zone: zone(),
         deferred_check: false,
         file_picker: Box::new(FakePicker::default()),
     }
@@ -102,12 +122,12 @@ impl FilePicker for FakePicker {
         true
     }
 
-    fn answer(&mut self, title: &str) -> Option<Answer> {
+    fn poll(&mut self) -> Option<(&'static str, Answer)> {
         let mut dialogs = self.0.borrow_mut();
-        if !dialogs.open && dialogs.ready.as_ref().is_some_and(|(asked, _)| *asked == title) {
-            return dialogs.ready.take().map(|(_, answer)| answer.into());
+        if dialogs.open {
+            return None;
         }
-        None
+        dialogs.ready.take().map(|(title, answer)| (title, answer.into()))
     }
 }
 
@@ -162,7 +182,7 @@ pub fn harness_any_script(path: &Path) -> Harness<'static, LeadlineApp> {
 /// The database the app in the harness has open (it holds the one-instance lock, so a test
 /// reads through the app's own connection).
 pub fn app_db<'h>(harness: &'h Harness<'_, LeadlineApp>) -> &'h rusqlite::Connection {
-    harness.state().store().expect("the app has its database open").conn()
+    harness.state().session().expect("the app has its database open").conn()
 }
 
 /// The real app on the Team screen (the app opens on This week).
@@ -263,20 +283,20 @@ pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
 }
 
-/// Applies a command in its own transaction, as the app does, and expects it to work.
-pub fn apply(store: &mut Store, command: Command) -> leadline::app::Outcome {
+/// Applies a command through the session, as the app does, and expects it to work.
+pub fn apply(session: &mut Session, command: Command) -> Done {
     let description = format!("{command:?}");
-    store.transact(|tx| command.apply(tx, today())).unwrap_or_else(|e| panic!("{description}: {e}"))
+    session.run(Origin::SCRIPT, command).unwrap_or_else(|e| panic!("{description}: {e}"))
 }
 
 /// Applies a command that must be refused; returns the message the user would see.
-pub fn refused(store: &mut Store, command: Command) -> String {
-    store.transact(|tx| command.apply(tx, today())).expect_err("the command should be refused").to_string()
+pub fn refused(session: &mut Session, command: Command) -> String {
+    session.run(Origin::SCRIPT, command).expect_err("the command should be refused").to_string()
 }
 
 /// Adds an architect with just a name and a cadence.
 pub fn add_architect(
-    store: &mut Store,
+    store: &mut Session,
     name: &str,
     cadence: leadline::model::Cadence,
 ) -> leadline::model::ArchitectId {
@@ -287,14 +307,14 @@ pub fn add_architect(
         ..Default::default()
     };
     match apply(store, Command::AddArchitect(fields)) {
-        leadline::app::Outcome::ArchitectAdded(id) => id,
+        Done::ArchitectAdded(id) => id,
         other => panic!("unexpected {other:?}"),
     }
 }
 
 /// Starts a one-on-one with the given new talking points.
 pub fn start(
-    store: &mut Store,
+    store: &mut Session,
     architect: leadline::model::ArchitectId,
     held_on: NaiveDate,
     points: &[(&str, leadline::model::one_on_one::Party)],
@@ -308,13 +328,13 @@ pub fn start(
         })
         .collect();
     match apply(store, Command::StartOneOnOne { architect, held_on, agenda }) {
-        leadline::app::Outcome::OneOnOneStarted(id) => id,
+        Done::OneOnOneStarted { id, .. } => id,
         other => panic!("unexpected {other:?}"),
     }
 }
 
 /// Rows in a table, to show nothing was saved (or copied).
-pub fn count(store: &Store, table: &str) -> i64 {
+pub fn count(store: &Session, table: &str) -> i64 {
     store.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).expect("count")
 }
 
@@ -325,7 +345,7 @@ pub fn known_db(dir: &tempfile::TempDir) -> PathBuf {
     use leadline::model::one_on_one::{ActionFields, MeetingFields, Party};
     use leadline::model::{Cadence, Status};
     let path = db_in(dir);
-    let mut store = Store::open(&path).expect("open a new database");
+    let mut store = session(&path);
     let lukas = add_architect(&mut store, "Lukas Schneider", Cadence::Weekly);
     let amara = add_architect(&mut store, "Amara Okafor", Cadence::Biweekly);
     let mateo = add_architect(&mut store, "Mateo García", Cadence::Weekly);

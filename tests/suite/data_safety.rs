@@ -32,7 +32,7 @@ fn mode(path: &Path) -> u32 {
 fn a_backup_is_a_checked_private_copy_in_the_backups_folder() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let store = Store::open(&path).unwrap();
+    let store = common::session(&path);
     let info = backup::take(store.conn(), &path, backup::Reason::Manual).unwrap();
     assert_eq!(info.path.parent().unwrap(), dir.path().join("backups"));
     assert!(info.size_bytes > 0);
@@ -59,7 +59,7 @@ fn a_backup_is_a_checked_private_copy_in_the_backups_folder() {
 fn a_failed_snapshot_never_replaces_a_good_one() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let store = Store::open(&path).unwrap();
+    let store = common::session(&path);
     let at = |t: &str| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S").unwrap();
     let good =
         backup::take_at(store.conn(), &path, backup::Reason::Daily, at("2026-11-27 09:00:00")).unwrap();
@@ -78,7 +78,7 @@ fn a_failed_snapshot_never_replaces_a_good_one() {
 fn a_backup_taken_while_another_connection_writes_passes_integrity_check() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let store = Store::open(&path).unwrap();
+    let store = common::session(&path);
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let writer = {
         let (path, stop) = (path.clone(), stop.clone());
@@ -156,7 +156,7 @@ fn a_writer_killed_at_random_moments_loses_nothing_it_reported_committed() {
 fn a_second_instance_on_the_same_file_is_told_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let first = Store::open(&path).unwrap();
+    let first = common::session(&path);
     let second = Store::open(&path).err().expect("refused");
     assert!(matches!(second, StoreError::AlreadyOpen { .. }));
     assert!(second.to_string().contains("Leadline is already open on this file"), "{second}");
@@ -176,7 +176,7 @@ fn a_second_instance_on_the_same_file_is_told_clearly() {
     harness.get_by_label_contains("Leadline is already open on this file");
     drop(harness);
     drop(first);
-    Store::open(&path).expect("free again once the first closes");
+    common::session(&path);
 }
 
 #[test]
@@ -184,7 +184,7 @@ fn a_damaged_database_is_moved_aside_and_the_newest_good_backup_offered() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     {
-        let store = Store::open(&path).unwrap();
+        let store = common::session(&path);
         backup::take(store.conn(), &path, backup::Reason::Manual).unwrap();
     }
     let mut bytes = hash(&path);
@@ -224,12 +224,10 @@ fn a_read_only_data_folder_gets_a_clear_message_and_keeps_the_data() {
     std::fs::create_dir(&data).unwrap();
     let path = data.join("leadline.db");
     {
-        let mut store = Store::open(&path).unwrap();
-        store
-            .transact(|tx| {
-                leadline::app::Command::LoadDemo(leadline::demo::DemoSize::Small).apply(tx, common::today())
-            })
-            .unwrap();
+        common::apply(
+            &mut common::session(&path),
+            leadline::session::Command::LoadDemo(leadline::demo::DemoSize::Small),
+        );
     }
     let before = hash(&path);
     let is_root = rustix_like_is_root();
@@ -265,7 +263,7 @@ fn a_read_only_data_folder_gets_a_clear_message_and_keeps_the_data() {
     assert!(!output.status.success(), "a write into a read-only folder must fail");
     assert!(stderr.contains("read-only"), "{stderr}");
     assert_eq!(hash(&path), before, "the data is untouched");
-    let store = Store::open(&path).unwrap();
+    let store = common::session(&path);
     assert_eq!(architects::list(store.conn()).unwrap().len(), 9);
 }
 
@@ -293,14 +291,16 @@ fn settings_back_up_now_then_restore_brings_back_the_earlier_roster() {
 
     // A change after the backup...
     {
-        let store = harness.state().store().unwrap();
+        let store = harness.state().session().unwrap();
         assert_eq!(architects::list(store.conn()).unwrap().len(), 9);
     }
     let noor = leadline::model::ArchitectFields { name: "Noor Haddad".into(), ..Default::default() };
-    harness.state_mut().send(leadline::app::Command::AddArchitect(noor));
-    harness.state_mut().apply_pending();
+    harness
+        .state_mut()
+        .send(leadline::session::Origin::SCRIPT, leadline::session::Command::AddArchitect(noor));
+    harness.state_mut().apply_outbox();
     harness.run();
-    assert_eq!(architects::list(harness.state().store().unwrap().conn()).unwrap().len(), 10);
+    assert_eq!(architects::list(harness.state().session().unwrap().conn()).unwrap().len(), 10);
 
     // ...is undone by restoring it, after confirming.
     let when = newest.taken_at.format("%Y-%m-%d %H:%M:%S").to_string();
@@ -312,7 +312,7 @@ fn settings_back_up_now_then_restore_brings_back_the_earlier_roster() {
     harness.get_by_label("Restore this backup?");
     harness.get_by_label("Restore").click();
     harness.run();
-    assert_eq!(architects::list(harness.state().store().unwrap().conn()).unwrap().len(), 9);
+    assert_eq!(architects::list(harness.state().session().unwrap().conn()).unwrap().len(), 9);
     assert!(
         backup::list(&path).unwrap().iter().any(|b| b.reason == "pre-restore"),
         "the state before is kept"
@@ -345,9 +345,8 @@ fn settings_export_writes_a_json_file_that_imports_into_a_new_database() {
     let document: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&written[0]).unwrap()).unwrap();
     let target = dir.path().join("copy.db");
-    let mut store = Store::open(&target).unwrap();
-    let imported =
-        store.with_connection_mut(|conn| leadline::store::transfer::import(conn, &document)).unwrap();
+    let mut store = common::session(&target);
+    let imported = store.import_json(&document).unwrap();
     assert!(imported >= 9, "{imported}");
     assert_eq!(architects::list(store.conn()).unwrap().len(), 9);
 }
@@ -378,7 +377,7 @@ fn settings_choose_folder_sets_the_export_folder_and_cancel_keeps_it() {
     harness.run();
     let shown = picker.shown();
     assert_eq!(shown.len(), 2);
-    assert_eq!(shown[1].kind, leadline::app::PickKind::Folder);
+    assert_eq!(shown[1].kind, leadline::ui::PickKind::Folder);
     assert_eq!(harness.get_by_label("Export folder").value().as_deref(), exports.to_str());
     harness.get_by_label("Export the roster (CSV)").click();
     harness.run();
@@ -412,6 +411,7 @@ fn deferred_harness(path: &Path) -> egui_kittest::Harness<'static, leadline::app
         store: Store::open_deferring_check(path),
         db_path: path.to_owned(),
         today: Some(common::today()),
+        zone: common::zone(),
         deferred_check: true,
         file_picker: Box::new(common::FakePicker::default()),
     };
@@ -437,7 +437,7 @@ fn the_background_check_finds_damage_after_the_window_opened_and_offers_the_back
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     {
-        let store = Store::open(&path).unwrap();
+        let store = common::session(&path);
         backup::take(store.conn(), &path, backup::Reason::Manual).unwrap();
     }
     let mut bytes = hash(&path);
@@ -484,9 +484,8 @@ fn an_export_from_an_earlier_leadline_imports_after_the_migrations_bring_it_up_t
     assert!(document["tables"].get("calendar_choices").is_none(), "a table of a later version");
 
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&common::db_in(&dir)).unwrap();
-    let imported =
-        store.with_connection_mut(|conn| leadline::store::transfer::import(conn, &document)).unwrap();
+    let mut store = common::session(&common::db_in(&dir));
+    let imported = store.import_json(&document).unwrap();
     assert!(imported > 1000, "{imported}");
     let conn = store.conn();
     assert_eq!(architects::list(conn).unwrap().len(), 9);
@@ -502,8 +501,7 @@ fn an_export_from_an_earlier_leadline_imports_after_the_migrations_bring_it_up_t
     let mut newer = document.clone();
     newer["schema_version"] = serde_json::json!(leadline::store::LATEST_VERSION + 1);
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&common::db_in(&dir)).unwrap();
-    let error =
-        store.with_connection_mut(|conn| leadline::store::transfer::import(conn, &newer)).unwrap_err();
+    let mut store = common::session(&common::db_in(&dir));
+    let error = store.import_json(&newer).unwrap_err();
     assert!(error.to_string().contains("from a newer Leadline"), "{error}");
 }

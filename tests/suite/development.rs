@@ -5,62 +5,65 @@
 use crate::common;
 
 use chrono::{Days, NaiveDate};
-use leadline::app::dev_command::DevCommand;
-use leadline::app::dev_view::DevelopmentView;
-use leadline::app::{Command, Outcome, ViewModel};
 use leadline::model::certification::{CertKind, CertState, DEFAULT_CATALOGUE};
 use leadline::model::goal::{GoalFields, GoalKind, GoalStatus};
 use leadline::model::skills::DEFAULT_COMPETENCIES;
 use leadline::model::{ArchitectFields, ArchitectId, CertId, CompetencyId, GoalId};
-use leadline::store::{Store, StoreError, certifications, goals, skills};
+use leadline::session::dev_view::DevelopmentView;
+use leadline::session::{Clock, Command, DevCommand, Done, Origin, Session, SessionError, ViewModel};
+use leadline::store::{certifications, goals, skills};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
 /// An empty database with one architect, Ana.
-fn with_ana() -> (tempfile::TempDir, Store, ArchitectId) {
+fn with_ana() -> (tempfile::TempDir, Session, ArchitectId) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&common::db_in(&dir)).unwrap();
+    let mut store = common::session(&common::db_in(&dir));
     let fields = ArchitectFields { name: "Ana López".into(), ..ArchitectFields::default() };
-    let Outcome::ArchitectAdded(ana) =
-        store.transact(|tx| Command::AddArchitect(fields).apply(tx, common::today())).unwrap()
-    else {
+    let Done::ArchitectAdded(ana) = store.run(Origin::SCRIPT, Command::AddArchitect(fields)).unwrap() else {
         panic!("not added")
     };
     (dir, store, ana)
 }
 
-/// Applies one development command as the app does: in a transaction, rolled back on error.
-fn apply(store: &mut Store, command: DevCommand, today: NaiveDate) -> Result<String, StoreError> {
-    store.transact(|tx| Command::Development(command).apply(tx, today)).map(|outcome| match outcome {
-        Outcome::Development(done) => done.message,
+/// Applies one development command as the app does, through the session, on `today`.
+fn apply(store: &mut Session, command: DevCommand, today: NaiveDate) -> Result<String, SessionError> {
+    store.set_clock(Clock::Fixed(today));
+    store.run(Origin::SCRIPT, Command::Development(command)).map(|outcome| match outcome {
+        Done::Development(done) => done.message,
         other => panic!("unexpected outcome {other:?}"),
     })
 }
 
-fn view(store: &Store, today: NaiveDate) -> ViewModel {
-    ViewModel::load(store, today).unwrap()
+fn view(store: &Session, today: NaiveDate) -> ViewModel {
+    ViewModel::load(store.store(), today).unwrap()
 }
 
-fn cert_id(store: &Store, code: &str) -> CertId {
+fn cert_id(store: &Session, code: &str) -> CertId {
     certifications::catalogue(store.conn()).unwrap().into_iter().find(|c| c.code == code).unwrap().id
 }
 
-fn competency_id(store: &Store, name: &str) -> CompetencyId {
+fn competency_id(store: &Session, name: &str) -> CompetencyId {
     skills::competencies(store.conn()).unwrap().into_iter().find(|c| c.name == name).unwrap().id
 }
 
-fn az305_now(store: &Store, ana: ArchitectId, today: NaiveDate) -> leadline::app::dev_view::CertRow {
+fn az305_now(store: &Session, ana: ArchitectId, today: NaiveDate) -> leadline::session::dev_view::CertRow {
     let certs = view(store, today).development.person(ana).unwrap().certs.clone();
     certs.into_iter().find(|c| c.code == "AZ-305").unwrap()
 }
 
-fn count(store: &Store, table: &str) -> i64 {
+fn count(store: &Session, table: &str) -> i64 {
     store.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
 }
 
-fn add_goal(store: &mut Store, ana: ArchitectId, description: &str, target_on: Option<NaiveDate>) -> GoalId {
+fn add_goal(
+    store: &mut Session,
+    ana: ArchitectId,
+    description: &str,
+    target_on: Option<NaiveDate>,
+) -> GoalId {
     let fields = GoalFields {
         kind: GoalKind::Certification,
         description: description.into(),
@@ -350,7 +353,7 @@ fn bad_certification_input_is_refused_and_nothing_is_saved() {
 #[test]
 fn deleting_a_competency_or_a_catalogue_entry_in_use_takes_what_depends_on_it() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&common::demo_db(&dir)).unwrap();
+    let mut store = common::session(&common::demo_db(&dir));
     let today = common::today();
     let acumen = competency_id(&store, "Business acumen");
     let dev = view(&store, today).development;
@@ -402,7 +405,7 @@ fn deleting_a_competency_or_a_catalogue_entry_in_use_takes_what_depends_on_it() 
 #[test]
 fn the_demo_team_shows_every_flag_and_state() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&common::demo_db(&dir)).unwrap();
+    let store = common::session(&common::demo_db(&dir));
     let dev: DevelopmentView = view(&store, common::today()).development;
     let attention = &dev.attention;
     assert!(attention.iter().any(|r| r.flags.overdue));
@@ -422,24 +425,16 @@ fn the_demo_team_shows_every_flag_and_state() {
 }
 
 #[test]
-fn the_large_demo_loads_quickly_and_consistently() {
+fn the_large_demo_loads_consistently() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&common::db_in(&dir)).unwrap();
-    let started = std::time::Instant::now();
-    store
-        .transact(|tx| Command::LoadDemo(leadline::demo::DemoSize::Large).apply(tx, common::today()))
-        .unwrap();
-    let loaded = started.elapsed();
-    let started = std::time::Instant::now();
+    let mut store = common::session(&common::db_in(&dir));
+    store.run(Origin::SCRIPT, Command::LoadDemo(leadline::demo::DemoSize::Large)).unwrap();
     let dev = view(&store, common::today()).development;
-    let built = started.elapsed();
     assert_eq!(dev.heatmap.len(), 96, "100 architects, 4 of whom left");
     assert!(count(&store, "goals") >= 100);
     assert!(count(&store, "cert_records") >= 100);
     assert_eq!(count(&store, "skill_levels"), 800);
-    // Generous bounds for a debug build on a slow machine; the benchmark has the real figures.
-    assert!(loaded.as_secs() < 20, "demo took {loaded:?}");
-    assert!(built.as_secs() < 5, "view model took {built:?}");
+    // How fast it loads is measured by `leadline bench`, not here.
     let check = leadline::store::check::full_check(store.conn()).unwrap();
     assert!(check.is_ok(), "{check:?}");
 }

@@ -142,10 +142,8 @@ fn real_exports_expand_to_the_reference_occurrences() {
     for name in EXACT {
         let ics = fixtures().join(format!("{name}.ics"));
         let expansion = read(&ics).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let theirs: Vec<String> = expected(&fixtures().join(format!("{name}.expected.tsv")))
-            .into_iter()
-            .map(|r| r.0)
-            .collect();
+        let theirs: Vec<String> =
+            expected(&fixtures().join(format!("{name}.expected.tsv"))).into_iter().map(|r| r.0).collect();
         assert_same(name, &rows(&expansion.occurrences, false), &theirs);
     }
 }
@@ -203,8 +201,7 @@ fn owa_display_name_zones_are_resolved_and_keep_their_wall_clock_times() {
 fn a_cut_off_file_is_refused_naming_the_line_and_yields_nothing() {
     let error = read(&fixtures().join("malformed_apple_ical_truncated.ics")).expect_err("refused");
     let IcsError::Truncated { line, begin, .. } = &error else { panic!("unexpected {error:?}") };
-    let text =
-        std::fs::read_to_string(fixtures().join("malformed_apple_ical_truncated.ics")).expect("read");
+    let text = std::fs::read_to_string(fixtures().join("malformed_apple_ical_truncated.ics")).expect("read");
     assert_eq!(*line, text.lines().count());
     assert!(begin < line);
     let message = error.to_string();
@@ -214,8 +211,8 @@ fn a_cut_off_file_is_refused_naming_the_line_and_yields_nothing() {
 
 #[test]
 fn a_broken_series_is_left_out_with_a_warning_naming_it_and_its_line() {
-    let expansion = read(&fixtures().join("outlook_exchange2010_weekly_exdate_multi_windows_tz.ics"))
-        .expect("reads");
+    let expansion =
+        read(&fixtures().join("outlook_exchange2010_weekly_exdate_multi_windows_tz.ics")).expect("reads");
     assert!(!expansion.occurrences.iter().any(|o| o.summary == "Log Yesterday's Jira time"));
     let warning = expansion
         .warnings

@@ -19,6 +19,7 @@ mod one_on_ones;
 mod prep_development;
 mod report_prep;
 mod search;
+mod session;
 mod snapshots;
 mod snapshots_development;
 mod snapshots_one_on_ones;

@@ -4,16 +4,17 @@
 use crate::common;
 
 use crate::common::{add_architect, apply, count, day, refused, start};
-use leadline::app::Command;
 use leadline::model::one_on_one::{ActionFields, Agenda, MeetingFields, Origin, Party, PointFields};
 use leadline::model::{ArchitectId, Cadence, OneOnOneId, Status};
-use leadline::store::{Store, agenda, one_on_ones, prep};
+use leadline::session::Command;
+use leadline::session::Session;
+use leadline::store::{agenda, one_on_ones, prep};
 
-fn new_store(dir: &tempfile::TempDir) -> Store {
-    Store::open(&common::db_in(dir)).expect("open a new database")
+fn new_store(dir: &tempfile::TempDir) -> Session {
+    common::session(&common::db_in(dir))
 }
 
-fn agenda_of(store: &Store, meeting: OneOnOneId) -> Agenda {
+fn agenda_of(store: &Session, meeting: OneOnOneId) -> Agenda {
     let meeting = one_on_ones::get(store.conn(), meeting).expect("meeting");
     agenda::agenda_of(store.conn(), &meeting).expect("agenda")
 }
@@ -155,7 +156,7 @@ fn a_prep_card_from_a_seeded_database_field_by_field() {
             fields: MeetingFields { held_on: day(2026, 11, 12), mood: Some(4), notes: String::new() },
         },
     );
-    let add = |store: &mut Store, meeting, text: &str, owner, due| {
+    let add = |store: &mut Session, meeting, text: &str, owner, due| {
         apply(store, Command::AddActionItem { meeting, fields: action(text, owner, due) });
     };
     add(&mut store, m1, "Share the runbook", Party::Them, Some(day(2026, 11, 16)));
@@ -337,7 +338,7 @@ fn a_one_on_one_cannot_start_with_someone_who_left() {
 fn templates_are_edited_and_names_stay_unique() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = new_store(&dir);
-    let names = |store: &Store| -> Vec<String> {
+    let names = |store: &Session| -> Vec<String> {
         leadline::store::templates::list(store.conn()).unwrap().into_iter().map(|t| t.name).collect()
     };
     assert_eq!(names(&store), ["Career", "Customers", "Wellbeing", "Feedback"]);
@@ -362,7 +363,7 @@ fn templates_are_edited_and_names_stay_unique() {
 fn the_demo_team_has_every_kind_of_card_content_this_week() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let store = Store::open(&path).unwrap();
+    let store = common::session(&path);
     let sheet = prep::sheet(store.conn(), week("2026-W48"), common::today()).unwrap();
     assert!(sheet.due.iter().any(|c| c.carried_points.iter().any(|p| p.times_carried >= 2)), "carried twice");
     assert!(sheet.due.iter().any(|c| c.overdue_count(sheet.as_of) > 0), "an overdue action");

@@ -4,19 +4,19 @@
 
 use crate::common;
 
-use leadline::app::Command;
-use leadline::app::dev_command::DevCommand;
 use leadline::model::fiscal::IsoWeek;
 use leadline::model::goal::GoalFields;
 use leadline::model::split::Category;
 use leadline::model::time_entry::TimeEntryFields;
-use leadline::store::{Store, architects, prep};
+use leadline::session::Command;
+use leadline::session::DevCommand;
+use leadline::store::{architects, prep};
 
 #[test]
 fn a_goal_due_soon_a_certification_expiring_and_the_weeks_split_reach_the_prep_card() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::db_in(&dir);
-    let mut store = Store::open(&path).unwrap();
+    let mut store = common::session(&path);
     let ana = common::add_architect(&mut store, "Ana López", leadline::model::Cadence::Weekly);
     let today = common::today();
     // A goal due in ten days, never moved since it was created today.
@@ -55,7 +55,7 @@ fn a_goal_due_soon_a_certification_expiring_and_the_weeks_split_reach_the_prep_c
 fn goals_are_found_by_the_global_search_and_offered_for_review_in_the_meeting() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::db_in(&dir);
-    let mut store = Store::open(&path).unwrap();
+    let mut store = common::session(&path);
     let ana = common::add_architect(&mut store, "Ana López", leadline::model::Cadence::Weekly);
     let goal =
         GoalFields { description: "Présenter l'architecture Kubernetes".into(), ..Default::default() };
@@ -69,9 +69,9 @@ fn goals_are_found_by_the_global_search_and_offered_for_review_in_the_meeting() 
     let meeting = common::start(&mut store, ana, common::today(), &[]);
     drop(store);
     let view = {
-        let store = Store::open(&path).unwrap();
-        let selection = leadline::app::Selection { meeting: Some(meeting), ..Default::default() };
-        leadline::app::ViewModel::load_with(&store, common::today(), None, &selection).unwrap()
+        let store = common::session(&path);
+        let selection = leadline::session::Selection { meeting: Some(meeting), ..Default::default() };
+        leadline::session::ViewModel::load_with(store.store(), common::today(), None, &selection).unwrap()
     };
     let choices = &view.meeting.expect("the meeting is open").goal_choices;
     assert_eq!(choices.len(), 1);

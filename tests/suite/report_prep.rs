@@ -3,13 +3,13 @@
 
 use crate::common;
 
-use leadline::store::{Store, architects, one_on_ones, prep};
+use leadline::store::{architects, one_on_ones, prep};
 
 #[test]
 fn the_prep_sheet_for_a_known_database_matches_the_expected_markdown() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::known_db(&dir);
-    let store = Store::open(&path).unwrap();
+    let store = common::session(&path);
     let sheet = prep::sheet(store.conn(), "2026-W48".parse().unwrap(), common::today()).unwrap();
     common::check_expected("prep-2026-W48.md", &leadline::report::prep::markdown(&sheet));
 }
@@ -18,7 +18,7 @@ fn the_prep_sheet_for_a_known_database_matches_the_expected_markdown() {
 fn the_history_of_an_architect_matches_the_expected_markdown() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::known_db(&dir);
-    let store = Store::open(&path).unwrap();
+    let store = common::session(&path);
     let lukas =
         architects::list(store.conn()).unwrap().into_iter().find(|a| a.name() == "Lukas Schneider").unwrap();
     let meetings = one_on_ones::with_agendas(store.conn(), lukas.id).unwrap();
@@ -29,7 +29,7 @@ fn the_history_of_an_architect_matches_the_expected_markdown() {
 fn the_same_data_gives_the_same_prep_sheet() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::known_db(&dir);
-    let store = Store::open(&path).unwrap();
+    let store = common::session(&path);
     let week = "2026-W48".parse().unwrap();
     let once = leadline::report::prep::markdown(&prep::sheet(store.conn(), week, common::today()).unwrap());
     let twice = leadline::report::prep::markdown(&prep::sheet(store.conn(), week, common::today()).unwrap());
@@ -47,7 +47,7 @@ fn sections_from_the_development_plan_and_the_time_split_appear_once_filled() {
     use leadline::model::split::{Category, Split, Targets};
     let dir = tempfile::tempdir().unwrap();
     let path = common::known_db(&dir);
-    let store = Store::open(&path).unwrap();
+    let store = common::session(&path);
     // What store::prep::fill_development and fill_week_split will provide after the merge.
     let mut inputs = prep::inputs(store.conn(), "2026-W48".parse().unwrap(), common::today()).unwrap();
     let lukas = inputs.architects.iter().find(|a| a.name == "Lukas Schneider").unwrap().id;
@@ -111,7 +111,7 @@ fn the_prep_sheet_is_saved_where_the_file_dialog_says_and_cancel_saves_nothing()
     let shown = picker.shown();
     assert_eq!(
         shown[0].kind,
-        leadline::app::PickKind::MarkdownFile { file_name: "leadline-prep-2026-W48.md".to_owned() },
+        leadline::ui::PickKind::MarkdownFile { file_name: "leadline-prep-2026-W48.md".to_owned() },
         "the dialog proposes the name the field holds"
     );
 

@@ -4,20 +4,20 @@
 use crate::common;
 
 use crate::common::{add_architect, apply, day, start};
-use leadline::app::Command;
 use leadline::model::Cadence;
 use leadline::model::one_on_one::{ActionFields, MeetingFields, Party, PointFields};
 use leadline::model::search::{HitKind, snippet_markdown};
-use leadline::store::{Store, search};
+use leadline::session::{Command, Session};
+use leadline::store::search;
 
-fn found(store: &Store, query: &str) -> Vec<String> {
+fn found(store: &Session, query: &str) -> Vec<String> {
     let results = search::search(store.conn(), query, 50).unwrap_or_else(|e| panic!("{query:?}: {e}"));
     results.hits.iter().map(|h| snippet_markdown(&h.snippet)).collect()
 }
 
 /// A team with notes and items in several languages.
-fn seeded(dir: &tempfile::TempDir) -> Store {
-    let mut store = Store::open(&common::db_in(dir)).unwrap();
+fn seeded(dir: &tempfile::TempDir) -> Session {
+    let mut store = common::session(&common::db_in(dir));
     let mateo = add_architect(&mut store, "Mateo García", Cadence::Weekly);
     let kenji = add_architect(&mut store, "Kenji Watanabe", Cadence::Weekly);
     let m =
@@ -201,8 +201,8 @@ fn an_import_rebuilds_the_index() {
     let document = leadline::store::transfer::export(store.conn()).unwrap();
     drop(store);
     let other = tempfile::tempdir().unwrap();
-    let mut copy = Store::open(&common::db_in(&other)).unwrap();
-    copy.with_connection_mut(|conn| leadline::store::transfer::import(conn, &document)).unwrap();
+    let mut copy = common::session(&common::db_in(&other));
+    copy.import_json(&document).unwrap();
     assert_eq!(found(&copy, "muller").len(), 1);
     assert_eq!(found(&copy, "顧客").len(), 1);
     let (indexed, expected) = search::entry_counts(copy.conn()).unwrap();

@@ -55,14 +55,14 @@ fn certifications_tab_in_every_state() {
 
 #[test]
 fn long_names_and_descriptions_fit_the_page() {
-    use leadline::app::Command;
-    use leadline::app::dev_command::DevCommand;
     use leadline::model::goal::GoalFields;
+    use leadline::session::DevCommand;
+    use leadline::session::{Command, Origin};
 
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     {
-        let mut store = leadline::store::Store::open(&path).unwrap();
+        let mut store = common::session(&path);
         let fields = leadline::model::ArchitectFields {
             name: "Maximiliana Alexandrovna Konstantinopolskaya-Vanderbilt de la Fuente y Montenegro-Ölçüm"
                 .into(),
@@ -70,8 +70,8 @@ fn long_names_and_descriptions_fit_the_page() {
                 .into(),
             ..Default::default()
         };
-        let outcome = store.transact(|tx| Command::AddArchitect(fields).apply(tx, common::today())).unwrap();
-        let leadline::app::Outcome::ArchitectAdded(id) = outcome else { panic!("not added") };
+        let outcome = store.run(Origin::SCRIPT, Command::AddArchitect(fields)).unwrap();
+        let leadline::session::Done::ArchitectAdded(id) = outcome else { panic!("not added") };
         let goal = GoalFields {
             description:
                 "Lead a multi-quarter programme that turns three of the largest manufacturing accounts \
@@ -81,7 +81,7 @@ fn long_names_and_descriptions_fit_the_page() {
             ..Default::default()
         };
         let add = DevCommand::AddGoal { architect: id, fields: goal };
-        store.transact(|tx| Command::Development(add).apply(tx, common::today())).unwrap();
+        store.run(Origin::SCRIPT, Command::Development(add)).unwrap();
     }
     let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
     common::go_to_team(&mut harness);

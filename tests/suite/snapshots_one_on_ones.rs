@@ -10,10 +10,9 @@ use std::fmt::Write as _;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
-use leadline::app::Command;
 use leadline::model::Cadence;
 use leadline::model::one_on_one::{ActionFields, MeetingFields, Party};
-use leadline::store::Store;
+use leadline::session::Command;
 
 const SIZE: egui::Vec2 = egui::vec2(1280.0, 800.0);
 const LONG_NAME: &str = "Maximiliana Alexandrovna Konstantinopoulou-Wetherby-Fairweather";
@@ -21,7 +20,7 @@ const LONG_NAME: &str = "Maximiliana Alexandrovna Konstantinopoulou-Wetherby-Fai
 /// The demo team plus someone with a very long name, long items and long notes.
 fn demo_with_long_texts(dir: &tempfile::TempDir) -> std::path::PathBuf {
     let path = common::demo_db(dir);
-    let mut store = Store::open(&path).unwrap();
+    let mut store = common::session(&path);
     let max = common::add_architect(&mut store, LONG_NAME, Cadence::Weekly);
     let meeting = common::start(
         &mut store,

@@ -4,11 +4,11 @@
 use crate::common;
 
 use chrono::NaiveDate;
-use leadline::app::Command;
-use leadline::import::preview::{CommitPlan, ImportSink as _, ProposedEntry};
+use leadline::import::preview::{CommitPlan, ProposedEntry};
 use leadline::import::rules::{Condition, Outcome, Rule, default_rules};
 use leadline::model::split::Category;
-use leadline::store::{LATEST_VERSION, Store, StoreError, calendar};
+use leadline::session::{Command, Origin, Session};
+use leadline::store::{LATEST_VERSION, calendar};
 
 fn rule(name: &str, outcome: Outcome) -> Rule {
     Rule {
@@ -21,26 +21,26 @@ fn rule(name: &str, outcome: Outcome) -> Rule {
 #[test]
 fn the_shipped_rules_apply_until_the_manager_saves_their_own_in_order() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(&common::db_in(&dir)).expect("open");
+    let mut store = common::session(&common::db_in(&dir));
     assert_eq!(LATEST_VERSION, 7, "0006 keeps the manager's choices, 0007 which calendar brought an entry");
     assert_eq!(calendar::rules(store.conn()).expect("rules"), default_rules());
     let mine = vec![rule("Team", Outcome::Category(Category::Coaching)), rule("Skip", Outcome::Ignore)];
-    store.transact(|tx| Command::SaveCalendarRules(mine.clone()).apply(tx, common::today())).expect("save");
+    store.run(Origin::SCRIPT, Command::SaveCalendarRules(mine.clone())).expect("save");
     assert_eq!(calendar::rules(store.conn()).expect("rules"), mine);
     // An emptied list stays empty: the defaults do not come back behind the manager's back.
-    store.transact(|tx| Command::SaveCalendarRules(vec![]).apply(tx, common::today())).expect("save");
+    store.run(Origin::SCRIPT, Command::SaveCalendarRules(vec![])).expect("save");
     assert!(calendar::rules(store.conn()).expect("rules").is_empty());
 }
 
 #[test]
 fn my_addresses_and_company_domains_are_checked_and_stored_one_per_line() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(&common::db_in(&dir)).expect("open");
-    let save = |store: &mut Store, emails: &str, domains: &str| {
-        store.transact(|tx| {
-            Command::SetCalendarIdentity { my_emails: emails.into(), company_domains: domains.into() }
-                .apply(tx, common::today())
-        })
+    let mut store = common::session(&common::db_in(&dir));
+    let save = |store: &mut Session, emails: &str, domains: &str| {
+        store.run(
+            Origin::SCRIPT,
+            Command::SetCalendarIdentity { my_emails: emails.into(), company_domains: domains.into() },
+        )
     };
     save(&mut store, "Me@Contoso.com, me@contoso.onmicrosoft.com", "@contoso.com\ncontoso.co.uk")
         .expect("saved");
@@ -67,8 +67,7 @@ fn my_addresses_and_company_domains_are_checked_and_stored_one_per_line() {
 fn a_commit_that_fails_half_way_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = common::demo_db(&dir);
-    let mut store = Store::open(&path).expect("open");
-    assert!(calendar::time_entries_available(store.conn()).expect("check"));
+    let mut store = common::session(&path);
     let entry = |uid: &str, minutes| ProposedEntry {
         event_uid: uid.into(),
         recurrence_id: Some("20261123T080000Z".into()),
@@ -80,11 +79,10 @@ fn a_commit_that_fails_half_way_writes_nothing() {
         architect: None,
     };
     let good = CommitPlan { inserts: vec![entry("a", 30)], ..CommitPlan::default() };
-    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&good)).expect("commit");
+    store.run(Origin::SCRIPT, Command::ImportCalendar { plan: good.clone(), folder: None }).expect("commit");
     let from = NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid");
     let to = NaiveDate::from_ymd_opt(2026, 12, 1).expect("valid");
-    let existing =
-        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).existing(from, to)).expect("read");
+    let existing = calendar::existing(store.conn(), from, to).expect("read");
     assert_eq!(existing.len(), 1);
     assert_eq!((existing[0].start_time, existing[0].minutes), (chrono::NaiveTime::from_hms_opt(9, 0, 0), 30));
     // Deleting the first entry and inserting an impossible one: the delete is rolled back.
@@ -93,19 +91,18 @@ fn a_commit_that_fails_half_way_writes_nothing() {
         inserts: vec![entry("b", 5000)],
         ..CommitPlan::default()
     };
-    let error =
-        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&bad)).expect_err("refused");
-    assert!(matches!(error, StoreError::Invalid(_)), "{error:?}");
+    let error = store
+        .run(Origin::SCRIPT, Command::ImportCalendar { plan: bad.clone(), folder: None })
+        .expect_err("refused");
     assert!(error.to_string().contains("5000 is more than 24 h"), "{error}");
-    let after =
-        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).existing(from, to)).expect("read");
+    let after = calendar::existing(store.conn(), from, to).expect("read");
     assert_eq!(after, existing);
 }
 
 #[test]
 fn an_import_that_would_fill_a_day_past_24_hours_is_refused_naming_the_day_and_writes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(&common::db_in(&dir)).expect("open");
+    let mut store = common::session(&common::db_in(&dir));
     let monday = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid");
     common::apply(
         &mut store,
@@ -128,20 +125,21 @@ fn an_import_that_would_fill_a_day_past_24_hours_is_refused_naming_the_day_and_w
     };
     // 10 h by hand + 8 h + 8 h: each entry is fine on its own, the day is not.
     let plan = CommitPlan { inserts: vec![entry("a", 480), entry("b", 480)], ..CommitPlan::default() };
-    let error =
-        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&plan)).expect_err("refused");
+    let error = store
+        .run(Origin::SCRIPT, Command::ImportCalendar { plan: plan.clone(), folder: None })
+        .expect_err("refused");
     assert_eq!(error.to_string(), "minutes: Mon 23 Nov 2026 would hold 26 h; a day has only 24 h");
     assert_eq!(common::count(&store, "time_entries"), 1, "nothing of the import was written");
     // One workshop fits.
     let plan = CommitPlan { inserts: vec![entry("a", 480)], ..CommitPlan::default() };
-    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&plan)).expect("fits");
+    store.run(Origin::SCRIPT, Command::ImportCalendar { plan: plan.clone(), folder: None }).expect("fits");
     assert_eq!(common::count(&store, "time_entries"), 2);
 }
 
 #[test]
 fn an_imported_entry_is_checked_like_a_typed_one_and_keeps_its_architect() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(&common::db_in(&dir)).expect("open");
+    let mut store = common::session(&common::db_in(&dir));
     let ana = common::add_architect(&mut store, "Ana Lima", leadline::model::Cadence::Weekly);
     let entry = |description: &str, architect| ProposedEntry {
         event_uid: "one".into(),
@@ -155,16 +153,15 @@ fn an_imported_entry_is_checked_like_a_typed_one_and_keeps_its_architect() {
     };
     let too_long = "x".repeat(600);
     let plan = CommitPlan { inserts: vec![entry(&too_long, Some(ana))], ..CommitPlan::default() };
-    let error =
-        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&plan)).expect_err("refused");
-    assert!(matches!(error, StoreError::Invalid(_)), "{error:?}");
+    let error = store
+        .run(Origin::SCRIPT, Command::ImportCalendar { plan: plan.clone(), folder: None })
+        .expect_err("refused");
     assert!(error.to_string().starts_with("description:"), "{error}");
     let plan = CommitPlan { inserts: vec![entry("  Ana 1:1 ", Some(ana))], ..CommitPlan::default() };
-    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&plan)).expect("commit");
+    store.run(Origin::SCRIPT, Command::ImportCalendar { plan: plan.clone(), folder: None }).expect("commit");
     let from = NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid");
     let to = NaiveDate::from_ymd_opt(2026, 12, 1).expect("valid");
-    let existing =
-        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).existing(from, to)).expect("read");
+    let existing = calendar::existing(store.conn(), from, to).expect("read");
     assert_eq!(
         existing.iter().map(|e| (e.description.as_str(), e.architect)).collect::<Vec<_>>(),
         [("Ana 1:1", Some(ana))]
@@ -174,7 +171,7 @@ fn an_imported_entry_is_checked_like_a_typed_one_and_keeps_its_architect() {
 #[test]
 fn the_managers_choices_are_remembered_and_forgotten_with_the_commit() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(&common::db_in(&dir)).expect("open");
+    let mut store = common::session(&common::db_in(&dir));
     let remember = CommitPlan {
         choices: vec![
             (("fc".into(), None), Some(Outcome::Category(Category::Market))),
@@ -182,7 +179,9 @@ fn the_managers_choices_are_remembered_and_forgotten_with_the_commit() {
         ],
         ..CommitPlan::default()
     };
-    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&remember)).expect("commit");
+    store
+        .run(Origin::SCRIPT, Command::ImportCalendar { plan: remember.clone(), folder: None })
+        .expect("commit");
     let choices = calendar::choices(store.conn()).expect("read");
     assert_eq!(choices.len(), 2);
     assert_eq!(choices[&("fc".to_owned(), None)], Outcome::Category(Category::Market));
@@ -194,7 +193,9 @@ fn the_managers_choices_are_remembered_and_forgotten_with_the_commit() {
         ],
         ..CommitPlan::default()
     };
-    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&forget)).expect("commit");
+    store
+        .run(Origin::SCRIPT, Command::ImportCalendar { plan: forget.clone(), folder: None })
+        .expect("commit");
     let choices = calendar::choices(store.conn()).expect("read");
     assert_eq!(
         choices.into_iter().collect::<Vec<_>>(),
@@ -205,7 +206,7 @@ fn the_managers_choices_are_remembered_and_forgotten_with_the_commit() {
 #[test]
 fn a_stale_plan_never_overwrites_an_entry_typed_by_hand() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(&common::db_in(&dir)).expect("open");
+    let mut store = common::session(&common::db_in(&dir));
     let monday = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid");
     common::apply(
         &mut store,
@@ -228,8 +229,9 @@ fn a_stale_plan_never_overwrites_an_entry_typed_by_hand() {
         architect: None,
     };
     let plan = CommitPlan { updates: vec![(id, stale)], deletes: vec![id], ..CommitPlan::default() };
-    let error =
-        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&plan)).expect_err("refused");
+    let error = store
+        .run(Origin::SCRIPT, Command::ImportCalendar { plan: plan.clone(), folder: None })
+        .expect_err("refused");
     assert!(error.to_string().contains("changed since the preview"), "{error}");
     let kept: String =
         store.conn().query_row("SELECT description FROM time_entries", [], |row| row.get(0)).expect("kept");
@@ -239,7 +241,7 @@ fn a_stale_plan_never_overwrites_an_entry_typed_by_hand() {
 #[test]
 fn new_entries_carry_their_calendar_and_old_ones_are_claimed_once() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(&common::db_in(&dir)).expect("open");
+    let mut store = common::session(&common::db_in(&dir));
     let entry = |uid: &str| ProposedEntry {
         event_uid: uid.into(),
         recurrence_id: None,
@@ -255,7 +257,7 @@ fn new_entries_carry_their_calendar_and_old_ones_are_claimed_once() {
         calendar: "Apple Inc.|Work".into(),
         ..CommitPlan::default()
     };
-    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&first)).expect("commit");
+    store.run(Origin::SCRIPT, Command::ImportCalendar { plan: first.clone(), folder: None }).expect("commit");
     // As if "b" had been imported before calendars were told apart.
     store
         .conn()
@@ -263,11 +265,10 @@ fn new_entries_carry_their_calendar_and_old_ones_are_claimed_once() {
         .expect("legacy");
     let claim =
         CommitPlan { claims: vec![1, 2], calendar: "Google Inc|Personal".into(), ..CommitPlan::default() };
-    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&claim)).expect("commit");
+    store.run(Origin::SCRIPT, Command::ImportCalendar { plan: claim.clone(), folder: None }).expect("commit");
     let from = NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid");
     let to = NaiveDate::from_ymd_opt(2026, 12, 1).expect("valid");
-    let existing =
-        store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).existing(from, to)).expect("read");
+    let existing = calendar::existing(store.conn(), from, to).expect("read");
     let calendars: Vec<(&str, Option<&str>)> =
         existing.iter().map(|e| (e.event_uid.as_str(), e.calendar.as_deref())).collect();
     assert_eq!(calendars, [("a", Some("Apple Inc.|Work")), ("b", Some("Google Inc|Personal"))]);
@@ -275,12 +276,10 @@ fn new_entries_carry_their_calendar_and_old_ones_are_claimed_once() {
 
 #[test]
 fn editing_or_deleting_an_imported_entry_is_remembered_for_the_next_import() {
-    use leadline::import::preview::{DEFAULT_ALL_DAY_MINUTES, Inputs, Preview};
-    use leadline::import::rules::People;
     use leadline::import::{Window, zones::Zone};
 
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut store = Store::open(&common::db_in(&dir)).expect("open");
+    let mut store = common::session(&common::db_in(&dir));
     let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
         BEGIN:VEVENT\r\nUID:fc\r\nSUMMARY:Forecast call\r\nDTSTART:20261124T140000Z\r\nDTEND:20261124T150000Z\r\nEND:VEVENT\r\n\
         BEGIN:VEVENT\r\nUID:ws\r\nSUMMARY:Envisioning workshop\r\nDTSTART:20261125T090000Z\r\nDTEND:20261125T120000Z\r\nEND:VEVENT\r\n\
@@ -288,26 +287,10 @@ fn editing_or_deleting_an_imported_entry_is_remembered_for_the_next_import() {
     let from = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid");
     let to = NaiveDate::from_ymd_opt(2026, 11, 30).expect("valid");
     let window = Window { from, to, zone: Zone::Utc };
-    let preview = |store: &mut Store| {
-        let existing = store
-            .with_connection_mut(|c| calendar::TimeEntrySink::new(c).existing(from, to))
-            .expect("existing");
-        let choices = calendar::choices(store.conn()).expect("choices");
-        let rules = default_rules();
-        let people = People::default();
-        let by_hand = std::collections::HashMap::new();
-        let inputs = Inputs {
-            rules: &rules,
-            people: &people,
-            existing: &existing,
-            by_hand: &by_hand,
-            choices: &choices,
-            all_day_minutes: DEFAULT_ALL_DAY_MINUTES,
-        };
-        Preview::build(leadline::import::read(ics.as_bytes(), &window).expect("reads"), &window, &inputs)
-    };
+    // The preview the import view and the command line build, against what is stored now.
+    let preview = |store: &mut Session| store.import_preview(ics.as_bytes(), &window).expect("preview");
     let first = preview(&mut store).plan();
-    store.with_connection_mut(|c| calendar::TimeEntrySink::new(c).commit(&first)).expect("commit");
+    store.run(Origin::SCRIPT, Command::ImportCalendar { plan: first.clone(), folder: None }).expect("commit");
     let entries = leadline::store::time::list_between(store.conn(), from, to).expect("entries");
     let (forecast, workshop) = (entries[0].clone(), entries[1].clone());
 

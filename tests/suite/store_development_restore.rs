@@ -6,7 +6,7 @@ use crate::common;
 use chrono::{Days, NaiveDate};
 use leadline::model::certification::CertRecord;
 use leadline::model::goal::{GoalFields, GoalKind, GoalStatus};
-use leadline::model::one_on_one::Party;
+use leadline::model::one_on_one::{Party, PointFields};
 use leadline::model::{ArchitectId, Cadence, CertId, CompetencyId, GoalId};
 use leadline::store::skills::SkillChange;
 use leadline::store::{Store, StoreError, certifications, goals, one_on_ones, search, skills};
@@ -14,9 +14,11 @@ use leadline::store::{Store, StoreError, certifications, goals, one_on_ones, sea
 /// An empty database with one architect, Ana.
 fn with_ana() -> (tempfile::TempDir, Store, ArchitectId) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&common::db_in(&dir)).unwrap();
-    let ana = common::add_architect(&mut store, "Ana López", Cadence::Weekly);
-    (dir, store, ana)
+    let path = common::db_in(&dir);
+    // The architect comes through the session, as any record; the writes under test are the
+    // store's own, on the store.
+    let ana = common::add_architect(&mut common::session(&path), "Ana López", Cadence::Weekly);
+    (dir, Store::open(&path).unwrap(), ana)
 }
 
 /// Runs one store write in a transaction, as a command would, and expects it to work.
@@ -54,8 +56,16 @@ fn search_hits(store: &Store, words: &str) -> usize {
 fn a_deleted_goal_comes_back_under_its_id_with_its_history_search_entry_and_meetings() {
     let (_dir, mut store, ana) = with_ana();
     let id = goal_with_history(&mut store, ana);
-    let meeting = common::start(&mut store, ana, common::today(), &[("Exam plan", Party::Them)]);
-    write(&mut store, |tx| one_on_ones::set_goals(tx, meeting, &[id.0]));
+    let meeting = write(&mut store, |tx| {
+        one_on_ones::start(
+            tx,
+            ana,
+            common::today(),
+            &[PointFields { text: "Exam plan".into(), raised_by: Party::Them, topic: String::new() }],
+            common::today(),
+        )
+    });
+    write(&mut store, |tx| one_on_ones::set_goals(tx, meeting, &[id]));
     let goal = goals::get(store.conn(), id).unwrap();
     let history = goals::history(store.conn()).unwrap().remove(&id).unwrap();
     let points = history_of(&store, id);
@@ -72,7 +82,7 @@ fn a_deleted_goal_comes_back_under_its_id_with_its_history_search_entry_and_meet
     assert_eq!(search_hits(&store, "Contoso"), 1, "found by search again");
     assert_eq!(
         one_on_ones::get(store.conn(), meeting).unwrap().goal_ids,
-        [id.0],
+        [id],
         "the meeting that reviewed it still does"
     );
 }
@@ -198,7 +208,7 @@ fn restoring_a_record_replaces_the_one_the_architect_holds_now() {
 #[test]
 fn a_catalogue_entry_can_be_corrected_but_not_onto_another_entrys_code() {
     let dir = tempfile::tempdir().unwrap();
-    let store = leadline::store::Store::open(&common::db_in(&dir)).unwrap();
+    let store = Store::open(&common::db_in(&dir)).unwrap();
     let conn = store.conn();
     let catalogue = certifications::catalogue(conn).unwrap();
     let az104 = catalogue.iter().find(|c| c.code == "AZ-104").unwrap();

@@ -5,8 +5,8 @@ use crate::common;
 
 use std::path::Path;
 
-use leadline::app::Command;
 use leadline::model::{ArchitectFields, Status};
+use leadline::session::{Command, Origin};
 use leadline::store::{LATEST_VERSION, Store, StoreError, architects, check};
 
 fn fingerprint(path: &Path) -> Vec<u8> {
@@ -21,7 +21,7 @@ fn fields(name: &str) -> ArchitectFields {
 fn a_new_database_is_created_with_every_migration_and_the_default_lists() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fresh.db");
-    let store = Store::open(&path).unwrap();
+    let store = common::session(&path);
     let report = check::full_check(store.conn()).unwrap();
     assert!(report.is_ok(), "{report:?}");
     assert_eq!(report.schema_version, LATEST_VERSION);
@@ -42,10 +42,10 @@ fn reopening_keeps_what_was_saved_and_does_not_migrate_twice() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("team.db");
     {
-        let mut store = Store::open(&path).unwrap();
-        store.transact(|tx| Command::AddArchitect(fields("Ana Lopez")).apply(tx, common::today())).unwrap();
+        let mut store = common::session(&path);
+        store.run(Origin::SCRIPT, Command::AddArchitect(fields("Ana Lopez"))).unwrap();
     }
-    let store = Store::open(&path).unwrap();
+    let store = common::session(&path);
     let all = architects::list(store.conn()).unwrap();
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].fields.name, "Ana Lopez");
@@ -61,7 +61,7 @@ fn a_new_database_in_a_missing_folder_gets_a_private_folder_and_file() {
     use std::os::unix::fs::PermissionsExt as _;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("deep").join("er").join("leadline.db");
-    let store = Store::open(&path).unwrap();
+    let store = common::session(&path);
     drop(store);
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&dir.path().join("deep")), 0o700);
@@ -144,7 +144,7 @@ fn a_database_from_a_newer_leadline_is_refused_untouched() {
 fn impossible_dates_never_reach_the_table_even_through_raw_sql() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dates.db");
-    let mut store = Store::open(&path).unwrap();
+    let mut store = common::session(&path);
     let sql_error = store
         .conn()
         .execute(
@@ -155,18 +155,18 @@ fn impossible_dates_never_reach_the_table_even_through_raw_sql() {
     assert!(sql_error.to_string().contains("CHECK"), "{sql_error}");
     let mut bad = fields("Ana");
     bad.started_on = None;
-    store.transact(|tx| Command::AddArchitect(bad).apply(tx, common::today())).unwrap();
+    store.run(Origin::SCRIPT, Command::AddArchitect(bad)).unwrap();
     assert_eq!(architects::list(store.conn()).unwrap().len(), 1);
 }
 
 #[test]
-fn a_failed_command_rolls_back_the_whole_transaction() {
+fn a_failed_write_rolls_back_the_whole_transaction() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("atomic.db");
     let mut store = Store::open(&path).unwrap();
     let result = store.transact(|tx| {
-        Command::AddArchitect(fields("First")).apply(tx, common::today())?;
-        Command::AddArchitect(fields("   ")).apply(tx, common::today())
+        architects::insert(tx, &fields("First"), common::today())?;
+        architects::insert(tx, &fields("   "), common::today())
     });
     let error = result.unwrap_err();
     assert_eq!(error.to_string(), "name: must not be empty");
@@ -177,17 +177,17 @@ fn a_failed_command_rolls_back_the_whole_transaction() {
 fn text_with_emoji_and_right_to_left_marks_round_trips_exactly_and_nul_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("text.db");
-    let mut store = Store::open(&path).unwrap();
+    let mut store = common::session(&path);
     let name = "Zoë 👩🏽‍💻 \u{200F}نور";
     let mut f = fields(name);
     f.aspiration = "Lead 🚀 the \u{202e}reversed\u{202c} practice\nsecond line".into();
-    store.transact(|tx| Command::AddArchitect(f.clone()).apply(tx, common::today())).unwrap();
+    store.run(Origin::SCRIPT, Command::AddArchitect(f.clone())).unwrap();
     let stored = &architects::list(store.conn()).unwrap()[0];
     assert_eq!(stored.fields.name, name);
     assert_eq!(stored.fields.aspiration, f.aspiration);
 
     let with_nul = fields("Bad\0Name");
-    let error = store.transact(|tx| Command::AddArchitect(with_nul).apply(tx, common::today())).unwrap_err();
+    let error = store.run(Origin::SCRIPT, Command::AddArchitect(with_nul)).unwrap_err();
     assert!(error.to_string().contains("NUL"), "{error}");
     assert_eq!(architects::list(store.conn()).unwrap().len(), 1);
 }
@@ -196,7 +196,7 @@ fn text_with_emoji_and_right_to_left_marks_round_trips_exactly_and_nul_is_refuse
 fn an_architect_can_be_deleted_only_when_nothing_refers_to_them() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("refs.db");
-    let mut store = Store::open(&path).unwrap();
+    let mut store = common::session(&path);
     // A table from a later migration that refers to architects is found through the schema.
     store
         .conn()
@@ -204,23 +204,19 @@ fn an_architect_can_be_deleted_only_when_nothing_refers_to_them() {
             "CREATE TABLE test_references (id INTEGER PRIMARY KEY, architect_id INTEGER NOT NULL REFERENCES architects (id))",
         )
         .unwrap();
-    let keep = store.transact(|tx| Command::AddArchitect(fields("Kept")).apply(tx, common::today())).unwrap();
-    let leadline::app::Outcome::ArchitectAdded(keep) = keep else { panic!("added") };
-    let gone = store.transact(|tx| Command::AddArchitect(fields("Gone")).apply(tx, common::today())).unwrap();
-    let leadline::app::Outcome::ArchitectAdded(gone) = gone else { panic!("added") };
+    let keep = store.run(Origin::SCRIPT, Command::AddArchitect(fields("Kept"))).unwrap();
+    let leadline::session::Done::ArchitectAdded(keep) = keep else { panic!("added") };
+    let gone = store.run(Origin::SCRIPT, Command::AddArchitect(fields("Gone"))).unwrap();
+    let leadline::session::Done::ArchitectAdded(gone) = gone else { panic!("added") };
     store.conn().execute("INSERT INTO test_references (architect_id) VALUES (?1)", [keep]).unwrap();
 
-    let error = store.transact(|tx| Command::DeleteArchitect(keep).apply(tx, common::today())).unwrap_err();
+    let error = store.run(Origin::SCRIPT, Command::DeleteArchitect(keep)).unwrap_err();
     assert!(error.to_string().contains("1 test references refer to them"), "{error}");
     assert!(error.to_string().contains("Mark them as left"), "{error}");
-    store.transact(|tx| Command::DeleteArchitect(gone).apply(tx, common::today())).unwrap();
+    store.run(Origin::SCRIPT, Command::DeleteArchitect(gone)).unwrap();
     let names: Vec<_> = architects::list(store.conn()).unwrap().into_iter().map(|a| a.fields.name).collect();
     assert_eq!(names, ["Kept"]);
-    store
-        .transact(|tx| {
-            Command::SetArchitectStatus { id: keep, status: Status::Left }.apply(tx, common::today())
-        })
-        .unwrap();
+    store.run(Origin::SCRIPT, Command::SetArchitectStatus { id: keep, status: Status::Left }).unwrap();
     assert_eq!(architects::get(store.conn(), keep).unwrap().fields.status, Status::Left);
 }
 
@@ -234,18 +230,14 @@ fn the_demo_team_is_deterministic_and_refuses_a_database_with_people() {
     let (pa, pb) = (common::demo_db(&a), common::demo_db(&b));
     assert_eq!(dump(&pa), dump(&pb));
 
-    let mut store = Store::open(&pa).unwrap();
-    let error = store
-        .transact(|tx| Command::LoadDemo(leadline::demo::DemoSize::Small).apply(tx, common::today()))
-        .unwrap_err();
+    let mut store = common::session(&pa);
+    let error = store.run(Origin::SCRIPT, Command::LoadDemo(leadline::demo::DemoSize::Small)).unwrap_err();
     assert!(error.to_string().contains("only goes into an empty database"), "{error}");
 
     let large = tempfile::tempdir().unwrap();
     let path = common::db_in(&large);
-    let mut store = Store::open(&path).unwrap();
-    store
-        .transact(|tx| Command::LoadDemo(leadline::demo::DemoSize::Large).apply(tx, common::today()))
-        .unwrap();
+    let mut store = common::session(&path);
+    store.run(Origin::SCRIPT, Command::LoadDemo(leadline::demo::DemoSize::Large)).unwrap();
     let all = architects::list(store.conn()).unwrap();
     assert_eq!(all.len(), 100);
     let mut names: Vec<_> = all.iter().map(|a| a.fields.name.clone()).collect();

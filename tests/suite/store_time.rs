@@ -3,25 +3,26 @@
 use crate::common;
 
 use chrono::{Month, NaiveDate, NaiveTime};
-use leadline::app::{Command, Outcome, TimeView};
 use leadline::model::fiscal::{FiscalQuarter, IsoWeek};
 use leadline::model::split::{Category, Split, Targets};
 use leadline::model::time_entry::{EntrySource, TimeEntryFields};
-use leadline::store::{Store, StoreError, time};
+use leadline::session::SessionError;
+use leadline::session::{Command, Done, Origin, Session, TimeView};
+use leadline::store::time;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn new_store(dir: &tempfile::TempDir) -> Store {
-    Store::open(&common::db_in(dir)).expect("open new database")
+fn new_store(dir: &tempfile::TempDir) -> Session {
+    common::session(&common::db_in(dir))
 }
 
-fn apply(store: &mut Store, command: Command) -> Result<Outcome, StoreError> {
-    store.transact(|tx| command.apply(tx, common::today()))
+fn apply(store: &mut Session, command: Command) -> Result<Done, SessionError> {
+    store.run(Origin::SCRIPT, command)
 }
 
-fn log(store: &mut Store, date: NaiveDate, minutes: u32, category: Category) -> Result<Outcome, StoreError> {
+fn log(store: &mut Session, date: NaiveDate, minutes: u32, category: Category) -> Result<Done, SessionError> {
     apply(store, Command::AddTimeEntry(TimeEntryFields::manual(date, minutes, category, "work")))
 }
 
@@ -33,7 +34,7 @@ fn a_logged_entry_reads_back_with_every_field() {
         start_time: NaiveTime::from_hms_opt(9, 30, 0),
         ..TimeEntryFields::manual(day(2026, 11, 27), 90, Category::Market, "  Envisioning at Contoso  ")
     };
-    let Outcome::TimeEntryAdded(entry) = apply(&mut store, Command::AddTimeEntry(fields)).unwrap() else {
+    let Done::TimeEntryAdded(entry) = apply(&mut store, Command::AddTimeEntry(fields)).unwrap() else {
         panic!("expected an added entry");
     };
     assert_eq!(entry.fields.description, "Envisioning at Contoso", "trimmed");
@@ -63,14 +64,14 @@ fn a_day_cannot_hold_more_than_24_hours_and_nothing_is_saved() {
 fn editing_an_entry_does_not_count_its_old_minutes_twice() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = new_store(&dir);
-    let Outcome::TimeEntryAdded(entry) =
+    let Done::TimeEntryAdded(entry) =
         log(&mut store, day(2026, 11, 27), 23 * 60, Category::Coaching).unwrap()
     else {
         panic!("expected an added entry");
     };
     let fields = TimeEntryFields { minutes: 24 * 60, ..entry.fields.clone() };
     let outcome = apply(&mut store, Command::UpdateTimeEntry { id: entry.id, fields }).unwrap();
-    let Outcome::TimeEntryUpdated { before, after } = outcome else { panic!("expected an update") };
+    let Done::TimeEntryUpdated { before, after } = outcome else { panic!("expected an update") };
     assert_eq!((before.fields.minutes, after.fields.minutes), (23 * 60, 24 * 60));
 }
 
@@ -131,11 +132,11 @@ fn a_calendar_event_is_stored_once_per_occurrence() {
 fn a_deleted_entry_comes_back_with_its_id() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = new_store(&dir);
-    let Outcome::TimeEntryAdded(entry) = log(&mut store, day(2026, 11, 27), 45, Category::Business).unwrap()
+    let Done::TimeEntryAdded(entry) = log(&mut store, day(2026, 11, 27), 45, Category::Business).unwrap()
     else {
         panic!("expected an added entry");
     };
-    let Outcome::TimeEntryDeleted(deleted) = apply(&mut store, Command::DeleteTimeEntry(entry.id)).unwrap()
+    let Done::TimeEntryDeleted(deleted) = apply(&mut store, Command::DeleteTimeEntry(entry.id)).unwrap()
     else {
         panic!("expected a delete");
     };
@@ -219,7 +220,7 @@ fn a_damaged_setting_is_reported_not_guessed() {
 fn the_time_view_follows_its_focus_and_the_demo_has_a_year_of_time() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let store = Store::open(&path).unwrap();
+    let store = common::session(&path);
     let view = TimeView::load(store.conn(), common::today(), None).unwrap();
     assert_eq!(view.focus.week.to_string(), "2026-W48");
     assert_eq!(view.focus.quarter.to_string(), "FY27 Q2");
@@ -233,8 +234,10 @@ fn the_time_view_follows_its_focus_and_the_demo_has_a_year_of_time() {
     // The demo's present drifts: coaching is short this quarter.
     assert!(view.quarter.total.share_pct(Category::Coaching) < 45.0);
 
-    let earlier =
-        leadline::app::TimeFocus { week: "2026-W40".parse().unwrap(), quarter: "FY27 Q1".parse().unwrap() };
+    let earlier = leadline::session::TimeFocus {
+        week: "2026-W40".parse().unwrap(),
+        quarter: "FY27 Q1".parse().unwrap(),
+    };
     let moved = TimeView::load(store.conn(), common::today(), Some(earlier)).unwrap();
     assert_eq!(moved.focus, earlier);
     assert_eq!(moved.this_week, view.week, "the home's week stays today's");

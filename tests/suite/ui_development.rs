@@ -7,10 +7,11 @@ use chrono::{Days, NaiveDate};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use leadline::app::dev_command::DevCommand;
-use leadline::app::{Command, LeadlineApp, Startup};
+use leadline::app::{LeadlineApp, Startup};
 use leadline::model::certification::CertState;
 use leadline::model::goal::{GoalFields, GoalStatus};
+use leadline::session::Command;
+use leadline::session::DevCommand;
 use leadline::store::{Store, certifications, goals, skills};
 
 type App = Harness<'static, LeadlineApp>;
@@ -21,6 +22,7 @@ fn harness_on(path: &std::path::Path, today: NaiveDate) -> App {
         store: Store::open(path),
         db_path: path.to_owned(),
         today: Some(today),
+        zone: common::zone(),
         deferred_check: false,
         file_picker: Box::new(common::FakePicker::default()),
     };
@@ -478,7 +480,10 @@ fn progress_and_a_status_change_are_undone_without_leaving_a_trace_in_the_histor
 
     // Dropped from the edit form, as it sends it; then undone from the status line.
     let fields = GoalFields { status: GoalStatus::Dropped, ..before.0.fields.clone() };
-    harness.state_mut().send(Command::Development(DevCommand::UpdateGoal { id: before.0.id, fields }));
+    harness.state_mut().send(
+        leadline::session::Origin::SCRIPT,
+        Command::Development(DevCommand::UpdateGoal { id: before.0.id, fields }),
+    );
     // Applied at the end of a frame; the status line shows it from the next one.
     harness.run_steps(2);
     assert_eq!(goal_and_history(&harness, description).0.fields.status, GoalStatus::Dropped);

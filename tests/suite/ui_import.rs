@@ -11,8 +11,10 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use leadline::app::{Command, LeadlineApp, PickKind};
-use leadline::store::{Store, backup};
+use leadline::app::LeadlineApp;
+use leadline::session::{Command, Origin};
+use leadline::store::backup;
+use leadline::ui::PickKind;
 
 type App = Harness<'static, LeadlineApp>;
 
@@ -208,12 +210,12 @@ fn the_path_field_starts_in_the_folder_of_the_last_import_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::empty_db(&dir);
     let folder = dir.path().join("exports").display().to_string();
-    let mut store = Store::open(&path).unwrap();
+    let mut store = common::session(&path);
     let remember = Command::ImportCalendar {
         plan: leadline::import::preview::CommitPlan::default(),
         folder: Some(folder.clone()),
     };
-    store.transact(|tx| remember.apply(tx, common::today())).unwrap();
+    store.run(Origin::SCRIPT, remember).unwrap();
     drop(store);
 
     let mut harness = common::harness(&path);
@@ -234,12 +236,12 @@ fn last_imported_from(dir: &tempfile::TempDir, folder: &Path) -> PathBuf {
     std::fs::create_dir_all(folder).unwrap();
     std::fs::write(folder.join("calendar.ics"), ONE_MEETING).unwrap();
     let path = common::empty_db(dir);
-    let mut store = Store::open(&path).unwrap();
+    let mut store = common::session(&path);
     let remember = Command::ImportCalendar {
         plan: leadline::import::preview::CommitPlan::default(),
         folder: Some(folder.display().to_string()),
     };
-    store.transact(|tx| remember.apply(tx, common::today())).unwrap();
+    store.run(Origin::SCRIPT, remember).unwrap();
     path
 }
 

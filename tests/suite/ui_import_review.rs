@@ -8,10 +8,9 @@ use crate::common;
 use std::path::{Path, PathBuf};
 
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use leadline::app::Command;
 use leadline::model::time_entry::TimeEntryFields;
 use leadline::model::{ArchitectFields, ArchitectId, Cadence, split::Category};
-use leadline::store::Store;
+use leadline::session::Command;
 
 /// Monday 23 November 2026, in the current fiscal quarter: a one-on-one with Ana, an
 /// all-day workshop and an all-day partner summit (8 h each), and a forecast call.
@@ -30,7 +29,7 @@ END:VCALENDAR\r\n";
 /// A team with Ana (with her e-mail) and 8 h logged by hand on that Monday.
 fn team_with_a_full_monday(dir: &tempfile::TempDir) -> (PathBuf, ArchitectId) {
     let path = common::db_in(dir);
-    let mut store = Store::open(&path).unwrap();
+    let mut store = common::session(&path);
     let ana = match common::apply(
         &mut store,
         Command::AddArchitect(ArchitectFields {
@@ -40,7 +39,7 @@ fn team_with_a_full_monday(dir: &tempfile::TempDir) -> (PathBuf, ArchitectId) {
             ..Default::default()
         }),
     ) {
-        leadline::app::Outcome::ArchitectAdded(id) => id,
+        leadline::session::Done::ArchitectAdded(id) => id,
         other => panic!("unexpected {other:?}"),
     };
     let by_hand = TimeEntryFields::manual(common::day(2026, 11, 23), 480, Category::Business, "Offsite");

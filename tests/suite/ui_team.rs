@@ -159,7 +159,7 @@ fn deleting_asks_first_and_cancel_keeps_the_architect() {
     let path = common::demo_db(&dir);
     {
         // Someone with no history yet: the demo team all have one-on-ones.
-        let mut store = Store::open(&path).unwrap();
+        let mut store = common::session(&path);
         common::add_architect(&mut store, "Noor Haddad", leadline::model::Cadence::Weekly);
     }
     let mut harness = common::team_harness(&path);

@@ -7,25 +7,22 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use leadline::app::{Command, LeadlineApp};
+use leadline::app::LeadlineApp;
 use leadline::model::ArchitectFields;
 use leadline::model::split::{Category, Split};
 use leadline::model::time_entry::TimeEntry;
-use leadline::store::{Store, settings, time};
+use leadline::session::{Command, Origin};
+use leadline::store::{settings, time};
 
 type App = Harness<'static, LeadlineApp>;
 
 /// A database with no demo data: onboarding done and one architect, Amara.
 fn empty_db(dir: &tempfile::TempDir) -> std::path::PathBuf {
     let path = common::db_in(dir);
-    let mut store = Store::open(&path).unwrap();
-    store
-        .transact(|tx| {
-            Command::FinishOnboarding.apply(tx, common::today())?;
-            let amara = ArchitectFields { name: "Amara Okafor".into(), ..ArchitectFields::default() };
-            Command::AddArchitect(amara).apply(tx, common::today())
-        })
-        .unwrap();
+    let mut session = common::session(&path);
+    common::apply(&mut session, Command::FinishOnboarding);
+    let amara = ArchitectFields { name: "Amara Okafor".into(), ..ArchitectFields::default() };
+    common::apply(&mut session, Command::AddArchitect(amara));
     path
 }
 
@@ -271,14 +268,14 @@ fn deleting_an_entry_can_be_undone() {
 fn an_entry_is_edited_in_the_same_row_and_the_edit_can_be_undone() {
     let dir = tempfile::tempdir().unwrap();
     let path = empty_db(&dir);
-    let mut store = Store::open(&path).unwrap();
+    let mut store = common::session(&path);
     let fields = leadline::model::time_entry::TimeEntryFields::manual(
         chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
         60,
         Category::Business,
         "Pipeline review",
     );
-    store.transact(|tx| Command::AddTimeEntry(fields).apply(tx, common::today())).unwrap();
+    store.run(Origin::SCRIPT, Command::AddTimeEntry(fields)).unwrap();
     drop(store); // one Leadline per file: the app opens it next
     let mut harness = common::harness(&path);
     open_time(&mut harness);
@@ -303,7 +300,7 @@ fn an_entry_is_edited_in_the_same_row_and_the_edit_can_be_undone() {
 fn editing_an_entry_shows_its_start_time_to_change_or_clear() {
     let dir = tempfile::tempdir().unwrap();
     let path = empty_db(&dir);
-    let mut store = Store::open(&path).unwrap();
+    let mut store = common::session(&path);
     let fields = leadline::model::time_entry::TimeEntryFields {
         start_time: at(14, 0),
         ..leadline::model::time_entry::TimeEntryFields::manual(
@@ -313,7 +310,7 @@ fn editing_an_entry_shows_its_start_time_to_change_or_clear() {
             "1:1 with Amara",
         )
     };
-    store.transact(|tx| Command::AddTimeEntry(fields).apply(tx, common::today())).unwrap();
+    store.run(Origin::SCRIPT, Command::AddTimeEntry(fields)).unwrap();
     drop(store);
     let mut harness = common::harness(&path);
     open_time(&mut harness);

@@ -7,11 +7,11 @@ use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::{ImportState, RowAction};
-use crate::app::ViewModel;
 use crate::import::preview::{Change, Row};
 use crate::import::rules::{Outcome, Verdict};
 use crate::model::duration::format_minutes;
 use crate::model::split::Category;
+use crate::session::ViewModel;
 use crate::ui::theme;
 
 /// What an occurrence can be counted as, in the order the buttons show.

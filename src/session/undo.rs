@@ -1,19 +1,29 @@
 //! Undo: the command that reverses a command, built from the view model before the command is
 //! applied (so no extra reads of the database).
 
+use super::command::{Command, Done};
 use super::dev_command::DevCommand;
 use super::dev_view::{CertRow, DevelopmentView, GoalRow};
-use super::{Command, Undo, ViewModel};
+use super::view::ViewModel;
 use crate::model::goal::GoalFields;
 use crate::model::{CertRecordId, GoalId};
+
+/// The last reversible change, offered as "Undo": what it was, in words, and the command
+/// that reverses it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undo {
+    pub label: String,
+    pub command: Command,
+}
 
 /// How much of a goal's description an undo label quotes.
 const LABEL_QUOTE_CHARS: usize = 48;
 
-/// The command that reverses `command`, for changes that can be undone in one step.
-/// Time entry edits and deletes get theirs from the outcome, which carries the old entry.
-/// Additions are not undone here: what was added has its own delete.
-pub(super) fn undo_for(view: &ViewModel, command: &Command) -> Option<Undo> {
+/// The command that reverses `command`, read from the view as it is before the command is
+/// applied, for changes that can be undone in one step. Time entry edits and deletes get theirs
+/// from what they did ([`undo_after`]), which carries the old entry. Additions are not undone
+/// here: what was added has its own delete.
+pub(super) fn undo_before(view: &ViewModel, command: &Command) -> Option<Undo> {
     match command {
         Command::UpdateArchitect { id, .. } => {
             let before = view.architect(*id)?;
@@ -156,5 +166,22 @@ fn quoted(text: &str) -> String {
     } else {
         let cut: String = text.chars().take(LABEL_QUOTE_CHARS - 1).collect();
         format!("“{}…”", cut.trim_end())
+    }
+}
+
+/// The undo of a change whose old state only the write itself knew: a time entry's edit or
+/// delete returns the entry as it was.
+pub(super) fn undo_after(done: &Done) -> Option<Undo> {
+    use crate::model::time_entry::short_day;
+    match done {
+        Done::TimeEntryUpdated { before, .. } => Some(Undo {
+            label: format!("edit of the {} entry", short_day(before.fields.date)),
+            command: Command::UpdateTimeEntry { id: before.id, fields: before.fields.clone() },
+        }),
+        Done::TimeEntryDeleted(entry) => Some(Undo {
+            label: format!("delete of the {} entry", short_day(entry.fields.date)),
+            command: Command::RestoreTimeEntry(entry.clone()),
+        }),
+        _ => None,
     }
 }

@@ -1,9 +1,12 @@
-//! Every write the app makes is a `Command`: collected during a frame, applied at its end in
-//! one transaction. The command line and the tests apply the same commands.
+//! Every write is a `Command`: the app collects them during a frame and the session applies
+//! them at its end; the command line, the tests and the benchmark send the same commands.
+
+use std::collections::BTreeSet;
 
 use chrono::{Month, NaiveDate};
 use rusqlite::Connection;
 
+use super::changes::{Changes, People};
 use super::dev_command::{DevCommand, DevOutcome};
 use crate::demo::{self, DemoSize};
 use crate::import::preview::CommitPlan;
@@ -14,8 +17,8 @@ use crate::model::split::Targets;
 use crate::model::time_entry::{TimeEntry, TimeEntryFields};
 use crate::model::time_summary::targets_text;
 use crate::model::{
-    ActionItemId, ArchitectFields, ArchitectId, ListItemId, ListKind, OneOnOneId, Status, TalkingPointId,
-    TemplateId, TimeEntryId,
+    ActionItemId, ArchitectFields, ArchitectId, GoalId, ListItemId, ListKind, OneOnOneId, Status,
+    TalkingPointId, TemplateId, TimeEntryId,
 };
 use crate::store::{StoreError, agenda, architects, calendar, lists, one_on_ones, settings, templates, time};
 
@@ -93,7 +96,7 @@ pub enum Command {
     DeleteOneOnOne(OneOnOneId),
     SetGoalsReviewed {
         id: OneOnOneId,
-        goal_ids: Vec<i64>,
+        goal_ids: Vec<GoalId>,
     },
     AddTalkingPoint {
         meeting: OneOnOneId,
@@ -145,10 +148,10 @@ pub enum Command {
     },
 }
 
-/// What an applied command did, so the app can follow up (close an editor, select a row,
-/// say what happened).
+/// What an applied command did, so its sender can follow up (close an editor, select a row)
+/// and the status line can say what happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum Done {
     ArchitectAdded(ArchitectId),
     ArchitectUpdated(ArchitectId),
     ArchitectDeleted,
@@ -168,7 +171,11 @@ pub enum Outcome {
     TimeSettingsChanged(String),
     CalendarSettingsSaved,
     Development(DevOutcome),
-    OneOnOneStarted(OneOnOneId),
+    OneOnOneStarted {
+        id: OneOnOneId,
+        architect: ArchitectId,
+        held_on: NaiveDate,
+    },
     OneOnOneSaved(OneOnOneId),
     OneOnOneDeleted,
     /// A talking point or action item was added, changed or ticked.
@@ -183,118 +190,201 @@ pub enum Outcome {
     },
 }
 
+/// The days a time entry counts on, before and after a change.
+fn days_of<'a>(entries: impl IntoIterator<Item = &'a TimeEntry>) -> BTreeSet<NaiveDate> {
+    entries.into_iter().map(|entry| entry.fields.date).collect()
+}
+
+fn roster() -> Changes {
+    Changes { roster: true, ..Changes::default() }
+}
+
+fn time_on(days: BTreeSet<NaiveDate>) -> Changes {
+    Changes { time_days: days, ..Changes::default() }
+}
+
+fn time_settings() -> Changes {
+    Changes { time_settings: true, ..Changes::default() }
+}
+
+fn calendar_settings() -> Changes {
+    Changes { calendar_settings: true, ..Changes::default() }
+}
+
+fn templates_changed() -> Changes {
+    Changes { templates: true, ..Changes::default() }
+}
+
+/// A change to `architect`'s one-on-ones; `words` when text that search finds changed.
+fn meetings_of(architect: ArchitectId, words: bool) -> Changes {
+    Changes { meetings: People::one(architect), search: words, ..Changes::default() }
+}
+
 impl Command {
-    pub fn apply(self, conn: &Connection, today: NaiveDate) -> Result<Outcome, StoreError> {
+    /// Applies the command on `conn` (inside the caller's transaction) and says what it did
+    /// and which parts of the view it changed.
+    pub(super) fn apply(self, conn: &Connection, today: NaiveDate) -> Result<(Done, Changes), StoreError> {
         match self {
             Self::AddArchitect(fields) => {
-                architects::insert(conn, &fields, today).map(Outcome::ArchitectAdded)
+                architects::insert(conn, &fields, today).map(|id| (Done::ArchitectAdded(id), roster()))
             }
             Self::UpdateArchitect { id, fields } => {
-                architects::update(conn, id, &fields, today).map(|()| Outcome::ArchitectUpdated(id))
+                architects::update(conn, id, &fields, today).map(|()| (Done::ArchitectUpdated(id), roster()))
             }
             Self::SetArchitectStatus { id, status } => {
-                architects::set_status(conn, id, status).map(|()| Outcome::ArchitectUpdated(id))
+                architects::set_status(conn, id, status).map(|()| (Done::ArchitectUpdated(id), roster()))
             }
-            Self::DeleteArchitect(id) => architects::delete(conn, id).map(|()| Outcome::ArchitectDeleted),
-            Self::AddListItem { kind, name } => lists::add(conn, kind, &name).map(|_| Outcome::ListChanged),
+            Self::DeleteArchitect(id) => {
+                architects::delete(conn, id).map(|()| (Done::ArchitectDeleted, roster()))
+            }
+            Self::AddListItem { kind, name } => {
+                lists::add(conn, kind, &name).map(|_| (Done::ListChanged, roster()))
+            }
             Self::RenameListItem { kind, id, name } => {
-                lists::rename(conn, kind, id, &name).map(|()| Outcome::ListChanged)
+                lists::rename(conn, kind, id, &name).map(|()| (Done::ListChanged, roster()))
             }
             Self::MoveListItem { kind, id, up } => {
-                lists::move_item(conn, kind, id, up).map(|()| Outcome::ListChanged)
+                lists::move_item(conn, kind, id, up).map(|()| (Done::ListChanged, roster()))
             }
-            Self::DeleteListItem { kind, id } => lists::delete(conn, kind, id).map(|()| Outcome::ListChanged),
+            Self::DeleteListItem { kind, id } => {
+                lists::delete(conn, kind, id).map(|()| (Done::ListChanged, roster()))
+            }
             Self::LoadDemo(size) => {
                 demo::generate(conn, size, today)?;
                 settings::set(conn, settings::ONBOARDED, "demo")?;
-                Ok(Outcome::DemoLoaded)
+                Ok((Done::DemoLoaded, Changes::everything()))
             }
             Self::FinishOnboarding => {
                 settings::set(conn, settings::ONBOARDED, "empty")?;
-                Ok(Outcome::Onboarded)
+                Ok((Done::Onboarded, Changes { onboarding: true, ..Changes::default() }))
             }
             Self::AddTimeEntry(fields) => {
                 let id = time::insert(conn, &fields)?;
-                Ok(Outcome::TimeEntryAdded(Box::new(time::get(conn, id)?)))
+                let entry = time::get(conn, id)?;
+                let changes = time_on(days_of([&entry]));
+                Ok((Done::TimeEntryAdded(Box::new(entry)), changes))
             }
             Self::UpdateTimeEntry { id, fields } => {
                 let before = time::update(conn, id, &fields)?;
                 let after = time::get(conn, id)?;
                 calendar::follow_edit(conn, Some(&before.fields), Some(&after.fields))?;
-                Ok(Outcome::TimeEntryUpdated { before: Box::new(before), after: Box::new(after) })
+                let changes = time_on(days_of([&before, &after]));
+                Ok((Done::TimeEntryUpdated { before: Box::new(before), after: Box::new(after) }, changes))
             }
             Self::DeleteTimeEntry(id) => {
                 let deleted = time::delete(conn, id)?;
                 calendar::follow_edit(conn, Some(&deleted.fields), None)?;
-                Ok(Outcome::TimeEntryDeleted(Box::new(deleted)))
+                let changes = time_on(days_of([&deleted]));
+                Ok((Done::TimeEntryDeleted(Box::new(deleted)), changes))
             }
             Self::RestoreTimeEntry(entry) => {
                 time::restore(conn, &entry)?;
                 calendar::follow_edit(conn, None, Some(&entry.fields))?;
-                Ok(Outcome::TimeEntryRestored(entry))
+                let changes = time_on(days_of([entry.as_ref()]));
+                Ok((Done::TimeEntryRestored(entry), changes))
             }
             Self::SetFiscalStartMonth(month) => {
                 time::set_start_month(conn, month)?;
-                Ok(Outcome::TimeSettingsChanged(format!("The fiscal year now starts in {}", month.name())))
+                let message = format!("The fiscal year now starts in {}", month.name());
+                Ok((Done::TimeSettingsChanged(message), time_settings()))
             }
             Self::SetDefaultTargets(targets) => {
                 time::set_default_targets(conn, &targets)?;
-                Ok(Outcome::TimeSettingsChanged(format!("Default targets: {}", targets_text(&targets))))
+                let message = format!("Default targets: {}", targets_text(&targets));
+                Ok((Done::TimeSettingsChanged(message), time_settings()))
             }
             Self::SetQuarterTargets { quarter, targets } => {
                 time::set_quarter_targets(conn, quarter, targets.as_ref())?;
-                Ok(Outcome::TimeSettingsChanged(match targets {
+                let message = match targets {
                     Some(targets) => format!("{quarter} targets: {}", targets_text(&targets)),
                     None => format!("{quarter} uses the default targets again"),
-                }))
+                };
+                Ok((Done::TimeSettingsChanged(message), time_settings()))
             }
-            Self::SaveCalendarRules(rules) => {
-                calendar::save_rules(conn, &rules).map(|()| Outcome::CalendarSettingsSaved)
-            }
+            Self::SaveCalendarRules(rules) => calendar::save_rules(conn, &rules)
+                .map(|()| (Done::CalendarSettingsSaved, calendar_settings())),
             Self::SetCalendarIdentity { my_emails, company_domains } => {
                 calendar::save_identity(conn, &my_emails, &company_domains)
-                    .map(|()| Outcome::CalendarSettingsSaved)
+                    .map(|()| (Done::CalendarSettingsSaved, calendar_settings()))
             }
-            Self::Development(command) => command.apply(conn, today).map(Outcome::Development),
+            Self::Development(command) => {
+                let done = command.apply(conn, today)?;
+                let changes = match done.architect {
+                    Some(architect) => {
+                        Changes { development: People::one(architect), search: true, ..Changes::default() }
+                    }
+                    None => Changes { development_settings: true, ..Changes::default() },
+                };
+                Ok((Done::Development(done), changes))
+            }
             Self::StartOneOnOne { architect, held_on, agenda } => {
-                one_on_ones::start(conn, architect, held_on, &agenda, today).map(Outcome::OneOnOneStarted)
+                let words = !agenda.is_empty();
+                one_on_ones::start(conn, architect, held_on, &agenda, today).map(|id| {
+                    (Done::OneOnOneStarted { id, architect, held_on }, meetings_of(architect, words))
+                })
             }
             Self::UpdateOneOnOne { id, fields } => {
-                one_on_ones::update(conn, id, &fields, today).map(|()| Outcome::OneOnOneSaved(id))
+                let architect = one_on_ones::get(conn, id)?.architect_id;
+                one_on_ones::update(conn, id, &fields, today)
+                    .map(|()| (Done::OneOnOneSaved(id), meetings_of(architect, true)))
             }
-            Self::DeleteOneOnOne(id) => one_on_ones::delete(conn, id).map(|()| Outcome::OneOnOneDeleted),
+            Self::DeleteOneOnOne(id) => {
+                let architect = one_on_ones::get(conn, id)?.architect_id;
+                one_on_ones::delete(conn, id).map(|()| (Done::OneOnOneDeleted, meetings_of(architect, true)))
+            }
             Self::SetGoalsReviewed { id, goal_ids } => {
-                one_on_ones::set_goals(conn, id, &goal_ids).map(|()| Outcome::OneOnOneSaved(id))
+                let architect = one_on_ones::get(conn, id)?.architect_id;
+                one_on_ones::set_goals(conn, id, &goal_ids)
+                    .map(|()| (Done::OneOnOneSaved(id), meetings_of(architect, false)))
             }
             Self::AddTalkingPoint { meeting, fields } => {
-                agenda::add_point(conn, meeting, &fields).map(|_| Outcome::AgendaChanged)
+                let architect = one_on_ones::get(conn, meeting)?.architect_id;
+                agenda::add_point(conn, meeting, &fields)
+                    .map(|_| (Done::AgendaChanged, meetings_of(architect, true)))
             }
             Self::UpdateTalkingPoint { id, fields } => {
-                agenda::update_point(conn, id, &fields).map(|()| Outcome::AgendaChanged)
+                let architect = agenda::point_architect(conn, id)?;
+                agenda::update_point(conn, id, &fields)
+                    .map(|()| (Done::AgendaChanged, meetings_of(architect, true)))
             }
             Self::SetDiscussed { id, meeting } => {
-                agenda::set_discussed(conn, id, meeting).map(|()| Outcome::AgendaChanged)
+                let architect = agenda::point_architect(conn, id)?;
+                agenda::set_discussed(conn, id, meeting)
+                    .map(|()| (Done::AgendaChanged, meetings_of(architect, false)))
             }
-            Self::DeleteTalkingPoint(id) => agenda::delete_point(conn, id).map(|()| Outcome::AgendaChanged),
+            Self::DeleteTalkingPoint(id) => {
+                let architect = agenda::point_architect(conn, id)?;
+                agenda::delete_point(conn, id).map(|()| (Done::AgendaChanged, meetings_of(architect, true)))
+            }
             Self::AddActionItem { meeting, fields } => {
-                agenda::add_action(conn, meeting, &fields).map(|_| Outcome::AgendaChanged)
+                let architect = one_on_ones::get(conn, meeting)?.architect_id;
+                agenda::add_action(conn, meeting, &fields)
+                    .map(|_| (Done::AgendaChanged, meetings_of(architect, true)))
             }
             Self::UpdateActionItem { id, fields } => {
-                agenda::update_action(conn, id, &fields).map(|()| Outcome::AgendaChanged)
+                let architect = agenda::action_architect(conn, id)?;
+                agenda::update_action(conn, id, &fields)
+                    .map(|()| (Done::AgendaChanged, meetings_of(architect, true)))
             }
             Self::SetActionDone { id, done_on } => {
-                agenda::set_done(conn, id, done_on, today).map(|()| Outcome::AgendaChanged)
+                let architect = agenda::action_architect(conn, id)?;
+                agenda::set_done(conn, id, done_on, today)
+                    .map(|()| (Done::AgendaChanged, meetings_of(architect, false)))
             }
-            Self::DeleteActionItem(id) => agenda::delete_action(conn, id).map(|()| Outcome::AgendaChanged),
+            Self::DeleteActionItem(id) => {
+                let architect = agenda::action_architect(conn, id)?;
+                agenda::delete_action(conn, id).map(|()| (Done::AgendaChanged, meetings_of(architect, true)))
+            }
             Self::AddTemplate { name, prompt } => {
-                templates::add(conn, &name, &prompt).map(|_| Outcome::TemplatesChanged)
+                templates::add(conn, &name, &prompt).map(|_| (Done::TemplatesChanged, templates_changed()))
             }
-            Self::UpdateTemplate { id, name, prompt } => {
-                templates::update(conn, id, &name, &prompt).map(|()| Outcome::TemplatesChanged)
+            Self::UpdateTemplate { id, name, prompt } => templates::update(conn, id, &name, &prompt)
+                .map(|()| (Done::TemplatesChanged, templates_changed())),
+            Self::DeleteTemplate(id) => {
+                templates::delete(conn, id).map(|()| (Done::TemplatesChanged, templates_changed()))
             }
-            Self::DeleteTemplate(id) => templates::delete(conn, id).map(|()| Outcome::TemplatesChanged),
             Self::MoveTemplate { id, up } => {
-                templates::move_template(conn, id, up).map(|()| Outcome::TemplatesChanged)
+                templates::move_template(conn, id, up).map(|()| (Done::TemplatesChanged, templates_changed()))
             }
             Self::ImportCalendar { plan, folder } => {
                 calendar::write_plan(conn, &plan)?;
@@ -307,13 +397,21 @@ impl Command {
                     .chain(plan.updates.iter().map(|(_, entry)| entry))
                     .map(|entry| entry.entry_date)
                     .min();
-                Ok(Outcome::CalendarImported {
+                let done = Done::CalendarImported {
                     inserted: plan.inserts.len(),
                     updated: plan.updates.len(),
                     deleted: plan.deletes.len(),
                     first_date,
-                })
+                };
+                // An import may touch thousands of days and the architects it files meetings
+                // under: everything is read again.
+                Ok((done, Changes::everything()))
             }
         }
+    }
+
+    /// Whether the session takes a backup before applying it (an import of a calendar).
+    pub fn needs_backup_first(&self) -> bool {
+        matches!(self, Self::ImportCalendar { plan, .. } if !plan.is_empty())
     }
 }

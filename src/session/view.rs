@@ -1,5 +1,6 @@
-//! The view model: everything the screens read, loaded from the store after each write and
-//! never on a plain repaint.
+//! The view model: everything the screens read. Loaded whole when the file opens; after a
+//! write the session reads again only the parts it changed (see `refresh`); never on a plain
+//! repaint.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -12,9 +13,9 @@ use super::time_view::{TimeFocus, TimeView};
 use crate::import::rules::Rule;
 use crate::model::fiscal::IsoWeek;
 use crate::model::one_on_one::{Agenda, MAX_DAYS_AHEAD, OneOnOne, Template};
-use crate::model::prep::PrepSheet;
+use crate::model::prep::{Inputs as PrepInputs, PrepSheet};
 use crate::model::search::SearchResults;
-use crate::model::{Architect, ArchitectId, ListItem, ListItemId, ListKind, OneOnOneId};
+use crate::model::{Architect, ArchitectId, GoalId, ListItem, ListItemId, ListKind, OneOnOneId};
 use crate::store::one_on_ones::MeetingSummary;
 use crate::store::{
     Store, StoreError, agenda, architects, backup, calendar, lists, one_on_ones, prep, search, settings,
@@ -46,7 +47,7 @@ pub struct MeetingView {
     pub next: Option<OneOnOneId>,
     /// The architect's open development goals as (goal id, description), to tick the ones
     /// reviewed in the meeting.
-    pub goal_choices: Vec<(i64, String)>,
+    pub goal_choices: Vec<(GoalId, String)>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -73,6 +74,9 @@ pub struct ViewModel {
     pub development: DevelopmentView,
     /// The selected week's prep sheet.
     pub prep: Option<PrepSheet>,
+    /// What the prep sheet was built from, kept so a write touching one architect rebuilds
+    /// only their part.
+    pub prep_inputs: Option<PrepInputs>,
     /// The date of each architect's latest one-on-one.
     pub last_held: HashMap<ArchitectId, NaiveDate>,
     pub templates: Vec<Template>,
@@ -102,47 +106,39 @@ impl ViewModel {
         selection: &Selection,
     ) -> Result<Self, StoreError> {
         let conn = store.conn();
-        let architects = architects::list(conn)?;
-        let levels = lists::list(conn, ListKind::CareerLevel)?;
-        let areas = lists::list(conn, ListKind::SolutionArea)?;
-        let mut list_users = HashMap::new();
-        for (kind, items) in [(ListKind::CareerLevel, &levels), (ListKind::SolutionArea, &areas)] {
-            for item in items {
-                list_users.insert((kind, item.id), lists::users(conn, kind, item.id)?);
-            }
-        }
+        let mut view = Self { today, db_path: store.path().to_owned(), ..Self::default() };
+        let onboarded_setting = Self::load_roster(conn, &mut view)?;
         let time = TimeView::load(conn, today, time_focus)?;
-        let development = DevelopmentView::load(conn, today, &architects, &levels, &areas)?;
-        let onboarded =
-            !architects.is_empty() || time.has_entries || settings::get(conn, settings::ONBOARDED)?.is_some();
-        let backups = backup::list(store.path())?;
-        let calendar_rules = calendar::rules(conn)?;
-        let my_emails = calendar::list_setting(conn, calendar::MY_EMAILS)?;
-        let company_domains = calendar::list_setting(conn, calendar::COMPANY_DOMAINS)?;
-        let team_members = calendar::team_members(conn)?;
-        let last_import_folder = settings::get(conn, calendar::LAST_IMPORT_FOLDER)?;
-        let mut view = Self {
-            today,
-            db_path: store.path().to_owned(),
-            architects,
-            levels,
-            areas,
-            list_users,
-            onboarded,
-            backups,
-            time,
-            calendar_rules,
-            my_emails,
-            company_domains,
-            development,
-            team_members,
-            last_import_folder,
-            templates: templates::list(conn)?,
-            ..Self::default()
-        };
+        view.development = DevelopmentView::load(conn, today, &view.architects, &view.levels, &view.areas)?;
+        view.onboarded = onboarded_setting || time.has_entries;
+        view.time = time;
+        view.backups = backup::list(store.path())?;
+        view.calendar_rules = calendar::rules(conn)?;
+        view.my_emails = calendar::list_setting(conn, calendar::MY_EMAILS)?;
+        view.company_domains = calendar::list_setting(conn, calendar::COMPANY_DOMAINS)?;
+        view.team_members = calendar::team_members(conn)?;
+        view.last_import_folder = settings::get(conn, calendar::LAST_IMPORT_FOLDER)?;
+        view.templates = templates::list(conn)?;
         view.load_selection(conn, selection)?;
         view.load_search(conn, &selection.query);
         Ok(view)
+    }
+
+    /// Reads the roster and its lists (and who uses each entry). Returns whether the first-run
+    /// question is settled by the records alone (anyone on the roster, or the choice made).
+    pub fn load_roster(conn: &Connection, view: &mut Self) -> Result<bool, StoreError> {
+        view.architects = architects::list(conn)?;
+        view.levels = lists::list(conn, ListKind::CareerLevel)?;
+        view.areas = lists::list(conn, ListKind::SolutionArea)?;
+        view.list_users.clear();
+        for (kind, items) in [(ListKind::CareerLevel, &view.levels), (ListKind::SolutionArea, &view.areas)] {
+            for item in items {
+                view.list_users.insert((kind, item.id), lists::users(conn, kind, item.id)?);
+            }
+        }
+        Ok(!view.architects.is_empty()
+            || view.time.has_entries
+            || settings::get(conn, settings::ONBOARDED)?.is_some())
     }
 
     /// Loads what depends on the selection: the week's prep sheet, the open meeting, the
@@ -150,10 +146,22 @@ impl ViewModel {
     pub fn load_selection(&mut self, conn: &Connection, selection: &Selection) -> Result<(), StoreError> {
         let today = self.today;
         let week = selection.week.unwrap_or_else(|| IsoWeek::of(today));
-        self.prep = Some(prep::sheet(conn, week, today)?);
+        let inputs = prep::inputs(conn, week, today)?;
+        self.prep = Some(crate::model::prep::build(&inputs));
+        self.prep_inputs = Some(inputs);
         let horizon = today.checked_add_days(Days::new(MAX_DAYS_AHEAD)).unwrap_or(today);
         self.last_held = one_on_ones::last_held(conn, horizon)?;
-        self.meeting = match selection.meeting {
+        self.load_meeting(conn, selection.meeting)?;
+        self.history = match selection.architect {
+            Some(architect) => one_on_ones::history(conn, architect)?,
+            None => Vec::new(),
+        };
+        Ok(())
+    }
+
+    /// Loads the meeting open in the editor, with its agenda and neighbours.
+    pub fn load_meeting(&mut self, conn: &Connection, id: Option<OneOnOneId>) -> Result<(), StoreError> {
+        self.meeting = match id {
             None => None,
             Some(id) => match one_on_ones::get(conn, id) {
                 Ok(meeting) => Some(self.meeting_view(conn, meeting)?),
@@ -162,11 +170,13 @@ impl ViewModel {
                 Err(error) => return Err(error),
             },
         };
-        self.history = match selection.architect {
-            Some(architect) => one_on_ones::history(conn, architect)?,
-            None => Vec::new(),
-        };
         Ok(())
+    }
+
+    /// Reads the open meeting again.
+    pub fn reload_meeting(&mut self, conn: &Connection) -> Result<(), StoreError> {
+        let id = self.meeting.as_ref().map(|m| m.meeting.id);
+        self.load_meeting(conn, id)
     }
 
     fn meeting_view(&self, conn: &Connection, meeting: OneOnOne) -> Result<MeetingView, StoreError> {
@@ -185,7 +195,7 @@ impl ViewModel {
                     .goals
                     .iter()
                     .filter(|row| crate::model::goal::is_open(row.goal.fields.status))
-                    .map(|row| (row.goal.id.0, row.goal.fields.description.clone()))
+                    .map(|row| (row.goal.id, row.goal.fields.description.clone()))
                     .collect()
             });
         Ok(MeetingView { meeting, architect_name, agenda, previous, next, goal_choices })

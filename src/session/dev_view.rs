@@ -190,7 +190,6 @@ impl DevelopmentView {
             competency_users: skill_store::competency_users(conn)?,
             cert_holders: certifications::holders(conn)?,
             people: architects.iter().map(|a| (a.id, PersonDevelopment::default())).collect(),
-            current: architects.iter().filter(|a| a.fields.status != Status::Left).map(|a| a.id).collect(),
             ..Self::default()
         };
 
@@ -209,14 +208,7 @@ impl DevelopmentView {
         for (id, person) in &mut view.people {
             person.skill_history = skill_history.remove(id).unwrap_or_default();
             person.skill_history.reverse();
-            person.skills = competencies
-                .iter()
-                .map(|c| SkillRow {
-                    competency: c.id,
-                    name: c.name.clone(),
-                    level: ratings.remove(&(*id, c.id)),
-                })
-                .collect();
+            person.skills = skill_rows(&competencies, |c| ratings.remove(&(*id, c)));
         }
 
         let entries: HashMap<CertId, &CatalogueCert> = catalogue.iter().map(|c| (c.id, c)).collect();
@@ -230,17 +222,84 @@ impl DevelopmentView {
         for person in view.people.values_mut() {
             person.certs.sort_by(|a, b| a.code.cmp(&b.code));
         }
-
-        let team: Vec<&Architect> = architects.iter().filter(|a| a.fields.status != Status::Left).collect();
-        view.heatmap = view.heatmap_rows(&team);
-        view.biggest_gaps = view.gap_rows(&team);
-        view.expiring = view.expiring_within(&team, EXPIRY_HORIZON_DAYS, today);
-        view.coverage = view.coverage_rows(&team, areas, today);
-        view.readiness = readiness_rows(&team, levels);
-        view.attention = view.attention_rows(&team);
         view.competencies = competencies;
         view.catalogue = catalogue;
+        view.rebuild_team_views(today, architects, levels, areas);
         Ok(view)
+    }
+
+    /// Reads again the plans, skills and certifications of `ids` only (after a write that
+    /// touched them), then the team views from what is in memory: a goal's progress does not
+    /// re-read a hundred plans.
+    pub fn reload_people(
+        &mut self,
+        conn: &rusqlite::Connection,
+        today: NaiveDate,
+        ids: impl IntoIterator<Item = ArchitectId>,
+        team: (&[Architect], &[ListItem], &[ListItem]),
+    ) -> Result<(), StoreError> {
+        for id in ids {
+            let person = self.load_person(conn, id, today)?;
+            self.people.insert(id, person);
+        }
+        self.competency_users = skill_store::competency_users(conn)?;
+        self.cert_holders = certifications::holders(conn)?;
+        let (architects, levels, areas) = team;
+        self.rebuild_team_views(today, architects, levels, areas);
+        Ok(())
+    }
+
+    fn load_person(
+        &self,
+        conn: &rusqlite::Connection,
+        id: ArchitectId,
+        today: NaiveDate,
+    ) -> Result<PersonDevelopment, StoreError> {
+        let mut history = goals::history_of(conn, id)?;
+        let goals = goals::list_of(conn, id)?
+            .into_iter()
+            .map(|goal| {
+                let points = history.remove(&goal.id).unwrap_or_default();
+                goal_row(goal, points, today, self.stalled_days)
+            })
+            .collect();
+        let mut ratings: HashMap<CompetencyId, SkillLevel> =
+            skill_store::levels_of(conn, id)?.into_iter().map(|l| (l.competency, l)).collect();
+        let mut skill_history = skill_store::history_of(conn, id)?;
+        skill_history.reverse();
+        let entries: HashMap<CertId, &CatalogueCert> = self.catalogue.iter().map(|c| (c.id, c)).collect();
+        let mut certs: Vec<CertRow> = certifications::records_of(conn, id)?
+            .into_iter()
+            .filter_map(|record| {
+                let entry = entries.get(&record.cert)?;
+                Some(cert_row(record, entry, today))
+            })
+            .collect();
+        certs.sort_by(|a, b| a.code.cmp(&b.code));
+        Ok(PersonDevelopment {
+            goals,
+            skills: skill_rows(&self.competencies, |c| ratings.remove(&c)),
+            certs,
+            skill_history,
+        })
+    }
+
+    /// The team-wide views, from the people in memory.
+    pub fn rebuild_team_views(
+        &mut self,
+        today: NaiveDate,
+        architects: &[Architect],
+        levels: &[ListItem],
+        areas: &[ListItem],
+    ) {
+        self.current = architects.iter().filter(|a| a.fields.status != Status::Left).map(|a| a.id).collect();
+        let team: Vec<&Architect> = architects.iter().filter(|a| a.fields.status != Status::Left).collect();
+        self.heatmap = self.heatmap_rows(&team);
+        self.biggest_gaps = self.gap_rows(&team);
+        self.expiring = self.expiring_within(&team, EXPIRY_HORIZON_DAYS, today);
+        self.coverage = self.coverage_rows(&team, areas, today);
+        self.readiness = readiness_rows(&team, levels);
+        self.attention = self.attention_rows(&team);
     }
 
     pub fn person(&self, id: ArchitectId) -> Option<&PersonDevelopment> {
@@ -401,6 +460,17 @@ impl DevelopmentView {
         });
         rows
     }
+}
+
+/// One row per competency, in the list's order, with the rating `rating` finds (if any).
+fn skill_rows(
+    competencies: &[Competency],
+    mut rating: impl FnMut(CompetencyId) -> Option<SkillLevel>,
+) -> Vec<SkillRow> {
+    competencies
+        .iter()
+        .map(|c| SkillRow { competency: c.id, name: c.name.clone(), level: rating(c.id) })
+        .collect()
 }
 
 fn goal_row(goal: Goal, history: Vec<ProgressPoint>, today: NaiveDate, stalled_days: u32) -> GoalRow {

@@ -8,9 +8,9 @@ use crate::model::architect::Choice as _;
 use crate::model::certification::{CertKind, CertRecord};
 use crate::model::goal::{Goal, GoalFields, GoalStatus, ProgressPoint};
 use crate::model::skills::SkillLevel;
+use crate::model::words::plural;
 use crate::model::{ArchitectId, CertId, CertRecordId, CompetencyId, GoalId};
 use crate::store::certifications::{self, Earned};
-use crate::model::words::plural;
 use crate::store::skills::SkillChange;
 use crate::store::{StoreError, goals, skills};
 
@@ -102,7 +102,7 @@ pub struct DevOutcome {
 }
 
 impl DevCommand {
-    pub fn apply(self, conn: &Connection, today: NaiveDate) -> Result<DevOutcome, StoreError> {
+    pub(super) fn apply(self, conn: &Connection, today: NaiveDate) -> Result<DevOutcome, StoreError> {
         let done = |architect: Option<ArchitectId>, message: String| Ok(DevOutcome { architect, message });
         match self {
             Self::AddGoal { architect, fields } => {

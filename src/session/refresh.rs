@@ -1,0 +1,158 @@
+//! Reading again only what a write changed. A time entry refreshes the Time figures and the
+//! week's split on the prep sheet; a tick refreshes one architect's card, the open meeting and
+//! that architect's history; a goal's progress one person's plan and the team views built in
+//! memory from it. An import, a restore or the demo read everything.
+
+use std::collections::BTreeSet;
+
+use super::changes::{Changes, People};
+use super::{Session, TimeView};
+use crate::model::ArchitectId;
+use crate::model::prep;
+use crate::store::{StoreError, backup, calendar, one_on_ones, settings, templates};
+
+impl Session {
+    /// Brings the view up to date after `changes`. A failure to read leaves the view as it
+    /// was and reads everything, so the screens never show half of a change.
+    pub(super) fn refresh(&mut self, changes: &Changes) {
+        let result = if changes.everything { self.reload() } else { self.refresh_parts(changes) };
+        if result.is_err() {
+            // The write is committed; a second, whole read usually succeeds. If it does not,
+            // the screens keep what they had until the next change.
+            let _ = self.reload();
+        }
+    }
+
+    fn refresh_parts(&mut self, changes: &Changes) -> Result<(), StoreError> {
+        let today = self.today();
+        let Self { store, view, selection, time_focus, .. } = self;
+        let conn = store.conn();
+
+        if changes.roster || changes.onboarding {
+            // Names, levels and areas appear on every screen; the roster is small.
+            let fresh = super::ViewModel::load_roster(conn, view)?;
+            if changes.roster {
+                view.development = super::dev_view::DevelopmentView::load(
+                    conn,
+                    today,
+                    &view.architects,
+                    &view.levels,
+                    &view.areas,
+                )?;
+                view.team_members = calendar::team_members(conn)?;
+                // Who is due depends on status and cadence: the whole sheet.
+                view.load_selection(conn, selection)?;
+            }
+            view.onboarded = fresh;
+        }
+
+        let time_changed = !changes.time_days.is_empty() || changes.time_settings;
+        if time_changed {
+            view.time = TimeView::load(conn, today, *time_focus)?;
+            view.onboarded |= view.time.has_entries;
+        }
+
+        let mut people = changes.meetings.clone();
+        people.add(&changes.development);
+        if changes.development_settings {
+            people = People::Everyone;
+            view.development = super::dev_view::DevelopmentView::load(
+                conn,
+                today,
+                &view.architects,
+                &view.levels,
+                &view.areas,
+            )?;
+        } else if !changes.development.is_nobody() && !changes.roster {
+            let ids = match &changes.development {
+                People::Some(ids) => ids.clone(),
+                People::Everyone => view.architects.iter().map(|a| a.id).collect(),
+                People::Nobody => BTreeSet::new(),
+            };
+            view.development.reload_people(
+                conn,
+                today,
+                ids,
+                (&view.architects, &view.levels, &view.areas),
+            )?;
+        }
+
+        if !changes.roster {
+            refresh_meetings(conn, view, selection, &people, &changes.meetings, today)?;
+            if time_changed && let Some(inputs) = &mut view.prep_inputs {
+                crate::store::prep::fill_week_split(conn, inputs.week, inputs)?;
+                view.prep = Some(prep::build(inputs));
+            }
+        }
+
+        if changes.search && !selection.query.trim().is_empty() {
+            view.load_search(conn, &selection.query);
+        }
+        if changes.templates {
+            view.templates = templates::list(conn)?;
+        }
+        if changes.calendar_settings {
+            view.calendar_rules = calendar::rules(conn)?;
+            view.my_emails = calendar::list_setting(conn, calendar::MY_EMAILS)?;
+            view.company_domains = calendar::list_setting(conn, calendar::COMPANY_DOMAINS)?;
+            view.last_import_folder = settings::get(conn, calendar::LAST_IMPORT_FOLDER)?;
+        }
+        if changes.backups {
+            view.backups = backup::list(store.path())?;
+        }
+        Ok(())
+    }
+}
+
+/// The prep cards of `people`, the open meeting and the history shown, when a change
+/// touched them.
+fn refresh_meetings(
+    conn: &rusqlite::Connection,
+    view: &mut super::ViewModel,
+    selection: &super::Selection,
+    people: &People,
+    meetings: &People,
+    today: chrono::NaiveDate,
+) -> Result<(), StoreError> {
+    if people.is_nobody() {
+        return Ok(());
+    }
+    if let Some(inputs) = &mut view.prep_inputs {
+        let ids: Vec<ArchitectId> = match people {
+            People::Nobody => Vec::new(),
+            People::Some(ids) => ids.iter().copied().collect(),
+            People::Everyone => inputs.architects.iter().map(|a| a.id).collect(),
+        };
+        for id in ids {
+            crate::store::prep::refresh_architect(conn, inputs, id)?;
+        }
+        view.prep = Some(prep::build(inputs));
+    }
+    if meetings.is_nobody() {
+        // Development only: the open meeting's list of goals to tick may have changed.
+        if let Some(meeting) = &view.meeting
+            && people.contains(meeting.meeting.architect_id)
+        {
+            view.reload_meeting(conn)?;
+        }
+        return Ok(());
+    }
+    let horizon =
+        today.checked_add_days(chrono::Days::new(crate::model::one_on_one::MAX_DAYS_AHEAD)).unwrap_or(today);
+    view.last_held = one_on_ones::last_held(conn, horizon)?;
+    let touches_meeting = match (selection.meeting, &view.meeting) {
+        (Some(_), Some(meeting)) => meetings.contains(meeting.meeting.architect_id),
+        // A meeting selected but not shown yet (just started): read it.
+        (Some(_), None) => true,
+        (None, _) => false,
+    };
+    if touches_meeting {
+        view.load_meeting(conn, selection.meeting)?;
+    }
+    if let Some(architect) = selection.architect
+        && meetings.contains(architect)
+    {
+        view.history = one_on_ones::history(conn, architect)?;
+    }
+    Ok(())
+}
