@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::Args;
 use rusqlite::Connection;
@@ -21,6 +22,25 @@ pub struct BenchArgs {
     /// Timed runs of each operation; the median is reported.
     #[arg(long, default_value_t = 50)]
     pub runs: usize,
+    /// Only these groups of operations (repeatable): time, startup, one-on-ones, writes,
+    /// calendar, development. Default: all.
+    #[arg(long, value_enum)]
+    pub only: Vec<Group>,
+    /// Start from a copy of this large demo file (made with `leadline --db FILE demo --size
+    /// large`) instead of building one, to repeat a measurement quickly.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+}
+
+/// The groups of operations `leadline bench` measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Group {
+    Time,
+    Startup,
+    OneOnOnes,
+    Writes,
+    Calendar,
+    Development,
 }
 
 /// One timed operation.
@@ -65,25 +85,46 @@ impl Drop for TempDb {
 
 pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
     let runs = args.runs.max(1);
+    let wanted = |group: Group| args.only.is_empty() || args.only.contains(&group);
     let db = TempDb::new()?;
-    let mut session = Session::without_view(Store::open(&db.0)?, Clock::Fixed(today), Zone::Utc);
     let started = Instant::now();
-    session.run(Origin::SCRIPT, Command::LoadDemo(DemoSize::Large))?;
+    match &args.from {
+        Some(file) => {
+            std::fs::copy(file, &db.0)
+                .with_context(|| format!("cannot copy {} for the benchmark", file.display()))?;
+        }
+        None => {
+            let mut session = Session::without_view(Store::open(&db.0)?, Clock::Fixed(today), Zone::Utc);
+            session.run(Origin::SCRIPT, Command::LoadDemo(DemoSize::Large))?;
+        }
+    }
     let built = started.elapsed();
+    let session = Session::without_view(Store::open(&db.0)?, Clock::Fixed(today), Zone::Utc);
     let conn = session.conn();
     println!(
-        "Large demo: {} architects, {} time entries (built in {:.1} s); {runs} runs each, median shown.\n",
+        "Large demo: {} architects, {} time entries (ready in {:.1} s); {runs} runs each, median shown.\n",
         store::architects::list(conn)?.len(),
         store::time::count(conn)?,
         built.as_secs_f64(),
     );
-    let mut measurements = time_benchmarks(conn, today, runs)?;
+    let mut measurements = Vec::new();
+    if wanted(Group::Time) {
+        measurements.extend(time_benchmarks(conn, today, runs)?);
+    }
     // Start-up is measured on the same file, closed, as a new window would find it.
     drop(session);
-    measurements.extend(startup_benchmarks(&db.0, runs)?);
-    measurements.extend(one_on_one_benchmarks(&db.0, runs, today)?);
-    measurements.extend(super::bench_writes::run(&db.0, runs, today)?);
-    measurements.extend(calendar_benchmarks(&db.0, runs, today)?);
+    if wanted(Group::Startup) {
+        measurements.extend(startup_benchmarks(&db.0, runs)?);
+    }
+    if wanted(Group::OneOnOnes) {
+        measurements.extend(one_on_one_benchmarks(&db.0, runs, today)?);
+    }
+    if wanted(Group::Writes) {
+        measurements.extend(super::bench_writes::run(&db.0, runs, today)?);
+    }
+    if wanted(Group::Calendar) {
+        measurements.extend(calendar_benchmarks(&db.0, runs, today)?);
+    }
     let rows: Vec<[String; 5]> = measurements
         .iter()
         .map(|m| {
@@ -97,10 +138,11 @@ pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
         })
         .collect();
     print!("{}", aligned(&["OPERATION", "MEDIAN", "RANGE", "TARGET", ""], &rows));
-    // Development builds its own large demo per run (its timings include writes), so fewer runs.
-    println!("\nDevelopment plans, skills and certifications (fresh large demo per run):");
-    println!("{:<52} {:>12} {:>12} {:>12}", "OPERATION", "MEDIAN", "FASTEST", "SLOWEST");
-    print!("{}", super::bench_development::run(runs.min(3), today)?);
+    if wanted(Group::Development) {
+        // Development builds its own large demo per run (its timings include writes), so fewer runs.
+        println!("\nDevelopment plans, skills and certifications (fresh large demo per run):");
+        print!("{}", super::bench_development::run(runs.min(3), today)?);
+    }
     Ok(if measurements.iter().all(Measurement::within_target) {
         ExitCode::SUCCESS
     } else {

@@ -251,11 +251,9 @@ impl PrepSheet {
 
 /// Builds the week's prep sheet. Architects who left are not on it.
 pub fn build(inputs: &Inputs) -> PrepSheet {
-    let as_of = as_of(inputs.week, inputs.today);
-    let empty = HistoryInput::default();
     let mut sheet = PrepSheet {
         week: inputs.week,
-        as_of,
+        as_of: as_of(inputs.week, inputs.today),
         week_split: inputs.week_split.clone(),
         due: Vec::new(),
         held: Vec::new(),
@@ -263,42 +261,68 @@ pub fn build(inputs: &Inputs) -> PrepSheet {
         on_leave: Vec::new(),
     };
     for architect in &inputs.architects {
-        match architect.status {
-            Status::Left => continue,
-            Status::OnLeave => {
-                sheet.on_leave.push((architect.id, architect.name.clone()));
-                continue;
-            }
-            Status::Active => {}
-        }
-        let history = inputs.history.get(&architect.id).unwrap_or(&empty);
-        if let Some(held) = history.in_week {
-            sheet.held.push(HeldCard { architect_id: architect.id, name: architect.name.clone(), held });
-            continue;
-        }
-        let last_on = history.last.map(|m| m.held_on);
-        if let Some(last) = last_on
-            && !is_due(architect.cadence, Some(last), inputs.week)
-        {
-            sheet.not_due.push(NotDue {
-                architect_id: architect.id,
-                name: architect.name.clone(),
-                cadence: architect.cadence,
-                last_held_on: last,
-                next_due: next_due_week(architect.cadence, last),
-            });
-            continue;
-        }
-        let development = inputs.development.get(&architect.id).cloned().unwrap_or_default();
-        sheet.due.push(card(architect, history, development, as_of));
+        place(&mut sheet, inputs, architect);
     }
+    sort(&mut sheet, inputs);
+    sheet
+}
+
+/// Rebuilds only `id`'s place on the sheet (their card, or their line among those held, not
+/// due or on leave) from `inputs`, after a write that touched only them.
+pub fn update(sheet: &mut PrepSheet, inputs: &Inputs, id: ArchitectId) {
+    sheet.due.retain(|c| c.architect_id != id);
+    sheet.held.retain(|h| h.architect_id != id);
+    sheet.not_due.retain(|n| n.architect_id != id);
+    sheet.on_leave.retain(|(a, _)| *a != id);
+    if let Some(architect) = inputs.architects.iter().find(|a| a.id == id) {
+        place(sheet, inputs, architect);
+    }
+    sort(sheet, inputs);
+}
+
+/// Puts an architect where the week has them: on leave, held, not due, or due with a card.
+fn place(sheet: &mut PrepSheet, inputs: &Inputs, architect: &ArchitectInput) {
+    match architect.status {
+        Status::Left => return,
+        Status::OnLeave => {
+            sheet.on_leave.push((architect.id, architect.name.clone()));
+            return;
+        }
+        Status::Active => {}
+    }
+    let empty = HistoryInput::default();
+    let history = inputs.history.get(&architect.id).unwrap_or(&empty);
+    if let Some(held) = history.in_week {
+        sheet.held.push(HeldCard { architect_id: architect.id, name: architect.name.clone(), held });
+        return;
+    }
+    let last_on = history.last.map(|m| m.held_on);
+    if let Some(last) = last_on
+        && !is_due(architect.cadence, Some(last), inputs.week)
+    {
+        sheet.not_due.push(NotDue {
+            architect_id: architect.id,
+            name: architect.name.clone(),
+            cadence: architect.cadence,
+            last_held_on: last,
+            next_due: next_due_week(architect.cadence, last),
+        });
+        return;
+    }
+    let development = inputs.development.get(&architect.id).cloned().unwrap_or_default();
+    sheet.due.push(card(architect, history, development, sheet.as_of));
+}
+
+fn sort(sheet: &mut PrepSheet, inputs: &Inputs) {
     sheet.due.sort_by(|a, b| {
         let key = |c: &PrepCard| c.days_since_last.map_or(i64::MIN, |d| -d);
         key(a).cmp(&key(b)).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
     });
     sheet.held.sort_by_key(|h| (h.held.meeting.held_on, h.name.to_lowercase()));
     sheet.not_due.sort_by_key(|n| n.name.to_lowercase());
-    sheet
+    // On leave: in the roster's order, as the inputs list them.
+    let position = |id: &ArchitectId| inputs.architects.iter().position(|a| a.id == *id);
+    sheet.on_leave.sort_by_key(|(id, _)| position(id));
 }
 
 fn card(

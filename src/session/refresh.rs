@@ -47,10 +47,12 @@ impl Session {
         }
 
         let time_changed = !changes.time_days.is_empty() || changes.time_settings;
-        if time_changed {
+        if changes.time_settings {
             view.time = TimeView::load(conn, today, *time_focus)?;
-            view.onboarded |= view.time.has_entries;
+        } else if time_changed {
+            view.time.refresh_days(conn, &changes.time_days)?;
         }
+        view.onboarded |= view.time.has_entries;
 
         let mut people = changes.meetings.clone();
         people.add(&changes.development);
@@ -81,7 +83,9 @@ impl Session {
             refresh_meetings(conn, view, selection, &people, &changes.meetings, today)?;
             if time_changed && let Some(inputs) = &mut view.prep_inputs {
                 crate::store::prep::fill_week_split(conn, inputs.week, inputs)?;
-                view.prep = Some(prep::build(inputs));
+                if let Some(sheet) = &mut view.prep {
+                    sheet.week_split.clone_from(&inputs.week_split);
+                }
             }
         }
 
@@ -118,15 +122,24 @@ fn refresh_meetings(
         return Ok(());
     }
     if let Some(inputs) = &mut view.prep_inputs {
-        let ids: Vec<ArchitectId> = match people {
-            People::Nobody => Vec::new(),
-            People::Some(ids) => ids.iter().copied().collect(),
-            People::Everyone => inputs.architects.iter().map(|a| a.id).collect(),
-        };
-        for id in ids {
-            crate::store::prep::refresh_architect(conn, inputs, id)?;
+        match people {
+            People::Nobody => {}
+            People::Some(ids) => {
+                for &id in ids {
+                    crate::store::prep::refresh_architect(conn, inputs, id)?;
+                    if let Some(sheet) = &mut view.prep {
+                        prep::update(sheet, inputs, id);
+                    }
+                }
+            }
+            People::Everyone => {
+                let ids: Vec<ArchitectId> = inputs.architects.iter().map(|a| a.id).collect();
+                for id in ids {
+                    crate::store::prep::refresh_architect(conn, inputs, id)?;
+                }
+                view.prep = Some(prep::build(inputs));
+            }
         }
-        view.prep = Some(prep::build(inputs));
     }
     if meetings.is_nobody() {
         // Development only: the open meeting's list of goals to tick may have changed.
@@ -139,7 +152,18 @@ fn refresh_meetings(
     }
     let horizon =
         today.checked_add_days(chrono::Days::new(crate::model::one_on_one::MAX_DAYS_AHEAD)).unwrap_or(today);
-    view.last_held = one_on_ones::last_held(conn, horizon)?;
+    match meetings {
+        People::Some(ids) => {
+            for &id in ids {
+                match one_on_ones::last_held_of(conn, id, horizon)? {
+                    Some(on) => view.last_held.insert(id, on),
+                    None => view.last_held.remove(&id),
+                };
+            }
+        }
+        People::Everyone => view.last_held = one_on_ones::last_held(conn, horizon)?,
+        People::Nobody => {}
+    }
     let touches_meeting = match (selection.meeting, &view.meeting) {
         (Some(_), Some(meeting)) => meetings.contains(meeting.meeting.architect_id),
         // A meeting selected but not shown yet (just started): read it.

@@ -1,6 +1,9 @@
 //! The part of the view model the Time screen reads: the week and quarter in focus, their
-//! aggregates and entries, and the time settings. Rebuilt after a write or when the user moves
-//! to another week or quarter, never on a plain repaint.
+//! aggregates and entries, and the time settings. Read when the user moves to another week or
+//! quarter; after a write only the days it touched are read again and the figures rebuilt from
+//! the minutes per day kept here. Never on a plain repaint.
+
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -39,6 +42,9 @@ pub struct TimeView {
     pub today_minutes: u32,
     /// Whether anything was ever logged, to choose between an empty state and an empty week.
     pub has_entries: bool,
+    /// Minutes per day and category from the trend's first quarter to the focused quarter's
+    /// end, by date: what the quarter figures are rebuilt from after a write.
+    daily: Vec<DailyMinutes>,
 }
 
 impl Default for TimeView {
@@ -58,6 +64,7 @@ impl Default for TimeView {
             week,
             today_minutes: 0,
             has_entries: false,
+            daily: Vec::new(),
         }
     }
 }
@@ -82,9 +89,11 @@ impl TimeView {
         } else {
             time::day_total(conn, today, None)?
         };
+        let (first, last) = Self::cached_range(focus, &settings);
+        let daily = time::daily_minutes(conn, first, last)?;
         Ok(Self {
             focus,
-            quarter: time::quarter_summary(conn, focus.quarter, &settings, today)?,
+            quarter: QuarterSummary::build(focus.quarter, &settings, today, &daily),
             has_entries: !week_entries.is_empty() || time::any(conn)?,
             settings,
             today,
@@ -92,7 +101,48 @@ impl TimeView {
             week,
             this_week,
             today_minutes,
+            daily,
         })
+    }
+
+    /// The days whose minutes are kept: the trend's first quarter to the focused quarter's end.
+    fn cached_range(focus: TimeFocus, settings: &TimeSettings) -> (NaiveDate, NaiveDate) {
+        let start_month = settings.start_month;
+        (QuarterSummary::trend_start(focus.quarter, start_month), focus.quarter.end_inclusive(start_month))
+    }
+
+    /// After a write that changed time on `days`: reads those days again and rebuilds the
+    /// figures from memory; the week's entries only if one of the days is in it.
+    pub fn refresh_days(&mut self, conn: &Connection, days: &BTreeSet<NaiveDate>) -> Result<(), StoreError> {
+        let (first, last) = Self::cached_range(self.focus, &self.settings);
+        for &day in days.iter().filter(|d| (first..=last).contains(*d)) {
+            let start = self.daily.partition_point(|(date, _, _)| *date < day);
+            let end = self.daily.partition_point(|(date, _, _)| *date <= day);
+            let fresh = time::daily_minutes(conn, day, day)?;
+            self.daily.splice(start..end, fresh);
+        }
+        self.quarter = QuarterSummary::build(self.focus.quarter, &self.settings, self.today, &self.daily);
+        let in_week = |week: IsoWeek| days.iter().any(|d| IsoWeek::of(*d) == week);
+        if in_week(self.focus.week) {
+            self.week_entries = time::list_between(conn, self.focus.week.monday(), self.focus.week.sunday())?;
+            let daily: Vec<DailyMinutes> = self
+                .week_entries
+                .iter()
+                .map(|e| (e.fields.date, e.fields.category, e.fields.minutes))
+                .collect();
+            self.week = WeekSummary::build(self.focus.week, &self.settings, &daily);
+        }
+        let current = IsoWeek::of(self.today);
+        if current == self.focus.week {
+            self.this_week = self.week.clone();
+        } else if in_week(current) {
+            self.this_week = time::week_summary(conn, current, &self.settings)?;
+        }
+        if days.contains(&self.today) {
+            self.today_minutes = time::day_total(conn, self.today, None)?;
+        }
+        self.has_entries = !self.week_entries.is_empty() || time::any(conn)?;
+        Ok(())
     }
 
     /// The entries of one day of the focused week.

@@ -181,11 +181,7 @@ impl ViewModel {
 
     fn meeting_view(&self, conn: &Connection, meeting: OneOnOne) -> Result<MeetingView, StoreError> {
         let agenda = agenda::agenda_of(conn, &meeting)?;
-        let history = one_on_ones::history(conn, meeting.architect_id)?;
-        let index = history.iter().position(|m| m.meeting.id == meeting.id);
-        // History is newest first: the previous meeting is the next entry.
-        let previous = index.and_then(|i| history.get(i + 1)).map(|m| m.meeting.id);
-        let next = index.and_then(|i| i.checked_sub(1)).and_then(|i| history.get(i)).map(|m| m.meeting.id);
+        let (previous, next) = one_on_ones::adjacent(conn, &meeting)?;
         let architect_name =
             self.architect(meeting.architect_id).map_or_else(String::new, |a| a.fields.name.clone());
         // The architect's open goals, to tick as reviewed in the meeting.

@@ -277,6 +277,38 @@ pub fn between(
     Ok(stmt.query_map(params![architect, from, to], row_to_ref)?.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The meetings just before and after `meeting` with the same architect.
+pub fn adjacent(
+    conn: &Connection,
+    meeting: &OneOnOne,
+) -> Result<(Option<OneOnOneId>, Option<OneOnOneId>), StoreError> {
+    let (architect, held_on) = (meeting.architect_id, meeting.fields.held_on);
+    let previous = conn
+        .prepare_cached(
+            "SELECT id FROM one_on_ones WHERE architect_id = ?1 AND held_on < ?2 ORDER BY held_on DESC LIMIT 1",
+        )?
+        .query_row(params![architect, held_on], |r| r.get(0))
+        .optional()?;
+    let next = conn
+        .prepare_cached(
+            "SELECT id FROM one_on_ones WHERE architect_id = ?1 AND held_on > ?2 ORDER BY held_on LIMIT 1",
+        )?
+        .query_row(params![architect, held_on], |r| r.get(0))
+        .optional()?;
+    Ok((previous, next))
+}
+
+/// The latest meeting of `architect` up to `until`, if any.
+pub fn last_held_of(
+    conn: &Connection,
+    architect: ArchitectId,
+    until: NaiveDate,
+) -> Result<Option<NaiveDate>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT max(held_on) FROM one_on_ones WHERE architect_id = ?1 AND held_on <= ?2")?
+        .query_row(params![architect, until], |r| r.get(0))?)
+}
+
 /// The latest meeting up to `until` for every architect who has one.
 pub fn last_held(conn: &Connection, until: NaiveDate) -> Result<HashMap<ArchitectId, NaiveDate>, StoreError> {
     let mut stmt = conn.prepare_cached(

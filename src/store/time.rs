@@ -93,7 +93,7 @@ pub fn daily_minutes(
 ) -> Result<Vec<DailyMinutes>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT entry_date, category, sum(minutes) FROM time_entries \
-         WHERE entry_date BETWEEN ?1 AND ?2 GROUP BY entry_date, category",
+         WHERE entry_date BETWEEN ?1 AND ?2 GROUP BY entry_date, category ORDER BY entry_date, category",
     )?;
     let rows = stmt
         .query_map(params![first, last], |row| Ok((row.get(0)?, category_at(row, 1)?, row.get(2)?)))?
