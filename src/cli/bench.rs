@@ -88,15 +88,12 @@ pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
     let wanted = |group: Group| args.only.is_empty() || args.only.contains(&group);
     let db = TempDb::new()?;
     let started = Instant::now();
-    match &args.from {
-        Some(file) => {
-            std::fs::copy(file, &db.0)
-                .with_context(|| format!("cannot copy {} for the benchmark", file.display()))?;
-        }
-        None => {
-            let mut session = Session::without_view(Store::open(&db.0)?, Clock::Fixed(today), Zone::Utc);
-            session.run(Origin::SCRIPT, Command::LoadDemo(DemoSize::Large))?;
-        }
+    if let Some(file) = &args.from {
+        std::fs::copy(file, &db.0)
+            .with_context(|| format!("cannot copy {} for the benchmark", file.display()))?;
+    } else {
+        let mut session = Session::without_view(Store::open(&db.0)?, Clock::Fixed(today), Zone::Utc);
+        session.run(Origin::SCRIPT, Command::LoadDemo(DemoSize::Large))?;
     }
     let built = started.elapsed();
     let session = Session::without_view(Store::open(&db.0)?, Clock::Fixed(today), Zone::Utc);
