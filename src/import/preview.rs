@@ -23,6 +23,8 @@ pub const MAX_ENTRY_MINUTES: u32 = 1440;
 pub const MAX_DESCRIPTION_CHARS: usize = 200;
 /// What an all-day event counts per weekday it covers, unless settings say otherwise.
 pub const DEFAULT_ALL_DAY_MINUTES: u32 = 480;
+/// Later meetings each meeting is compared with for double booking.
+const MAX_OVERLAPS_COMPARED: usize = 64;
 
 /// A time entry an earlier calendar import wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -316,16 +318,11 @@ impl Preview {
             };
             let multi_day = row.occurrence.all_day
                 && (row.occurrence.end.wall() - row.occurrence.start.wall()).num_days() > 1;
-            let days = if multi_day { weekdays_covered(&row.occurrence) } else { Vec::new() };
-            if !days.is_empty() {
+            let count = if multi_day { weekday_count(&row.occurrence) } else { 0 };
+            if count > 0 {
                 // A conference or an offsite: a working day on each weekday it covers, each on
                 // its own day, so no one day holds the whole event.
-                let count = days.len();
-                let in_range: Vec<(usize, NaiveDate)> = days
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(_, day)| window.from <= *day && *day < window.to)
-                    .collect();
+                let in_range = weekdays_in_window(&row.occurrence, window);
                 for (position, (index, day)) in in_range.iter().enumerate() {
                     let mut part = row.clone();
                     part.local_date = *day;
@@ -459,7 +456,12 @@ impl Preview {
         let mut overlaps: HashMap<usize, (i64, usize)> = HashMap::new();
         for (position, &(start, end, index)) in timed.iter().enumerate() {
             // Sorted by start: only the ones after it that start before it ends can overlap.
-            for &(other_start, other_end, other) in timed[position + 1..].iter().take_while(|o| o.0 < end) {
+            // A calendar's meeting overlaps a handful of others; a damaged file's runaway
+            // series (every second, an hour long) overlaps thousands, and comparing them all
+            // would stall the preview: the nearest few are enough to point it out.
+            let followers =
+                timed[position + 1..].iter().take_while(|o| o.0 < end).take(MAX_OVERLAPS_COMPARED);
+            for &(other_start, other_end, other) in followers {
                 let shared = (end.min(other_end) - other_start.max(start)).num_minutes();
                 if shared <= 0 {
                     continue;
@@ -568,13 +570,36 @@ fn differences(proposed: &ProposedEntry, before: &ExistingEntry) -> Vec<&'static
     fields
 }
 
-/// The weekdays an all-day event covers, from its first day to the day before its end.
-fn weekdays_covered(occurrence: &Occurrence) -> Vec<NaiveDate> {
+/// The first day an all-day event covers and the day after its last.
+fn days_of(occurrence: &Occurrence) -> (NaiveDate, NaiveDate) {
     let start = occurrence.start.wall().date();
-    let days = (occurrence.end.wall().date() - start).num_days().max(1);
-    (0..days)
-        .filter_map(|offset| start.checked_add_days(chrono::Days::new(u64::try_from(offset).ok()?)))
+    (start, occurrence.end.wall().date().max(start.succ_opt().unwrap_or(start)))
+}
+
+/// Weekdays from `first` up to, not including, `end`: counted, not walked, so a damaged
+/// file's event of a million years costs nothing.
+fn weekdays_between(first: NaiveDate, end: NaiveDate) -> usize {
+    let days = (end - first).num_days().max(0);
+    let from_monday = i64::from(first.weekday().num_days_from_monday());
+    let partial = (0..days % 7).filter(|offset| (from_monday + offset) % 7 < 5).count();
+    usize::try_from(days / 7 * 5).unwrap_or(usize::MAX).saturating_add(partial)
+}
+
+/// How many weekdays an all-day event covers, from its first day to the day before its end.
+fn weekday_count(occurrence: &Occurrence) -> usize {
+    let (first, end) = days_of(occurrence);
+    weekdays_between(first, end)
+}
+
+/// The weekdays an all-day event covers inside the window, each with its place among all
+/// the weekdays the event covers (0 for the first).
+fn weekdays_in_window(occurrence: &Occurrence, window: &Window) -> Vec<(usize, NaiveDate)> {
+    let (first, end) = days_of(occurrence);
+    let (from, to) = (first.max(window.from), end.min(window.to));
+    from.iter_days()
+        .take_while(|day| *day < to)
         .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+        .map(|day| (weekdays_between(first, day), day))
         .collect()
 }
 
@@ -592,12 +617,14 @@ fn counted_minutes(occurrence: &Occurrence, all_day_minutes: u32) -> (u32, Optio
     if !occurrence.all_day {
         return cap(occurrence.duration_minutes, "longer than a day");
     }
-    let weekdays = weekdays_covered(occurrence).len();
+    let weekdays = weekday_count(occurrence);
     if weekdays == 0 {
         return (0, Some("all-day on a weekend; not counted".into()));
     }
-    let (minutes, note) =
-        cap(i64::from(all_day_minutes) * i64::try_from(weekdays).unwrap_or(i64::MAX), "several working days");
+    let (minutes, note) = cap(
+        i64::from(all_day_minutes).saturating_mul(i64::try_from(weekdays).unwrap_or(i64::MAX)),
+        "several working days",
+    );
     (minutes, note.or_else(|| Some(format!("all-day: {} h per weekday", all_day_minutes / 60))))
 }
 
