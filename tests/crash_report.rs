@@ -64,3 +64,40 @@ fn a_panic_leaves_a_report_beside_the_database_and_a_caught_one_does_not() {
     assert_eq!(crash::previous_report(&db), None, "told about once");
     assert!(previous.report.is_file(), "the report itself stays");
 }
+
+/// The decision about noise: a panic the net catches prints nothing on the terminal (the
+/// default hook would print "thread … panicked at …" for a fault the manager already sees as
+/// a warning). Run in a child process, whose terminal output this test can read; the control
+/// shows that an uncaught panic there does print, so the check can see one.
+#[test]
+fn a_caught_panic_prints_nothing_on_the_terminal() {
+    const TEST: &str = "a_caught_panic_prints_nothing_on_the_terminal";
+    match std::env::var("LEADLINE_CRASH_CHILD").as_deref() {
+        Ok("quiet") => {
+            assert!(crash::catch_quietly(|| "TU\u{FFFD}"[3..].len()).is_err());
+            println!("caught quietly");
+            return;
+        }
+        Ok(_) => {
+            assert!(std::panic::catch_unwind(|| "TU\u{FFFD}"[3..].len()).is_err());
+            println!("caught loudly");
+            return;
+        }
+        Err(_) => {}
+    }
+    let child = |mode: &str| {
+        std::process::Command::new(std::env::current_exe().expect("this test program"))
+            .args(["--exact", TEST, "--nocapture", "--test-threads", "1"])
+            .env("LEADLINE_CRASH_CHILD", mode)
+            .output()
+            .expect("run the child")
+    };
+    let quiet = child("quiet");
+    let (stdout, stderr) = (String::from_utf8_lossy(&quiet.stdout), String::from_utf8_lossy(&quiet.stderr));
+    assert!(quiet.status.success() && stdout.contains("caught quietly"), "{stdout}\n{stderr}");
+    assert!(!stderr.contains("panicked"), "the caught panic was printed:\n{stderr}");
+    let loud = child("loud");
+    let (stdout, stderr) = (String::from_utf8_lossy(&loud.stdout), String::from_utf8_lossy(&loud.stderr));
+    assert!(loud.status.success() && stdout.contains("caught loudly"), "{stdout}\n{stderr}");
+    assert!(stderr.contains("panicked"), "the control printed nothing:\n{stderr}");
+}
