@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod crash;
 pub mod demo;
 pub mod import;
 pub mod model;
@@ -18,6 +19,10 @@ use chrono::NaiveDate;
 /// Opens the window on the database at `db_path`. An unreadable database still opens a
 /// window, which explains what is wrong instead of vanishing.
 pub fn run_gui(db_path: PathBuf, today: Option<NaiveDate>) -> eframe::Result {
+    // From here a panic anywhere writes a crash report beside the database; the next start
+    // says so (`crash::previous_report`).
+    crash::install(&db_path);
+    let _doing = crash::doing("running the window");
     // The page-by-page check and the daily backup run in the background once the window is up.
     let store = store::Store::open_deferring_check(&db_path);
     let options = eframe::NativeOptions {

@@ -99,6 +99,7 @@ impl LeadlineApp {
             }
             Err(error) => app.open_error = Some(error.to_string()),
         }
+        app.tell_about_a_previous_crash();
         if let Some(session) = &app.session {
             if deferred_check {
                 app.health = Some(crate::store::health::spawn(session.path()));
@@ -111,6 +112,19 @@ impl LeadlineApp {
 
     pub fn today(&self) -> NaiveDate {
         self.clock.today()
+    }
+
+    /// The last session ended with a panic: say so once, where the report is, and that the
+    /// data is safe (every write is its own committed transaction).
+    fn tell_about_a_previous_crash(&mut self) {
+        let Some(crash) = crate::crash::previous_report(&self.db_path) else { return };
+        let message = crash.message();
+        self.shell.status.clone_from(&message);
+        self.shell.toasts.error(message);
+        if let Err(error) = crate::crash::acknowledge(&self.db_path) {
+            // Told again at the next start: better twice than never.
+            eprintln!("Leadline: could not mark the crash report as read: {error}");
+        }
     }
 
     /// What the screens read.

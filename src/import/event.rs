@@ -1,17 +1,20 @@
 //! A calendar file read into events: each VEVENT's times (with their zones resolved), length,
 //! recurrence, status, free/busy, organizer and attendees. Reading never fails on one event:
-//! an event that cannot be read is left out with a warning naming it and its line.
+//! an event that cannot be read is left out with a warning naming it and its line, and a
+//! fault in a parser it goes through (a panic) costs only that event.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 
-use super::props::{self, Node, Prop};
+use super::props;
+use super::reader::{Reader, shown};
 use super::structure::{self, Document};
 use super::vtimezone::Definition;
 use super::zones::{Zone, Zones};
-use super::{IcsError, Warning, decode};
+use super::{IcsError, Warning, copies, decode};
+use crate::crash;
 
 /// A DATE or DATE-TIME value with its zone.
 #[derive(Debug, Clone)]
@@ -41,6 +44,16 @@ impl Stamp {
             other => other.wall(),
         }
     }
+
+    /// A key that is equal for two writings of the same moment: the instant in UTC for a
+    /// zoned time, the wall clock otherwise.
+    pub fn same_moment_key(&self) -> (bool, NaiveDateTime) {
+        match self {
+            Self::Date(_) => (true, self.wall()),
+            Self::Floating(wall) => (false, *wall),
+            Self::Zoned { wall, zone } => (false, zone.to_utc(*wall).map_or(*wall, |utc| utc.naive_utc())),
+        }
+    }
 }
 
 /// How long each occurrence lasts.
@@ -51,6 +64,13 @@ pub enum Length {
     Duration(TimeDelta),
     /// Neither: a day for a date, nothing for a time (RFC 5545 §3.6.1).
     Default,
+}
+
+/// An RDATE: one more occurrence, with its own length when written as a period.
+#[derive(Debug, Clone)]
+pub struct ExtraDate {
+    pub at: Stamp,
+    pub period: Option<Length>,
 }
 
 /// What an attendee answered.
@@ -66,7 +86,7 @@ pub enum PartStat {
 }
 
 impl PartStat {
-    fn parse(value: Option<&str>) -> Self {
+    pub(super) fn parse(value: Option<&str>) -> Self {
         match value.map(str::to_ascii_uppercase).as_deref() {
             None | Some("NEEDS-ACTION") => Self::NeedsAction,
             Some("ACCEPTED") => Self::Accepted,
@@ -98,17 +118,35 @@ pub struct Event {
     pub organizer: Option<String>,
     pub attendees: Vec<Attendee>,
     pub start: Stamp,
+    /// For an all-day start written with a TZID: that zone, on whose clock a UTC UNTIL of its
+    /// repeats was written.
+    pub start_zone: Option<Zone>,
     pub length: Length,
-    /// RRULE value and its line.
-    pub rrule: Option<(String, usize)>,
-    pub rdates: Vec<Stamp>,
+    /// Every RRULE value and its line: the repeats are the union of them all (RFC 5545
+    /// §3.8.5.3 allows one; files with several mean all of them).
+    pub rrules: Vec<(String, usize)>,
+    pub rdates: Vec<ExtraDate>,
     pub exdates: Vec<Stamp>,
+    /// For a change to one occurrence of a series: the occurrence it changes.
     pub recurrence_id: Option<Stamp>,
+    /// The date that RECURRENCE-ID is written with, whatever zone it names: all-day
+    /// occurrences are matched by it.
+    pub recurrence_date: Option<NaiveDate>,
+    /// RANGE=THISANDFUTURE: the change applies to its occurrence and every later one.
+    pub this_and_future: bool,
+    /// SEQUENCE (revision; 0 when absent) and DTSTAMP: which of two copies is newer.
+    pub sequence: i64,
+    pub dtstamp: Option<NaiveDateTime>,
 }
 
 impl Event {
     pub fn is_series(&self) -> bool {
-        self.rrule.is_some() || !self.rdates.is_empty()
+        !self.rrules.is_empty() || !self.rdates.is_empty()
+    }
+
+    /// `"Weekly sync" ` for a warning, or nothing for an event without a title.
+    pub fn quoted_summary(&self) -> String {
+        if self.summary.is_empty() { String::new() } else { format!("\"{}\" ", self.summary) }
     }
 }
 
@@ -134,18 +172,34 @@ impl Calendar {
         let (text, encoding_warning) = decode::decode(bytes)?;
         let doc = structure::parse(&text)?;
         let mut warnings: Vec<Warning> = encoding_warning.into_iter().collect();
+        if let Some(line) = doc.bare_component {
+            warnings.push(Warning::at(
+                line,
+                "the file holds events without the BEGIN:VCALENDAR around them (as some mail \
+                 programs attach them); they are read as a calendar",
+            ));
+        }
 
         // VTIMEZONEs may come after the events that use them (iCloud writes them last).
         let mut defined = HashMap::new();
         let mut zone_order = Vec::new();
         for block in doc.calendars.iter().flat_map(|c| &c.children).filter(|b| b.name == "VTIMEZONE") {
-            match props::read(&doc, block) {
-                Ok((node, _)) => {
-                    if let Some(definition) = Definition::from_node(&node) {
-                        zone_order.push(definition.tzid.clone());
-                        defined.insert(definition.tzid.clone(), Arc::new(definition));
-                    }
+            let begin = doc.lines[block.begin].number;
+            let definition = props::read(&doc, block)
+                .map(|(node, _)| crash::catch_quietly(|| Definition::from_node(&node, &mut warnings)));
+            match definition {
+                Ok(Ok(Some(definition))) => {
+                    zone_order.push(definition.tzid.clone());
+                    defined.insert(definition.tzid.clone(), Arc::new(definition));
                 }
+                Ok(Ok(None)) => {}
+                Ok(Err(fault)) => warnings.push(Warning::at(
+                    begin,
+                    format!(
+                        "the time zone (line {begin}) could not be read and was skipped (a fault in the \
+                         calendar reader: {fault})"
+                    ),
+                )),
                 Err(problem) => {
                     warnings
                         .push(Warning::at(problem.line, format!("time zone skipped: {}", problem.reason)));
@@ -159,7 +213,7 @@ impl Calendar {
             if zone.is_none() {
                 warnings.push(Warning::at(
                     *line,
-                    format!("the calendar's time zone \"{value}\" is unknown; it is not used"),
+                    format!("the calendar's time zone \"{}\" is unknown; it is not used", shown(value)),
                 ));
             }
             zone
@@ -169,10 +223,12 @@ impl Calendar {
             .or_else(|| zone_order.iter().find_map(|tzid| zones.resolve(tzid)))
             .unwrap_or(Zone::Utc);
 
-        let mut reader = Reader { zones, xwr: xwr_zone, unknown_zones: HashSet::new(), warnings };
+        let mut reader = Reader::new(zones, xwr_zone, warnings);
         let mut events = Vec::new();
         for block in doc.calendars.iter().flat_map(|c| &c.children).filter(|b| b.name == "VEVENT") {
             let begin = doc.lines[block.begin].number;
+            let name =
+                || summary_near(&doc, block).map(|s| format!("\"{}\" ", shown(&s))).unwrap_or_default();
             match props::read(&doc, block) {
                 Ok((node, dropped)) => {
                     for problem in dropped {
@@ -181,24 +237,36 @@ impl Calendar {
                             format!("{}; the line was skipped", problem.reason),
                         ));
                     }
-                    if let Some(event) = reader.event(&node) {
-                        events.push(event);
+                    // The reader's own warnings for an event that faults are kept: they name
+                    // lines of the file that are worth a look either way.
+                    match crash::catch_quietly(|| reader.event(&node)) {
+                        Ok(Some(event)) => events.push(event),
+                        Ok(None) => {}
+                        Err(fault) => reader.warnings.push(Warning::at(
+                            begin,
+                            format!(
+                                "the event {}(line {begin}) could not be read and was left out (a fault in \
+                                 the calendar reader: {fault})",
+                                name()
+                            ),
+                        )),
                     }
                 }
                 Err(problem) => {
-                    let summary = summary_near(&doc, block).map(|s| format!("\"{s}\" ")).unwrap_or_default();
                     reader.warnings.push(Warning::at(
                         problem.line,
-                        format!("the event {summary}(line {begin}) was left out: {}", problem.reason),
+                        format!("the event {}(line {begin}) was left out: {}", name(), problem.reason),
                     ));
                 }
             }
         }
+        let mut warnings = reader.warnings;
+        let events = copies::keep_newest(events, &mut warnings);
         let identity = identity(
             calendar_property(&doc, "PRODID").map(|(value, _)| value).as_deref(),
             calendar_property(&doc, "X-WR-CALNAME").map(|(value, _)| value).as_deref(),
         );
-        Ok(Self { events, warnings: reader.warnings, home_zone, identity })
+        Ok(Self { events, warnings, home_zone, identity })
     }
 }
 
@@ -228,250 +296,4 @@ fn calendar_property(doc: &Document<'_>, wanted: &str) -> Option<(String, usize)
         let name = name.split(';').next()?.trim();
         name.eq_ignore_ascii_case(wanted).then(|| (value.trim().to_owned(), line.number))
     })
-}
-
-struct Reader {
-    zones: Zones,
-    xwr: Option<Zone>,
-    unknown_zones: HashSet<String>,
-    warnings: Vec<Warning>,
-}
-
-impl Reader {
-    fn event(&mut self, node: &Node) -> Option<Event> {
-        let summary = node.value("SUMMARY").unwrap_or_default().to_owned();
-        let Some(start_prop) = node.prop("DTSTART") else {
-            let name = if summary.is_empty() { String::new() } else { format!("\"{summary}\" ") };
-            self.warnings.push(Warning::at(
-                node.line,
-                format!("the event {name}has no start (DTSTART) and was left out"),
-            ));
-            return None;
-        };
-        let Some(start) = self.stamp(start_prop) else {
-            self.warnings.push(Warning::at(
-                start_prop.line,
-                format!(
-                    "the event \"{summary}\" has a start that cannot be read (\"{}\") and was left out",
-                    start_prop.value
-                ),
-            ));
-            return None;
-        };
-        let length = if let Some(end) = node.prop("DTEND") {
-            if let Some(stamp) = self.stamp(end) {
-                Length::End(stamp)
-            } else {
-                self.warnings.push(Warning::at(
-                    end.line,
-                    format!("the end of \"{summary}\" cannot be read; it is taken as its start"),
-                ));
-                Length::Default
-            }
-        } else if let Some(duration) = node.prop("DURATION") {
-            if let Some(delta) = parse_duration(&duration.value) {
-                Length::Duration(delta)
-            } else {
-                self.warnings.push(Warning::at(
-                    duration.line,
-                    format!("the duration \"{}\" cannot be read", duration.value),
-                ));
-                Length::Default
-            }
-        } else {
-            Length::Default
-        };
-        let list = |reader: &mut Self, name: &str| -> Vec<Stamp> {
-            node.props(name)
-                .flat_map(|p| {
-                    p.value
-                        .split(',')
-                        .map(|v| Prop { value: v.trim().to_owned(), ..p.clone() })
-                        .collect::<Vec<_>>()
-                })
-                .filter_map(|p| reader.stamp(&p))
-                .collect()
-        };
-        let rdates = list(self, "RDATE");
-        let exdates = list(self, "EXDATE");
-        let recurrence_id = node.prop("RECURRENCE-ID").and_then(|p| self.stamp(p));
-        let uid = match node.value("UID").map(str::trim).filter(|u| !u.is_empty()) {
-            Some(uid) => uid.to_owned(),
-            None => synthetic_uid(&summary, &start_prop.value, node.value("DTEND").unwrap_or_default()),
-        };
-        Some(Event {
-            line: node.line,
-            uid,
-            summary,
-            status: node.value("STATUS").unwrap_or_default().trim().to_owned(),
-            transp: node.value("TRANSP").unwrap_or_default().trim().to_owned(),
-            organizer: node.prop("ORGANIZER").map(email_of).filter(|e| !e.is_empty()),
-            attendees: node
-                .props("ATTENDEE")
-                .map(|p| Attendee {
-                    email: email_of(p),
-                    name: p.param("CN").unwrap_or_default().to_owned(),
-                    partstat: PartStat::parse(p.param("PARTSTAT")),
-                    resource: p.param("CUTYPE").is_some_and(|c| {
-                        c.eq_ignore_ascii_case("ROOM") || c.eq_ignore_ascii_case("RESOURCE")
-                    }),
-                })
-                .collect(),
-            start,
-            length,
-            rrule: node.prop("RRULE").map(|p| (p.value.clone(), p.line)),
-            rdates,
-            exdates,
-            recurrence_id,
-        })
-    }
-
-    /// Reads a DATE or DATE-TIME property. Google's X-WR-TIMEZONE turns floating and UTC
-    /// times into that zone's wall clock, as Google Calendar shows them (a weekly 17:00
-    /// meeting stays at 17:00 local across daylight saving).
-    fn stamp(&mut self, prop: &Prop) -> Option<Stamp> {
-        let value = prop.value.trim();
-        let is_date = prop.param("VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE"))
-            || (value.len() == 8 && value.bytes().all(|b| b.is_ascii_digit()));
-        if is_date {
-            return parse_date(value).map(Stamp::Date);
-        }
-        let (wall, utc) = parse_date_time(value)?;
-        let stamp = if utc {
-            Stamp::Zoned { wall, zone: Zone::Utc }
-        } else if let Some(tzid) = prop.param("TZID") {
-            if let Some(zone) = self.zones.resolve(tzid) {
-                Stamp::Zoned { wall, zone }
-            } else {
-                if self.unknown_zones.insert(tzid.to_owned()) {
-                    self.warnings.push(Warning::at(
-                        prop.line,
-                        format!(
-                            "unknown time zone \"{tzid}\": its times are imported as written, as local \
-                             wall-clock times (not converted); check them"
-                        ),
-                    ));
-                }
-                Stamp::Floating(wall)
-            }
-        } else {
-            Stamp::Floating(wall)
-        };
-        Some(match (&self.xwr, stamp) {
-            (Some(home), Stamp::Floating(wall)) => Stamp::Zoned { wall, zone: home.clone() },
-            (Some(home), Stamp::Zoned { wall, zone: Zone::Utc }) => {
-                Stamp::Zoned { wall: home.to_wall(wall.and_utc()), zone: home.clone() }
-            }
-            (_, stamp) => stamp,
-        })
-    }
-}
-
-/// The address from `mailto:x@y` (any case), or the EMAIL parameter Apple adds.
-fn email_of(prop: &Prop) -> String {
-    let value = prop.value.trim();
-    let address = match value.get(..7) {
-        Some(scheme) if scheme.eq_ignore_ascii_case("mailto:") => &value[7..],
-        _ => prop.param("EMAIL").unwrap_or(if value.contains('@') { value } else { "" }),
-    };
-    address.trim().to_ascii_lowercase()
-}
-
-/// A stable key for an event without a UID (some exporters omit it), so re-importing the
-/// same file finds the same entries. FNV-1a: stable across runs and Rust versions.
-fn synthetic_uid(summary: &str, start: &str, end: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in summary.bytes().chain([0]).chain(start.bytes()).chain([0]).chain(end.bytes()) {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("leadline-no-uid-{hash:016x}")
-}
-
-pub fn parse_date(value: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value.trim(), "%Y%m%d").ok().filter(|_| value.trim().len() == 8)
-}
-
-/// `20260105T093000` or `20260105T093000Z`: the wall-clock time and whether it is UTC.
-pub fn parse_date_time(value: &str) -> Option<(NaiveDateTime, bool)> {
-    let value = value.trim();
-    let (body, utc) = match value.strip_suffix(['Z', 'z']) {
-        Some(body) => (body, true),
-        None => (value, false),
-    };
-    if body.len() != 15 || !body.is_char_boundary(8) || !body[8..].starts_with(['T', 't']) {
-        return None;
-    }
-    let date = parse_date(&body[..8])?;
-    let time = chrono::NaiveTime::parse_from_str(&body[9..], "%H%M%S").ok()?;
-    Some((date.and_time(time), utc))
-}
-
-/// RFC 5545 durations: `PT1H`, `P1D`, `P1W`, `-PT15M`, `P1DT2H30M`.
-pub fn parse_duration(value: &str) -> Option<TimeDelta> {
-    let value = value.trim();
-    let (negative, rest) = match value.as_bytes().first()? {
-        b'-' => (true, &value[1..]),
-        b'+' => (false, &value[1..]),
-        _ => (false, value),
-    };
-    let rest = rest.strip_prefix(['P', 'p'])?;
-    let mut total = TimeDelta::zero();
-    let mut number = String::new();
-    let mut in_time = false;
-    let mut any = false;
-    for c in rest.chars() {
-        match c.to_ascii_uppercase() {
-            'T' if number.is_empty() => in_time = true,
-            d if d.is_ascii_digit() => number.push(d),
-            unit => {
-                let n: i64 = number.parse().ok()?;
-                number.clear();
-                any = true;
-                let part = match (unit, in_time) {
-                    ('W', false) => TimeDelta::try_weeks(n)?,
-                    ('D', false) => TimeDelta::try_days(n)?,
-                    ('H', true) => TimeDelta::try_hours(n)?,
-                    ('M', true) => TimeDelta::try_minutes(n)?,
-                    ('S', true) => TimeDelta::try_seconds(n)?,
-                    _ => return None,
-                };
-                total = total.checked_add(&part)?;
-            }
-        }
-    }
-    (any && number.is_empty()).then_some(if negative { -total } else { total })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_read_as_rfc_5545_writes_them() {
-        assert_eq!(parse_duration("PT1H"), Some(TimeDelta::hours(1)));
-        assert_eq!(parse_duration("P1DT2H30M"), Some(TimeDelta::minutes(24 * 60 + 150)));
-        assert_eq!(parse_duration("P2W"), Some(TimeDelta::days(14)));
-        assert_eq!(parse_duration("-PT15M"), Some(TimeDelta::minutes(-15)));
-        for bad in ["", "P", "PT", "1H", "PH", "P1H", "PT1D", "PT99999999999999999999H"] {
-            assert_eq!(parse_duration(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn date_times_are_strict() {
-        assert!(parse_date_time("20260105T093000Z").is_some_and(|(_, utc)| utc));
-        assert!(parse_date_time("20260105T093000").is_some_and(|(_, utc)| !utc));
-        for bad in ["20260105", "20260105T0930", "20261305T093000", "2026010ÄT093000", "20260105X093000"] {
-            assert_eq!(parse_date_time(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn events_without_uid_get_a_stable_key() {
-        let a = synthetic_uid("Lunch", "20260105T120000", "20260105T130000");
-        assert_eq!(a, synthetic_uid("Lunch", "20260105T120000", "20260105T130000"));
-        assert_ne!(a, synthetic_uid("Lunch", "20260106T120000", "20260106T130000"));
-        assert!(a.starts_with("leadline-no-uid-"));
-    }
 }

@@ -1,14 +1,25 @@
 //! Calendar import: an exported `.ics` file becomes categorised time. Reading (`decode`,
-//! `structure`, `event`), time zones (`zones`, `vtimezone`), recurrence expansion (`expand`),
+//! `structure`, `props`, `event`, `reader`, `values`, `copies`), time zones (`zones`,
+//! `vtimezone`), recurrence expansion (`expand`, `series`, with rules checked by `recur`),
 //! categorisation (`rules`) and the preview with its diff against earlier imports (`preview`).
+//!
+//! No input may take the window down: every value handed to a third-party parser (`rrule`,
+//! `chrono-tz`, the Windows zone table, `icalendar`'s line parser) is checked first, and each
+//! call runs behind `crash::catch_quietly`, so a panic in one of them costs one event (with a
+//! warning), never the app.
 
+mod copies;
 pub mod decode;
 pub mod event;
 pub mod expand;
 pub mod preview;
 mod props;
+mod reader;
+mod recur;
 pub mod rules;
+mod series;
 mod structure;
+mod values;
 mod vtimezone;
 pub mod zones;
 
@@ -38,6 +49,11 @@ pub enum IcsError {
     TooLarge { size_mb: u64, limit_mb: u64 },
     #[error("the file cannot be decoded: {0}")]
     Encoding(String),
+    #[error(
+        "the file could not be read (a fault in the calendar reader: {0}). Nothing was imported; \
+         please report this with the file if you can."
+    )]
+    Fault(String),
 }
 
 /// Something the importer worked around: shown to the manager beside the preview, never
@@ -70,6 +86,11 @@ impl fmt::Display for Warning {
 /// Reads a calendar file's bytes and expands every event into the occurrences that fall in
 /// `window`: the one call the CLI, the GUI and the benchmark make.
 pub fn read(bytes: &[u8], window: &Window) -> Result<expand::Expansion, IcsError> {
-    let calendar = Calendar::parse(bytes)?;
-    Ok(expand::expand(&calendar, window))
+    let _doing = crate::crash::doing("reading a calendar file");
+    // Each event is read and expanded behind its own net; this one is for the rest.
+    crate::crash::catch_quietly(|| {
+        let calendar = Calendar::parse(bytes)?;
+        Ok(expand::expand(&calendar, window))
+    })
+    .map_err(|fault| IcsError::Fault(fault.to_string()))?
 }

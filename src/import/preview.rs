@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Datelike as _, NaiveDate, NaiveDateTime, NaiveTime, Timelike as _, Weekday};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike as _};
 use serde::Serialize;
 
 use super::Warning;
@@ -14,6 +14,7 @@ use super::rules::{Matcher, Outcome, People, Rule, Verdict};
 use crate::model::ArchitectId;
 use crate::model::duration::MAX_MINUTES as DAY_MINUTES;
 use crate::model::split::Category;
+use days::{counted_minutes, weekday_count, weekdays_in_window};
 
 /// An occurrence's key: its event's UID and recurrence id.
 pub type Key = (String, Option<String>);
@@ -23,6 +24,8 @@ pub const MAX_ENTRY_MINUTES: u32 = 1440;
 pub const MAX_DESCRIPTION_CHARS: usize = 200;
 /// What an all-day event counts per weekday it covers, unless settings say otherwise.
 pub const DEFAULT_ALL_DAY_MINUTES: u32 = 480;
+/// Later meetings each meeting is compared with for double booking.
+const MAX_OVERLAPS_COMPARED: usize = 64;
 
 /// A time entry an earlier calendar import wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -307,16 +310,11 @@ impl Preview {
             };
             let multi_day = row.occurrence.all_day
                 && (row.occurrence.end.wall() - row.occurrence.start.wall()).num_days() > 1;
-            let days = if multi_day { weekdays_covered(&row.occurrence) } else { Vec::new() };
-            if !days.is_empty() {
+            let count = if multi_day { weekday_count(&row.occurrence) } else { 0 };
+            if count > 0 {
                 // A conference or an offsite: a working day on each weekday it covers, each on
                 // its own day, so no one day holds the whole event.
-                let count = days.len();
-                let in_range: Vec<(usize, NaiveDate)> = days
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(_, day)| window.from <= *day && *day < window.to)
-                    .collect();
+                let in_range = weekdays_in_window(&row.occurrence, window);
                 for (position, (index, day)) in in_range.iter().enumerate() {
                     let mut part = row.clone();
                     part.local_date = *day;
@@ -450,7 +448,12 @@ impl Preview {
         let mut overlaps: HashMap<usize, (i64, usize)> = HashMap::new();
         for (position, &(start, end, index)) in timed.iter().enumerate() {
             // Sorted by start: only the ones after it that start before it ends can overlap.
-            for &(other_start, other_end, other) in timed[position + 1..].iter().take_while(|o| o.0 < end) {
+            // A calendar's meeting overlaps a handful of others; a damaged file's runaway
+            // series (every second, an hour long) overlaps thousands, and comparing them all
+            // would stall the preview: the nearest few are enough to point it out.
+            let followers =
+                timed[position + 1..].iter().take_while(|o| o.0 < end).take(MAX_OVERLAPS_COMPARED);
+            for &(other_start, other_end, other) in followers {
                 let shared = (end.min(other_end) - other_start.max(start)).num_minutes();
                 if shared <= 0 {
                     continue;
@@ -559,38 +562,8 @@ fn differences(proposed: &ProposedEntry, before: &ExistingEntry) -> Vec<&'static
     fields
 }
 
-/// The weekdays an all-day event covers, from its first day to the day before its end.
-fn weekdays_covered(occurrence: &Occurrence) -> Vec<NaiveDate> {
-    let start = occurrence.start.wall().date();
-    let days = (occurrence.end.wall().date() - start).num_days().max(1);
-    (0..days)
-        .filter_map(|offset| start.checked_add_days(chrono::Days::new(u64::try_from(offset).ok()?)))
-        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
-        .collect()
-}
-
-/// Minutes an occurrence counts: its length for a timed event, a working day per weekday for
-/// an all-day one; at most one day (a time entry's limit), with a note when capped.
-fn counted_minutes(occurrence: &Occurrence, all_day_minutes: u32) -> (u32, Option<String>) {
-    let cap = |minutes: i64, what: &str| {
-        let clamped = u32::try_from(minutes.max(0)).unwrap_or(u32::MAX);
-        if clamped > MAX_ENTRY_MINUTES {
-            (MAX_ENTRY_MINUTES, Some(format!("{what}; counted as 24 h, the most one entry holds")))
-        } else {
-            (clamped, None)
-        }
-    };
-    if !occurrence.all_day {
-        return cap(occurrence.duration_minutes, "longer than a day");
-    }
-    let weekdays = weekdays_covered(occurrence).len();
-    if weekdays == 0 {
-        return (0, Some("all-day on a weekend; not counted".into()));
-    }
-    let (minutes, note) =
-        cap(i64::from(all_day_minutes) * i64::try_from(weekdays).unwrap_or(i64::MAX), "several working days");
-    (minutes, note.or_else(|| Some(format!("all-day: {} h per weekday", all_day_minutes / 60))))
-}
+#[path = "preview_days.rs"]
+mod days;
 
 #[cfg(test)]
 #[path = "preview_tests.rs"]

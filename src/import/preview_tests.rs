@@ -260,7 +260,7 @@ fn a_duplicated_event_is_shown_once_with_a_warning() {
     let twice = vec![event("dup", "Ana 1:1", "20261123T090000", "20261123T093000", ""); 2];
     let p = preview(&calendar(&twice), &[]);
     assert_eq!(p.rows.len(), 1);
-    assert!(p.warnings.iter().any(|w| w.message.contains("appears twice")));
+    assert!(p.warnings.iter().any(|w| w.message.contains("is in the file 2 times")), "{:?}", p.warnings);
     assert!(Calendar::parse(&calendar(&twice)).is_ok());
 }
 

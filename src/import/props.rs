@@ -5,6 +5,7 @@
 use icalendar::parser::Component;
 
 use super::structure::{Block, Document};
+use crate::crash;
 
 /// A property: upper-cased name, parameters (quotes removed), value (text unescaped by the
 /// parser for text properties) and the line it starts on.
@@ -75,7 +76,7 @@ pub struct Unreadable {
 /// makes the component unreadable.
 pub fn read(doc: &Document<'_>, block: &Block) -> Result<(Node, Vec<Unreadable>), Unreadable> {
     let text = doc.text_of(block);
-    if let Ok(component) = Component::try_from(text.as_str()) {
+    if let Some(component) = parsed(&text) {
         return Ok((convert(doc, block, &component), Vec::new()));
     }
     let mut dropped = Vec::new();
@@ -84,7 +85,7 @@ pub fn read(doc: &Document<'_>, block: &Block) -> Result<(Node, Vec<Unreadable>)
         let probe = format!("BEGIN:X\r\n{}\r\nEND:X\r\n", line.text);
         let is_marker = line.text.get(..6).is_some_and(|s| s.eq_ignore_ascii_case("BEGIN:"))
             || line.text.get(..4).is_some_and(|s| s.eq_ignore_ascii_case("END:"));
-        if is_marker || Component::try_from(probe.as_str()).is_ok() {
+        if is_marker || parsed(&probe).is_some() {
             kept.push_str(&line.text);
             kept.push_str("\r\n");
             continue;
@@ -97,13 +98,19 @@ pub fn read(doc: &Document<'_>, block: &Block) -> Result<(Node, Vec<Unreadable>)
         }
         dropped.push(problem);
     }
-    match Component::try_from(kept.as_str()) {
-        Ok(component) => Ok((convert_lossy(block, &component, doc), dropped)),
-        Err(_) => Err(Unreadable {
+    match parsed(&kept) {
+        Some(component) => Ok((convert_lossy(block, &component, doc), dropped)),
+        None => Err(Unreadable {
             line: doc.lines[block.begin].number,
             reason: "the component cannot be read".into(),
         }),
     }
+}
+
+/// The `icalendar` crate's content-line parser, behind the net: a panic in it on a damaged
+/// line reads as a line that cannot be parsed, which costs at most its component.
+fn parsed(text: &str) -> Option<Component<'_>> {
+    crash::catch_quietly(|| Component::try_from(text).ok()).ok().flatten()
 }
 
 fn convert(doc: &Document<'_>, block: &Block, component: &Component<'_>) -> Node {

@@ -30,7 +30,14 @@ pub struct Document<'a> {
     pub lines: Vec<Line<'a>>,
     /// Every VCALENDAR in the file (some exporters concatenate several).
     pub calendars: Vec<Block>,
+    /// The line of the first component when the file has no BEGIN:VCALENDAR around its
+    /// components (a bare VEVENT, as some mail programs attach one): they are read as one
+    /// calendar, and the reader says so.
+    pub bare_component: Option<usize>,
 }
+
+/// Components a file may hold without the VCALENDAR around them.
+const BARE_COMPONENTS: &[&str] = &["VEVENT", "VTIMEZONE", "VTODO", "VJOURNAL", "VFREEBUSY"];
 
 impl Document<'_> {
     /// The component's unfolded text, as the `icalendar` parser reads it.
@@ -61,16 +68,28 @@ impl Document<'_> {
 
 /// Unfolds `text` and builds the component tree.
 pub fn parse(text: &str) -> Result<Document<'_>, IcsError> {
-    let lines = unfold(text);
+    let mut lines = unfold(text);
     let Some(first) = lines.first() else {
         return Err(IcsError::NotACalendar("the file is empty".into()));
     };
-    if keyword(&first.text, "BEGIN").is_none_or(|name| !name.eq_ignore_ascii_case("VCALENDAR")) {
-        let shown: String = first.text.chars().take(40).collect();
-        return Err(IcsError::NotACalendar(format!(
-            "line {} reads \"{shown}\", but a calendar starts with BEGIN:VCALENDAR",
-            first.number
-        )));
+    let mut bare_component = None;
+    match keyword(&first.text, "BEGIN") {
+        Some(name) if name.eq_ignore_ascii_case("VCALENDAR") => {}
+        Some(name) if BARE_COMPONENTS.iter().any(|bare| name.eq_ignore_ascii_case(bare)) => {
+            // Wrapped in a VCALENDAR of lines the file does not have, numbered as its first
+            // and last lines, so everything below reads it as any calendar.
+            let (first_number, last_number) = (first.number, lines.last().map_or(first.number, |l| l.number));
+            bare_component = Some(first_number);
+            lines.insert(0, Line { number: first_number, text: Cow::Borrowed("BEGIN:VCALENDAR") });
+            lines.push(Line { number: last_number, text: Cow::Borrowed("END:VCALENDAR") });
+        }
+        _ => {
+            let shown: String = first.text.chars().take(40).collect();
+            return Err(IcsError::NotACalendar(format!(
+                "line {} reads \"{shown}\", but a calendar starts with BEGIN:VCALENDAR",
+                first.number
+            )));
+        }
     }
     let mut calendars = Vec::new();
     let mut stack: Vec<Block> = Vec::new();
@@ -96,6 +115,15 @@ pub fn parse(text: &str) -> Result<Document<'_>, IcsError> {
                 return Err(IcsError::UnexpectedEnd { line: line.number, found: name.to_ascii_uppercase() });
             };
             if !open.name.eq_ignore_ascii_case(name) {
+                if bare_component.is_some() && index + 1 == lines.len() {
+                    // The END:VCALENDAR added around a bare component: the file itself ends
+                    // inside the component that is still open.
+                    return Err(IcsError::Truncated {
+                        line: line.number,
+                        begin: lines[open.begin].number,
+                        what: describe(&open.name),
+                    });
+                }
                 return Err(IcsError::Mismatched {
                     line: line.number,
                     found: name.to_ascii_uppercase(),
@@ -118,7 +146,7 @@ pub fn parse(text: &str) -> Result<Document<'_>, IcsError> {
             what: describe(&open.name),
         });
     }
-    Ok(Document { lines, calendars })
+    Ok(Document { lines, calendars, bare_component })
 }
 
 fn describe(name: &str) -> String {
@@ -192,6 +220,21 @@ mod tests {
         );
         let deep = format!("BEGIN:VCALENDAR\n{}", "BEGIN:X\n".repeat(40));
         assert!(matches!(parse(&deep), Err(IcsError::NotACalendar(m)) if m.contains("nested")));
+    }
+
+    #[test]
+    fn a_bare_event_is_read_inside_a_calendar_of_its_own_and_a_cut_one_is_refused() {
+        let doc = parse("BEGIN:VEVENT\nSUMMARY:Lunch\nEND:VEVENT\nBEGIN:VEVENT\nEND:VEVENT\n").expect("read");
+        assert_eq!(doc.bare_component, Some(1));
+        let [calendar] = doc.calendars.as_slice() else { panic!("one calendar") };
+        assert_eq!(calendar.children.len(), 2);
+        assert_eq!(doc.own_lines(&calendar.children[0]).map(|l| l.number).collect::<Vec<_>>(), [2]);
+        assert_eq!(
+            parse("BEGIN:VEVENT\nSUMMARY:Lunch\n").err(),
+            Some(IcsError::Truncated { line: 2, begin: 1, what: "event (BEGIN:VEVENT)".into() })
+        );
+        assert!(matches!(parse("BEGIN:VCARD\nEND:VCARD"), Err(IcsError::NotACalendar(_))));
+        assert_eq!(parse("BEGIN:VCALENDAR\nEND:VCALENDAR").map(|d| d.bare_component).ok(), Some(None));
     }
 
     #[test]

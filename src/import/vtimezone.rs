@@ -1,14 +1,17 @@
 //! A zone known only from the file's own VTIMEZONE (Outlook's `Customized Time Zone`, or a
 //! name Leadline does not know): its STANDARD/DAYLIGHT observances turned into a list of
-//! offset changes, expanded with the `rrule` crate.
+//! offset changes, expanded with the `rrule` crate (rules checked by `recur` first).
 
 use std::str::FromStr as _;
 
-use chrono::{DateTime, NaiveDateTime, TimeDelta, TimeZone as _, Utc};
+use chrono::{DateTime, NaiveDateTime, NaiveTime, TimeDelta, TimeZone as _, Utc};
 use rrule::{RRule, Unvalidated};
 
-use super::event::parse_date_time;
+use super::Warning;
 use super::props::Node;
+use super::recur;
+use super::values::{parse_date, parse_date_time};
+use crate::crash;
 
 /// Offset changes are computed up to this year; later instants keep the last offset rule's
 /// pattern only as far as computed, which is far beyond any calendar import.
@@ -28,8 +31,9 @@ pub struct Definition {
 }
 
 impl Definition {
-    /// `None` when the VTIMEZONE has no TZID or no observance with readable offsets.
-    pub fn from_node(node: &Node) -> Option<Self> {
+    /// `None` when the VTIMEZONE has no TZID or no observance with readable offsets. An
+    /// observance rule that cannot be read adds a warning and only its first onset counts.
+    pub fn from_node(node: &Node, warnings: &mut Vec<Warning>) -> Option<Self> {
         let tzid = node.value("TZID")?.trim().to_owned();
         let mut transitions = Vec::new();
         for observance in node.children.iter().filter(|c| c.name == "STANDARD" || c.name == "DAYLIGHT") {
@@ -39,28 +43,38 @@ impl Definition {
             ) else {
                 continue;
             };
-            let Some(start) =
-                observance.value("DTSTART").and_then(|v| parse_date_time(v).map(|(wall, _)| wall))
-            else {
+            let Some(start) = observance.value("DTSTART").and_then(onset) else {
                 continue;
             };
             let mut onsets = vec![start];
             for rdate in observance.props("RDATE") {
-                onsets
-                    .extend(rdate.value.split(',').filter_map(|v| parse_date_time(v).map(|(wall, _)| wall)));
+                onsets.extend(rdate.value.split(',').filter_map(onset));
             }
-            if let Some(rule) = observance.value("RRULE") {
-                onsets.extend(rule_onsets(start, rule, from));
+            if let Some(rule) = observance.prop("RRULE") {
+                match rule_onsets(start, &rule.value, from) {
+                    Ok(found) => onsets.extend(found),
+                    Err(why) => warnings.push(Warning::at(
+                        rule.line,
+                        format!(
+                            "the daylight-saving rule \"{}\" of time zone \"{tzid}\" {why}; only its first change is used",
+                            rule.value
+                        ),
+                    )),
+                }
             }
             let from_delta = TimeDelta::seconds(i64::from(from));
-            transitions.extend(onsets.into_iter().map(|local| ((local - from_delta).and_utc(), to)));
+            transitions.extend(
+                onsets
+                    .into_iter()
+                    .filter_map(|local| Some((local.checked_sub_signed(from_delta)?.and_utc(), to))),
+            );
         }
         transitions.sort_by_key(|&(instant, _)| instant);
         transitions.dedup_by_key(|&mut (instant, _)| instant);
         let first_from = node
             .children
             .iter()
-            .filter_map(|o| Some((o.value("DTSTART").and_then(parse_date_time)?.0, o.value("TZOFFSETFROM")?)))
+            .filter_map(|o| Some((o.value("DTSTART").and_then(onset)?, o.value("TZOFFSETFROM")?)))
             .min_by_key(|(start, _)| *start)
             .and_then(|(_, from)| parse_offset(from));
         let initial = first_from.or_else(|| transitions.first().map(|t| t.1))?;
@@ -75,50 +89,60 @@ impl Definition {
         if after == 0 { self.initial } else { self.transitions[after - 1].1 }
     }
 
+    /// At the ends of the calendar (year ±262,000) the offset is left out rather than
+    /// overflow: no meeting is there.
     pub fn to_wall(&self, instant: DateTime<Utc>) -> NaiveDateTime {
-        instant.naive_utc() + TimeDelta::seconds(i64::from(self.offset_at(instant)))
+        let wall = instant.naive_utc();
+        wall.checked_add_signed(TimeDelta::seconds(i64::from(self.offset_at(instant)))).unwrap_or(wall)
     }
 
     /// The earliest instant showing `wall`; in a spring gap, the offset before the gap.
     pub fn to_utc(&self, wall: NaiveDateTime) -> DateTime<Utc> {
+        let shifted =
+            |offset: i32| wall.checked_sub_signed(TimeDelta::seconds(i64::from(offset))).unwrap_or(wall);
         for &offset in &self.offsets {
-            let candidate = (wall - TimeDelta::seconds(i64::from(offset))).and_utc();
+            let candidate = shifted(offset).and_utc();
             if self.offset_at(candidate) == offset {
                 return candidate;
             }
         }
-        let before = self.offset_at((wall - TimeDelta::days(1)).and_utc());
-        (wall - TimeDelta::seconds(i64::from(before))).and_utc()
+        let day_before = wall.checked_sub_signed(TimeDelta::days(1)).unwrap_or(wall);
+        shifted(self.offset_at(day_before.and_utc())).and_utc()
     }
 }
 
+/// An observance's onset: a local date-time, or a date (midnight) as some producers write it.
+fn onset(value: &str) -> Option<NaiveDateTime> {
+    parse_date_time(value)
+        .map(|(wall, _)| wall)
+        .or_else(|| parse_date(value).map(|d| d.and_time(NaiveTime::MIN)))
+}
+
 /// The local onsets of a yearly (or any) observance rule. UNTIL is UTC in a VTIMEZONE
-/// (RFC 5545 §3.6.5), compared with each onset read in the offset before it.
-fn rule_onsets(start: NaiveDateTime, rule: &str, from: i32) -> Vec<NaiveDateTime> {
-    let mut until = None;
-    let kept: Vec<&str> = rule
-        .split(';')
-        .filter(|part| match part.split_once('=') {
-            Some((key, value)) if key.trim().eq_ignore_ascii_case("UNTIL") => {
-                until = parse_date_time(value).map(|(wall, _)| wall);
-                false
-            }
-            _ => true,
-        })
-        .collect();
-    let Ok(parsed) = RRule::<Unvalidated>::from_str(&kept.join(";")) else {
-        return Vec::new();
-    };
-    let Ok(set) = parsed.build(rrule::Tz::UTC.from_utc_datetime(&start)) else {
-        return Vec::new();
-    };
+/// (RFC 5545 §3.6.5), compared with each onset read in the offset before it. `Err` says why
+/// the rule cannot be read (in words, for a warning).
+fn rule_onsets(start: NaiveDateTime, rule: &str, from: i32) -> Result<Vec<NaiveDateTime>, String> {
+    let checked = recur::check(rule).map_err(|why| format!("cannot be read ({why})"))?;
+    let until = checked.until.as_deref().and_then(onset);
     let from_delta = TimeDelta::seconds(i64::from(from));
-    set.into_iter()
-        .map(|dt| dt.naive_utc())
-        .take_while(|local| chrono::Datelike::year(local) <= LAST_YEAR)
-        .take_while(|local| until.is_none_or(|u| *local - from_delta <= u))
-        .take(MAX_ONSETS)
-        .collect()
+    // The rrule crate is a parser of untrusted input: a panic in it costs this rule only.
+    crash::catch_quietly(|| {
+        let parsed = RRule::<Unvalidated>::from_str(&checked.for_rrule)
+            .map_err(|e| format!("cannot be read ({e})"))?;
+        let set = parsed
+            .build(rrule::Tz::UTC.from_utc_datetime(&start))
+            .map_err(|e| format!("is not valid ({e})"))?;
+        Ok(set
+            .into_iter()
+            .map(|dt| dt.naive_utc())
+            .take_while(|local| chrono::Datelike::year(local) <= LAST_YEAR)
+            .take_while(|local| {
+                until.is_none_or(|u| local.checked_sub_signed(from_delta).is_some_and(|l| l <= u))
+            })
+            .take(MAX_ONSETS)
+            .collect())
+    })
+    .map_err(|fault| format!("could not be read (a fault in the recurrence library: {fault})"))?
 }
 
 /// `+0100`, `-075258`, `+01:00` -> seconds east of UTC.
@@ -182,11 +206,10 @@ mod tests {
             ],
             vec![],
         );
-        Definition::from_node(&node(
-            "VTIMEZONE",
-            &[("TZID", "Customized Time Zone")],
-            vec![standard, daylight],
-        ))
+        Definition::from_node(
+            &node("VTIMEZONE", &[("TZID", "Customized Time Zone")], vec![standard, daylight]),
+            &mut Vec::new(),
+        )
         .expect("readable")
     }
 
@@ -200,6 +223,43 @@ mod tests {
         assert_eq!(zone.to_wall(at("20260329T010000Z").and_utc()), at("20260329T030000"));
         // In the gap: the offset before it.
         assert_eq!(zone.to_utc(at("20260329T023000")), at("20260329T013000").and_utc());
+    }
+
+    #[test]
+    fn a_damaged_daylight_saving_rule_is_a_warning_and_the_zone_keeps_standard_time() {
+        let standard = node(
+            "STANDARD",
+            &[
+                ("DTSTART", "16010101T030000"),
+                ("TZOFFSETFROM", "+0200"),
+                ("TZOFFSETTO", "+0100"),
+                ("RRULE", "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10"),
+            ],
+            vec![],
+        );
+        let daylight = node(
+            "DAYLIGHT",
+            &[
+                ("DTSTART", "16010101T020000"),
+                ("TZOFFSETFROM", "+0100"),
+                ("TZOFFSETTO", "+0200"),
+                ("RRULE", "FREQ=YEARLY;BYDAY=-1SU\u{FFFD};BYMONTH=3"),
+            ],
+            vec![],
+        );
+        let mut warnings = Vec::new();
+        let zone = Definition::from_node(
+            &node("VTIMEZONE", &[("TZID", "Damaged")], vec![standard, daylight]),
+            &mut warnings,
+        )
+        .expect("readable");
+        let [warning] = warnings.as_slice() else { panic!("{warnings:?}") };
+        assert!(warning.message.starts_with("the daylight-saving rule"), "{warning}");
+        assert!(warning.message.contains("not plain ASCII"), "{warning}");
+        assert!(warning.message.ends_with("only its first change is used"), "{warning}");
+        // No summer time without its rule: July is on standard time, +01:00.
+        assert_eq!(zone.to_utc(at("20260715T090000")), at("20260715T080000").and_utc());
+        assert_eq!(zone.to_utc(at("20260115T090000")), at("20260115T080000").and_utc());
     }
 
     #[test]

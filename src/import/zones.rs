@@ -13,6 +13,7 @@ use chrono_tz::Tz;
 use windows_timezones::WindowsTimezone;
 
 use super::vtimezone::Definition;
+use crate::crash;
 
 /// The zone a wall-clock time is read in.
 #[derive(Debug, Clone)]
@@ -36,12 +37,12 @@ impl Zone {
             Self::Defined(definition) => Some(definition.to_utc(wall)),
             Self::Iana(tz) => Some(tz.from_local_datetime(&wall).earliest().map_or_else(
                 || {
-                    let before = wall - TimeDelta::hours(3);
+                    let before = wall.checked_sub_signed(TimeDelta::hours(3)).unwrap_or(wall);
                     let offset = tz
                         .from_local_datetime(&before)
                         .earliest()
                         .map_or(0, |d| i64::from(chrono::Offset::fix(d.offset()).local_minus_utc()));
-                    (wall - TimeDelta::seconds(offset)).and_utc()
+                    wall.checked_sub_signed(TimeDelta::seconds(offset)).unwrap_or(wall).and_utc()
                 },
                 |instant| instant.with_timezone(&Utc),
             )),
@@ -79,21 +80,34 @@ pub fn local() -> Zone {
         .map_or(Zone::Utc, Zone::Iana)
 }
 
-/// Looks a TZID up among the names Leadline knows, without the file's definitions.
+/// Looks a TZID up among the names Leadline knows, without the file's definitions. Only plain
+/// ASCII is looked up: no zone name has anything else, and the tables are third-party code
+/// that never sees what a damaged file holds.
 pub fn known(tzid: &str) -> Option<Tz> {
     let name = tzid.trim().trim_matches('"').trim();
+    if name.is_empty() || !name.is_ascii() || name.len() > MAX_NAME_BYTES {
+        return None;
+    }
+    crash::catch_quietly(|| lookup(name)).ok().flatten()
+}
+
+/// The longest zone name looked up: Windows display names are under 80 bytes, vendor paths
+/// under 100.
+const MAX_NAME_BYTES: usize = 200;
+
+fn lookup(name: &str) -> Option<Tz> {
     if let Ok(tz) = Tz::from_str(name) {
         return Some(tz);
     }
-    // Mozilla and some CalDAV servers prefix the IANA name with a vendor path.
+    // Vendors prefix the IANA name with a path of their own: Mozilla's
+    // `/mozilla.org/20050126_1/Europe/Berlin`, libical's
+    // `/freeassociation.sourceforge.net/Tzfile/America/Argentina/Buenos_Aires`. The longest
+    // tail that is a zone name wins (`America/Argentina/Buenos_Aires`, not `Buenos_Aires`).
     if name.starts_with('/') {
-        let parts: Vec<&str> = name.rsplitn(3, '/').collect();
-        for take in [2, 1] {
-            if parts.len() >= take {
-                let candidate: Vec<&str> = parts[..take].iter().rev().copied().collect();
-                if let Ok(tz) = Tz::from_str(&candidate.join("/")) {
-                    return Some(tz);
-                }
+        let parts: Vec<&str> = name.split('/').filter(|p| !p.is_empty()).collect();
+        for skip in 1..parts.len() {
+            if let Ok(tz) = Tz::from_str(&parts[skip..].join("/")) {
+                return Some(tz);
             }
         }
     }
@@ -118,9 +132,12 @@ fn display_names() -> &'static HashMap<String, Tz> {
     })
 }
 
+/// Lower case, `(GMT` as `(UTC`, `&` as `and` (`US & Canada` is also written `US and
+/// Canada`), only letters, digits and `()+-:`.
 fn display_key(name: &str) -> String {
     name.to_ascii_lowercase()
         .replace("(gmt", "(utc")
+        .replace('&', "and")
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || "()+-:".contains(*c))
         .collect()
@@ -173,6 +190,17 @@ mod tests {
         assert_eq!(known("\"(UTC-05:00) Eastern Time (US & Canada)\""), Some(Tz::America__New_York));
         assert_eq!(known("(GMT+10:00) Canberra, Melbourne, Sydney"), Some(Tz::Australia__Sydney));
         assert_eq!(known("Customized Time Zone"), None);
+        assert_eq!(
+            known("/freeassociation.sourceforge.net/Tzfile/America/Argentina/Buenos_Aires"),
+            Some(Tz::America__Argentina__Buenos_Aires)
+        );
+        assert_eq!(
+            known("/softwarestudio.org/Olson_20011030_5/America/New_York"),
+            Some(Tz::America__New_York)
+        );
+        assert_eq!(known("(UTC-05:00) Eastern Time (US and Canada)"), Some(Tz::America__New_York));
+        assert_eq!(known("Europe/Berl\u{FFFD}n"), None);
+        assert_eq!(known(""), None);
         assert_eq!(known("Mars/Olympus_Mons"), None);
     }
 

@@ -505,3 +505,24 @@ fn an_export_from_an_earlier_leadline_imports_after_the_migrations_bring_it_up_t
     let error = store.import_json(&newer).unwrap_err();
     assert!(error.to_string().contains("from a newer Leadline"), "{error}");
 }
+
+#[test]
+fn after_a_crash_the_next_start_says_so_once_where_the_report_is_and_that_the_data_is_safe() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    // What the panic hook leaves behind when a session ends with a panic.
+    let report = leadline::crash::write_report(&path, "Leadline stopped unexpectedly.", chrono::Utc::now())
+        .expect("write a report");
+
+    let harness = common::harness(&path);
+    let told: Vec<String> = harness.state().shell().toasts.texts().into_iter().map(str::to_owned).collect();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(told[0].contains("The last session ended unexpectedly"), "{told:?}");
+    assert!(told[0].contains(&report.display().to_string()), "names the report: {told:?}");
+    assert!(told[0].contains("Your data is safe"), "{told:?}");
+    drop(harness);
+
+    let again = common::harness(&path);
+    assert!(again.state().shell().toasts.texts().is_empty(), "told once");
+    assert!(report.exists(), "the report itself stays");
+}

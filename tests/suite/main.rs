@@ -15,6 +15,8 @@ mod data_safety;
 mod development;
 mod ics_bad_input;
 mod ics_fixtures;
+mod ics_rfc5545;
+mod mutation;
 mod one_on_ones;
 mod prep_development;
 mod report_prep;

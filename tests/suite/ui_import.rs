@@ -351,3 +351,27 @@ fn ctrl_o_on_the_time_screen_opens_the_import_view_with_the_file_chosen() {
     harness.run();
     assert_eq!(picker.shown().len(), 1);
 }
+
+#[test]
+fn a_damaged_repeat_rule_in_a_dropped_calendar_is_a_warning_in_the_view_and_the_window_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    let file = dir.path().join("damaged.ics");
+    // Issue 19: invalid bytes in BYDAY made the recurrence library panic and closed the window.
+    std::fs::write(&file, crate::mutation::BYDAY_DAMAGED).unwrap();
+    // The warning quotes the damaged bytes as U+FFFD, which the test fonts lack (the app falls
+    // back to the system's fonts).
+    let mut harness = common::harness_any_script(&path);
+    common::drop_file(&mut harness, file);
+    retype(&mut harness, "From", "2026-10-01");
+    retype(&mut harness, "To", "2026-12-31");
+    harness.get_by_label("Update preview").click();
+    harness.run();
+
+    harness.get_by_label_contains("the repeat rule \"FREQ=WEEKLY;BYDAY=TU");
+    harness.get_by_label_contains("of the event \"Weekly pipeline review\" (line 4) cannot be read");
+    // The rest of the file imports: both meetings are in the preview.
+    harness.get_by_label_contains("2 occurrences");
+    harness.get_by_label("Forecast call");
+    assert!(harness.state().session().is_some(), "the window is still working on its database");
+}
