@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use clap::Args;
 use rusqlite::Connection;
 
+use super::measure::{Measurement, measure};
 use super::output::aligned;
 use crate::demo::DemoSize;
 use crate::import::zones::Zone;
@@ -41,23 +42,6 @@ pub enum Group {
     Writes,
     Calendar,
     Development,
-}
-
-/// One timed operation.
-#[derive(Debug, Clone)]
-pub struct Measurement {
-    pub name: String,
-    pub median: Duration,
-    pub fastest: Duration,
-    pub slowest: Duration,
-    /// The budget it must stay under, if it has one.
-    pub target: Option<Duration>,
-}
-
-impl Measurement {
-    pub fn within_target(&self) -> bool {
-        self.target.is_none_or(|target| self.median < target)
-    }
 }
 
 /// A database file in a folder of its own in the temp folder (its backups go beside it),
@@ -149,33 +133,6 @@ pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
 
 fn millis(duration: Duration) -> String {
     format!("{:.2} ms", duration.as_secs_f64() * 1000.0)
-}
-
-/// Runs `operation` once to warm the statement cache, then `runs` times, timing each.
-pub(super) fn measure<T, E>(
-    name: impl Into<String>,
-    target: Option<Duration>,
-    runs: usize,
-    mut operation: impl FnMut() -> Result<T, E>,
-) -> anyhow::Result<Measurement>
-where
-    E: Into<anyhow::Error>,
-{
-    operation().map_err(Into::into)?;
-    let mut times = Vec::with_capacity(runs);
-    for _ in 0..runs {
-        let started = Instant::now();
-        std::hint::black_box(operation().map_err(Into::into)?);
-        times.push(started.elapsed());
-    }
-    times.sort();
-    Ok(Measurement {
-        name: name.into(),
-        median: times[times.len() / 2],
-        fastest: times[0],
-        slowest: times[times.len() - 1],
-        target,
-    })
 }
 
 /// The time split's operations: the quarter and week summaries the CLI prints and the charts

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use super::bench::{Measurement, measure};
+use super::measure::{Measurement, measure};
 use crate::import::zones::Zone;
 use crate::model::one_on_one::{Party, PointFields};
 use crate::model::split::Category;

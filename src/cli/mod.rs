@@ -6,6 +6,7 @@ mod bench_writes;
 pub mod data;
 mod development;
 mod import_ics;
+mod measure;
 mod output;
 pub mod report;
 mod time;

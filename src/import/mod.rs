@@ -12,6 +12,8 @@ mod copies;
 pub mod decode;
 pub mod event;
 pub mod expand;
+mod occurrence;
+mod parse;
 pub mod preview;
 mod props;
 mod reader;

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::Warning;
 use super::event::{Attendee, Event, ExtraDate, Length, PartStat, Stamp};
 use super::props::{Node, Prop};
-use super::values::{looks_like_duration, parse_date, parse_date_time, parse_duration};
+use super::values::{looks_like_duration, parse_date, parse_date_time, parse_duration, shown};
 use super::zones::{Zone, Zones};
 
 pub struct Reader {
@@ -335,11 +335,6 @@ const MAX_WORD_CHARS: usize = 40;
 /// At most `max` characters of `text`.
 fn short(text: &str, max: usize) -> String {
     text.chars().take(max).collect()
-}
-
-/// A value as a warning quotes it: at most 60 characters.
-pub fn shown(text: &str) -> String {
-    if text.chars().count() <= 60 { text.to_owned() } else { text.chars().take(60).chain(['…']).collect() }
 }
 
 /// The date a value is written with (its first eight digits), whatever zone it names.

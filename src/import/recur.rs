@@ -4,7 +4,7 @@
 //! nonsense (`BYDAY=XTU` as Tuesday) without a word. UNTIL is taken out: the expander reads
 //! it itself, because real files break its type rules.
 
-use super::reader::shown;
+use super::values::shown;
 
 /// A rule that fits the grammar.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -21,8 +21,8 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, TimeZone as _};
 use rrule::{RRule, Unvalidated};
 
 use super::event::{Calendar, Event, Stamp};
-use super::expand::{Kind, Occurrence, Window, length_of, occurrence, wall_length};
-use super::reader::shown;
+use super::occurrence::{Kind, Occurrence, Window, length_of, occurrence, wall_length};
+use super::values::shown;
 use super::values::{parse_date, parse_date_time};
 use super::zones::Zone;
 use super::{Warning, recur};

@@ -74,6 +74,11 @@ pub fn looks_like_duration(value: &str) -> bool {
     value.starts_with(['P', 'p'])
 }
 
+/// A value as a warning quotes it: at most 60 characters.
+pub fn shown(text: &str) -> String {
+    if text.chars().count() <= 60 { text.to_owned() } else { text.chars().take(60).chain(['…']).collect() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

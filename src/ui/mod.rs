@@ -19,6 +19,7 @@ pub mod settings_development;
 pub mod settings_time;
 pub mod shell;
 pub mod skills_tab;
+pub mod split_view;
 pub mod team;
 pub mod team_views;
 pub mod templates;

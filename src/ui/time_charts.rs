@@ -9,7 +9,7 @@ use egui_plot::{
     Text,
 };
 
-use super::time::split_ui;
+use super::split_view::split_ui;
 use super::{theme, widgets};
 use crate::model::architect::Choice as _;
 use crate::model::split::{Category, DriftStatus, RebalanceHint, Split};
