@@ -54,6 +54,9 @@ impl LeadlineApp {
         for action in std::mem::take(&mut self.shell.file_actions) {
             match self.apply_file_action(&action) {
                 Ok(message) => {
+                    if let Some((kind, path)) = action.saved_file() {
+                        self.shell.remember_saved(kind, path);
+                    }
                     self.shell.status.clone_from(&message);
                     self.shell.toasts.info(message);
                 }

@@ -46,7 +46,14 @@ pub fn run(store: &Store, command: ReportCommand, today: NaiveDate) -> anyhow::R
         ReportCommand::Prep { week, out } => {
             let week = week.unwrap_or_else(|| IsoWeek::of(today));
             let sheet = prep::sheet(store.conn(), week, today)?;
-            emit(&crate::report::prep::markdown(&sheet), out.as_ref(), &format!("the prep sheet for {week}"))
+            let team = architects::list(store.conn())?;
+            let mine = crate::store::agenda::my_open_actions(store.conn(), today)?;
+            let text = crate::report::prep::markdown_with_actions(&sheet, &mine, |action| {
+                team.iter()
+                    .find(|a| a.id == action.architect_id)
+                    .map_or_else(String::new, |a| a.name().to_owned())
+            });
+            emit(&text, out.as_ref(), &format!("the prep sheet for {week}"))
         }
         ReportCommand::History { name, out } => {
             let all = architects::list(store.conn())?;

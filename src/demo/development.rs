@@ -381,6 +381,12 @@ impl Demo<'_> {
             status: spec.status,
             progress_pct: 0,
             evidence: spec.evidence.to_owned(),
+            // "Earn AZ-204" is about AZ-204.
+            cert: self
+                .catalogue
+                .iter()
+                .find(|c| spec.kind == GoalKind::Certification && spec.description.contains(c.code.as_str()))
+                .map(|c| c.id),
         };
         let id = goals::insert(self.conn, architect, &fields, created_on, self.today)?;
         // Recorded progress moves the status on its own (to done at 100 %); a dropped goal

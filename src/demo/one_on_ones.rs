@@ -31,8 +31,8 @@ impl Writer<'_> {
     ) -> Result<OneOnOneId, StoreError> {
         self.conn
             .prepare_cached(
-                "INSERT INTO one_on_ones (architect_id, held_on, mood, notes, created_at, updated_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+                "INSERT INTO one_on_ones (architect_id, held_on, mood, notes, held, created_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, 1, ?5, ?5)",
             )?
             .execute(params![architect, held_on, mood, notes, self.now])?;
         Ok(OneOnOneId(self.conn.last_insert_rowid()))
@@ -378,9 +378,9 @@ fn recent(
             )?;
             notes(
                 Some(m2),
-                "## Adventure Works\n- Envisioning workshop with the Tokyo team: 顧客ワークショップ in January\n- Needs \
-                 a second architect for the data stream\n\n## Career\n- Wants to try a **team-lead** stretch before \
-                 applying for management",
+                "## Adventure Works\n- Envisioning workshop with the Tokyo team in January\n- Needs a second architect \
+                 for the data stream\n\n## Career\n- Wants to try a **team-lead** stretch before applying for \
+                 management\n\n## Tokyo\n- Their title for the workshop: 顧客ワークショップ",
             )?;
         }
         "Priya Raman" => {

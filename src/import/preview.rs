@@ -250,6 +250,9 @@ pub struct Preview {
     /// Keep the entries in `gone` instead of removing them: they came from another calendar.
     pub keep_gone: bool,
     pub warnings: Vec<Warning>,
+    /// When no event falls in the range: the first and last day events of the file fall on,
+    /// within [`ELSEWHERE_YEARS`] of it, to offer that range instead.
+    pub elsewhere: Option<(NaiveDate, NaiveDate)>,
     #[serde(skip)]
     existing: HashMap<Key, ExistingEntry>,
     #[serde(skip)]
@@ -271,6 +274,9 @@ pub struct Inputs<'a> {
     pub choices: &'a HashMap<Key, Outcome>,
     pub all_day_minutes: u32,
 }
+
+/// How far around an empty range the preview looks for the file's events.
+pub const ELSEWHERE_YEARS: i64 = 5;
 
 impl Preview {
     pub fn build(expansion: Expansion, window: &Window, inputs: &Inputs<'_>) -> Self {
@@ -360,6 +366,7 @@ impl Preview {
             calendar,
             keep_gone: false,
             warnings,
+            elsewhere: None,
             existing,
             by_hand: inputs.by_hand.clone(),
             choices: inputs.choices.clone(),

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::architect::Choice;
-use super::ids::{ArchitectId, GoalId};
+use super::ids::{ArchitectId, CertId, GoalId};
 use super::text::{self, LINE_MAX_CHARS, TEXT_MAX_CHARS, ValidationError};
 
 /// Highest progress a goal can report.
@@ -180,6 +180,10 @@ pub struct GoalFields {
     pub progress_pct: u8,
     /// What shows the goal is met: links, customer names, feedback. Free text.
     pub evidence: String,
+    /// The certification a goal of kind certification is about: recording it earned completes
+    /// the goal.
+    #[serde(default)]
+    pub cert: Option<CertId>,
 }
 
 impl GoalFields {
@@ -194,7 +198,9 @@ impl GoalFields {
             validate_target(created_on, target_on)?;
         }
         let status = status_for_progress(self.status, progress_pct, false);
-        Ok(Self { description, status, progress_pct, evidence, ..self.clone() })
+        // Only a certification goal names a certification.
+        let cert = self.cert.filter(|_| self.kind == GoalKind::Certification);
+        Ok(Self { description, status, progress_pct, evidence, cert, ..self.clone() })
     }
 }
 

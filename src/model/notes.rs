@@ -107,6 +107,60 @@ pub fn demote_headings(notes: &str, levels: usize) -> String {
     out
 }
 
+/// The checkboxes left unticked (`- [ ] call Contoso's CTO`): things promised in the notes
+/// and still open, in the order written.
+pub fn open_checkboxes(notes: &str) -> Vec<&str> {
+    parse(notes)
+        .into_iter()
+        .filter_map(|block| match block {
+            Block::Bullet { text, checked: Some(false), .. } if !text.is_empty() => Some(text),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The gist of the notes: their first lines of content (headings, checkboxes and blank lines
+/// left out, markers and `**` removed), joined and cut to `max_chars` at a word.
+pub fn gist(notes: &str, max_chars: usize) -> Option<String> {
+    let mut words = String::new();
+    for block in parse(notes) {
+        let text = match block {
+            Block::Bullet { text, checked: None, .. }
+            | Block::Numbered { text, .. }
+            | Block::Quote(text)
+            | Block::Line(text) => text,
+            Block::Heading { .. } | Block::Bullet { .. } | Block::Blank => continue,
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        // Lines and bullets run on as clauses of one sentence: "Pilot is live; needs a second architect".
+        if !words.is_empty() && !words.ends_with(['.', '!', '?', ';', ':', ',']) {
+            words.push(';');
+        }
+        for (piece, _) in inline_spans(text.trim()) {
+            for word in piece.split_whitespace() {
+                if !words.is_empty() {
+                    words.push(' ');
+                }
+                words.push_str(word);
+            }
+        }
+        if words.chars().count() > max_chars {
+            break;
+        }
+    }
+    if words.is_empty() {
+        return None;
+    }
+    if words.chars().count() <= max_chars {
+        return Some(words);
+    }
+    let cut: String = words.chars().take(max_chars).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).trim_end_matches([',', ';', ':']);
+    Some(format!("{cut}…"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +192,18 @@ mod tests {
     #[test]
     fn demoting_headings_nests_them_under_a_report() {
         assert_eq!(demote_headings("# Career\n- text", 3), "#### Career\n- text\n");
+    }
+
+    #[test]
+    fn the_gist_is_the_first_words_of_content_and_open_checkboxes_are_listed() {
+        let notes = "## Northwind\n- Load test moved to **January**\n- [ ] Send the runbook\n\
+                     - [x] Book the room\nCustomer is happy with the pilot, wants a second region";
+        assert_eq!(
+            gist(notes, 200).as_deref(),
+            Some("Load test moved to January; Customer is happy with the pilot, wants a second region")
+        );
+        assert_eq!(gist(notes, 30).as_deref(), Some("Load test moved to January…"));
+        assert_eq!(open_checkboxes(notes), ["Send the runbook"]);
+        assert_eq!(gist("## Only a heading\n\n", 50), None);
     }
 }

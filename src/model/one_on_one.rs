@@ -205,7 +205,26 @@ pub struct OneOnOne {
     pub fields: MeetingFields,
     /// Development goals reviewed in this meeting.
     pub goal_ids: Vec<GoalId>,
+    /// Whether anything happened in it (notes, energy, a tick, an action raised, a goal
+    /// reviewed): a meeting only started is not held, and the architect is still due.
+    #[serde(default)]
+    pub held: bool,
+    /// How long it lasted, when the manager said; 30 minutes otherwise (`DEFAULT_MINUTES`).
+    #[serde(default)]
+    pub minutes: Option<u32>,
 }
+
+impl OneOnOne {
+    /// How long it lasted, for the time it logs.
+    pub fn length_minutes(&self) -> u32 {
+        self.minutes.unwrap_or(DEFAULT_MINUTES)
+    }
+}
+
+/// A one-on-one's length when nobody said otherwise.
+pub const DEFAULT_MINUTES: u32 = 30;
+/// The shortest and longest length a meeting can be given.
+pub const MINUTES_RANGE: std::ops::RangeInclusive<u32> = 5..=480;
 
 /// A stored talking point with where it came from and where it was closed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -416,6 +435,8 @@ mod tests {
             architect_id: ArchitectId(1),
             fields: MeetingFields { held_on, ..MeetingFields::default() },
             goal_ids: Vec::new(),
+            held: true,
+            minutes: None,
         }
     }
 

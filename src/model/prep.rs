@@ -19,6 +19,8 @@ use super::split::{Split, Targets};
 
 /// A mood at or below this is worth asking about at the next meeting.
 pub const LOW_MOOD: u8 = 2;
+/// How much of the last meeting's notes a card quotes.
+pub const GIST_CHARS: usize = 160;
 
 /// An architect as the prep sheet needs them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,8 +56,13 @@ pub struct HistoryInput {
     pub last: Option<MeetingRef>,
     /// The mood of the one before `last`, to show a trend.
     pub previous_mood: Option<u8>,
-    /// A one-on-one inside the week, if there is one.
+    /// A one-on-one held inside the week, if there is one.
     pub in_week: Option<HeldInput>,
+    /// A one-on-one started inside the week where nothing happened yet: they are still due,
+    /// and the card opens it instead of starting another.
+    pub started: Option<MeetingRef>,
+    /// The notes of `last`, for their gist and the checkboxes left open in them.
+    pub last_notes: String,
     /// Talking points not discussed by the end of `last` (a superset is fine).
     pub points: Vec<TalkingPoint>,
     /// Action items open after `last`, or done since (a superset is fine).
@@ -63,16 +70,39 @@ pub struct HistoryInput {
 }
 
 /// A development goal worth raising: due within 30 days, overdue, or stalled.
-/// Filled from the development plan (issue 4).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GoalDue {
     pub description: String,
     pub target_on: Option<NaiveDate>,
     pub stalled: bool,
+    /// Days past its target date, when it is overdue.
+    pub overdue_days: Option<i64>,
+    /// On the agenda already: carried over since that day (a talking point about it).
+    pub on_agenda_since: Option<NaiveDate>,
+}
+
+impl GoalDue {
+    /// What the card says of it: "overdue by 12 days", "due Mon 30 Nov", "stalled".
+    pub fn flag_text(&self, as_of: NaiveDate) -> String {
+        let due = |target| format!("due {}", super::one_on_one::short_date(target, as_of));
+        match (self.overdue_days, self.stalled, self.target_on) {
+            (Some(1), _, _) => "overdue by 1 day".to_owned(),
+            (Some(days), _, _) => format!("overdue by {days} days"),
+            (None, true, Some(target)) => format!("stalled · {}", due(target)),
+            (None, true, None) => "stalled".to_owned(),
+            (None, false, Some(target)) => due(target),
+            (None, false, None) => "due".to_owned(),
+        }
+    }
+
+    /// The words a talking point about it starts with, to know it is on the agenda already.
+    pub fn subject(&self) -> String {
+        format!("Goal: {}", self.description)
+    }
 }
 
 /// A certification expiring within 60 days, in its renewal window, or expired.
-/// Filled from the certifications (issue 4); `state` is the words to show ("renewal window open").
+/// `state` is the words to show ("renewal window open").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CertAlert {
     pub code: String,
@@ -80,6 +110,15 @@ pub struct CertAlert {
     pub state: String,
     /// The date the state refers to (the expiry).
     pub date: NaiveDate,
+    /// On the agenda already: carried over since that day.
+    pub on_agenda_since: Option<NaiveDate>,
+}
+
+impl CertAlert {
+    /// The words a talking point about it starts with.
+    pub fn subject(&self) -> String {
+        format!("Certification {}", self.code)
+    }
 }
 
 /// Something that changed since the last one-on-one (a goal moved, a certification earned).
@@ -97,10 +136,22 @@ pub struct Development {
     pub changes: Vec<Change>,
 }
 
-/// A goal for the card, if its flags ask for attention (overdue, due within 30 days, stalled).
-/// For the development store: `goal_due(&goal.description, goal.target_on, GoalFlags::compute(..))`.
-pub fn goal_due(description: &str, target_on: Option<NaiveDate>, flags: GoalFlags) -> Option<GoalDue> {
-    flags.any().then(|| GoalDue { description: description.to_owned(), target_on, stalled: flags.stalled })
+/// A goal for the card, if its flags ask for attention (overdue, due within 30 days, stalled),
+/// as of `as_of`. For the development store:
+/// `goal_due(&goal.description, goal.target_on, GoalFlags::compute(..), as_of)`.
+pub fn goal_due(
+    description: &str,
+    target_on: Option<NaiveDate>,
+    flags: GoalFlags,
+    as_of: NaiveDate,
+) -> Option<GoalDue> {
+    flags.any().then(|| GoalDue {
+        description: description.to_owned(),
+        target_on,
+        stalled: flags.stalled,
+        overdue_days: target_on.filter(|_| flags.overdue).map(|target| (as_of - target).num_days()),
+        on_agenda_since: None,
+    })
 }
 
 /// A certification for the card, if its state asks for attention (renewal window open,
@@ -117,7 +168,7 @@ pub fn cert_alert(code: &str, name: &str, state: CertState) -> Option<CertAlert>
         }
         CertState::Expired { expired_on } => ("expired".to_owned(), expired_on),
     };
-    Some(CertAlert { code: code.to_owned(), name: name.to_owned(), state, date })
+    Some(CertAlert { code: code.to_owned(), name: name.to_owned(), state, date, on_agenda_since: None })
 }
 
 /// The manager's own week against the 50/30/20 targets (issue 5).
@@ -180,6 +231,12 @@ pub struct PrepCard {
     pub cadence: Cadence,
     pub last: Option<MeetingRef>,
     pub days_since_last: Option<i64>,
+    /// Started this week, nothing in it yet: the card continues it.
+    pub started: Option<MeetingRef>,
+    /// The first words of the last meeting's notes.
+    pub last_gist: Option<String>,
+    /// Checkboxes left unticked in the last meeting's notes: promises written down there.
+    pub open_in_notes: Vec<String>,
     pub previous_mood: Option<u8>,
     /// Talking points raised earlier and not yet discussed, oldest first.
     pub carried_points: Vec<TalkingPoint>,
@@ -198,6 +255,43 @@ pub struct PrepCard {
 impl PrepCard {
     pub fn overdue_count(&self, as_of: NaiveDate) -> usize {
         self.open_actions.iter().filter(|a| a.overdue_days(as_of).is_some()).count()
+    }
+
+    /// Energy worth asking about: low at the last meeting, or fallen since the one before.
+    pub fn energy_flag(&self) -> Option<String> {
+        energy_flag(self.last.and_then(|m| m.mood), self.previous_mood)
+    }
+
+    /// The one thing to know before reading the card, for the strip above the cards: overdue
+    /// actions first, then energy, an overdue goal, promises left open, a certification, a
+    /// first meeting; `None` when nothing stands out.
+    pub fn headline(&self, as_of: NaiveDate) -> Option<String> {
+        let overdue = self.overdue_count(as_of);
+        if overdue > 0 {
+            return Some(if overdue == 1 {
+                "1 overdue action".to_owned()
+            } else {
+                format!("{overdue} overdue actions")
+            });
+        }
+        if let Some(energy) = self.energy_flag() {
+            return Some(energy);
+        }
+        if let Some(goal) = self.goals.iter().find(|g| g.overdue_days.is_some()) {
+            return Some(format!("goal overdue: {}", goal.description));
+        }
+        let open = self.carried_points.len() + self.open_in_notes.len();
+        if open > 0 {
+            return Some(if open == 1 {
+                "1 item carried over".to_owned()
+            } else {
+                format!("{open} items carried over")
+            });
+        }
+        if let Some(cert) = self.certs.first() {
+            return Some(format!("{} {}", cert.code, cert.state));
+        }
+        self.days_since_last.is_none().then(|| "first one-on-one".to_owned())
     }
 
     /// Whether the card has anything besides its header.
@@ -328,12 +422,12 @@ fn sort(sheet: &mut PrepSheet, inputs: &Inputs) {
 fn card(
     architect: &ArchitectInput,
     history: &HistoryInput,
-    development: Development,
+    mut development: Development,
     as_of: NaiveDate,
 ) -> PrepCard {
     let last_on = history.last.map(|m| m.held_on);
     // Items raised up to the last meeting and still open after it.
-    let carried_points: Vec<TalkingPoint> = {
+    let mut carried_points: Vec<TalkingPoint> = {
         let mut points: Vec<TalkingPoint> = history
             .points
             .iter()
@@ -359,14 +453,33 @@ fn card(
         .collect();
     done_since_last.sort_by_key(|a| (a.done_on, a.id));
 
+    // A goal or certification already on the agenda (a talking point about it was carried
+    // over) is shown once, in its own section, marked as on the agenda since then; it is not
+    // suggested again, so starting the meeting never adds a twin.
+    let mut on_agenda = |subject: &str| {
+        let index = carried_points.iter().position(|p| is_about(&p.fields.text, subject))?;
+        Some(carried_points.remove(index).raised_on)
+    };
+    for goal in &mut development.goals {
+        goal.on_agenda_since = on_agenda(&goal.subject());
+    }
+    for cert in &mut development.certs {
+        cert.on_agenda_since = on_agenda(&cert.subject());
+    }
     let mood = history.last.and_then(|m| m.mood);
-    let suggested = suggestions(history.last.is_none(), mood, &development);
+    let suggested = suggestions(history.last.is_none(), (mood, history.previous_mood), &development);
     PrepCard {
         architect_id: architect.id,
         name: architect.name.clone(),
         cadence: architect.cadence,
         last: history.last,
         days_since_last: last_on.map(|last| (as_of - last).num_days()),
+        started: history.started,
+        last_gist: super::notes::gist(&history.last_notes, GIST_CHARS),
+        open_in_notes: super::notes::open_checkboxes(&history.last_notes)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
         previous_mood: history.previous_mood,
         carried_points,
         open_actions,
@@ -378,9 +491,27 @@ fn card(
     }
 }
 
+/// "energy low (2/5)" or "energy falling from 4 to 2": a mood at or below [`LOW_MOOD`], or two
+/// points or more below the meeting before.
+pub fn energy_flag(last: Option<u8>, previous: Option<u8>) -> Option<String> {
+    let last = last?;
+    if last <= LOW_MOOD {
+        return Some(format!("energy low ({last}/5)"));
+    }
+    let previous = previous?;
+    (previous >= last + 2).then(|| format!("energy falling from {previous} to {last}"))
+}
+
+/// Whether a talking point is about `subject` ("Goal: Earn AZ-204", "Certification AZ-204"):
+/// the subject alone, or followed by its details after a space or a colon.
+fn is_about(text: &str, subject: &str) -> bool {
+    text.strip_prefix(subject).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
+}
+
 /// Talking points a card proposes for the agenda: the goals and certifications it flags, a
-/// check-in after a low mood, and an introduction for a first one-on-one.
-fn suggestions(first: bool, last_mood: Option<u8>, development: &Development) -> Vec<PointFields> {
+/// check-in after a low or falling energy (`moods`: the last meeting's and the one before),
+/// and an introduction for a first one-on-one.
+fn suggestions(first: bool, moods: (Option<u8>, Option<u8>), development: &Development) -> Vec<PointFields> {
     let mut points = Vec::new();
     let me = |topic: &str, text: String| PointFields { text, raised_by: Party::Me, topic: topic.to_owned() };
     if first {
@@ -390,22 +521,30 @@ fn suggestions(first: bool, last_mood: Option<u8>, development: &Development) ->
                 .to_owned(),
         ));
     }
-    if let Some(mood) = last_mood.filter(|m| *m <= LOW_MOOD) {
-        points.push(me("Wellbeing", format!("Check in: energy was {mood}/5 last time. How are things now?")));
+    match moods {
+        (Some(last), _) if last <= LOW_MOOD => {
+            points.push(me(
+                "Wellbeing",
+                format!("Check in: energy was {last}/5 last time. How are things now?"),
+            ));
+        }
+        (Some(last), Some(previous)) if energy_flag(Some(last), Some(previous)).is_some() => points.push(me(
+            "Wellbeing",
+            format!("Check in: energy fell from {previous}/5 to {last}/5 last time. How are things now?"),
+        )),
+        _ => {}
     }
-    for goal in &development.goals {
-        let when = match (goal.stalled, goal.target_on) {
-            (true, _) => "stalled".to_owned(),
-            (false, Some(target)) => format!("due {target}"),
-            (false, None) => "due".to_owned(),
+    for goal in development.goals.iter().filter(|g| g.on_agenda_since.is_none()) {
+        let when = match (goal.overdue_days, goal.stalled, goal.target_on) {
+            (Some(_), _, Some(target)) => format!("overdue since {target}"),
+            (_, true, _) => "stalled".to_owned(),
+            (_, false, Some(target)) => format!("due {target}"),
+            (_, false, None) => "due".to_owned(),
         };
-        points.push(me("Development", format!("Goal: {} ({when})", goal.description)));
+        points.push(me("Development", format!("{} ({when})", goal.subject())));
     }
-    for cert in &development.certs {
-        points.push(me(
-            "Development",
-            format!("Certification {} {}: {} ({})", cert.code, cert.name, cert.state, cert.date),
-        ));
+    for cert in development.certs.iter().filter(|c| c.on_agenda_since.is_none()) {
+        points.push(me("Development", format!("{}: {} ({})", cert.subject(), cert.state, cert.date)));
     }
     points
 }
@@ -479,6 +618,8 @@ mod tests {
             last: Some(meeting(2, last, Some(2))),
             previous_mood: Some(4),
             in_week: None,
+            started: None,
+            last_notes: String::new(),
             points: vec![point(1, None), point(2, Some(last))],
             actions: vec![
                 action(1, Some(day(2026, 11, 20)), None),
@@ -554,9 +695,9 @@ mod tests {
     #[test]
     fn only_goals_and_certifications_needing_attention_reach_the_card() {
         let quiet = GoalFlags::default();
-        assert_eq!(goal_due("Learn Rust", None, quiet), None);
+        assert_eq!(goal_due("Learn Rust", None, quiet, day(2026, 11, 28)), None);
         let stalled = GoalFlags { stalled: true, ..GoalFlags::default() };
-        assert_eq!(goal_due("Learn Rust", None, stalled).map(|g| g.stalled), Some(true));
+        assert_eq!(goal_due("Learn Rust", None, stalled, day(2026, 11, 28)).map(|g| g.stalled), Some(true));
         assert_eq!(cert_alert("AZ-900", "Fundamentals", CertState::NeverExpires), None);
         let soon = CertState::ExpiringSoon { expires_on: day(2026, 12, 18), days_left: 20 };
         assert_eq!(
@@ -574,18 +715,84 @@ mod tests {
                 description: "Present at the AI summit".into(),
                 target_on: None,
                 stalled: true,
+                overdue_days: None,
+                on_agenda_since: None,
             }],
             certs: vec![CertAlert {
                 code: "AZ-305".into(),
                 name: "Azure Solutions Architect Expert".into(),
                 state: "expires in 20 days".into(),
                 date: day(2026, 12, 18),
+                on_agenda_since: None,
             }],
             changes: Vec::new(),
         };
-        let points = suggestions(false, Some(4), &development);
+        let points = suggestions(false, (Some(4), Some(4)), &development);
         assert_eq!(points.len(), 2);
         assert_eq!(points[0].text, "Goal: Present at the AI summit (stalled)");
-        assert!(points[1].text.starts_with("Certification AZ-305"));
+        assert_eq!(points[1].text, "Certification AZ-305: expires in 20 days (2026-12-18)");
+    }
+
+    #[test]
+    fn low_or_falling_energy_suggests_one_check_in_and_steady_energy_none() {
+        let none = Development { goals: Vec::new(), certs: Vec::new(), changes: Vec::new() };
+        let check_ins = |moods| -> Vec<String> {
+            suggestions(false, moods, &none)
+                .into_iter()
+                .filter(|p| p.topic == "Wellbeing")
+                .map(|p| p.text)
+                .collect()
+        };
+        assert_eq!(
+            check_ins((Some(2), Some(2))),
+            ["Check in: energy was 2/5 last time. How are things now?"]
+        );
+        assert_eq!(
+            check_ins((Some(3), Some(5))),
+            ["Check in: energy fell from 5/5 to 3/5 last time. How are things now?"]
+        );
+        assert!(check_ins((Some(3), Some(4))).is_empty(), "one point down is not a fall");
+        assert!(check_ins((Some(4), None)).is_empty());
+        assert!(check_ins((None, Some(1))).is_empty(), "nothing said at the last meeting");
+    }
+
+    #[test]
+    fn a_goal_already_on_the_agenda_shows_once_and_is_not_suggested_again() {
+        let last = day(2026, 11, 17);
+        // Last week's meeting was started from a card that suggested the goal; it was not
+        // discussed, so it is carried over.
+        let carried = TalkingPoint {
+            id: TalkingPointId(7),
+            architect_id: ArchitectId(1),
+            raised_in: OneOnOneId(2),
+            raised_on: last,
+            fields: PointFields {
+                text: "Goal: Earn AZ-204 (due 2026-11-16)".into(),
+                raised_by: Party::Me,
+                topic: "Development".into(),
+            },
+            discussed_in: None,
+            discussed_on: None,
+            times_carried: 0,
+        };
+        let history = HistoryInput {
+            last: Some(meeting(2, last, Some(4))),
+            points: vec![carried],
+            ..HistoryInput::default()
+        };
+        let overdue = GoalFlags { overdue: true, due_soon: false, stalled: false };
+        let development = Development {
+            goals: goal_due("Earn AZ-204", Some(day(2026, 11, 16)), overdue, day(2026, 11, 28))
+                .into_iter()
+                .collect(),
+            ..Development::default()
+        };
+        let architect = architect(1, "Mateo", Cadence::Weekly, Status::Active);
+        let card = card(&architect, &history, development, day(2026, 11, 28));
+        assert!(card.carried_points.is_empty(), "shown with the goal, not twice");
+        assert_eq!(card.goals[0].on_agenda_since, Some(last));
+        assert_eq!(card.goals[0].overdue_days, Some(12));
+        assert_eq!(card.goals[0].flag_text(day(2026, 11, 28)), "overdue by 12 days");
+        assert!(card.suggested.iter().all(|p| !p.text.contains("AZ-204")), "{:?}", card.suggested);
     }
 }

@@ -246,6 +246,12 @@ pub fn hours_text(minutes: u32) -> String {
     format!("{:.1} h", (f64::from(minutes) / 6.0).round() / 10.0)
 }
 
+/// Hours for a small chart label: whole hours from ten up ("42 h"), tenths below, so a
+/// 30-minute week reads "0.5 h" and never "0 h".
+pub fn chart_hours(minutes: u32) -> String {
+    if minutes >= 600 { format!("{:.0} h", f64::from(minutes) / 60.0) } else { hours_text(minutes) }
+}
+
 /// "Oct – Dec 2026" or "Dec 2026 – Feb 2027": a quarter's months, for headings.
 pub fn quarter_months(quarter: FiscalQuarter, start_month: Month) -> String {
     let (start, end) = (quarter.start(start_month), quarter.end_inclusive(start_month));
@@ -423,5 +429,12 @@ mod tests {
         let lines = category_lines(&split, &Targets::default());
         assert_eq!(lines.len(), 3);
         assert!((lines[0].drift_points - 25.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_chart_label_never_rounds_a_short_week_to_nothing() {
+        assert_eq!(chart_hours(30), "0.5 h");
+        assert_eq!(chart_hours(450), "7.5 h");
+        assert_eq!(chart_hours(2_520), "42 h");
     }
 }

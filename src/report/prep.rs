@@ -7,8 +7,10 @@ use chrono::NaiveDate;
 
 use super::one_line;
 use crate::model::architect::Choice as _;
+use crate::model::certification::short_name;
+use crate::model::one_on_one::PointFields;
 use crate::model::one_on_one::{ActionItem, TalkingPoint, days_ago, short_date, times_carried};
-use crate::model::prep::{PrepCard, PrepSheet, WeekSplit};
+use crate::model::prep::{CertAlert, GoalDue, PrepCard, PrepSheet, WeekSplit};
 use crate::model::split::{Category, drift_sentence};
 
 /// "Mon 23 – Sun 29 Nov 2026" for a week.
@@ -69,6 +71,38 @@ pub fn action_detail(action: &ActionItem, architect: &str, as_of: NaiveDate) -> 
     parts.join(" · ")
 }
 
+/// "overdue by 12 days · on the agenda since Tue 17 Nov".
+pub fn goal_detail(goal: &GoalDue, as_of: NaiveDate) -> String {
+    let mut parts = vec![goal.flag_text(as_of)];
+    if let Some(since) = goal.on_agenda_since {
+        parts.push(format!("on the agenda since {}", short_date(since, as_of)));
+    }
+    parts.join(" · ")
+}
+
+/// "renewal window open · Thu 10 Dec · on the agenda since Tue 17 Nov".
+pub fn cert_detail(cert: &CertAlert, as_of: NaiveDate) -> String {
+    let mut parts = vec![cert.state.clone(), short_date(cert.date, as_of)];
+    if let Some(since) = cert.on_agenda_since {
+        parts.push(format!("on the agenda since {}", short_date(since, as_of)));
+    }
+    parts.join(" · ")
+}
+
+/// The suggestions a card lists: goals and certifications are suggested too (starting the
+/// meeting adds them), but a card shows them once, in their own sections.
+pub fn suggestions_shown(card: &PrepCard) -> impl Iterator<Item = &PointFields> {
+    card.suggested.iter().filter(|p| p.topic != "Development")
+}
+
+/// "with Lukas · due Fri 13 Nov · overdue 15 days": one of the manager's own actions.
+pub fn my_action_detail(action: &ActionItem, architect: &str, as_of: NaiveDate) -> String {
+    let detail = action_detail(action, architect, as_of);
+    // The owner is always "me" here: name the architect instead.
+    let rest = detail.split_once(" · ").map_or("", |(_, rest)| rest);
+    if rest.is_empty() { format!("with {architect}") } else { format!("with {architect} · {rest}") }
+}
+
 /// The week split as "Coaching 42 % (target 50 %) · ..." and its drift sentence.
 pub fn split_lines(week_split: &WeekSplit) -> (String, String) {
     let WeekSplit { split, targets } = week_split;
@@ -91,6 +125,16 @@ pub fn open_actions_text(open: usize) -> String {
 
 /// The whole prep sheet.
 pub fn markdown(sheet: &PrepSheet) -> String {
+    markdown_with_actions(sheet, &[], |_| String::new())
+}
+
+/// The whole prep sheet, with the manager's own open action items across the team after the
+/// cards (`name_of` names each one's architect).
+pub fn markdown_with_actions(
+    sheet: &PrepSheet,
+    my_actions: &[ActionItem],
+    name_of: impl Fn(&ActionItem) -> String,
+) -> String {
     let mut out = String::new();
     let as_of = sheet.as_of;
     let _ = writeln!(out, "# Prep sheet {} ({})\n", sheet.week, week_range(sheet));
@@ -109,6 +153,22 @@ pub fn markdown(sheet: &PrepSheet) -> String {
     }
     for card in &sheet.due {
         card_markdown(&mut out, card, as_of);
+    }
+    if !my_actions.is_empty() {
+        out.push_str("## My open actions\n\n");
+        let mut sorted: Vec<&ActionItem> = my_actions.iter().collect();
+        sorted.sort_by_key(|a| a.overdue_days(as_of).is_none());
+        for action in sorted {
+            let name = name_of(action);
+            let flag = if action.overdue_days(as_of).is_some() { "**Overdue:** " } else { "" };
+            let _ = writeln!(
+                out,
+                "- [ ] {flag}{} ({})",
+                one_line(&action.fields.text),
+                my_action_detail(action, &name, as_of)
+            );
+        }
+        out.push('\n');
     }
     if !sheet.held.is_empty() {
         out.push_str("## Already held this week\n\n");
@@ -159,8 +219,25 @@ pub fn markdown(sheet: &PrepSheet) -> String {
 fn card_markdown(out: &mut String, card: &PrepCard, as_of: NaiveDate) {
     let name = card.name.as_str();
     let _ = writeln!(out, "## {name}\n\n{}\n", card_summary(card));
-    if card.is_empty() {
+    if let Some(started) = card.started {
+        let _ = writeln!(
+            out,
+            "Started {}; nothing in it yet, so it does not count as held.\n",
+            short_date(started.held_on, as_of)
+        );
+    }
+    if let Some(gist) = &card.last_gist {
+        let _ = writeln!(out, "Last time: *{}*\n", one_line(gist));
+    }
+    if card.is_empty() && card.open_in_notes.is_empty() {
         out.push_str("Nothing carried over and no open actions.\n\n");
+    }
+    if !card.open_in_notes.is_empty() {
+        out.push_str("### Open in the notes\n\n");
+        for item in &card.open_in_notes {
+            let _ = writeln!(out, "- [ ] {}", one_line(item));
+        }
+        out.push('\n');
     }
     if !card.carried_points.is_empty() {
         out.push_str("### Carried over\n\n");
@@ -208,20 +285,16 @@ fn card_markdown(out: &mut String, card: &PrepCard, as_of: NaiveDate) {
     if !card.goals.is_empty() {
         out.push_str("### Goals\n\n");
         for goal in &card.goals {
-            let when = match (goal.stalled, goal.target_on) {
-                (true, Some(target)) => format!("stalled, due {target}"),
-                (true, None) => "stalled".to_owned(),
-                (false, Some(target)) => format!("due {target}"),
-                (false, None) => "due".to_owned(),
-            };
-            let _ = writeln!(out, "- {} ({when})", one_line(&goal.description));
+            let flag = if goal.overdue_days.is_some() { "**Overdue:** " } else { "" };
+            let _ = writeln!(out, "- {flag}{} ({})", one_line(&goal.description), goal_detail(goal, as_of));
         }
         out.push('\n');
     }
     if !card.certs.is_empty() {
         out.push_str("### Certifications\n\n");
         for cert in &card.certs {
-            let _ = writeln!(out, "- {} {}: {} ({})", cert.code, one_line(&cert.name), cert.state, cert.date);
+            let name = one_line(short_name(&cert.name));
+            let _ = writeln!(out, "- {} {name} ({})", cert.code, cert_detail(cert, as_of));
         }
         out.push('\n');
     }
@@ -232,9 +305,10 @@ fn card_markdown(out: &mut String, card: &PrepCard, as_of: NaiveDate) {
         }
         out.push('\n');
     }
-    if !card.suggested.is_empty() {
+    let suggested: Vec<_> = suggestions_shown(card).collect();
+    if !suggested.is_empty() {
         out.push_str("### Suggested for the agenda\n\n");
-        for point in &card.suggested {
+        for point in suggested {
             let _ = writeln!(out, "- {}", one_line(&point.text));
         }
         out.push('\n');

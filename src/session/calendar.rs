@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::Session;
-use crate::import::preview::{DEFAULT_ALL_DAY_MINUTES, ExistingEntry, Inputs, Key, Preview};
+use crate::import::preview::{DEFAULT_ALL_DAY_MINUTES, ELSEWHERE_YEARS, ExistingEntry, Inputs, Key, Preview};
 use crate::import::rules::{Outcome, People, Rule, default_rules};
 use crate::import::zones::Zone;
 use crate::import::{self, IcsError, Window};
@@ -84,8 +84,30 @@ impl Context {
             choices: &self.choices,
             all_day_minutes: DEFAULT_ALL_DAY_MINUTES,
         };
-        Ok(Preview::build(expansion, window, &inputs))
+        let mut preview = Preview::build(expansion, window, &inputs);
+        if preview.rows.is_empty() {
+            preview.elsewhere = span_around(bytes, window)?;
+        }
+        Ok(preview)
     }
+}
+
+/// The first and last day of the file's events within [`ELSEWHERE_YEARS`] of `window`, for a
+/// range that holds none of them.
+fn span_around(bytes: &[u8], window: &Window) -> Result<Option<(NaiveDate, NaiveDate)>, IcsError> {
+    let years = chrono::Days::new(u64::try_from(ELSEWHERE_YEARS * 366).unwrap_or(0));
+    let wide = Window {
+        from: window.from.checked_sub_days(years).unwrap_or(window.from),
+        to: window.to.checked_add_days(years).unwrap_or(window.to),
+        zone: window.zone.clone(),
+    };
+    let expansion = import::read(bytes, &wide)?;
+    let days = expansion
+        .occurrences
+        .iter()
+        .filter(|o| !o.is_cancelled())
+        .map(|o| o.start.wall_in(&window.zone).date());
+    Ok(days.clone().min().zip(days.max()))
 }
 
 /// The days from `from` to `last` (both included), counted in `zone`.

@@ -57,6 +57,9 @@ pub struct Changes {
     pub time_days: BTreeSet<NaiveDate>,
     /// Fiscal year start, targets: every time figure.
     pub time_settings: bool,
+    /// A one-on-one was held, moved or given a length: the time it logs may have changed on a
+    /// day only the store knows; the Time figures are read again.
+    pub meeting_time: bool,
     /// Goals, skills or certifications of these architects.
     pub development: People,
     /// The catalogue, the competencies or the stalled-days setting: every plan's flags.
@@ -89,6 +92,7 @@ impl Changes {
         self.roster |= other.roster;
         self.time_days.extend(other.time_days.iter().copied());
         self.time_settings |= other.time_settings;
+        self.meeting_time |= other.meeting_time;
         self.development.add(&other.development);
         self.development_settings |= other.development_settings;
         self.meetings.add(&other.meetings);

@@ -93,6 +93,13 @@ pub enum Command {
         id: OneOnOneId,
         fields: MeetingFields,
     },
+    /// How long a meeting lasted (`None`: the default 30 minutes).
+    SetMeetingLength {
+        id: OneOnOneId,
+        minutes: Option<u32>,
+    },
+    /// Whether held one-on-ones log their time as coaching (Settings).
+    SetLogOneOnOneTime(bool),
     DeleteOneOnOne(OneOnOneId),
     SetGoalsReviewed {
         id: OneOnOneId,
@@ -215,6 +222,12 @@ fn templates_changed() -> Changes {
     Changes { templates: true, ..Changes::default() }
 }
 
+/// A change to `architect`'s one-on-ones that may mark one held, which may log its time on
+/// the meeting's day: the Time figures are read again for that day (the session knows which).
+fn meetings_with_time(architect: ArchitectId) -> Changes {
+    Changes { meetings: People::one(architect), meeting_time: true, ..Changes::default() }
+}
+
 /// A change to `architect`'s one-on-ones; `words` when text that search finds changed.
 fn meetings_of(architect: ArchitectId, words: bool) -> Changes {
     Changes { meetings: People::one(architect), search: words, ..Changes::default() }
@@ -325,8 +338,24 @@ impl Command {
             }
             Self::UpdateOneOnOne { id, fields } => {
                 let architect = one_on_ones::get(conn, id)?.architect_id;
-                one_on_ones::update(conn, id, &fields, today)
-                    .map(|()| (Done::OneOnOneSaved(id), meetings_of(architect, true)))
+                one_on_ones::update(conn, id, &fields, today)?;
+                let mut changes = meetings_with_time(architect);
+                changes.search = true;
+                Ok((Done::OneOnOneSaved(id), changes))
+            }
+            Self::SetMeetingLength { id, minutes } => {
+                let architect = one_on_ones::get(conn, id)?.architect_id;
+                one_on_ones::set_minutes(conn, id, minutes)?;
+                Ok((Done::OneOnOneSaved(id), meetings_with_time(architect)))
+            }
+            Self::SetLogOneOnOneTime(on) => {
+                one_on_ones::set_logs_time(conn, on)?;
+                let message = if on {
+                    "Held one-on-ones log their time as coaching"
+                } else {
+                    "Held one-on-ones no longer log their time"
+                };
+                Ok((Done::TimeSettingsChanged(message.to_owned()), time_settings()))
             }
             Self::DeleteOneOnOne(id) => {
                 let architect = one_on_ones::get(conn, id)?.architect_id;
@@ -335,7 +364,7 @@ impl Command {
             Self::SetGoalsReviewed { id, goal_ids } => {
                 let architect = one_on_ones::get(conn, id)?.architect_id;
                 one_on_ones::set_goals(conn, id, &goal_ids)
-                    .map(|()| (Done::OneOnOneSaved(id), meetings_of(architect, false)))
+                    .map(|()| (Done::OneOnOneSaved(id), meetings_with_time(architect)))
             }
             Self::AddTalkingPoint { meeting, fields } => {
                 let architect = one_on_ones::get(conn, meeting)?.architect_id;
@@ -349,8 +378,12 @@ impl Command {
             }
             Self::SetDiscussed { id, meeting } => {
                 let architect = agenda::point_architect(conn, id)?;
-                agenda::set_discussed(conn, id, meeting)
-                    .map(|()| (Done::AgendaChanged, meetings_of(architect, false)))
+                agenda::set_discussed(conn, id, meeting)?;
+                // A point discussed in a meeting means the meeting took place.
+                if let Some(meeting) = meeting {
+                    one_on_ones::mark_held(conn, meeting)?;
+                }
+                Ok((Done::AgendaChanged, meetings_with_time(architect)))
             }
             Self::DeleteTalkingPoint(id) => {
                 let architect = agenda::point_architect(conn, id)?;
@@ -358,8 +391,11 @@ impl Command {
             }
             Self::AddActionItem { meeting, fields } => {
                 let architect = one_on_ones::get(conn, meeting)?.architect_id;
-                agenda::add_action(conn, meeting, &fields)
-                    .map(|_| (Done::AgendaChanged, meetings_of(architect, true)))
+                agenda::add_action(conn, meeting, &fields)?;
+                one_on_ones::mark_held(conn, meeting)?;
+                let mut changes = meetings_with_time(architect);
+                changes.search = true;
+                Ok((Done::AgendaChanged, changes))
             }
             Self::UpdateActionItem { id, fields } => {
                 let architect = agenda::action_architect(conn, id)?;

@@ -78,10 +78,19 @@ pub enum DevCommand {
     },
     /// Removes the catalogue entry and every record of it (the app asks first).
     RemoveCatalogueCert(CertId),
+    /// Records a certification earned; the architect's open goals that name it are done.
     RecordCertEarned {
         architect: ArchitectId,
         cert: CertId,
         earned_on: NaiveDate,
+    },
+    /// Undoes recording a certification earned: the record as it was (`None`: there was none)
+    /// and the goals it completed, each with its progress history.
+    UndoCertEarned {
+        architect: ArchitectId,
+        cert: CertId,
+        record: Option<Box<CertRecord>>,
+        goals: Vec<(Goal, Vec<ProgressPoint>)>,
     },
     RecordCertRenewal {
         record: CertRecordId,
@@ -196,12 +205,29 @@ impl DevCommand {
             }
             Self::RecordCertEarned { architect, cert, earned_on } => {
                 let earned = certifications::record_earned(conn, architect, cert, earned_on, today)?;
+                let completed = goals::complete_for_cert(conn, architect, cert, earned_on, today)?;
                 let entry = certifications::entry(conn, cert)?;
-                let message = match earned {
+                let mut message = match earned {
                     Earned::New(_) => format!("Recorded {} earned on {earned_on}", entry.code),
                     Earned::Again(_) => format!("Recorded {} earned again on {earned_on}", entry.code),
                 };
+                match completed.as_slice() {
+                    [] => {}
+                    [one] => message = format!("{message}; the goal “{one}” is done"),
+                    many => message = format!("{message}; {} goals are done", many.len()),
+                }
                 done(Some(architect), message)
+            }
+            Self::UndoCertEarned { architect, cert, record, goals: before } => {
+                match &record {
+                    Some(held) => certifications::restore_record(conn, held)?,
+                    None => certifications::remove_held(conn, architect, cert)?,
+                }
+                for (goal, history) in &before {
+                    goals::restore(conn, goal, history)?;
+                }
+                let entry = certifications::entry(conn, cert)?;
+                done(Some(architect), format!("{} is no longer recorded as earned", entry.code))
             }
             Self::RecordCertRenewal { record, renewed_on } => {
                 let expires_on = certifications::record_renewal(conn, record, renewed_on, today)?;

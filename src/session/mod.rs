@@ -212,8 +212,11 @@ impl Session {
                 self.changed = true;
                 // The last change is the one Ctrl+Z reverses: a change that cannot be undone
                 // clears the step of an older one rather than leave it to surprise.
-                let undo =
-                    if origin == Origin::UNDO { None } else { undo::undo_after(&done).or(undo_before) };
+                let undo = if origin == Origin::UNDO {
+                    None
+                } else {
+                    undo::undo_after(&done, &self.view).or(undo_before)
+                };
                 self.undo.clone_from(&undo);
                 if matches!(done, Done::CalendarImported { .. }) {
                     changes.backups = true;

@@ -8,8 +8,14 @@ use std::collections::BTreeSet;
 use super::changes::{Changes, People};
 use super::{Session, TimeView};
 use crate::model::ArchitectId;
+use crate::model::one_on_one::ActionItem;
 use crate::model::prep;
-use crate::store::{StoreError, backup, calendar, one_on_ones, settings, templates};
+use crate::store::{StoreError, agenda, backup, calendar, one_on_ones, settings, templates};
+
+/// The order `agenda::my_open_actions` gives: soonest due first, those without a date last.
+fn sort_my_actions(actions: &mut [ActionItem]) {
+    actions.sort_by_key(|a| (a.fields.due_on.is_none(), a.fields.due_on, a.raised_on, a.id));
+}
 
 impl Session {
     /// Brings the view up to date after `changes`. A failure to read leaves the view as it
@@ -46,8 +52,8 @@ impl Session {
             view.onboarded = fresh;
         }
 
-        let time_changed = !changes.time_days.is_empty() || changes.time_settings;
-        if changes.time_settings {
+        let time_changed = !changes.time_days.is_empty() || changes.time_settings || changes.meeting_time;
+        if changes.time_settings || changes.meeting_time {
             view.time = TimeView::load(conn, today, *time_focus)?;
         } else if time_changed {
             view.time.refresh_days(conn, &changes.time_days)?;
@@ -159,9 +165,19 @@ fn refresh_meetings(
                     Some(on) => view.last_held.insert(id, on),
                     None => view.last_held.remove(&id),
                 };
+                view.energy
+                    .insert(id, one_on_ones::energy_trend_of(conn, id, super::view::ENERGY_TREND_MEETINGS)?);
+                view.energy.retain(|_, trend| !trend.is_empty());
+                view.my_actions.retain(|a| a.architect_id != id);
+                view.my_actions.extend(agenda::my_open_actions_with(conn, id, today)?);
             }
+            sort_my_actions(&mut view.my_actions);
         }
-        People::Everyone => view.last_held = one_on_ones::last_held(conn, horizon)?,
+        People::Everyone => {
+            view.last_held = one_on_ones::last_held(conn, horizon)?;
+            view.my_actions = agenda::my_open_actions(conn, today)?;
+            view.energy = one_on_ones::energy_trends(conn, super::view::ENERGY_TREND_MEETINGS)?;
+        }
         People::Nobody => {}
     }
     let touches_meeting = match (selection.meeting, &view.meeting) {

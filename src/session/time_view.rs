@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use crate::model::ArchitectId;
 use crate::model::fiscal::{FiscalQuarter, IsoWeek};
 use crate::model::time_entry::TimeEntry;
 use crate::model::time_summary::{DailyMinutes, QuarterSummary, TimeSettings, WeekSummary};
@@ -42,6 +43,10 @@ pub struct TimeView {
     pub today_minutes: u32,
     /// Whether anything was ever logged, to choose between an empty state and an empty week.
     pub has_entries: bool,
+    /// Coaching minutes per architect in the focused quarter, most first.
+    pub coaching_by_architect: Vec<(ArchitectId, u32)>,
+    /// Whether a held one-on-one logs its time (Settings).
+    pub logs_one_on_ones: bool,
     /// Minutes per day and category from the trend's first quarter to the focused quarter's
     /// end, by date: what the quarter figures are rebuilt from after a write.
     daily: Vec<DailyMinutes>,
@@ -64,6 +69,8 @@ impl Default for TimeView {
             week,
             today_minutes: 0,
             has_entries: false,
+            coaching_by_architect: Vec::new(),
+            logs_one_on_ones: true,
             daily: Vec::new(),
         }
     }
@@ -91,7 +98,14 @@ impl TimeView {
         };
         let (first, last) = Self::cached_range(focus, &settings);
         let daily = time::daily_minutes(conn, first, last)?;
+        let coaching_by_architect = time::coaching_by_architect(
+            conn,
+            focus.quarter.start(settings.start_month),
+            focus.quarter.end_inclusive(settings.start_month),
+        )?;
         Ok(Self {
+            coaching_by_architect,
+            logs_one_on_ones: crate::store::one_on_ones::logs_time(conn)?,
             focus,
             quarter: QuarterSummary::build(focus.quarter, &settings, today, &daily),
             has_entries: !week_entries.is_empty() || time::any(conn)?,
@@ -122,6 +136,12 @@ impl TimeView {
             self.daily.splice(start..end, fresh);
         }
         self.quarter = QuarterSummary::build(self.focus.quarter, &self.settings, self.today, &self.daily);
+        let start_month = self.settings.start_month;
+        let (quarter_start, quarter_end) =
+            (self.focus.quarter.start(start_month), self.focus.quarter.end_inclusive(start_month));
+        if days.iter().any(|d| (quarter_start..=quarter_end).contains(d)) {
+            self.coaching_by_architect = time::coaching_by_architect(conn, quarter_start, quarter_end)?;
+        }
         let in_week = |week: IsoWeek| days.iter().any(|d| IsoWeek::of(*d) == week);
         if in_week(self.focus.week) {
             self.week_entries = time::list_between(conn, self.focus.week.monday(), self.focus.week.sunday())?;

@@ -115,10 +115,27 @@ fn development_undo_for(development: &DevelopmentView, command: &DevCommand) -> 
             (format!("level change in {}", skill.name), restore)
         }
         DevCommand::RecordCertEarned { architect, cert, .. } => {
-            // Earning a lapsed certification again moves its earned date and clears its old
-            // renewals: that is worth undoing. A first record is an addition (🗑 removes it).
-            let row = development.person(*architect)?.certs.iter().find(|c| c.record.cert == *cert)?;
-            (format!("{} earned again", row.code), restore_cert(row))
+            // Put back the record as it was (none, or a lapsed one whose earned date and
+            // renewals earning it again replaces) and the goals recording it completes.
+            let person = development.person(*architect)?;
+            let row = person.certs.iter().find(|c| c.record.cert == *cert);
+            let goals = person
+                .goals
+                .iter()
+                .filter(|g| {
+                    g.goal.fields.cert == Some(*cert) && crate::model::goal::is_open(g.goal.fields.status)
+                })
+                .map(|g| (g.goal.clone(), g.history.clone()))
+                .collect();
+            let code = development.catalogue.iter().find(|c| c.id == *cert).map_or("", |c| c.code.as_str());
+            let label = if row.is_some() { format!("{code} earned again") } else { format!("{code} earned") };
+            let restore = DevCommand::UndoCertEarned {
+                architect: *architect,
+                cert: *cert,
+                record: row.map(|r| Box::new(r.record.clone())),
+                goals,
+            };
+            (label, restore)
         }
         DevCommand::RecordCertRenewal { record, .. } => {
             let row = cert_row(development, *record)?;
@@ -170,10 +187,18 @@ fn quoted(text: &str) -> String {
 }
 
 /// The undo of a change whose old state only the write itself knew: a time entry's edit or
-/// delete returns the entry as it was.
-pub(super) fn undo_after(done: &Done) -> Option<Undo> {
+/// delete returns the entry as it was; a one-on-one just started is deleted again (with the
+/// talking points it was started with), as long as nothing else happened since.
+pub(super) fn undo_after(done: &Done, view: &ViewModel) -> Option<Undo> {
     use crate::model::time_entry::short_day;
     match done {
+        Done::OneOnOneStarted { id, architect, .. } => {
+            let name = view.architect(*architect).map_or("", |a| a.name());
+            Some(Undo {
+                label: format!("start of the one-on-one with {name}"),
+                command: Command::DeleteOneOnOne(*id),
+            })
+        }
         Done::TimeEntryUpdated { before, .. } => Some(Undo {
             label: format!("edit of the {} entry", short_day(before.fields.date)),
             command: Command::UpdateTimeEntry { id: before.id, fields: before.fields.clone() },

@@ -12,7 +12,10 @@ use super::dev_view::DevelopmentView;
 use super::time_view::{TimeFocus, TimeView};
 use crate::import::rules::Rule;
 use crate::model::fiscal::IsoWeek;
-use crate::model::one_on_one::{Agenda, MAX_DAYS_AHEAD, OneOnOne, Template};
+use crate::model::one_on_one::{ActionItem, Agenda, MAX_DAYS_AHEAD, OneOnOne, Template};
+
+/// How many of an architect's last meetings the energy trend shows.
+pub const ENERGY_TREND_MEETINGS: usize = 8;
 use crate::model::prep::{Inputs as PrepInputs, PrepSheet};
 use crate::model::search::SearchResults;
 use crate::model::{Architect, ArchitectId, GoalId, ListItem, ListItemId, ListKind, OneOnOneId};
@@ -79,6 +82,11 @@ pub struct ViewModel {
     pub prep_inputs: Option<PrepInputs>,
     /// The date of each architect's latest one-on-one.
     pub last_held: HashMap<ArchitectId, NaiveDate>,
+    /// The manager's own open action items across the team, overdue (soonest due) first.
+    pub my_actions: Vec<ActionItem>,
+    /// Each architect's energy at their last meetings (up to [`ENERGY_TREND_MEETINGS`]),
+    /// oldest first.
+    pub energy: HashMap<ArchitectId, Vec<u8>>,
     pub templates: Vec<Template>,
     pub meeting: Option<MeetingView>,
     /// The selected architect's meetings, newest first.
@@ -119,6 +127,8 @@ impl ViewModel {
         view.team_members = calendar::team_members(conn)?;
         view.last_import_folder = settings::get(conn, calendar::LAST_IMPORT_FOLDER)?;
         view.templates = templates::list(conn)?;
+        view.my_actions = agenda::my_open_actions(conn, today)?;
+        view.energy = one_on_ones::energy_trends(conn, ENERGY_TREND_MEETINGS)?;
         view.load_selection(conn, selection)?;
         view.load_search(conn, &selection.query);
         Ok(view)

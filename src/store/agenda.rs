@@ -251,3 +251,36 @@ pub fn point_architect(conn: &Connection, id: TalkingPointId) -> Result<Architec
 pub fn action_architect(conn: &Connection, id: ActionItemId) -> Result<ArchitectId, StoreError> {
     item_origin(conn, "action_items", id.0, "action item").map(|(architect, _, _)| architect)
 }
+
+/// Every open action item the manager owns, across the team, soonest due first (those without
+/// a due date last). `as_of` bounds the count of meetings each was carried into (`?1` is not
+/// used: the columns are shared with the per-architect queries, which number it `?2`).
+pub fn my_open_actions(conn: &Connection, as_of: NaiveDate) -> Result<Vec<ActionItem>, StoreError> {
+    let sql = format!(
+        "SELECT {ACTION_COLUMNS} FROM action_items a JOIN one_on_ones m ON m.id = a.raised_in \
+         WHERE a.done_on IS NULL AND a.owner = 'me' AND m.held_on <= ?2 \
+         ORDER BY a.due_on IS NULL, a.due_on, m.held_on, a.id"
+    );
+    let actions = conn
+        .prepare_cached(&sql)?
+        .query_map(params![0, as_of], row_to_action)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(actions)
+}
+
+/// The same for one architect (after a change to their meetings).
+pub fn my_open_actions_with(
+    conn: &Connection,
+    architect: ArchitectId,
+    as_of: NaiveDate,
+) -> Result<Vec<ActionItem>, StoreError> {
+    let sql = format!(
+        "SELECT {ACTION_COLUMNS} FROM action_items a JOIN one_on_ones m ON m.id = a.raised_in \
+         WHERE a.architect_id = ?1 AND a.done_on IS NULL AND a.owner = 'me' AND m.held_on <= ?2"
+    );
+    let actions = conn
+        .prepare_cached(&sql)?
+        .query_map(params![architect, as_of], row_to_action)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(actions)
+}

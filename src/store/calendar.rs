@@ -265,6 +265,15 @@ pub fn write_plan(tx: &Connection, plan: &CommitPlan) -> Result<(), StoreError> 
         let id = time::insert_row(tx, None, &fields)?;
         tx.prepare_cached("UPDATE time_entries SET calendar = ?2 WHERE id = ?1")?
             .execute(params![id, calendar])?;
+        // The calendar knows when a one-on-one really started and how long it took: its entry
+        // replaces the one the held meeting logged with its guessed length, so it counts once.
+        if let (Some(architect), Category::Coaching) = (fields.architect, fields.category) {
+            tx.prepare_cached(
+                "DELETE FROM time_entries WHERE one_on_one_id IS NOT NULL AND architect_id = ?1 \
+                 AND entry_date = ?2",
+            )?
+            .execute(params![architect, fields.date])?;
+        }
     }
     for &id in &plan.claims {
         tx.prepare_cached(

@@ -162,6 +162,13 @@ pub fn records_of(conn: &Connection, architect: ArchitectId) -> Result<Vec<CertR
     Ok(records)
 }
 
+/// Removes `architect`'s record of `cert`, with its renewals (the undo of a first record).
+pub fn remove_held(conn: &Connection, architect: ArchitectId, cert: CertId) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM cert_records WHERE architect_id = ?1 AND cert_id = ?2")?
+        .execute(params![architect, cert])?;
+    Ok(())
+}
+
 pub fn record(conn: &Connection, id: CertRecordId) -> Result<CertRecord, StoreError> {
     let mut record = conn
         .prepare_cached("SELECT id, architect_id, cert_id, earned_on FROM cert_records WHERE id = ?1")?

@@ -27,7 +27,7 @@ impl From<GoalFieldError> for StoreError {
 }
 
 const COLUMNS: &str =
-    "id, architect_id, created_on, kind, description, target_on, status, progress_pct, evidence";
+    "id, architect_id, created_on, kind, description, target_on, status, progress_pct, evidence, cert_id";
 
 fn row_to_goal(row: &Row<'_>) -> rusqlite::Result<Goal> {
     Ok(Goal {
@@ -41,6 +41,7 @@ fn row_to_goal(row: &Row<'_>) -> rusqlite::Result<Goal> {
             status: choice::<GoalStatus>(row, 6)?,
             progress_pct: row.get(7)?,
             evidence: row.get(8)?,
+            cert: row.get(9)?,
         },
     })
 }
@@ -129,7 +130,7 @@ pub fn insert(
     let now = Utc::now().to_rfc3339();
     conn.prepare_cached(
         "INSERT INTO goals (architect_id, kind, description, created_on, target_on, status, progress_pct, \
-         evidence, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+         evidence, cert_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
     )?
     .execute(params![
         architect,
@@ -140,6 +141,7 @@ pub fn insert(
         f.status.key(),
         f.progress_pct,
         f.evidence,
+        f.cert,
         now
     ])?;
     let id = GoalId(conn.last_insert_rowid());
@@ -173,7 +175,7 @@ pub fn update(
     let f = fields.validated(before.created_on)?;
     conn.prepare_cached(
         "UPDATE goals SET kind = ?2, description = ?3, target_on = ?4, status = ?5, progress_pct = ?6, \
-         evidence = ?7, updated_at = ?8 WHERE id = ?1",
+         evidence = ?7, cert_id = ?8, updated_at = ?9 WHERE id = ?1",
     )?
     .execute(params![
         id,
@@ -183,12 +185,34 @@ pub fn update(
         f.status.key(),
         f.progress_pct,
         f.evidence,
+        f.cert,
         Utc::now().to_rfc3339()
     ])?;
     if f.progress_pct != before.fields.progress_pct {
         upsert_point(conn, id, today, f.progress_pct)?;
     }
     index(conn, id, before.architect, before.created_on, &f)
+}
+
+/// Completes the open goals of `architect` that name `cert`, as of `on` (the day it was
+/// earned): recording the certification is the goal's evidence. Returns their descriptions.
+pub fn complete_for_cert(
+    conn: &Connection,
+    architect: ArchitectId,
+    cert: crate::model::CertId,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> Result<Vec<String>, StoreError> {
+    let mut done = Vec::new();
+    for goal in list_of(conn, architect)? {
+        if goal.fields.cert == Some(cert) && crate::model::goal::is_open(goal.fields.status) {
+            // Earned before the goal was written down: it is done from the day it was.
+            let on = on.max(goal.created_on);
+            record_progress(conn, goal.id, i64::from(crate::model::goal::PROGRESS_MAX_PCT), on, today)?;
+            done.push(goal.fields.description);
+        }
+    }
+    Ok(done)
 }
 
 /// What recording progress did.
@@ -275,10 +299,10 @@ pub fn restore(conn: &Connection, goal: &Goal, history: &[ProgressPoint]) -> Res
     let now = Utc::now().to_rfc3339();
     conn.prepare_cached(
         "INSERT INTO goals (id, architect_id, kind, description, created_on, target_on, status, progress_pct, \
-         evidence, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) \
+         evidence, cert_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) \
          ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, description = excluded.description, \
          target_on = excluded.target_on, status = excluded.status, progress_pct = excluded.progress_pct, \
-         evidence = excluded.evidence, updated_at = excluded.updated_at",
+         evidence = excluded.evidence, cert_id = excluded.cert_id, updated_at = excluded.updated_at",
     )?
     .execute(params![
         goal.id,
@@ -290,6 +314,7 @@ pub fn restore(conn: &Connection, goal: &Goal, history: &[ProgressPoint]) -> Res
         f.status.key(),
         f.progress_pct,
         f.evidence,
+        f.cert,
         now
     ])?;
     conn.prepare_cached("DELETE FROM goal_progress WHERE goal_id = ?1")?.execute([goal.id])?;

@@ -6,11 +6,13 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
-use super::{StoreError, agenda, architects, search};
-use crate::model::ids::{ArchitectId, GoalId, OneOnOneId};
+use super::{StoreError, agenda, architects, search, settings, time};
+use crate::model::ids::{ArchitectId, GoalId, OneOnOneId, TimeEntryId};
 use crate::model::one_on_one::{self, MeetingFields, OneOnOne, PointFields};
 use crate::model::prep::MeetingRef;
 use crate::model::search::HitKind;
+use crate::model::split::Category;
+use crate::model::time_entry::TimeEntryFields;
 use crate::model::{Status, ValidationError};
 
 fn row_to_meeting(row: &Row<'_>) -> rusqlite::Result<OneOnOne> {
@@ -19,6 +21,8 @@ fn row_to_meeting(row: &Row<'_>) -> rusqlite::Result<OneOnOne> {
         architect_id: row.get(1)?,
         fields: MeetingFields { held_on: row.get(2)?, mood: row.get(3)?, notes: row.get(4)? },
         goal_ids: Vec::new(),
+        held: row.get(5)?,
+        minutes: row.get(6)?,
     })
 }
 
@@ -28,7 +32,9 @@ fn row_to_ref(row: &Row<'_>) -> rusqlite::Result<MeetingRef> {
 
 pub fn get(conn: &Connection, id: OneOnOneId) -> Result<OneOnOne, StoreError> {
     let mut meeting = conn
-        .prepare_cached("SELECT id, architect_id, held_on, mood, notes FROM one_on_ones WHERE id = ?1")?
+        .prepare_cached(
+            "SELECT id, architect_id, held_on, mood, notes, held, minutes FROM one_on_ones WHERE id = ?1",
+        )?
         .query_row([id], row_to_meeting)
         .optional()?
         .ok_or_else(|| StoreError::NotFound(format!("one-on-one #{id}")))?;
@@ -184,6 +190,12 @@ pub fn update(
     .execute(params![id, fields.held_on, fields.mood, fields.notes, Utc::now().to_rfc3339()])?;
     if moved {
         search::index_meeting(conn, id, fields.held_on, meeting.architect_id)?;
+        // The time it logged moves with it.
+        if let Some(entry) = logged_entry(conn, id)? {
+            let mut logged = time::get(conn, entry)?.fields;
+            logged.date = fields.held_on;
+            time::update(conn, entry, &logged)?;
+        }
     } else {
         search::index_item(
             conn,
@@ -194,6 +206,9 @@ pub fn update(
             Some(id),
             &fields.notes,
         )?;
+    }
+    if !fields.notes.trim().is_empty() || fields.mood.is_some() {
+        mark_held(conn, id)?;
     }
     Ok(())
 }
@@ -216,6 +231,9 @@ pub fn set_goals(conn: &Connection, id: OneOnOneId, goal_ids: &[GoalId]) -> Resu
     for goal in goal_ids {
         insert.execute(params![id, goal])?;
     }
+    if !goal_ids.is_empty() {
+        mark_held(conn, id)?;
+    }
     Ok(())
 }
 
@@ -223,6 +241,8 @@ pub fn set_goals(conn: &Connection, id: OneOnOneId, goal_ids: &[GoalId]) -> Resu
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingSummary {
     pub meeting: MeetingRef,
+    /// Started but nothing happened in it yet.
+    pub held: bool,
     pub notes: String,
     pub points_raised: u32,
     pub points_discussed: u32,
@@ -235,7 +255,7 @@ pub fn history(conn: &Connection, architect: ArchitectId) -> Result<Vec<MeetingS
         "SELECT m.id, m.held_on, m.mood, m.notes, \
          (SELECT count(*) FROM talking_points WHERE raised_in = m.id), \
          (SELECT count(*) FROM talking_points WHERE discussed_in = m.id), \
-         (SELECT count(*) FROM action_items WHERE raised_in = m.id) \
+         (SELECT count(*) FROM action_items WHERE raised_in = m.id), m.held \
          FROM one_on_ones m WHERE m.architect_id = ?1 ORDER BY m.held_on DESC",
     )?;
     let rows = stmt.query_map([architect], |r| {
@@ -245,36 +265,126 @@ pub fn history(conn: &Connection, architect: ArchitectId) -> Result<Vec<MeetingS
             points_raised: r.get(4)?,
             points_discussed: r.get(5)?,
             actions_raised: r.get(6)?,
+            held: r.get(7)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The last two meetings before `before` (newest first): the last one and the one before it.
+/// The last two meetings held before `before` (newest first): the last one and the one before
+/// it. Meetings only started do not count.
 pub fn last_two_before(
     conn: &Connection,
     architect: ArchitectId,
     before: NaiveDate,
 ) -> Result<Vec<MeetingRef>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, held_on, mood FROM one_on_ones WHERE architect_id = ?1 AND held_on < ?2 \
+        "SELECT id, held_on, mood FROM one_on_ones WHERE architect_id = ?1 AND held_on < ?2 AND held = 1 \
          ORDER BY held_on DESC LIMIT 2",
     )?;
     Ok(stmt.query_map(params![architect, before], row_to_ref)?.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Meetings from `from` to `to` (both included), oldest first.
+/// Meetings from `from` to `to` (both included), oldest first, each with whether it was held.
 pub fn between(
     conn: &Connection,
     architect: ArchitectId,
     from: NaiveDate,
     to: NaiveDate,
-) -> Result<Vec<MeetingRef>, StoreError> {
+) -> Result<Vec<(MeetingRef, bool)>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, held_on, mood FROM one_on_ones WHERE architect_id = ?1 AND held_on BETWEEN ?2 AND ?3 \
+        "SELECT id, held_on, mood, held FROM one_on_ones WHERE architect_id = ?1 AND held_on BETWEEN ?2 AND ?3 \
          ORDER BY held_on",
     )?;
-    Ok(stmt.query_map(params![architect, from, to], row_to_ref)?.collect::<rusqlite::Result<_>>()?)
+    let rows = stmt.query_map(params![architect, from, to], |row| Ok((row_to_ref(row)?, row.get(3)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Settings key: whether a held one-on-one logs its time as coaching. On unless it says "off".
+pub const LOG_TIME_KEY: &str = "one_on_ones_log_time";
+
+/// Whether held one-on-ones log their time (Settings; on by default).
+pub fn logs_time(conn: &Connection) -> Result<bool, StoreError> {
+    Ok(settings::get(conn, LOG_TIME_KEY)?.as_deref() != Some("off"))
+}
+
+pub fn set_logs_time(conn: &Connection, on: bool) -> Result<(), StoreError> {
+    Ok(settings::set(conn, LOG_TIME_KEY, if on { "on" } else { "off" })?)
+}
+
+/// Marks a meeting held once something happened in it. The first time, it logs the meeting's
+/// length as coaching time on its day, with the architect and linked to the meeting, so it is
+/// never logged twice; not when that is turned off, when a calendar import already brought a
+/// coaching meeting with them that day, or when the day has no room left (the meeting is held
+/// all the same; its time can be logged by hand).
+pub fn mark_held(conn: &Connection, id: OneOnOneId) -> Result<(), StoreError> {
+    let meeting = get(conn, id)?;
+    if meeting.held {
+        return Ok(());
+    }
+    conn.prepare_cached("UPDATE one_on_ones SET held = 1 WHERE id = ?1")?.execute([id])?;
+    if !logs_time(conn)? {
+        return Ok(());
+    }
+    let (architect, held_on) = (meeting.architect_id, meeting.fields.held_on);
+    let imported: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM time_entries WHERE architect_id = ?1 AND entry_date = ?2 \
+             AND source = 'calendar' AND category = 'coaching')",
+        )?
+        .query_row(params![architect, held_on], |row| row.get(0))?;
+    if imported {
+        return Ok(());
+    }
+    let name = architects::get(conn, architect)?.fields.name;
+    let fields = TimeEntryFields {
+        architect: Some(architect),
+        ..TimeEntryFields::manual(
+            held_on,
+            meeting.length_minutes(),
+            Category::Coaching,
+            format!("One-on-one with {name}"),
+        )
+    };
+    match time::insert(conn, &fields) {
+        Ok(entry) => {
+            conn.prepare_cached("UPDATE time_entries SET one_on_one_id = ?2 WHERE id = ?1")?
+                .execute(params![entry, id])?;
+            Ok(())
+        }
+        Err(StoreError::Invalid(_)) => Ok(()),
+        Err(error) => Err(error),
+    }
+}
+
+/// The time entry a held meeting logged, if it did and it is still there.
+pub fn logged_entry(conn: &Connection, id: OneOnOneId) -> Result<Option<TimeEntryId>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM time_entries WHERE one_on_one_id = ?1")?
+        .query_row([id], |row| row.get(0))
+        .optional()?)
+}
+
+/// Sets how long a meeting lasted (`None`: the default 30 minutes); the time it logged
+/// follows, checked like any entry (a day holds 24 h).
+pub fn set_minutes(conn: &Connection, id: OneOnOneId, minutes: Option<u32>) -> Result<(), StoreError> {
+    if let Some(minutes) = minutes.filter(|m| !one_on_one::MINUTES_RANGE.contains(m)) {
+        let (low, high) = (one_on_one::MINUTES_RANGE.start(), one_on_one::MINUTES_RANGE.end());
+        return Err(ValidationError::new(
+            "length",
+            format!("{minutes} minutes is not a meeting's length (from {low} to {high} minutes)"),
+        )
+        .into());
+    }
+    get(conn, id)?;
+    conn.prepare_cached("UPDATE one_on_ones SET minutes = ?2 WHERE id = ?1")?
+        .execute(params![id, minutes])?;
+    if let Some(entry) = logged_entry(conn, id)? {
+        let mut fields = time::get(conn, entry)?.fields;
+        fields.minutes = minutes.unwrap_or(one_on_one::DEFAULT_MINUTES);
+        time::update(conn, entry, &fields)?;
+    }
+    Ok(())
 }
 
 /// The meetings just before and after `meeting` with the same architect.
@@ -298,21 +408,57 @@ pub fn adjacent(
     Ok((previous, next))
 }
 
-/// The latest meeting of `architect` up to `until`, if any.
+/// The latest meeting of `architect` held up to `until`, if any.
 pub fn last_held_of(
     conn: &Connection,
     architect: ArchitectId,
     until: NaiveDate,
 ) -> Result<Option<NaiveDate>, StoreError> {
     Ok(conn
-        .prepare_cached("SELECT max(held_on) FROM one_on_ones WHERE architect_id = ?1 AND held_on <= ?2")?
+        .prepare_cached(
+            "SELECT max(held_on) FROM one_on_ones WHERE architect_id = ?1 AND held_on <= ?2 AND held = 1",
+        )?
         .query_row(params![architect, until], |r| r.get(0))?)
 }
 
-/// The latest meeting up to `until` for every architect who has one.
+/// The energy of each architect's last `count` held meetings that recorded one, oldest first:
+/// the trend the One-on-ones screen draws.
+pub fn energy_trends(conn: &Connection, count: usize) -> Result<HashMap<ArchitectId, Vec<u8>>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT architect_id, mood FROM (SELECT architect_id, mood, held_on, row_number() OVER \
+         (PARTITION BY architect_id ORDER BY held_on DESC) AS n FROM one_on_ones \
+         WHERE held = 1 AND mood IS NOT NULL) WHERE n <= ?1 ORDER BY architect_id, held_on",
+    )?;
+    let mut trends: HashMap<ArchitectId, Vec<u8>> = HashMap::new();
+    let rows = stmt.query_map([i64::try_from(count).unwrap_or(i64::MAX)], |r| {
+        Ok((r.get::<_, ArchitectId>(0)?, r.get::<_, u8>(1)?))
+    })?;
+    for row in rows {
+        let (architect, mood) = row?;
+        trends.entry(architect).or_default().push(mood);
+    }
+    Ok(trends)
+}
+
+/// The same for one architect.
+pub fn energy_trend_of(
+    conn: &Connection,
+    architect: ArchitectId,
+    count: usize,
+) -> Result<Vec<u8>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT mood FROM (SELECT mood, held_on FROM one_on_ones WHERE architect_id = ?1 AND held = 1 \
+         AND mood IS NOT NULL ORDER BY held_on DESC LIMIT ?2) ORDER BY held_on",
+    )?;
+    let rows = stmt.query_map(params![architect, i64::try_from(count).unwrap_or(i64::MAX)], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The latest meeting held up to `until` for every architect who has one.
 pub fn last_held(conn: &Connection, until: NaiveDate) -> Result<HashMap<ArchitectId, NaiveDate>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT a.id, (SELECT max(held_on) FROM one_on_ones WHERE architect_id = a.id AND held_on <= ?1) \
+        "SELECT a.id, (SELECT max(held_on) FROM one_on_ones WHERE architect_id = a.id AND held_on <= ?1 \
+         AND held = 1) \
          FROM architects a",
     )?;
     let rows =

@@ -59,7 +59,10 @@ fn history(
     week: IsoWeek,
 ) -> Result<HistoryInput, StoreError> {
     let mut history = HistoryInput::default();
-    if let Some(meeting) = one_on_ones::between(conn, id, week.monday(), week.sunday())?.into_iter().next() {
+    let in_week = one_on_ones::between(conn, id, week.monday(), week.sunday())?;
+    // A meeting only started (nothing happened in it yet) leaves them due, with a way back in.
+    history.started = in_week.iter().find(|(_, held)| !held).map(|(meeting, _)| *meeting);
+    if let Some(meeting) = in_week.into_iter().find(|(_, held)| *held).map(|(meeting, _)| meeting) {
         let full = one_on_ones::get(conn, meeting.id)?;
         let agenda = agenda::agenda_of(conn, &full)?;
         history.in_week = Some(HeldInput {
@@ -77,6 +80,9 @@ fn history(
     }
     let last_two = one_on_ones::last_two_before(conn, id, week.monday())?;
     history.last = last_two.first().copied();
+    if let Some(last) = history.last {
+        history.last_notes = one_on_ones::get(conn, last.id)?.fields.notes;
+    }
     history.previous_mood = last_two.get(1).and_then(|m| m.mood);
     if let Some(last) = history.last
         && prep::is_due(cadence, Some(last.held_on), week)
@@ -181,7 +187,12 @@ fn development_of(plan: &Plan<'_>, since: Option<NaiveDate>, as_of: NaiveDate) -
             as_of,
             plan.stalled_days,
         );
-        development.goals.extend(prep::goal_due(&goal.fields.description, goal.fields.target_on, flags));
+        development.goals.extend(prep::goal_due(
+            &goal.fields.description,
+            goal.fields.target_on,
+            flags,
+            as_of,
+        ));
         let mut before: Option<u8> = None;
         for point in history {
             if after_last(point.on) && before != Some(point.progress_pct) {

@@ -11,7 +11,7 @@ use crate::model::fiscal::{FiscalQuarter, IsoWeek, start_month_from_number};
 use crate::model::split::{Category, Targets};
 use crate::model::time_entry::{self, EntrySource, TimeEntry, TimeEntryFields};
 use crate::model::time_summary::{DailyMinutes, QuarterSummary, TimeSettings, WeekSummary};
-use crate::model::{TimeEntryId, ValidationError};
+use crate::model::{ArchitectId, TimeEntryId, ValidationError};
 
 /// Settings key: the month the fiscal year starts, 1 to 12.
 pub const FISCAL_START_MONTH: &str = "fiscal_start_month";
@@ -99,6 +99,21 @@ pub fn daily_minutes(
         .query_map(params![first, last], |row| Ok((row.get(0)?, category_at(row, 1)?, row.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+/// Coaching minutes per architect from `first` to `last` inclusive, most first: who gets how
+/// much of the manager's time.
+pub fn coaching_by_architect(
+    conn: &Connection,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<Vec<(ArchitectId, u32)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT architect_id, sum(minutes) AS total FROM time_entries WHERE entry_date BETWEEN ?1 AND ?2 \
+         AND category = 'coaching' AND architect_id IS NOT NULL GROUP BY architect_id ORDER BY total DESC",
+    )?;
+    let rows = stmt.query_map(params![first, last], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Minutes logged on `date`, leaving out the entry `except` (the one being edited).

@@ -203,6 +203,14 @@ fn subtitle_ui(ui: &mut egui::Ui, view: &ViewModel, architect: &Architect) {
     if let Some(started) = f.started_on {
         parts.push(format!("on the team since {started}"));
     }
+    let time = &view.time;
+    let coaching =
+        time.coaching_by_architect.iter().find(|(id, _)| *id == architect.id).map_or(0, |(_, m)| *m);
+    parts.push(format!(
+        "coaching in {}: {}",
+        time.focus.quarter,
+        crate::model::time_summary::hours_text(coaching)
+    ));
     if !parts.is_empty() {
         ui.add(egui::Label::new(RichText::new(parts.join(" · ")).weak()).truncate());
     }

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use egui::RichText;
 
 use super::{Pick, PickKind, SHORTCUT_OPEN, Shell, theme, widgets};
-use crate::import::preview::{Change, CommitPlan, Counts, FullDay, Key, Preview};
+use crate::import::preview::{Change, CommitPlan, Counts, ELSEWHERE_YEARS, FullDay, Key, Preview};
 use crate::import::rules::{Outcome, Rule, Verdict};
 use crate::model::duration::format_minutes;
 use crate::model::text;
@@ -52,6 +52,8 @@ enum RowAction {
 )]
 pub struct ImportState {
     open: bool,
+    /// An import just went through (the Time screen clears its entry row once).
+    imported: bool,
     /// The path field: a folder (the last one used) or a file.
     path: String,
     from: String,
@@ -88,6 +90,11 @@ pub struct ImportState {
 impl ImportState {
     pub fn is_open(&self) -> bool {
         self.open
+    }
+
+    /// Whether an import went through since the last call.
+    pub fn take_imported(&mut self) -> bool {
+        std::mem::take(&mut self.imported)
     }
 
     /// Opens the view with the path field on the last folder used and the range on the
@@ -235,7 +242,10 @@ impl ImportState {
     /// The answers to "Import" and "Make a rule from this".
     fn take_answers(&mut self, shell: &mut Shell) {
         match shell.answer(IMPORT) {
-            Some(Ok(Done::CalendarImported { .. })) => self.close(),
+            Some(Ok(Done::CalendarImported { .. })) => {
+                self.close();
+                self.imported = true;
+            }
             Some(Ok(_)) | None => {}
             Some(Err(message)) => self.error = Some(format!("Nothing was imported: {message}")),
         }
@@ -307,6 +317,12 @@ impl ImportState {
         };
         for warning in &preview.warnings {
             ui.label(RichText::new(format!("⚠ {warning}")).color(theme::warn_color(ui)));
+        }
+        if preview.rows.is_empty() && preview.gone.is_empty() {
+            let elsewhere = preview.elsewhere;
+            let shown = format!("{} and {}", preview.from, preview.to.pred_opt().unwrap_or(preview.to));
+            self.nothing_in_range_ui(ui, &shown, elsewhere);
+            return;
         }
         self.summary_ui(ui, outbox);
         let mut keep_gone = preview.keep_gone;
@@ -420,6 +436,45 @@ impl ImportState {
                 self.dirty = true;
             }
         });
+    }
+
+    /// A file with no event in the range: where its events are, and that range one click away.
+    fn nothing_in_range_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        shown: &str,
+        elsewhere: Option<(NaiveDate, NaiveDate)>,
+    ) {
+        let name = self.file.as_ref().map_or("", |f| f.name.as_str());
+        ui.add_space(theme::SPACE_M);
+        match elsewhere {
+            Some((first, last)) => {
+                ui.label(
+                    RichText::new(format!(
+                        "No event of {name} falls between {shown}: its events run from {first} to {last}."
+                    ))
+                    .color(theme::warn_color(ui)),
+                );
+                let label = format!("Show {first} to {last}");
+                if ui
+                    .button(&label)
+                    .on_hover_text("Preview the file over the days its events fall on")
+                    .clicked()
+                {
+                    self.from = first.to_string();
+                    self.to = last.to_string();
+                    self.dirty = true;
+                }
+            }
+            None => {
+                ui.label(
+                    RichText::new(format!(
+                        "No event of {name} falls between {shown}, nor within {ELSEWHERE_YEARS} years of it."
+                    ))
+                    .color(theme::warn_color(ui)),
+                );
+            }
+        }
     }
 
     /// Whether the dates typed are not the ones the preview shows (or there is no preview).

@@ -303,13 +303,17 @@ impl MeetingEditor {
             ui.add_space(2.0);
             party_picker(ui, "owner", &mut self.new_action_owner, name);
             ui.label(RichText::new("due").small().weak());
-            named_date_input(
+            let committed = named_date_input(
                 ui,
                 "new_action_due",
                 Some("Due date"),
                 &mut self.new_action_due,
                 today.max(meeting.fields.held_on),
             );
+            // Enter in the due date adds the item too: text, Tab, date, Enter.
+            add |= committed
+                && ui.input(|i| i.key_pressed(egui::Key::Enter))
+                && !self.new_action.trim().is_empty();
             add |= ui.button("Add").accessible_name("Add the action item").clicked();
         });
         if add {

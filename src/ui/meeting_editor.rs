@@ -5,7 +5,7 @@ use egui::{RichText, Sides};
 
 use super::architect_editor::named_date_input;
 use super::{SHORTCUT_SAVE, Shell, notes_view, theme, widgets};
-use crate::model::one_on_one::{MeetingFields, NOTES_MAX_CHARS, OneOnOne, Party};
+use crate::model::one_on_one::{MINUTES_RANGE, MeetingFields, NOTES_MAX_CHARS, OneOnOne, Party};
 use crate::model::search::HitKind;
 use crate::model::text;
 use crate::model::{ActionItemId, OneOnOneId, TalkingPointId};
@@ -49,6 +49,8 @@ pub struct MeetingEditor {
     /// An item found by search: shown highlighted and scrolled to once.
     pub(super) highlight: Option<(HitKind, i64)>,
     pub(super) scroll_to_highlight: bool,
+    /// The length being dragged or typed, until it is saved.
+    length: Option<u32>,
 }
 
 /// The notes as typed, and when they save by themselves.
@@ -93,6 +95,7 @@ impl MeetingEditor {
             error: None,
             highlight: None,
             scroll_to_highlight: false,
+            length: None,
         }
     }
 
@@ -299,6 +302,34 @@ impl MeetingEditor {
             }
             if self.mood != before {
                 self.save(meeting, outbox);
+            }
+            ui.add_space(theme::SPACE_L);
+            let length = ui.label("Length");
+            // Saved when the drag or the typing ends, not at every step.
+            let minutes = self.length.get_or_insert(meeting.length_minutes());
+            let response = ui
+                .add(egui::DragValue::new(minutes).range(MINUTES_RANGE).speed(5).suffix(" min"))
+                .labelled_by(length.id)
+                .on_hover_text(if meeting.held {
+                    "How long it took: the coaching time it logged follows"
+                } else {
+                    "How long it took: logged as coaching time once something happens in the meeting"
+                });
+            let done = response.drag_stopped() || response.lost_focus();
+            if done
+                && let Some(minutes) = self.length.take()
+                && minutes != meeting.length_minutes()
+            {
+                let command = Command::SetMeetingLength { id: meeting.id, minutes: Some(minutes) };
+                outbox.send(ITEM.with_key(self.id.0), command);
+            }
+            if !response.dragged() && !response.has_focus() {
+                self.length = None;
+            }
+            if !meeting.held {
+                ui.label(RichText::new("not held yet").weak().italics()).on_hover_text(
+                    "Nothing has happened in it yet: notes, energy, a tick or an action make it held",
+                );
             }
         });
     }

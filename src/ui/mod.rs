@@ -11,6 +11,7 @@ pub mod meeting_editor;
 pub mod notes_view;
 pub mod one_on_one;
 pub mod plan_tab;
+pub mod prep_card;
 pub mod rules;
 pub mod search;
 pub mod settings;
@@ -32,7 +33,7 @@ pub mod widgets;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-pub use shell::{Answer, FileAction, Pick, PickKind, Shell};
+pub use shell::{Answer, FileAction, Pick, PickKind, SaveKind, Shell};
 
 use crate::session::{Outbox, ViewModel};
 
@@ -119,7 +120,10 @@ impl Screens {
         }
         match self.search.ui(ui.ctx(), view, shell) {
             Some(search::Opened::Item(kind, id)) => self.one_on_ones.highlight(kind, id),
-            Some(search::Opened::Architect(id)) => self.team.selected = Some(id),
+            Some(search::Opened::Architect(id)) => {
+                self.team.open(id, view, architect_page::PageTab::Profile);
+            }
+            Some(search::Opened::Goal(id)) => self.team.open(id, view, architect_page::PageTab::Plan),
             None => {}
         }
     }

@@ -94,7 +94,8 @@ impl OneOnOnesState {
                         Some(on) => format!("last {}", short_date(*on, view.today)),
                         None => "no one-on-one yet".to_owned(),
                     };
-                    if person_row(ui, architect.name(), &detail, selected).clicked() {
+                    let energy = view.energy.get(&architect.id).map_or(&[][..], Vec::as_slice);
+                    if person_row(ui, architect.name(), &detail, selected, energy).clicked() {
                         shell.open_history(architect.id);
                     }
                 }
@@ -123,7 +124,7 @@ impl OneOnOnesState {
             },
             |ui| {
                 if ui.button("💾 Save…").accessible_name("Save the history").clicked() {
-                    self.save_path = Some(default_history_path(view, architect));
+                    self.save_path = Some(default_history_path(view, architect, shell));
                 }
                 if ui.button("📋 Copy history").on_hover_text("Every one-on-one as Markdown").clicked() {
                     shell.file_actions.push(FileAction::CopyHistory(architect.id));
@@ -251,11 +252,8 @@ impl OneOnOnesState {
     }
 }
 
-fn default_history_path(view: &ViewModel, architect: &Architect) -> String {
-    let folder = directories::UserDirs::new()
-        .and_then(|d| d.document_dir().map(std::path::Path::to_path_buf))
-        .or_else(|| view.db_path.parent().map(std::path::Path::to_path_buf))
-        .unwrap_or_default();
+fn default_history_path(view: &ViewModel, architect: &Architect, shell: &Shell) -> String {
+    let folder = widgets::save_folder(shell, super::SaveKind::History, &view.db_path);
     let slug: String = architect
         .name()
         .chars()
@@ -266,7 +264,7 @@ fn default_history_path(view: &ViewModel, architect: &Architect) -> String {
 
 /// One person in the list: the name on one line and when they last met under it, both cut
 /// with an ellipsis when too long; selectable like a list item.
-fn person_row(ui: &mut egui::Ui, name: &str, detail: &str, selected: bool) -> egui::Response {
+fn person_row(ui: &mut egui::Ui, name: &str, detail: &str, selected: bool, energy: &[u8]) -> egui::Response {
     let size = egui::vec2(ui.available_width(), 40.0);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::click());
     response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, selected, name));
@@ -275,7 +273,8 @@ fn person_row(ui: &mut egui::Ui, name: &str, detail: &str, selected: bool) -> eg
         if selected || response.hovered() {
             ui.painter().rect_filled(rect, 4.0, visuals.weak_bg_fill);
         }
-        let width = rect.width() - 16.0;
+        let trend_width = if energy.len() > 1 { TREND_WIDTH + 8.0 } else { 0.0 };
+        let width = rect.width() - 16.0 - trend_width;
         let truncate = Some(egui::TextWrapMode::Truncate);
         let name_text = egui::WidgetText::from(RichText::new(name).strong());
         let name_galley = name_text.into_galley(ui, truncate, width, egui::TextStyle::Body);
@@ -285,6 +284,46 @@ fn person_row(ui: &mut egui::Ui, name: &str, detail: &str, selected: bool) -> eg
         let top = rect.left_top() + egui::vec2(8.0, 4.0);
         ui.painter().galley(top, name_galley, text_color);
         ui.painter().galley(top + egui::vec2(0.0, 19.0), detail_galley, ui.visuals().weak_text_color());
+        if energy.len() > 1 {
+            let area = egui::Rect::from_min_size(
+                egui::pos2(rect.right() - TREND_WIDTH - 8.0, rect.top() + 8.0),
+                egui::vec2(TREND_WIDTH, rect.height() - 16.0),
+            );
+            energy_trend_ui(ui, area, energy);
+        }
     }
-    response.on_hover_text(name)
+    let hover = match energy {
+        [] => name.to_owned(),
+        moods => format!(
+            "{name}\nEnergy at the last {} one-on-ones: {}",
+            moods.len(),
+            moods.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+        ),
+    };
+    response.on_hover_text(hover)
+}
+
+/// Room for the energy trend beside a name.
+const TREND_WIDTH: f32 = 44.0;
+
+/// The energy of the last meetings as a small line (1 at the bottom, 5 at the top), amber when
+/// the last one is low or fell two points or more.
+fn energy_trend_ui(ui: &egui::Ui, area: egui::Rect, energy: &[u8]) {
+    let step = area.width() / (energy.len().saturating_sub(1).max(1)) as f32;
+    let points: Vec<egui::Pos2> = energy
+        .iter()
+        .enumerate()
+        .map(|(i, mood)| {
+            let y = area.bottom() - area.height() * (f32::from(mood.clamp(&1, &5) - 1) / 4.0);
+            egui::pos2(area.left() + step * i as f32, y)
+        })
+        .collect();
+    let (last, previous) =
+        (energy.last().copied(), energy.len().checked_sub(2).and_then(|i| energy.get(i)).copied());
+    let flagged = crate::model::prep::energy_flag(last, previous).is_some();
+    let color = if flagged { theme::warn_color(ui) } else { ui.visuals().weak_text_color() };
+    ui.painter().add(egui::Shape::line(points.clone(), egui::Stroke::new(1.5, color)));
+    if let Some(end) = points.last() {
+        ui.painter().circle_filled(*end, 2.5, color);
+    }
 }

@@ -8,6 +8,7 @@ use super::architect_editor::{choice_row, date_text, named_date_input};
 use super::dev_widgets::{self, ago};
 use super::{theme, widgets};
 use crate::model::architect::Choice as _;
+use crate::model::certification::short_name;
 use crate::model::goal::{self, GoalFields, GoalKind, GoalStatus};
 use crate::model::text::{self, LINE_MAX_CHARS, TEXT_MAX_CHARS};
 use crate::model::{ArchitectId, GoalId};
@@ -196,7 +197,7 @@ impl PlanTab {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new("New goal").strong());
-            form_fields_ui(ui, form, view.today, "new_goal", false);
+            form_fields_ui(ui, form, view, "new_goal", false);
             action = form_buttons_ui(ui, "Add goal", false);
             if let Some(message) = self.error.as_ref().filter(|(s, _)| *s == NEW_GOAL) {
                 widgets::error_label(ui, &message.1);
@@ -322,7 +323,7 @@ impl PlanTab {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(RichText::new("Edit goal").strong());
-            form_fields_ui(ui, form, view.today, &format!("goal_{id}"), true);
+            form_fields_ui(ui, form, view, &format!("goal_{id}"), true);
             if !row.history.is_empty() {
                 let history = row
                     .history
@@ -377,9 +378,32 @@ enum FormAction {
     Delete,
 }
 
-fn form_fields_ui(ui: &mut egui::Ui, form: &mut GoalForm, today: NaiveDate, id_salt: &str, editing: bool) {
+fn form_fields_ui(ui: &mut egui::Ui, form: &mut GoalForm, view: &ViewModel, id_salt: &str, editing: bool) {
+    let today = view.today;
     let f = &mut form.fields;
     choice_row::<GoalKind>(ui, "Kind", &format!("{id_salt}_kind"), &mut f.kind);
+    if f.kind == GoalKind::Certification {
+        // Recording this certification earned completes the goal.
+        let catalogue = &view.development.catalogue;
+        let shown = f
+            .cert
+            .and_then(|id| catalogue.iter().find(|c| c.id == id))
+            .map_or_else(|| "Choose…".to_owned(), |c| format!("{} · {}", c.code, short_name(&c.name)));
+        widgets::form_row(ui, "Certification", |ui| {
+            egui::ComboBox::from_id_salt(format!("{id_salt}_cert"))
+                .selected_text(shown)
+                .width(320.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut f.cert, None, "None");
+                    for entry in catalogue {
+                        let label = format!("{} · {}", entry.code, short_name(&entry.name));
+                        ui.selectable_value(&mut f.cert, Some(entry.id), label);
+                    }
+                })
+                .response
+                .on_hover_text("Recording it earned marks the goal done");
+        });
+    }
     widgets::text_row(ui, "Description", &mut f.description, LINE_MAX_CHARS);
     widgets::form_row(ui, "Target date", |ui| {
         named_date_input(ui, &format!("{id_salt}_target"), Some("Target date"), &mut form.target_on, today);

@@ -15,13 +15,44 @@ pub struct SearchState {
     open: bool,
     focus: bool,
     query: String,
+    /// The result ↑ and ↓ have moved to (people first, then the hits), which Enter opens.
+    selected: usize,
+    /// Scroll the selected result into view on the next frame.
+    scroll_to_selected: bool,
+}
+
+/// One line of the results: a person whose name matches, or a passage found.
+enum Entry<'a> {
+    Person(&'a crate::model::Architect),
+    Hit(&'a Hit),
+}
+
+/// The architects whose name matches every word typed (case and accents ignored), current
+/// team first.
+fn people<'v>(view: &'v ViewModel, query: &str) -> Vec<&'v crate::model::Architect> {
+    let words: Vec<String> = query.split_whitespace().map(crate::model::text::fold_for_match).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut found: Vec<&crate::model::Architect> = view
+        .architects
+        .iter()
+        .filter(|a| {
+            let name = crate::model::text::fold_for_match(&a.fields.name);
+            words.iter().all(|w| name.contains(w.as_str()))
+        })
+        .collect();
+    found.sort_by_key(|a| a.fields.status == crate::model::Status::Left);
+    found
 }
 
 /// What a click on a result asks the screens to show.
 pub enum Opened {
     /// An item in a meeting: highlight it in the editor.
     Item(HitKind, i64),
-    /// A goal: show its architect.
+    /// A goal: show its architect's development plan.
+    Goal(ArchitectId),
+    /// A person: show their page.
     Architect(ArchitectId),
 }
 
@@ -49,7 +80,7 @@ impl SearchState {
                 ui.label(RichText::new("🔍").size(18.0));
                 let field = ui.add(
                     egui::TextEdit::singleline(&mut self.query)
-                        .hint_text("Search notes, talking points and action items")
+                        .hint_text("Search people, notes, talking points and action items")
                         .desired_width(f32::INFINITY),
                 );
                 let field = field.accessible_name("Search");
@@ -58,11 +89,34 @@ impl SearchState {
                 }
                 if field.changed() {
                     shell.selection.query.clone_from(&self.query);
+                    self.selected = 0;
                 }
                 enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if field.has_focus() {
+                    let (down, up) = ui.input_mut(|i| {
+                        (
+                            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+                            i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+                        )
+                    });
+                    if down {
+                        self.selected += 1;
+                        self.scroll_to_selected = true;
+                    }
+                    if up {
+                        self.selected = self.selected.saturating_sub(1);
+                        self.scroll_to_selected = true;
+                    }
+                }
             });
             let results = &view.search;
             let current = results.query == self.query;
+            let people = people(view, &self.query);
+            let mut entries: Vec<Entry<'_>> = people.iter().map(|a| Entry::Person(a)).collect();
+            if current {
+                entries.extend(search::group(&results.hits).into_iter().flat_map(|g| g.days.into_iter()).flat_map(|(_, hits)| hits).map(Entry::Hit));
+            }
+            self.selected = self.selected.min(entries.len().saturating_sub(1));
             ui.add_space(theme::SPACE_S);
             let status = if let Some(message) = results.message.as_ref().filter(|_| current) {
                 message.clone()
@@ -82,27 +136,63 @@ impl SearchState {
             };
             ui.label(RichText::new(status).weak());
             ui.separator();
-            if current {
-                let height = ctx.content_rect().height() * 0.6;
-                egui::ScrollArea::vertical().min_scrolled_height(height).max_height(height).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
+            let height = ctx.content_rect().height() * 0.6;
+            let mut index = 0;
+            let selected = self.selected;
+            let scroll = std::mem::take(&mut self.scroll_to_selected);
+            egui::ScrollArea::vertical().min_scrolled_height(height).max_height(height).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let mark = |ui: &mut egui::Ui, response: egui::Response, index: usize| {
+                    if index == selected {
+                        let rect = response.rect.expand(2.0);
+                        ui.painter().rect_stroke(
+                            rect,
+                            4.0,
+                            egui::Stroke::new(1.5, ui.visuals().selection.stroke.color),
+                            egui::StrokeKind::Outside,
+                        );
+                        if scroll {
+                            response.scroll_to_me(Some(egui::Align::Center));
+                        }
+                    }
+                    response
+                };
+                if !people.is_empty() {
+                    ui.add_space(theme::SPACE_S);
+                    ui.label(RichText::new("People").strong().size(15.0));
+                    for architect in &people {
+                        let label = format!("👤 {}", architect.fields.name);
+                        let response = ui.add(egui::Button::new(label).frame(false));
+                        if mark(ui, response, index).clicked() {
+                            opened = Some(open_person(architect.id, shell));
+                            close = true;
+                        }
+                        index += 1;
+                    }
+                }
+                if current {
                     for group in search::group(&results.hits) {
                         ui.add_space(theme::SPACE_S);
                         ui.label(RichText::new(group.name).strong().size(15.0));
                         for (on, hits) in &group.days {
                             ui.label(RichText::new(on.format("%a %-d %b %Y").to_string()).small().weak());
                             for hit in hits {
-                                if hit_ui(ui, hit).clicked() {
+                                let response = hit_ui(ui, hit);
+                                if mark(ui, response, index).clicked() {
                                     opened = Some(open(hit, shell));
                                     close = true;
                                 }
+                                index += 1;
                             }
                         }
                     }
+                }
+            });
+            if enter && let Some(entry) = entries.get(self.selected) {
+                opened = Some(match entry {
+                    Entry::Person(architect) => open_person(architect.id, shell),
+                    Entry::Hit(hit) => open(hit, shell),
                 });
-            }
-            if enter && current && let Some(first) = results.hits.first() {
-                opened = Some(open(first, shell));
                 close = true;
             }
             ui.add_space(theme::SPACE_S);
@@ -110,7 +200,7 @@ impl SearchState {
                 if ui.button("Close").clicked() {
                     close = true;
                 }
-                ui.label(RichText::new("Esc closes · Enter opens the first result").small().weak());
+                ui.label(RichText::new("Up and Down choose · Enter opens · Esc closes").small().weak());
             });
         });
         if close || modal.should_close() {
@@ -120,6 +210,12 @@ impl SearchState {
     }
 }
 
+/// Shows an architect's page.
+fn open_person(architect: ArchitectId, shell: &mut Shell) -> Opened {
+    shell.screen = Screen::Team;
+    Opened::Architect(architect)
+}
+
 /// Shows what a hit points at: its meeting, or the architect for a goal.
 fn open(hit: &Hit, shell: &mut Shell) -> Opened {
     if let Some(meeting) = hit.meeting_id {
@@ -127,7 +223,7 @@ fn open(hit: &Hit, shell: &mut Shell) -> Opened {
         Opened::Item(hit.kind, hit.item_id)
     } else {
         shell.screen = Screen::Team;
-        Opened::Architect(hit.architect_id)
+        Opened::Goal(hit.architect_id)
     }
 }
 

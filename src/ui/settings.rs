@@ -8,6 +8,29 @@ use crate::model::words::plural;
 use crate::model::{ListItemId, ListKind};
 use crate::session::{Command, Inbox, Origin, Outbox, ViewModel};
 
+/// What a list entry's users are, in words: "4 at this level · 3 aiming for it" for a level
+/// (people count once, where they stand), "3 architects" for an area.
+pub fn usage_words(view: &ViewModel, kind: ListKind, id: ListItemId) -> String {
+    match kind {
+        ListKind::CareerLevel => {
+            let at = view.architects.iter().filter(|a| a.fields.level == Some(id)).count();
+            let aiming = view
+                .architects
+                .iter()
+                .filter(|a| a.fields.target_level == Some(id) && a.fields.level != Some(id))
+                .count();
+            match (at, aiming) {
+                (0, aiming) => format!("{aiming} aiming for it"),
+                (at, 0) => format!("{at} at this level"),
+                (at, aiming) => format!("{at} at this level · {aiming} aiming for it"),
+            }
+        }
+        ListKind::SolutionArea => {
+            plural(view.architects.iter().filter(|a| a.fields.solution_area == Some(id)).count(), "architect")
+        }
+    }
+}
+
 /// Adding, renaming, moving or deleting an entry of a list.
 pub fn list_origin(kind: ListKind) -> Origin {
     match kind {
@@ -145,7 +168,8 @@ impl SettingsState {
                     send(Command::DeleteListItem { kind, id: item.id }, self);
                 }
                 if !users.is_empty() {
-                    ui.label(RichText::new(plural(users.len(), "architect")).weak().small());
+                    let count = usage_words(view, kind, item.id);
+                    ui.label(RichText::new(count).weak().small());
                 }
             });
         }

@@ -57,6 +57,17 @@ fn time_settings_ui(ui: &mut egui::Ui, view: &ViewModel, form: &mut TimeSettings
     );
     ui.add_space(theme::SPACE_S);
 
+    let mut logs = view.time.logs_one_on_ones;
+    widgets::form_row(ui, "One-on-ones", |ui| {
+        let toggle = ui.checkbox(&mut logs, "A held one-on-one logs its time as coaching").on_hover_text(
+            "Once something happens in a one-on-one, its length (30 min unless set) is logged on its day, \
+                 with the architect, once; not when a calendar import already brought that meeting",
+        );
+        if toggle.changed() {
+            outbox.send(DEFAULTS, Command::SetLogOneOnOneTime(logs));
+        }
+    });
+
     widgets::form_row(ui, "Fiscal year starts", |ui| {
         let mut month = settings.start_month;
         egui::ComboBox::from_id_salt("fiscal_start_month").selected_text(month.name()).show_ui(ui, |ui| {

@@ -110,6 +110,30 @@ pub struct Shell {
     file_asks: Vec<Pick>,
     /// A dialog's answer that came in, until the screen that asked takes it (one frame).
     file_answer: Option<(&'static str, Answer)>,
+    /// The folder each kind of file was last saved to in this session.
+    saved_folders: Vec<(SaveKind, PathBuf)>,
+}
+
+/// The kinds of file the app writes, each offered next in the folder it was last saved to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveKind {
+    PrepSheet,
+    History,
+    Export,
+    Roster,
+}
+
+impl FileAction {
+    /// The kind and path of the file this action writes, if it writes one.
+    pub fn saved_file(&self) -> Option<(SaveKind, &Path)> {
+        match self {
+            Self::SaveMarkdown { path, .. } => Some((SaveKind::PrepSheet, path)),
+            Self::SaveHistory { path, .. } => Some((SaveKind::History, path)),
+            Self::ExportJson(path) => Some((SaveKind::Export, path)),
+            Self::ExportRosterCsv(path) => Some((SaveKind::Roster, path)),
+            _ => None,
+        }
+    }
 }
 
 impl Shell {
@@ -148,6 +172,18 @@ impl Shell {
                 None
             }
         }
+    }
+
+    /// Remembers where a file of `kind` was just saved, to offer that folder next time.
+    pub fn remember_saved(&mut self, kind: SaveKind, file: &Path) {
+        let Some(folder) = file.parent().filter(|f| !f.as_os_str().is_empty()) else { return };
+        self.saved_folders.retain(|(k, _)| *k != kind);
+        self.saved_folders.push((kind, folder.to_path_buf()));
+    }
+
+    /// The folder a file of `kind` was last saved to in this session.
+    pub fn saved_folder(&self, kind: SaveKind) -> Option<&Path> {
+        self.saved_folders.iter().find(|(k, _)| *k == kind).map(|(_, folder)| folder.as_path())
     }
 
     /// An answer nobody took this frame (its screen was left) is dropped.

@@ -5,12 +5,14 @@
 
 use egui::{RichText, Sides};
 
-use super::{FileAction, Shell};
+use super::prep_card::{CardAction, card_ui, item_row};
+use super::{FileAction, SaveKind, Shell};
 use super::{theme, widgets};
 use crate::model::fiscal::IsoWeek;
-use crate::model::one_on_one::{ActionItem, TalkingPoint, short_date};
-use crate::model::prep::{PrepCard, PrepSheet, WeekSplit};
-use crate::report::prep::{self as prep_report, action_detail, card_summary, point_detail};
+use crate::model::ids::ArchitectId;
+use crate::model::one_on_one::{ActionItem, short_date};
+use crate::model::prep::{PrepSheet, WeekSplit};
+use crate::report::prep::{self as prep_report};
 use crate::session::{Command, Origin, Outbox, ViewModel};
 
 /// The title of the save dialog, which its answer comes back under.
@@ -23,6 +25,8 @@ pub struct ThisWeekState {
     pub error: Option<String>,
     /// The "Save prep sheet" path being typed, while that dialog is open.
     save_path: Option<String>,
+    /// The card a chip of the due strip was clicked for: scrolled into view on the next frame.
+    scroll_to: Option<ArchitectId>,
 }
 
 impl ThisWeekState {
@@ -39,7 +43,7 @@ impl ThisWeekState {
             widgets::error_label(ui, error);
         }
         ui.add_space(theme::SPACE_M);
-        self.save_dialog_ui(ui, sheet, shell);
+        self.save_dialog_ui(ui, view, sheet, shell);
 
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
             if let Some(split) = &sheet.week_split {
@@ -67,15 +71,21 @@ impl ThisWeekState {
                     ui.add_space(theme::SPACE_L);
                 });
             } else {
-                cards_ui(ui, view, sheet, shell, outbox);
+                if let Some(architect) = due_strip_ui(ui, sheet) {
+                    self.scroll_to = Some(architect);
+                }
+                ui.add_space(theme::SPACE_M);
+                cards_ui(ui, view, sheet, shell, outbox, self.scroll_to.take());
             }
             ui.add_space(theme::SPACE_L);
+            my_actions_ui(ui, view, sheet, shell);
             others_ui(ui, sheet, shell);
         });
     }
 
     fn header_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, sheet: &PrepSheet, shell: &mut Shell) {
         let current = IsoWeek::of(view.today);
+        let mut save = false;
         Sides::new().show(
             ui,
             |ui| {
@@ -100,19 +110,24 @@ impl ThisWeekState {
                     .accessible_name("Save the prep sheet")
                     .clicked()
                 {
-                    self.save_path = Some(default_save_path(view, sheet));
+                    save = true;
                 }
                 if ui
                     .button("📋 Copy prep sheet")
                     .on_hover_text("Copy the week's prep sheet as Markdown, to paste into a notebook")
                     .clicked()
                 {
-                    ui.ctx().copy_text(prep_report::markdown(sheet));
+                    ui.ctx().copy_text(sheet_markdown(view, sheet));
                     shell.status = format!("Copied the prep sheet for {} (Markdown)", sheet.week);
                     shell.toasts.info(format!("Copied the prep sheet for {}", sheet.week));
                 }
             },
         );
+        if save {
+            let folder = widgets::save_folder(shell, SaveKind::PrepSheet, &view.db_path);
+            self.save_path =
+                Some(folder.join(format!("leadline-prep-{}.md", sheet.week)).display().to_string());
+        }
         let mut summary = vec![sheet.as_of.format("%A %-d %B").to_string()];
         summary.push(match sheet.due.len() {
             0 => "no one-on-ones due".to_owned(),
@@ -129,7 +144,7 @@ impl ThisWeekState {
         ui.label(RichText::new(summary.join(" · ")).weak());
     }
 
-    fn save_dialog_ui(&mut self, ui: &egui::Ui, sheet: &PrepSheet, shell: &mut Shell) {
+    fn save_dialog_ui(&mut self, ui: &egui::Ui, view: &ViewModel, sheet: &PrepSheet, shell: &mut Shell) {
         let Some(path) = &mut self.save_path else { return };
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("save_prep_sheet")).show(ui.ctx(), |ui| {
@@ -155,7 +170,7 @@ impl ThisWeekState {
                 if let Some(target) = chosen.take().or_else(|| save.then(|| path.trim().into())) {
                     shell.file_actions.push(FileAction::SaveMarkdown {
                         path: target,
-                        text: prep_report::markdown(sheet),
+                        text: sheet_markdown(view, sheet),
                         what: format!("the prep sheet for {}", sheet.week),
                     });
                     close = true;
@@ -171,7 +186,14 @@ impl ThisWeekState {
     }
 }
 
-fn cards_ui(ui: &mut egui::Ui, view: &ViewModel, sheet: &PrepSheet, shell: &mut Shell, outbox: &mut Outbox) {
+fn cards_ui(
+    ui: &mut egui::Ui,
+    view: &ViewModel,
+    sheet: &PrepSheet,
+    shell: &mut Shell,
+    outbox: &mut Outbox,
+    scroll_to: Option<ArchitectId>,
+) {
     let width = ui.available_width();
     let columns = if width >= 3.0 * theme::CARD_MIN_WIDTH {
         3
@@ -181,14 +203,20 @@ fn cards_ui(ui: &mut egui::Ui, view: &ViewModel, sheet: &PrepSheet, shell: &mut 
         1
     };
     let mut start = None;
+    let mut open = None;
     let mut history = None;
     ui.columns(columns, |cols| {
         for (index, card) in sheet.due.iter().enumerate() {
             let ui = &mut cols[index % columns];
+            let top = ui.cursor().min;
             match card_ui(ui, card, sheet) {
                 CardAction::None => {}
                 CardAction::Start => start = Some(card),
+                CardAction::Continue(meeting) => open = Some((card.architect_id, meeting)),
                 CardAction::History => history = Some(card.architect_id),
+            }
+            if scroll_to == Some(card.architect_id) {
+                ui.scroll_to_rect(egui::Rect::from_min_max(top, ui.cursor().min), Some(egui::Align::TOP));
             }
             ui.add_space(theme::SPACE_M);
         }
@@ -199,6 +227,9 @@ fn cards_ui(ui: &mut egui::Ui, view: &ViewModel, sheet: &PrepSheet, shell: &mut 
             START,
             Command::StartOneOnOne { architect: card.architect_id, held_on, agenda: card.suggested.clone() },
         );
+    }
+    if let Some((architect, meeting)) = open {
+        shell.open_meeting(architect, meeting);
     }
     if let Some(architect) = history {
         shell.open_history(architect);
@@ -211,168 +242,75 @@ pub fn start_date(week: IsoWeek, today: chrono::NaiveDate) -> chrono::NaiveDate 
     if IsoWeek::of(today) == week { today } else { week.monday() }
 }
 
-fn default_save_path(view: &ViewModel, sheet: &PrepSheet) -> String {
-    let folder = directories::UserDirs::new()
-        .and_then(|d| d.document_dir().map(std::path::Path::to_path_buf))
-        .or_else(|| view.db_path.parent().map(std::path::Path::to_path_buf))
-        .unwrap_or_default();
-    folder.join(format!("leadline-prep-{}.md", sheet.week)).display().to_string()
-}
-
-enum CardAction {
-    None,
-    Start,
-    History,
-}
-
-/// One prep card.
-fn card_ui(ui: &mut egui::Ui, card: &PrepCard, sheet: &PrepSheet) -> CardAction {
-    let as_of = sheet.as_of;
-    let mut action = CardAction::None;
-    theme::card_frame(ui).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        Sides::new().shrink_left().truncate().show(
-            ui,
-            |ui| {
-                ui.label(RichText::new(&card.name).size(17.0).strong()).on_hover_text(&card.name);
-            },
-            |ui| {
-                if ui
-                    .add(theme::primary_button(ui, "▶ Start 1:1"))
-                    .accessible_name(format!("Start the one-on-one with {}", card.name))
-                    .on_hover_text("Opens the meeting with this card's agenda")
-                    .clicked()
-                {
-                    action = CardAction::Start;
-                }
-            },
-        );
-        ui.label(RichText::new(card_summary(card)).weak());
-        if card.days_since_last.is_none() {
-            ui.label(
-                RichText::new("First one-on-one: a good moment to agree how you will work together.")
-                    .italics(),
-            );
-        }
-
-        if !card.carried_points.is_empty() {
-            theme::section_title(ui, &format!("Carried over ({})", card.carried_points.len()));
-            for point in &card.carried_points {
-                carried_point_ui(ui, point, &card.name, as_of);
-            }
-        }
-        if !card.open_actions.is_empty() {
-            let overdue = card.overdue_count(as_of);
-            let title = if overdue > 0 {
-                format!("Open actions ({}, {overdue} overdue)", card.open_actions.len())
-            } else {
-                format!("Open actions ({})", card.open_actions.len())
+/// Everyone due, on one line each way they wrap: the name, days since the last one-on-one and
+/// the one thing that stands out, so the week can be scanned before any card is read.
+fn due_strip_ui(ui: &mut egui::Ui, sheet: &PrepSheet) -> Option<ArchitectId> {
+    let mut clicked = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("Due ({})", sheet.due.len())).strong());
+        for card in &sheet.due {
+            let since = card.days_since_last.map_or_else(|| "new".to_owned(), |d| format!("{d} d"));
+            let flag = card.headline(sheet.as_of);
+            let text = match &flag {
+                Some(flag) => format!("{} · {since} · {flag}", card.name),
+                None => format!("{} · {since}", card.name),
             };
-            theme::section_title(ui, &title);
-            for item in &card.open_actions {
-                open_action_ui(ui, item, &card.name, as_of);
+            let color = if card.overdue_count(sheet.as_of) > 0 {
+                theme::error_color(ui)
+            } else if flag.is_some() {
+                theme::warn_color(ui)
+            } else {
+                ui.visuals().text_color()
+            };
+            // A chip is one piece: it moves to the next line whole, never wraps inside.
+            let chip = egui::Button::new(RichText::new(text).color(color))
+                .wrap_mode(egui::TextWrapMode::Extend)
+                .corner_radius(10.0)
+                .stroke(egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color))
+                .fill(egui::Color32::TRANSPARENT);
+            if ui.add(chip).on_hover_text(format!("Show {}'s card", card.name)).clicked() {
+                clicked = Some(card.architect_id);
             }
         }
-        if !card.done_since_last.is_empty() {
-            theme::section_title(ui, "Done since last time");
-            for item in &card.done_since_last {
-                item_row(
-                    ui,
-                    "✔",
-                    theme::ok_color(ui),
-                    &item.fields.text,
-                    &action_detail(item, &card.name, as_of),
-                    None,
-                );
-            }
-        }
-        if !card.goals.is_empty() {
-            theme::section_title(ui, "Goals");
-            for goal in &card.goals {
-                let (detail, color) = match (goal.stalled, goal.target_on) {
-                    (true, _) => ("stalled".to_owned(), theme::warn_color(ui)),
-                    (false, Some(target)) => {
-                        (format!("due {}", short_date(target, as_of)), theme::warn_color(ui))
-                    }
-                    (false, None) => ("due".to_owned(), theme::warn_color(ui)),
-                };
-                item_row(ui, "🎯", color, &goal.description, &detail, None);
-            }
-        }
-        if !card.certs.is_empty() {
-            theme::section_title(ui, "Certifications");
-            for cert in &card.certs {
-                let text = format!("{} {}", cert.code, cert.name);
-                let detail = format!("{} · {}", cert.state, short_date(cert.date, as_of));
-                item_row(ui, "🎓", theme::warn_color(ui), &text, &detail, None);
-            }
-        }
-        if !card.changes.is_empty() {
-            theme::section_title(ui, "Since last time");
-            for change in &card.changes {
-                item_row(ui, "📈", theme::ok_color(ui), &change.text, &short_date(change.on, as_of), None);
-            }
-        }
-        if card.is_empty() && card.days_since_last.is_some() {
-            ui.add_space(theme::SPACE_S);
-            ui.label(RichText::new("Nothing carried over and no open actions: a clean slate.").weak());
-        }
-        if !card.suggested.is_empty() {
-            theme::section_title(ui, "Suggested for the agenda");
-            for point in &card.suggested {
-                item_row(ui, "💬", ui.visuals().weak_text_color(), &point.text, "", None);
-            }
-        }
-        ui.add_space(theme::SPACE_S);
-        ui.horizontal(|ui| {
-            if ui
-                .small_button("History")
-                .accessible_name(format!("One-on-one history of {}", card.name))
-                .on_hover_text("Every one-on-one with them")
-                .clicked()
-            {
-                action = CardAction::History;
-            }
-        });
     });
-    action
+    clicked
 }
 
-fn carried_point_ui(ui: &mut egui::Ui, point: &TalkingPoint, name: &str, as_of: chrono::NaiveDate) {
-    item_row(ui, "↪", theme::carried_color(ui), &point.fields.text, &point_detail(point, name, as_of), None);
+/// The prep sheet as Markdown, with the manager's own open actions.
+fn sheet_markdown(view: &ViewModel, sheet: &PrepSheet) -> String {
+    prep_report::markdown_with_actions(sheet, &view.my_actions, |action| {
+        view.architect(action.architect_id).map_or_else(String::new, |a| a.fields.name.clone())
+    })
 }
 
-fn open_action_ui(ui: &mut egui::Ui, action: &ActionItem, name: &str, as_of: chrono::NaiveDate) {
-    let overdue = action.overdue_days(as_of).is_some();
-    let (icon, color) =
-        if overdue { ("⚠", theme::error_color(ui)) } else { ("☐", ui.visuals().text_color()) };
-    let detail_color = overdue.then(|| theme::error_color(ui));
-    item_row(ui, icon, color, &action.fields.text, &action_detail(action, name, as_of), detail_color);
-}
-
-/// An item: an icon in a gutter, the text wrapping beside it, a small detail line under it.
-fn item_row(
-    ui: &mut egui::Ui,
-    icon: &str,
-    icon_color: egui::Color32,
-    text: &str,
-    detail: &str,
-    detail_color: Option<egui::Color32>,
-) {
-    ui.horizontal_top(|ui| {
-        let gutter = egui::vec2(20.0, 18.0);
-        ui.allocate_ui_with_layout(gutter, egui::Layout::left_to_right(egui::Align::TOP), |ui| {
-            ui.set_min_size(gutter);
-            ui.label(RichText::new(icon).color(icon_color));
-        });
-        ui.vertical(|ui| {
-            ui.add(egui::Label::new(text).wrap());
-            if !detail.is_empty() {
-                let color = detail_color.unwrap_or_else(|| ui.visuals().weak_text_color());
-                ui.add(egui::Label::new(RichText::new(detail).small().color(color)).wrap());
-            }
-        });
-    });
+/// The manager's own open action items across the whole team, overdue first.
+fn my_actions_ui(ui: &mut egui::Ui, view: &ViewModel, sheet: &PrepSheet, shell: &mut Shell) {
+    if view.my_actions.is_empty() {
+        return;
+    }
+    let as_of = sheet.as_of;
+    let overdue = view.my_actions.iter().filter(|a| a.overdue_days(as_of).is_some()).count();
+    let title = if overdue > 0 {
+        format!("My open actions ({}, {overdue} overdue)", view.my_actions.len())
+    } else {
+        format!("My open actions ({})", view.my_actions.len())
+    };
+    theme::section_title(ui, &title);
+    let mut sorted: Vec<&ActionItem> = view.my_actions.iter().collect();
+    // Overdue first; the rest as stored (soonest due first).
+    sorted.sort_by_key(|a| a.overdue_days(as_of).is_none());
+    for action in sorted {
+        let name = view.architect(action.architect_id).map_or("", |a| a.fields.name.as_str());
+        let overdue = action.overdue_days(as_of).is_some();
+        let (icon, color) =
+            if overdue { ("⚠", theme::error_color(ui)) } else { ("☐", ui.visuals().text_color()) };
+        let detail = prep_report::my_action_detail(action, name, as_of);
+        item_row(ui, icon, color, &action.fields.text, &detail, overdue.then_some(color));
+        if ui.small_button(format!("Open {name}'s one-on-ones")).clicked() {
+            shell.open_history(action.architect_id);
+        }
+    }
+    ui.add_space(theme::SPACE_L);
 }
 
 /// Held this week, not due, on leave: compact lists under the cards.

@@ -43,6 +43,8 @@ pub struct TimeState {
     pub import: super::import_preview::ImportState,
     /// The pass this screen was last drawn in, to notice it being opened.
     last_pass: u64,
+    /// An entry just saved: the list brings it into view once.
+    scroll_to: std::cell::Cell<Option<TimeEntryId>>,
 }
 
 /// What a click in the entry list asks for.
@@ -76,6 +78,10 @@ impl TimeState {
             self.last_pass = ui.ctx().cumulative_pass_nr();
             return;
         }
+        if self.import.take_imported() {
+            // What was half typed before the import belongs to no entry now: start clean.
+            self.row = EntryRow::default();
+        }
         let pass = ui.ctx().cumulative_pass_nr();
         if pass > self.last_pass + 1 {
             // Just opened: the keyboard goes straight to the duration.
@@ -93,11 +99,13 @@ impl TimeState {
 
         self.header_ui(ui, view, shell);
         ui.add_space(theme::SPACE_S);
-        self.row.ui(ui, view, &mut shell.inbox, outbox);
+        if let Some(saved) = self.row.ui(ui, view, &mut shell.inbox, outbox) {
+            self.scroll_to.set(Some(saved));
+        }
         ui.add_space(theme::SPACE_M);
         match self.tab {
             TimeTab::Week => self.week_ui(ui, view, outbox),
-            TimeTab::Quarter => time_charts::quarter_ui(ui, &view.time),
+            TimeTab::Quarter => time_charts::quarter_ui(ui, &view.time, &view.architects),
         }
     }
 
@@ -298,9 +306,11 @@ impl TimeState {
         } else {
             egui::Color32::TRANSPARENT
         };
-        egui::Frame::NONE.fill(fill).corner_radius(4.0).inner_margin(egui::Margin::symmetric(4, 1)).show(
-            ui,
-            |ui| {
+        let shown = egui::Frame::NONE
+            .fill(fill)
+            .corner_radius(4.0)
+            .inner_margin(egui::Margin::symmetric(4, 1))
+            .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     let height = ui.spacing().interact_size.y;
                     let start = f.start_time.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
@@ -373,8 +383,11 @@ impl TimeState {
                         );
                     });
                 });
-            },
-        );
+            });
+        if self.scroll_to.get() == Some(entry.id) {
+            self.scroll_to.set(None);
+            shown.response.scroll_to_me(Some(Align::Center));
+        }
         action
     }
 }

@@ -13,7 +13,10 @@ use super::split_view::split_ui;
 use super::{theme, widgets};
 use crate::model::architect::Choice as _;
 use crate::model::split::{Category, DriftStatus, RebalanceHint, Split};
-use crate::model::time_summary::{QuarterSummary, WeekSummary, hours_text, share_text, targets_text};
+use crate::model::time_summary::{
+    QuarterSummary, WeekSummary, chart_hours, hours_text, share_text, targets_text,
+};
+use crate::model::{Architect, Status};
 use crate::session::TimeView;
 
 const WEEKS_HEIGHT: f32 = 230.0;
@@ -96,7 +99,7 @@ pub fn legend_ui(ui: &mut egui::Ui) {
 }
 
 /// The quarter view: the split so far, the drift and the rebalance hint, then the charts.
-pub fn quarter_ui(ui: &mut egui::Ui, time: &TimeView) {
+pub fn quarter_ui(ui: &mut egui::Ui, time: &TimeView, architects: &[Architect]) {
     let summary = &time.quarter;
     egui::ScrollArea::vertical().id_salt("quarter").auto_shrink([false, false]).show(ui, |ui| {
         if !summary.has_started(time.today) {
@@ -163,8 +166,59 @@ pub fn quarter_ui(ui: &mut egui::Ui, time: &TimeView) {
             ui.add_space(theme::SPACE_M);
             trend(ui);
         }
+        ui.add_space(theme::SPACE_L);
+        coaching_by_architect_ui(ui, time, architects);
     });
 }
+
+/// How the quarter's coaching time divides among the team: each current architect's hours on
+/// a bar, least at the bottom, so who gets little of the manager's time is plain.
+fn coaching_by_architect_ui(ui: &mut egui::Ui, time: &TimeView, architects: &[Architect]) {
+    let team: Vec<&Architect> = architects.iter().filter(|a| a.fields.status != Status::Left).collect();
+    if team.is_empty() {
+        return;
+    }
+    let minutes_of = |id| time.coaching_by_architect.iter().find(|(a, _)| *a == id).map_or(0, |(_, m)| *m);
+    let mut rows: Vec<(&Architect, u32)> = team.iter().map(|a| (*a, minutes_of(a.id))).collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.fields.name.cmp(&b.0.fields.name)));
+    let most = rows.first().map_or(0, |(_, m)| *m).max(1);
+    ui.label(RichText::new("Coaching time with each architect").strong());
+    ui.label(
+        RichText::new(
+            "Time linked to an architect: one-on-ones, coaching and shadowing logged with their name.",
+        )
+        .weak()
+        .small(),
+    );
+    let dark = ui.visuals().dark_mode;
+    egui::Grid::new("coaching_by_architect").num_columns(3).spacing([10.0, 4.0]).show(ui, |ui| {
+        for (architect, minutes) in rows {
+            let name_cell = egui::vec2(COACHING_NAME_WIDTH, ui.spacing().interact_size.y);
+            ui.allocate_ui_with_layout(name_cell, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.set_min_width(COACHING_NAME_WIDTH);
+                ui.add(egui::Label::new(architect.name()).truncate()).on_hover_text(architect.name());
+            });
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(COACHING_BAR_WIDTH, 10.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
+            let share = minutes as f32 / most as f32;
+            let filled = egui::Rect::from_min_size(rect.min, egui::vec2(rect.width() * share, rect.height()));
+            ui.painter().rect_filled(filled, 2.0, theme::category_color(dark, Category::Coaching));
+            if minutes == 0 {
+                ui.label(RichText::new("none logged").color(theme::warn_color(ui)));
+            } else {
+                ui.label(hours_text(minutes));
+            }
+            ui.end_row();
+        }
+    });
+}
+
+/// How wide the names beside the coaching bars are (longer ones are cut, whole on hover).
+const COACHING_NAME_WIDTH: f32 = 170.0;
+
+/// How long the longest bar of coaching time per architect is.
+const COACHING_BAR_WIDTH: f32 = 180.0;
 
 /// The quarter's split against target, its drift, and how many weeks were on target.
 fn summary_ui(ui: &mut egui::Ui, summary: &QuarterSummary, today: chrono::NaiveDate) {
@@ -373,7 +427,7 @@ fn weeks_chart(ui: &mut egui::Ui, summary: &QuarterSummary) {
         .enumerate()
         .filter(|(_, bar)| bar.split.total() > 0)
         .map(|(index, bar)| {
-            let label = format!("{:.0} h", f64::from(bar.split.total()) / 60.0);
+            let label = chart_hours(bar.split.total());
             Text::new("hours", PlotPoint::new(index as f64, 101.0), RichText::new(label).small())
                 .anchor(Align2::CENTER_BOTTOM)
                 .color(ui.visuals().weak_text_color())

@@ -12,7 +12,7 @@ use crate::model::time_entry::{
     TimeEntry, TimeEntryFields, match_architect, parse_entry_date, parse_start_time, short_day,
 };
 use crate::model::{TimeEntryId, ValidationError};
-use crate::session::{Command, Inbox, Origin, Outbox, ViewModel};
+use crate::session::{Command, Done, Inbox, Origin, Outbox, ViewModel};
 
 /// The row's Add / Save.
 const ROW: Origin = Origin::new("time: row");
@@ -138,10 +138,26 @@ impl EntryRow {
         self.editing.as_ref().map(|e| e.id)
     }
 
-    /// Draws the row; pushes a command when the user saves.
-    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, inbox: &mut Inbox, outbox: &mut Outbox) {
+    /// Draws the row; sends a command when the user saves. Returns the entry the last save
+    /// wrote, once, so the list can bring it into view.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewModel,
+        inbox: &mut Inbox,
+        outbox: &mut Outbox,
+    ) -> Option<TimeEntryId> {
+        let mut saved = None;
         match inbox.take(ROW) {
-            Some(Ok(_)) => self.saved(),
+            Some(Ok(done)) => {
+                self.saved();
+                saved = match done {
+                    Done::TimeEntryAdded(entry) | Done::TimeEntryUpdated { after: entry, .. } => {
+                        Some(entry.id)
+                    }
+                    _ => None,
+                };
+            }
             Some(Err(message)) => self.refused(message),
             None => {}
         }
@@ -177,6 +193,7 @@ impl EntryRow {
                 self.focus_duration = true;
             }
         });
+        saved
     }
 
     /// The inputs, in Tab order. Returns (save, cancel) as asked by Enter / Esc or the buttons.

@@ -178,6 +178,23 @@ pub fn pill(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
         .inner
 }
 
+/// Where a save form proposes a file of `kind`: the folder one was last saved to, else the
+/// Documents folder, else the database's.
+pub fn save_folder(
+    shell: &super::Shell,
+    kind: super::SaveKind,
+    db_path: &std::path::Path,
+) -> std::path::PathBuf {
+    shell
+        .saved_folder(kind)
+        .map(std::path::Path::to_path_buf)
+        .or_else(|| {
+            directories::UserDirs::new().and_then(|d| d.document_dir().map(std::path::Path::to_path_buf))
+        })
+        .or_else(|| db_path.parent().map(std::path::Path::to_path_buf))
+        .unwrap_or_default()
+}
+
 /// "Choose…" beside the file field of a save form: the system's save dialog titled `title`,
 /// starting where the field points. While the form is open, [`chosen_markdown_file`] collects
 /// the answer.

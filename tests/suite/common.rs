@@ -333,6 +333,20 @@ pub fn start(
     }
 }
 
+/// A one-on-one that took place: started, and something written in it (a meeting only
+/// started is not held, and the architect stays due).
+pub fn hold(
+    store: &mut Session,
+    architect: leadline::model::ArchitectId,
+    held_on: NaiveDate,
+    points: &[(&str, leadline::model::one_on_one::Party)],
+) -> leadline::model::OneOnOneId {
+    let id = start(store, architect, held_on, points);
+    let fields = leadline::model::one_on_one::MeetingFields { held_on, mood: None, notes: "Held.".into() };
+    apply(store, Command::UpdateOneOnOne { id, fields });
+    id
+}
+
 /// Rows in a table, to show nothing was saved (or copied).
 pub fn count(store: &Session, table: &str) -> i64 {
     store.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).expect("count")

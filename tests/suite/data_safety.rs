@@ -473,15 +473,25 @@ fn the_background_check_takes_the_daily_backup_when_one_is_due() {
     assert_eq!(backup::list(&path).unwrap()[0].reason, "daily");
 }
 
+/// A file the release before "held" one-on-ones wrote (schema 7, the small demo team made on
+/// 2026-11-28), kept as it was: `tests/fixtures/db/schema-7-small-demo.db`.
+fn earlier_release_db(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let path = dir.path().join("leadline.db");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/db/schema-7-small-demo.db"), &path)
+        .unwrap();
+    path
+}
+
 #[test]
 fn an_export_from_an_earlier_leadline_imports_after_the_migrations_bring_it_up_to_date() {
-    // An export written by the version before calendar choices (schema 5), with the demo team.
-    let mut earlier = rusqlite::Connection::open_in_memory().unwrap();
-    leadline::store::migrations::migrate_to(&mut earlier, 5).unwrap();
-    leadline::demo::generate(&earlier, leadline::demo::DemoSize::Small, common::today()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let earlier = rusqlite::Connection::open(earlier_release_db(&dir)).unwrap();
     let document = leadline::store::transfer::export(&earlier).unwrap();
-    assert_eq!(document["schema_version"], 5);
-    assert!(document["tables"].get("calendar_choices").is_none(), "a table of a later version");
+    assert_eq!(document["schema_version"], 7);
+    let count_in = |conn: &rusqlite::Connection, sql: &str| -> i64 {
+        conn.query_row(sql, [], |row| row.get(0)).unwrap()
+    };
+    assert_eq!(count_in(&earlier, "SELECT count(*) FROM time_entries"), 2059);
 
     let dir = tempfile::tempdir().unwrap();
     let mut store = common::session(&common::db_in(&dir));
@@ -489,13 +499,19 @@ fn an_export_from_an_earlier_leadline_imports_after_the_migrations_bring_it_up_t
     assert!(imported > 1000, "{imported}");
     let conn = store.conn();
     assert_eq!(architects::list(conn).unwrap().len(), 9);
-    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |row| row.get(0)).unwrap() };
+    assert_eq!(count_in(conn, "SELECT count(*) FROM time_entries"), 2059);
+    assert_eq!(count_in(conn, "SELECT count(*) FROM one_on_ones"), 204);
+    // The later version's columns are filled by its migration, not left out.
     assert_eq!(
-        count("SELECT count(*) FROM time_entries"),
-        earlier.query_row("SELECT count(*) FROM time_entries", [], |row| row.get::<_, i64>(0)).unwrap()
+        count_in(conn, "SELECT count(*) FROM one_on_ones WHERE held = 1"),
+        count_in(
+            &earlier,
+            "SELECT count(*) FROM one_on_ones WHERE notes != '' OR mood IS NOT NULL \
+             OR EXISTS (SELECT 1 FROM talking_points p WHERE p.discussed_in = one_on_ones.id) \
+             OR EXISTS (SELECT 1 FROM action_items a WHERE a.raised_in = one_on_ones.id)"
+        )
     );
-    assert_eq!(count("SELECT count(*) FROM time_entries WHERE calendar IS NOT NULL"), 0);
-    assert_eq!(count("SELECT count(*) FROM calendar_choices"), 0);
+    assert_eq!(count_in(conn, "SELECT count(*) FROM time_entries WHERE one_on_one_id IS NOT NULL"), 0);
 
     // One from a later Leadline is refused, naming both versions.
     let mut newer = document.clone();
@@ -504,6 +520,27 @@ fn an_export_from_an_earlier_leadline_imports_after_the_migrations_bring_it_up_t
     let mut store = common::session(&common::db_in(&dir));
     let error = store.import_json(&newer).unwrap_err();
     assert!(error.to_string().contains("from a newer Leadline"), "{error}");
+}
+
+#[test]
+fn a_file_from_the_earlier_release_opens_after_a_backup_and_keeps_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = earlier_release_db(&dir);
+    let store = Store::open(&path).unwrap();
+    let backup = store.migration_backup.clone().expect("a backup before the upgrade");
+    assert_eq!(backup.reason, "pre-migration");
+    let kept = rusqlite::Connection::open(&backup.path).unwrap();
+    let version: i64 = kept.query_row("PRAGMA user_version", [], |row| row.get(0)).unwrap();
+    assert_eq!(version, 7, "the backup is the file as it was");
+    let count = |sql: &str| -> i64 { store.conn().query_row(sql, [], |row| row.get(0)).unwrap() };
+    assert_eq!(count("PRAGMA user_version"), leadline::store::LATEST_VERSION);
+    assert_eq!(count("SELECT count(*) FROM architects"), 9);
+    assert_eq!(count("SELECT count(*) FROM one_on_ones"), 204);
+    assert_eq!(count("SELECT count(*) FROM time_entries"), 2059);
+    // Every meeting with notes counts as held; started-but-empty ones (today's, in the demo) do not.
+    assert_eq!(count("SELECT count(*) FROM one_on_ones WHERE notes != '' AND held = 0"), 0);
+    assert!(count("SELECT count(*) FROM one_on_ones WHERE held = 1") > 150);
+    assert_eq!(count("SELECT count(*) FROM one_on_ones WHERE minutes IS NOT NULL"), 0, "30 min unless set");
 }
 
 #[test]

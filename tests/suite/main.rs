@@ -37,3 +37,5 @@ mod ui_import_review;
 mod ui_one_on_ones;
 mod ui_team;
 mod ui_time;
+mod ui_weekly_loop;
+mod weekly_loop;

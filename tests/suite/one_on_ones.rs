@@ -113,9 +113,9 @@ fn a_biweekly_architect_met_last_week_is_not_due_this_week() {
     let noor = add_architect(&mut store, "Noor Haddad", Cadence::Weekly);
     let daniel = add_architect(&mut store, "Daniel O'Brien", Cadence::Weekly);
     let grace = add_architect(&mut store, "Grace Mensah", Cadence::Weekly);
-    start(&mut store, amara, day(2026, 11, 18), &[]); // W47
-    start(&mut store, kenji, day(2026, 11, 11), &[]); // W46
-    start(&mut store, lukas, day(2026, 11, 17), &[]); // W47
+    common::hold(&mut store, amara, day(2026, 11, 18), &[]); // W47
+    common::hold(&mut store, kenji, day(2026, 11, 11), &[]); // W46
+    common::hold(&mut store, lukas, day(2026, 11, 17), &[]); // W47
     apply(&mut store, Command::SetArchitectStatus { id: daniel, status: Status::OnLeave });
     apply(&mut store, Command::SetArchitectStatus { id: grace, status: Status::Left });
 

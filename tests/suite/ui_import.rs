@@ -71,7 +71,9 @@ fn a_dropped_calendar_is_previewed_assigned_with_one_click_imported_and_shown_on
     // Dropped on the Team screen: the app switches to the import view.
     common::drop_file(&mut harness, fixture(FIXTURE));
     harness.get_by_label("Import a calendar");
-    harness.get_by_label_contains("0 occurrences");
+    // Nothing in this quarter: the view says where the file's events are.
+    harness.get_by_label_contains(&format!("No event of {FIXTURE} falls between"));
+    harness.get_by_label_contains("its events run from 2022-07-");
     july_2022(&mut harness);
 
     // Four occurrences: the cancelled one set aside, the other three match no rule.
@@ -117,6 +119,48 @@ fn a_dropped_calendar_is_previewed_assigned_with_one_click_imported_and_shown_on
     );
     assert!(harness.get_by_label("Nothing to import").accesskit_node().is_disabled(), "nothing to write");
     assert_eq!(imported(&path).len(), 1);
+}
+
+#[test]
+fn a_calendar_with_nothing_in_the_range_offers_the_days_its_events_fall_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    let mut harness = common::harness(&path);
+    common::drop_file(&mut harness, fixture(FIXTURE));
+    assert!(harness.query_by_label("Nothing to import").is_none(), "no empty table and no button to nothing");
+    harness.get_by_label_contains("Show 2022-07-").click();
+    harness.run();
+    let from = harness.get_by_role_and_label(Role::TextInput, "From").value().unwrap_or_default();
+    assert!(from.starts_with("2022-07-"), "{from}");
+    harness.get_by_label_contains("4 occurrences: 0 new");
+}
+
+#[test]
+fn after_an_import_the_time_row_starts_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    let mut harness = common::harness(&path);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num4);
+    harness.run();
+    let duration = harness.get_by_role_and_label(Role::TextInput, "Duration");
+    duration.click();
+    duration.type_text("lots");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label_contains("\"lots\" is not a duration");
+    assert_eq!(harness.state().screen(), leadline::ui::Screen::Time);
+
+    common::drop_file(&mut harness, fixture(FIXTURE));
+    july_2022(&mut harness);
+    harness.get_by_label_contains("Coaching: Tentative on").click();
+    harness.run();
+    harness.get_by_label("Import 1 entry").click();
+    harness.run();
+    assert!(harness.query_by_label("Import a calendar").is_none(), "back on the week");
+    let left = harness.get_by_role_and_label(Role::TextInput, "Duration").value().unwrap_or_default();
+    assert_eq!(left, "", "the half-typed duration is gone");
+    assert!(harness.query_by_label_contains("is not a duration").is_none(), "and so is its error");
 }
 
 #[test]
