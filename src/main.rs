@@ -15,7 +15,10 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
-        return match leadline::run_gui(db_path, cli.today) {
+        // "Open with Leadline" passes an absolute path; one typed in a terminal is made
+        // absolute so the import view knows the folder it came from.
+        let open_file = cli.file.map(|file| std::path::absolute(&file).unwrap_or(file));
+        return match leadline::run_gui(db_path, cli.today, open_file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("error: could not open a window: {error}");

@@ -8,6 +8,7 @@ mod development;
 mod import_ics;
 mod output;
 pub mod report;
+mod shell;
 mod time;
 
 use std::path::{Path, PathBuf};
@@ -27,9 +28,10 @@ use crate::store::{self, Store, check, lists};
 pub use output::{Format, TableOrJson};
 
 /// Leadline: one-on-ones, development plans and your own 50/30/20 time split, for a
-/// technical sales manager. With no command it opens the app.
+/// technical sales manager. With no command it opens the app; with a calendar file, the app
+/// opens on that file's import preview.
 #[derive(Debug, Parser)]
-#[command(name = "leadline", version, about, long_about = None)]
+#[command(name = "leadline", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// The database file (default: leadline.db in the OS data directory).
     #[arg(long, global = true, value_name = "PATH")]
@@ -38,6 +40,11 @@ pub struct Cli {
     /// Pretend today is this date (YYYY-MM-DD), for reproducible demos and tests.
     #[arg(long, global = true, value_name = "DATE", hide = true, value_parser = parse_date_arg)]
     pub today: Option<NaiveDate>,
+
+    /// A calendar (.ics) to open in the app's import preview, as "Open with Leadline" does.
+    /// A file named like a command is given as ./NAME.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<CliCommand>,
@@ -95,6 +102,8 @@ pub enum CliCommand {
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },
+    #[command(flatten)]
+    Shell(shell::ShellCommand),
     /// Crash-test helper: add COUNT architects one transaction at a time.
     #[command(hide = true)]
     WriteLoop { count: usize },
@@ -159,6 +168,10 @@ pub fn default_db_path() -> anyhow::Result<PathBuf> {
 
 /// Runs a subcommand; the caller opens the GUI when there is none.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Completions and manual pages need no database, nor a home directory to find one in.
+    if let Some(CliCommand::Shell(command)) = &cli.command {
+        return shell::run(command);
+    }
     let db_path = match &cli.db {
         Some(path) => path.clone(),
         None => default_db_path()?,
@@ -193,6 +206,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             report::search_command(&open_existing(&db_path)?, &query, format, limit)
         }
         CliCommand::WriteLoop { count } => data::write_loop(&db_path, count, today),
+        CliCommand::Shell(command) => shell::run(&command),
         CliCommand::Team(TeamCommand::List { format, all }) => {
             let store = open_existing(&db_path)?;
             let architects = store::architects::list(store.conn())?;

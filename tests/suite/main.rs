@@ -15,6 +15,7 @@ mod data_safety;
 mod development;
 mod ics_bad_input;
 mod ics_fixtures;
+mod install;
 mod one_on_ones;
 mod prep_development;
 mod report_prep;
