@@ -2,11 +2,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
 use leadline::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_checked(std::env::args_os()).unwrap_or_else(|error| error.exit());
     if cli.command.is_none() {
         let db_path = match cli.db.clone().map_or_else(cli::default_db_path, Ok) {
             Ok(path) => path,

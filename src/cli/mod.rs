@@ -31,7 +31,7 @@ pub use output::{Format, TableOrJson};
 /// technical sales manager. With no command it opens the app; with a calendar file, the app
 /// opens on that file's import preview.
 #[derive(Debug, Parser)]
-#[command(name = "leadline", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(name = "leadline", version, about, long_about = None)]
 pub struct Cli {
     /// The database file (default: leadline.db in the OS data directory).
     #[arg(long, global = true, value_name = "PATH")]
@@ -157,6 +157,25 @@ enum CadenceArg {
 
 fn parse_date_arg(value: &str) -> Result<NaiveDate, String> {
     text::parse_date("date", value).map_err(|e| e.message)
+}
+
+impl Cli {
+    /// Parses a command line as `leadline` does: clap's rules, and a FILE to open is refused
+    /// beside a command (clap would take both and the command would quietly win).
+    pub fn parse_checked<I, T>(args: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let cli = Self::try_parse_from(args)?;
+        if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
+            return Err(<Self as clap::CommandFactory>::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!("{} is a file to open in the app; it cannot be given with a command", file.display()),
+            ));
+        }
+        Ok(cli)
+    }
 }
 
 /// Where the database lives when `--db` is not given.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use clap::{CommandFactory as _, Subcommand};
+use clap::{Command, CommandFactory as _, Subcommand};
 use clap_complete::Shell;
 
 use super::Cli;
@@ -41,13 +41,29 @@ pub fn run(command: &ShellCommand) -> anyhow::Result<ExitCode> {
 
 /// Writes the completion script for `shell`.
 fn completions(shell: Shell, out: &mut dyn Write) -> anyhow::Result<()> {
-    clap_complete::generate(shell, &mut Cli::command(), NAME, out);
+    clap_complete::generate(shell, &mut offered(), NAME, out);
     out.flush()?;
     Ok(())
 }
 
+/// The command line as completions offer it: clap's generators list hidden commands and
+/// options too (the crash-test helper, `man`, `--today`), which are for tests and packaging.
+/// They are all on the top level, so the top level is rebuilt without them.
+fn offered() -> Command {
+    let full = Cli::command();
+    // The version as `#[command(version)]` sets it.
+    let mut command = Command::new(NAME)
+        .version(env!("CARGO_PKG_VERSION"))
+        .args(full.get_arguments().filter(|arg| !arg.is_hide_set()).cloned())
+        .subcommands(full.get_subcommands().filter(|sub| !sub.is_hide_set()).cloned());
+    if let Some(about) = full.get_about() {
+        command = command.about(about.clone());
+    }
+    command
+}
+
 /// Writes the main manual page (`leadline.1`) to `out` or, with `dir`, writes it into `dir`
-/// with a page per command (`leadline-time.1`, `leadline-time-log.1`, …).
+/// with a page per command (`leadline-time.1`, `leadline-time-add.1`, …).
 fn man(dir: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<()> {
     let command = Cli::command().name(NAME);
     match dir {

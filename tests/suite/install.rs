@@ -6,7 +6,6 @@ use crate::common;
 
 use std::path::{Path, PathBuf};
 
-use clap::Parser as _;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -93,7 +92,7 @@ fn without_a_file_the_app_opens_on_this_week_as_before() {
 
 /// What the command line makes of `args` (after the program name).
 fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
-    Cli::try_parse_from(std::iter::once("leadline").chain(args.iter().copied()))
+    Cli::parse_checked(std::iter::once("leadline").chain(args.iter().copied()))
 }
 
 #[test]
@@ -110,7 +109,7 @@ fn a_file_argument_opens_the_app_and_a_command_name_stays_a_command() {
     assert!(matches!(cli.command, Some(CliCommand::Demo { .. })), "{cli:?}");
     assert_eq!(cli.file, None);
 
-    let cli = parse(&["time", "week"]).unwrap();
+    let cli = parse(&["--db", "team.db", "time", "summary"]).unwrap();
     assert!(matches!(cli.command, Some(CliCommand::Time(_))), "{cli:?}");
     assert_eq!(cli.file, None);
 
@@ -123,7 +122,12 @@ fn a_file_argument_opens_the_app_and_a_command_name_stays_a_command() {
 #[test]
 fn a_file_and_a_command_together_are_refused() {
     let error = parse(&["some.ics", "demo"]).unwrap_err().to_string();
-    assert!(error.contains("unexpected argument 'demo'"), "{error}");
+    assert!(
+        error.contains("some.ics is a file to open in the app; it cannot be given with a command"),
+        "{error}"
+    );
+    let error = parse(&["--db", "team.db", "demo", "some.ics"]).unwrap_err().to_string();
+    assert!(error.contains("unexpected argument 'some.ics'"), "{error}");
 
     let error = parse(&["a.ics", "b.ics"]).unwrap_err().to_string();
     assert!(error.contains("unexpected argument 'b.ics'"), "{error}");
@@ -140,11 +144,15 @@ fn completions_are_printed_for_each_shell_and_know_the_commands() {
         assert!(bash.contains(command), "bash completes {command}");
     }
     assert!(!bash.contains("write-loop"), "hidden commands are not offered");
+    assert!(!bash.contains("--today"), "nor hidden options");
+    assert!(!bash.contains(" man "), "nor the packaging helper");
 
     let zsh = common::leadline_ok(&db, &["completions", "zsh"]);
     assert!(zsh.starts_with("#compdef leadline"), "{zsh}");
     let fish = common::leadline_ok(&db, &["completions", "fish"]);
     assert!(fish.contains("complete -c leadline"), "{fish}");
+    assert!(fish.contains(r#"-a "time""#), "fish completes the commands:\n{fish}");
+    assert!(!fish.contains("write-loop"), "{fish}");
     let powershell = common::leadline_ok(&db, &["completions", "powershell"]);
     assert!(powershell.contains("Register-ArgumentCompleter"), "{powershell}");
 
@@ -169,7 +177,7 @@ fn the_manual_page_is_printed_and_a_page_per_command_written_to_a_folder() {
 
     let pages = dir.path().join("man");
     common::leadline_ok(&db, &["man", "--dir", pages.to_str().unwrap()]);
-    for name in ["leadline.1", "leadline-time.1", "leadline-time-log.1", "leadline-import-ics.1"] {
+    for name in ["leadline.1", "leadline-time.1", "leadline-time-add.1", "leadline-import-ics.1"] {
         let text = std::fs::read_to_string(pages.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(text.contains(".TH leadline"), "{name}:\n{text}");
     }
