@@ -2,11 +2,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
 use leadline::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_checked(std::env::args_os()).unwrap_or_else(|error| error.exit());
     if cli.command.is_none() {
         let db_path = match cli.db.clone().map_or_else(cli::default_db_path, Ok) {
             Ok(path) => path,
@@ -15,7 +14,10 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
-        return match leadline::run_gui(db_path, cli.today) {
+        // "Open with Leadline" passes an absolute path; one typed in a terminal is made
+        // absolute so the import view knows the folder it came from.
+        let open_file = cli.file.map(|file| std::path::absolute(&file).unwrap_or(file));
+        return match leadline::run_gui(db_path, cli.today, open_file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("error: could not open a window: {error}");

@@ -39,6 +39,9 @@ pub struct Startup {
     pub deferred_check: bool,
     /// The open-file and choose-folder dialogs: [`NativeFilePicker`] in the window.
     pub file_picker: Box<dyn FilePicker>,
+    /// A calendar given on the command line (`leadline FILE.ics`, "Open with Leadline"): the
+    /// first frame opens the Time screen's import preview on it, as a dropped file does.
+    pub open_file: Option<PathBuf>,
 }
 
 pub struct LeadlineApp {
@@ -60,6 +63,8 @@ pub struct LeadlineApp {
     empty_view: ViewModel,
     /// Mirrors egui's setting so `save` (which has no context) can persist it.
     theme_preference: egui::ThemePreference,
+    /// The calendar to open in the import preview on the first frame, until then.
+    open_file: Option<PathBuf>,
 }
 
 impl LeadlineApp {
@@ -75,7 +80,7 @@ impl LeadlineApp {
 
     /// The app without a window: what tests drive through the same commands.
     pub fn headless(startup: Startup) -> Self {
-        let Startup { store, db_path, today, zone, deferred_check, file_picker } = startup;
+        let Startup { store, db_path, today, zone, deferred_check, file_picker, open_file } = startup;
         let clock = Clock::fixed_or_system(today);
         let mut app = Self {
             session: None,
@@ -91,6 +96,7 @@ impl LeadlineApp {
             outbox: Outbox::default(),
             file_picker,
             theme_preference: egui::ThemePreference::System,
+            open_file,
         };
         match store.and_then(|store| Session::new(store, clock, app.zone.clone())) {
             Ok(session) => app.session = Some(session),
@@ -335,6 +341,7 @@ impl LeadlineApp {
             return;
         }
         self.handle_shortcuts(&ctx);
+        self.take_open_file();
         self.take_dropped_file(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
@@ -399,6 +406,16 @@ impl LeadlineApp {
         self.shell.screen = Screen::Time;
         let view = self.session.as_ref().map_or(&self.empty_view, Session::view);
         self.screens.time.import.load(view, file.path(), file.bytes());
+    }
+
+    /// The calendar given on the command line, once: the Time screen's import preview on it.
+    /// A file that cannot be read is said in the import view, as for a dropped one.
+    fn take_open_file(&mut self) {
+        let Some(path) = self.open_file.take() else { return };
+        self.shell.screen = Screen::Time;
+        let bytes = std::fs::read(&path).map_err(|e| e.to_string());
+        let view = self.session.as_ref().map_or(&self.empty_view, Session::view);
+        self.screens.time.import.load(view, &path, bytes);
     }
 
     /// Builds the import preview when a file was read or the range or rules changed: once,

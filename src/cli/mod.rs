@@ -9,6 +9,7 @@ mod import_ics;
 mod measure;
 mod output;
 pub mod report;
+mod shell;
 mod time;
 
 use std::path::{Path, PathBuf};
@@ -28,7 +29,8 @@ use crate::store::{self, Store, check, lists};
 pub use output::{Format, TableOrJson};
 
 /// Leadline: one-on-ones, development plans and your own 50/30/20 time split, for a
-/// technical sales manager. With no command it opens the app.
+/// technical sales manager. With no command it opens the app; with a calendar file, the app
+/// opens on that file's import preview.
 #[derive(Debug, Parser)]
 #[command(name = "leadline", version, about, long_about = None)]
 pub struct Cli {
@@ -39,6 +41,11 @@ pub struct Cli {
     /// Pretend today is this date (YYYY-MM-DD), for reproducible demos and tests.
     #[arg(long, global = true, value_name = "DATE", hide = true, value_parser = parse_date_arg)]
     pub today: Option<NaiveDate>,
+
+    /// A calendar (.ics) to open in the app's import preview, as "Open with Leadline" does.
+    /// A file named like a command is given as ./NAME.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<CliCommand>,
@@ -96,6 +103,8 @@ pub enum CliCommand {
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },
+    #[command(flatten)]
+    Shell(shell::ShellCommand),
     /// Crash-test helper: add COUNT architects one transaction at a time.
     #[command(hide = true)]
     WriteLoop { count: usize },
@@ -151,6 +160,25 @@ fn parse_date_arg(value: &str) -> Result<NaiveDate, String> {
     text::parse_date("date", value).map_err(|e| e.message)
 }
 
+impl Cli {
+    /// Parses a command line as `leadline` does: clap's rules, and a FILE to open is refused
+    /// beside a command (clap would take both and the command would quietly win).
+    pub fn parse_checked<I, T>(args: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let cli = Self::try_parse_from(args)?;
+        if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
+            return Err(<Self as clap::CommandFactory>::command().error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!("{} is a file to open in the app; it cannot be given with a command", file.display()),
+            ));
+        }
+        Ok(cli)
+    }
+}
+
 /// Where the database lives when `--db` is not given.
 pub fn default_db_path() -> anyhow::Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "Leadline")
@@ -160,6 +188,10 @@ pub fn default_db_path() -> anyhow::Result<PathBuf> {
 
 /// Runs a subcommand; the caller opens the GUI when there is none.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // Completions and manual pages need no database, nor a home directory to find one in.
+    if let Some(CliCommand::Shell(command)) = &cli.command {
+        return shell::run(command);
+    }
     let db_path = match &cli.db {
         Some(path) => path.clone(),
         None => default_db_path()?,
@@ -194,6 +226,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             report::search_command(&open_existing(&db_path)?, &query, format, limit)
         }
         CliCommand::WriteLoop { count } => data::write_loop(&db_path, count, today),
+        CliCommand::Shell(command) => shell::run(&command),
         CliCommand::Team(TeamCommand::List { format, all }) => {
             let store = open_existing(&db_path)?;
             let architects = store::architects::list(store.conn())?;

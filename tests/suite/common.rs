@@ -67,6 +67,7 @@ pub fn startup(path: &Path) -> Startup {
         zone: zone(),
         deferred_check: false,
         file_picker: Box::new(FakePicker::default()),
+        open_file: None,
     }
 }
 

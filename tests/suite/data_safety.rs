@@ -414,6 +414,7 @@ fn deferred_harness(path: &Path) -> egui_kittest::Harness<'static, leadline::app
         zone: common::zone(),
         deferred_check: true,
         file_picker: Box::new(common::FakePicker::default()),
+        open_file: None,
     };
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))

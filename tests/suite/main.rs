@@ -16,6 +16,7 @@ mod development;
 mod ics_bad_input;
 mod ics_fixtures;
 mod ics_rfc5545;
+mod install;
 mod mutation;
 mod one_on_ones;
 mod prep_development;

@@ -25,6 +25,7 @@ fn harness_on(path: &std::path::Path, today: NaiveDate) -> App {
         zone: common::zone(),
         deferred_check: false,
         file_picker: Box::new(common::FakePicker::default()),
+        open_file: None,
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
