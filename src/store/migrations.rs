@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_calendar.sql"),
     include_str!("migrations/0006_calendar_choices.sql"),
     include_str!("migrations/0007_entry_calendar.sql"),
+    include_str!("migrations/0008_business.sql"),
 ];
 
 /// The schema version this build writes.
