@@ -2,6 +2,7 @@
 //! `structure`, `event`), time zones (`zones`, `vtimezone`), recurrence expansion (`expand`),
 //! categorisation (`rules`) and the preview with its diff against earlier imports (`preview`).
 
+pub mod business_csv;
 pub mod decode;
 pub mod event;
 pub mod expand;
