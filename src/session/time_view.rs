@@ -39,6 +39,9 @@ pub struct TimeView {
     pub today_minutes: u32,
     /// Whether anything was ever logged, to choose between an empty state and an empty week.
     pub has_entries: bool,
+    /// The focused quarter's market-building minutes per account or initiative named (`None`:
+    /// named nothing), most first.
+    pub market_links: Vec<(Option<crate::model::business::WorkLink>, u32)>,
 }
 
 impl Default for TimeView {
@@ -58,6 +61,7 @@ impl Default for TimeView {
             week,
             today_minutes: 0,
             has_entries: false,
+            market_links: Vec::new(),
         }
     }
 }
@@ -82,8 +86,14 @@ impl TimeView {
         } else {
             time::day_total(conn, today, None)?
         };
+        let market_links = crate::store::work_links::market_minutes(
+            conn,
+            focus.quarter.start(settings.start_month),
+            focus.quarter.end_inclusive(settings.start_month),
+        )?;
         Ok(Self {
             focus,
+            market_links,
             quarter: time::quarter_summary(conn, focus.quarter, &settings, today)?,
             has_entries: !week_entries.is_empty() || time::any(conn)?,
             settings,

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 
+use super::business_view::BusinessView;
 use super::dev_view::DevelopmentView;
 use super::time_view::{TimeFocus, TimeView};
 use crate::import::rules::Rule;
@@ -89,6 +90,8 @@ pub struct ViewModel {
     /// came from.
     pub team_members: Vec<crate::import::rules::TeamMember>,
     pub last_import_folder: Option<String>,
+    /// The Business screen: accounts, wins and plans, initiatives, the network, scorecards.
+    pub business: BusinessView,
 }
 
 impl ViewModel {
@@ -119,6 +122,7 @@ impl ViewModel {
         view.team_members = calendar::team_members(conn)?;
         view.last_import_folder = settings::get(conn, calendar::LAST_IMPORT_FOLDER)?;
         view.templates = templates::list(conn)?;
+        view.business = BusinessView::load(conn, today)?;
         view.load_selection(conn, selection)?;
         view.load_search(conn, &selection.query);
         Ok(view)
