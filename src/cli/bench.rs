@@ -84,6 +84,7 @@ pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
     measurements.extend(one_on_one_benchmarks(&db.0, runs, today)?);
     measurements.extend(super::bench_writes::run(&db.0, runs, today)?);
     measurements.extend(calendar_benchmarks(&db.0, runs, today)?);
+    measurements.extend(super::bench_business::run(&db.0, runs, today)?);
     let rows: Vec<[String; 5]> = measurements
         .iter()
         .map(|m| {
