@@ -71,6 +71,7 @@ impl ThisWeekState {
             }
             ui.add_space(theme::SPACE_L);
             others_ui(ui, sheet, shell);
+            super::business_links::contacts_due_ui(ui, view, shell);
         });
     }
 
@@ -185,7 +186,7 @@ fn cards_ui(ui: &mut egui::Ui, view: &ViewModel, sheet: &PrepSheet, shell: &mut 
     ui.columns(columns, |cols| {
         for (index, card) in sheet.due.iter().enumerate() {
             let ui = &mut cols[index % columns];
-            match card_ui(ui, card, sheet) {
+            match card_ui(ui, card, sheet, view) {
                 CardAction::None => {}
                 CardAction::Start => start = Some(card),
                 CardAction::History => history = Some(card.architect_id),
@@ -226,7 +227,7 @@ enum CardAction {
 }
 
 /// One prep card.
-fn card_ui(ui: &mut egui::Ui, card: &PrepCard, sheet: &PrepSheet) -> CardAction {
+fn card_ui(ui: &mut egui::Ui, card: &PrepCard, sheet: &PrepSheet, view: &ViewModel) -> CardAction {
     let as_of = sheet.as_of;
     let mut action = CardAction::None;
     theme::card_frame(ui).show(ui, |ui| {
@@ -307,6 +308,7 @@ fn card_ui(ui: &mut egui::Ui, card: &PrepCard, sheet: &PrepSheet) -> CardAction 
                 item_row(ui, "🎓", theme::warn_color(ui), &text, &detail, None);
             }
         }
+        super::business_links::prep_card_milestones_ui(ui, view, card.architect_id);
         if !card.changes.is_empty() {
             theme::section_title(ui, "Since last time");
             for change in &card.changes {

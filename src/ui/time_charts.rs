@@ -95,8 +95,9 @@ pub fn legend_ui(ui: &mut egui::Ui) {
     });
 }
 
-/// The quarter view: the split so far, the drift and the rebalance hint, then the charts.
-pub fn quarter_ui(ui: &mut egui::Ui, time: &TimeView) {
+/// The quarter view: the split so far, the drift and the rebalance hint, then the charts, then
+/// whatever `more` adds (where the market-building hours went).
+pub fn quarter_ui(ui: &mut egui::Ui, time: &TimeView, more: impl FnOnce(&mut egui::Ui)) {
     let summary = &time.quarter;
     egui::ScrollArea::vertical().id_salt("quarter").auto_shrink([false, false]).show(ui, |ui| {
         if !summary.has_started(time.today) {
@@ -163,6 +164,8 @@ pub fn quarter_ui(ui: &mut egui::Ui, time: &TimeView) {
             ui.add_space(theme::SPACE_M);
             trend(ui);
         }
+        ui.add_space(theme::SPACE_M);
+        more(ui);
     });
 }
 
