@@ -311,8 +311,8 @@ impl AccountsTab {
             ui.add(egui::TextEdit::singleline(&mut self.month).hint_text("YYYY-MM").desired_width(70.0))
                 .accessible_name("Month");
             ui.add(egui::TextEdit::singleline(&mut self.amount).hint_text("e.g. 42k").desired_width(90.0))
-                .accessible_name("Actual ACR")
-                .on_hover_text("Dollars consumed in that month; empty clears it");
+                .on_hover_text("Dollars consumed in that month; empty clears it")
+                .accessible_name("Actual ACR");
             if ui.button("Save").on_hover_text("Save the month's actual consumption").clicked() {
                 let parsed = parse_month("month", &self.month).and_then(|month| {
                     parse_optional_dollars("actual ACR", &self.amount).map(|dollars| (month, dollars))

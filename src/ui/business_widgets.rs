@@ -196,8 +196,11 @@ pub fn date_row(ui: &mut egui::Ui, label: &str, id: &str, text: &mut String, tod
 /// A form row for an amount of dollars, typed as people write them.
 pub fn money_row(ui: &mut egui::Ui, label: &str, text: &mut String) {
     widgets::form_row(ui, label, |ui| {
+        // A hint counts as a name, so the row's label is given explicitly, after the hover
+        // text (which would otherwise stand for the name).
         ui.add(egui::TextEdit::singleline(text).hint_text("e.g. 12500 or 12.5k").desired_width(140.0))
-            .on_hover_text("Dollars per month: 12500, 12,500, $12.5k or 1.2m");
+            .on_hover_text("Dollars per month: 12500, 12,500, $12.5k or 1.2m")
+            .accessible_name(label);
     });
 }
 
