@@ -61,6 +61,23 @@ pub fn sortable_table<C: Copy + PartialEq>(
     selected: Option<usize>,
     mut cell: impl FnMut(&mut egui::Ui, usize, C),
 ) -> Option<usize> {
+    // With the detail pane open the columns may not all fit: they scroll sideways rather than
+    // run under the pane.
+    egui::ScrollArea::horizontal()
+        .id_salt(("table_columns", id))
+        .show(ui, |ui| table_ui(ui, id, columns, sort, rows, selected, &mut cell))
+        .inner
+}
+
+fn table_ui<C: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    id: &str,
+    columns: &[TableColumn<C>],
+    sort: &mut Sort<C>,
+    rows: usize,
+    selected: Option<usize>,
+    cell: &mut impl FnMut(&mut egui::Ui, usize, C),
+) -> Option<usize> {
     let mut clicked = None;
     let mut table = TableBuilder::new(ui)
         .id_salt(id)

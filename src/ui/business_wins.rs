@@ -356,7 +356,10 @@ impl WinsTab {
             widgets::empty_state(ui, "Nothing matches", "Clear the filter box or choose “All”.");
             return;
         }
-        let columns: Vec<TableColumn<WinColumn>> = vec![
+        // With the pane open the table keeps the columns that say what needs doing, as the
+        // Team screen's roster does.
+        let compact = self.selected.is_some() || self.form.is_some();
+        let mut columns: Vec<TableColumn<WinColumn>> = vec![
             column(
                 WinColumn::Title,
                 "Opportunity",
@@ -370,10 +373,13 @@ impl WinsTab {
             column(WinColumn::Plan, "Plan", Column::exact(78.0)),
             column(WinColumn::Milestones, "Milestones", Column::remainder().at_least(70.0).clip(true)),
         ];
+        if compact {
+            columns.retain(|c| matches!(c.key, WinColumn::Title | WinColumn::Status | WinColumn::Plan));
+        }
         let selected = self.selected.and_then(|id| rows.iter().position(|o| o.id == id));
         let clicked = bw::sortable_table(
             ui,
-            "wins_table",
+            if compact { "wins_compact" } else { "wins_table" },
             &columns,
             &mut self.sort,
             rows.len(),
