@@ -24,7 +24,7 @@ pub struct BenchArgs {
     #[arg(long, default_value_t = 50)]
     pub runs: usize,
     /// Only these groups of operations (repeatable): time, startup, one-on-ones, writes,
-    /// calendar, development. Default: all.
+    /// calendar, development, business. Default: all.
     #[arg(long, value_enum)]
     pub only: Vec<Group>,
     /// Start from a copy of this large demo file (made with `leadline --db FILE demo --size
@@ -42,6 +42,7 @@ pub enum Group {
     Writes,
     Calendar,
     Development,
+    Business,
 }
 
 /// A database file in a folder of its own in the temp folder (its backups go beside it),
@@ -105,6 +106,9 @@ pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
     }
     if wanted(Group::Calendar) {
         measurements.extend(calendar_benchmarks(&db.0, runs, today)?);
+    }
+    if wanted(Group::Business) {
+        measurements.extend(super::bench_business::run(&db.0, runs, today)?);
     }
     let rows: Vec<[String; 5]> = measurements
         .iter()

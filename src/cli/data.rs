@@ -45,6 +45,10 @@ pub enum ImportCommand {
     /// Import a calendar (.ics) as categorised time: prints the preview, then commits it
     /// (unless --dry-run), all or nothing. Importing again never duplicates.
     Ics(super::import_ics::IcsArgs),
+    /// Import opportunities or milestones from a CSV file (a CRM export) with a column mapping:
+    /// prints the preview, then commits it (unless --dry-run), all or nothing. Re-importing
+    /// updates by CRM id and never duplicates.
+    Csv(super::business_import::CsvArgs),
 }
 
 pub fn backup_now(session: &mut Session) -> anyhow::Result<ExitCode> {
@@ -129,6 +133,7 @@ pub fn import(db: &Path, command: ImportCommand, today: chrono::NaiveDate) -> an
     let file = match command {
         ImportCommand::Json { file } => file,
         ImportCommand::Ics(args) => return super::import_ics::run(db, &args, today),
+        ImportCommand::Csv(args) => return super::business_import::run(db, &args, today),
     };
     let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
     let document: serde_json::Value =
@@ -149,7 +154,7 @@ pub fn write_loop(db: &Path, count: usize, today: NaiveDate) -> anyhow::Result<E
     for index in 0..count {
         let fields = ArchitectFields {
             name: format!("Crash test {index}"),
-            accounts: "x".repeat(2_000),
+            aspiration: "x".repeat(2_000),
             ..ArchitectFields::default()
         };
         let Done::ArchitectAdded(id) = session.run(Origin::COMMAND_LINE, Command::AddArchitect(fields))?

@@ -110,7 +110,7 @@ struct ExpiringCert {
 
 /// Finds an architect by `#id`, full name or a unique part of it, ignoring case and accents
 /// ("mateo garcia" finds "Mateo García"). A name that fits nobody suggests close ones.
-fn find_architect<'a>(architects: &'a [Architect], name: &str) -> anyhow::Result<&'a Architect> {
+pub(super) fn find_architect<'a>(architects: &'a [Architect], name: &str) -> anyhow::Result<&'a Architect> {
     if let Some(id) = name.trim().strip_prefix('#').and_then(|id| id.parse::<i64>().ok()) {
         if let Some(architect) = architects.iter().find(|a| a.id.0 == id) {
             return Ok(architect);

@@ -1,8 +1,11 @@
 //! The command line: the same work as the GUI, headless, for scripting and tests.
 
 mod bench;
+mod bench_business;
 mod bench_development;
 mod bench_writes;
+mod business;
+mod business_import;
 pub mod data;
 mod development;
 mod import_ics;
@@ -73,6 +76,26 @@ pub enum CliCommand {
     /// Your own time: log it and see the split against the 50/30/20 target.
     #[command(subcommand)]
     Time(time::TimeCommand),
+    /// Customer accounts.
+    #[command(subcommand)]
+    Accounts(business::AccountsCommand),
+    /// Opportunities and wins, with their consumption plans.
+    #[command(subcommand)]
+    Wins(business::WinsCommand),
+    /// The milestones of the wins' consumption plans.
+    #[command(subcommand)]
+    Milestones(business::MilestonesCommand),
+    /// Your business network: who is due a word.
+    #[command(subcommand)]
+    Network(business::NetworkCommand),
+    /// Interactions with the contacts of your network.
+    #[command(subcommand)]
+    Interactions(business::InteractionsCommand),
+    /// Actual consumption per account and month.
+    #[command(subcommand)]
+    Consumption(business::ConsumptionCommand),
+    /// A fiscal quarter's targets against actuals and the operational standards.
+    Scorecard(business::ScorecardArgs),
     /// Time the operations that must stay fast, on the large demo in a temporary file.
     Bench(bench::BenchArgs),
     /// Take a verified backup now (kept in the backups folder beside the database).
@@ -215,6 +238,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         CliCommand::Check { format } => check_command(&db_path, format),
         CliCommand::Time(command) => time::run(command, &db_path, today),
+        CliCommand::Accounts(command) => business::accounts(command, &db_path, today),
+        CliCommand::Wins(command) => business::wins(command, &db_path, today),
+        CliCommand::Milestones(command) => business::milestones(command, &db_path, today),
+        CliCommand::Network(command) => business::network(command, &db_path, today),
+        CliCommand::Interactions(command) => business::interactions(command, &db_path, today),
+        CliCommand::Consumption(command) => business::consumption(command, &db_path, today),
+        CliCommand::Scorecard(args) => business::scorecard(&args, &db_path, today),
         CliCommand::Bench(args) => bench::run(&args, today),
         CliCommand::Backup => data::backup_now(&mut session_existing(&db_path, today)?),
         CliCommand::Backups { format } => data::list_backups(&db_path, format),

@@ -8,6 +8,7 @@
 //! call runs behind `crash::catch_quietly`, so a panic in one of them costs one event (with a
 //! warning), never the app.
 
+pub mod business_csv;
 mod copies;
 pub mod decode;
 pub mod event;

@@ -166,6 +166,32 @@ impl Row {
         }
     }
 
+    /// The meeting as the business network sees it, if it counts (a category, not ignored):
+    /// the organizer and the attendees who did not decline.
+    fn meeting(&self) -> Option<crate::model::business::network::Meeting> {
+        self.category()?;
+        let o = &self.occurrence;
+        let emails = o
+            .organizer
+            .iter()
+            .cloned()
+            .chain(
+                o.attendees
+                    .iter()
+                    .filter(|a| !a.resource && a.partstat != super::event::PartStat::Declined)
+                    .map(|a| a.email.clone()),
+            )
+            .filter(|e| !e.is_empty())
+            .collect();
+        Some(crate::model::business::network::Meeting {
+            event_uid: o.uid.clone(),
+            recurrence_id: o.recurrence_id.clone(),
+            on: self.local_date,
+            title: o.summary.trim().to_owned(),
+            emails,
+        })
+    }
+
     fn proposed(&self) -> Option<ProposedEntry> {
         let category = self.category()?;
         (self.minutes > 0).then(|| ProposedEntry {
@@ -206,6 +232,9 @@ pub struct CommitPlan {
     /// Entries imported before calendars were told apart that this calendar turns out to hold:
     /// they are marked as its own.
     pub claims: Vec<i64>,
+    /// The meetings that count, with who attended: an interaction with any contact of the
+    /// business network among them.
+    pub met: Vec<crate::model::business::network::Meeting>,
 }
 
 impl CommitPlan {
@@ -542,6 +571,7 @@ impl Preview {
                 plan.choices.push((key, row.assigned));
             }
         }
+        plan.met = self.rows.iter().filter(|row| row.is_first_part()).filter_map(Row::meeting).collect();
         plan
     }
 }

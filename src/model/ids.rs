@@ -41,3 +41,13 @@ id_type!(OneOnOneId);
 id_type!(TalkingPointId);
 id_type!(ActionItemId);
 id_type!(TemplateId);
+// The Business screen: accounts, opportunities and wins with their milestones, market
+// initiatives and their events, the business network, the scorecard's targets.
+id_type!(AccountId);
+id_type!(OpportunityId);
+id_type!(MilestoneId);
+id_type!(InitiativeId);
+id_type!(EventId);
+id_type!(ContactId);
+id_type!(InteractionId);
+id_type!(MetricId);

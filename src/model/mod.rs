@@ -1,6 +1,7 @@
 //! Pure domain types and rules: no SQL, no egui.
 
 pub mod architect;
+pub mod business;
 pub mod duration;
 pub mod fiscal;
 pub mod ids;
@@ -17,7 +18,8 @@ pub mod words;
 
 pub use architect::{Architect, ArchitectFields, Cadence, Readiness, Status};
 pub use ids::{
-    ActionItemId, ArchitectId, CertId, CertRecordId, CompetencyId, GoalId, ListItemId, OneOnOneId,
+    AccountId, ActionItemId, ArchitectId, CertId, CertRecordId, CompetencyId, ContactId, EventId, GoalId,
+    InitiativeId, InteractionId, ListItemId, MetricId, MilestoneId, OneOnOneId, OpportunityId,
     TalkingPointId, TemplateId, TimeEntryId,
 };
 pub use lists::{ListItem, ListKind};

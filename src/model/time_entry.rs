@@ -48,6 +48,9 @@ pub struct TimeEntryFields {
     pub description: String,
     /// The architect this time was spent with or on, if any.
     pub architect: Option<ArchitectId>,
+    /// The account or market initiative it went to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<super::business::WorkLink>,
     #[serde(flatten)]
     pub source: EntrySource,
 }
@@ -62,6 +65,7 @@ impl TimeEntryFields {
             category,
             description: description.into(),
             architect: None,
+            link: None,
             source: EntrySource::Manual,
         }
     }

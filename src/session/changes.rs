@@ -73,6 +73,8 @@ pub struct Changes {
     pub calendar_settings: bool,
     /// The first-run choice.
     pub onboarding: bool,
+    /// Accounts, opportunities, milestones, consumption, initiatives, the network, targets.
+    pub business: bool,
     /// A backup was taken or the file replaced: the list of backups.
     pub backups: bool,
 }
@@ -100,6 +102,7 @@ impl Changes {
         self.templates |= other.templates;
         self.calendar_settings |= other.calendar_settings;
         self.onboarding |= other.onboarding;
+        self.business |= other.business;
         self.backups |= other.backups;
     }
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use chrono::{Month, NaiveDate};
 use rusqlite::Connection;
 
+use super::business_command::{BusinessCommand, BusinessDone};
 use super::changes::{Changes, People};
 use super::dev_command::{DevCommand, DevOutcome};
 use crate::demo::{self, DemoSize};
@@ -82,6 +83,8 @@ pub enum Command {
     },
     /// Development plans, skills and certifications.
     Development(DevCommand),
+    /// Accounts, wins and their consumption plans, initiatives, the network, the scorecard.
+    Business(BusinessCommand),
     /// Starts a one-on-one; carried-over items join its agenda by themselves, `agenda` adds
     /// new talking points (from the prep card or templates).
     StartOneOnOne {
@@ -178,6 +181,7 @@ pub enum Done {
     TimeSettingsChanged(String),
     CalendarSettingsSaved,
     Development(DevOutcome),
+    Business(BusinessDone),
     OneOnOneStarted {
         id: OneOnOneId,
         architect: ArchitectId,
@@ -330,6 +334,11 @@ impl Command {
                 };
                 Ok((Done::Development(done), changes))
             }
+            Self::Business(command) => {
+                let done = command.apply(conn, today)?;
+                let changes = Changes { business: true, roster: done.roster, ..Changes::default() };
+                Ok((Done::Business(done), changes))
+            }
             Self::StartOneOnOne { architect, held_on, agenda } => {
                 let words = !agenda.is_empty();
                 one_on_ones::start(conn, architect, held_on, &agenda, today).map(|id| {
@@ -424,6 +433,8 @@ impl Command {
             }
             Self::ImportCalendar { plan, folder } => {
                 calendar::write_plan(conn, &plan)?;
+                // A meeting with a contact of the business network is an interaction with them.
+                crate::store::contacts::record_meetings(conn, &plan.met, today)?;
                 if let Some(folder) = folder {
                     settings::set(conn, calendar::LAST_IMPORT_FOLDER, &folder)?;
                 }
@@ -449,5 +460,6 @@ impl Command {
     /// Whether the session takes a backup before applying it (an import of a calendar).
     pub fn needs_backup_first(&self) -> bool {
         matches!(self, Self::ImportCalendar { plan, .. } if !plan.is_empty())
+            || matches!(self, Self::Business(command) if command.needs_backup_first())
     }
 }

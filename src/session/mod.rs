@@ -4,6 +4,9 @@
 //! restore, and reads again only the parts of the view a write changed. No egui here: the app,
 //! the command line, the tests and the benchmark all go through it.
 
+pub mod business_command;
+pub mod business_import;
+pub mod business_view;
 pub mod calendar;
 pub mod changes;
 pub mod command;
@@ -22,6 +25,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+pub use business_command::{BusinessCommand, BusinessDone, Record as BusinessRecord};
+pub use business_import::ImportCounts;
+pub use business_view::BusinessView;
 pub use changes::{Changes, People};
 pub use command::{Command, Done};
 pub use dev_command::{DevCommand, DevOutcome};

@@ -95,6 +95,13 @@ impl Session {
             }
         }
 
+        if changes.business || changes.roster {
+            // Account names, wins, milestones: read together (a few ms even for a large team).
+            view.business = super::BusinessView::load(conn, today)?;
+        } else if !changes.meetings.is_nobody() {
+            // One-on-ones count towards the cadence standard of the scorecards.
+            view.business.reload_scorecards(conn)?;
+        }
         if changes.search && !selection.query.trim().is_empty() {
             view.load_search(conn, &selection.query);
         }

@@ -47,6 +47,9 @@ pub struct TimeView {
     pub coaching_by_architect: Vec<(ArchitectId, u32)>,
     /// Whether a held one-on-one logs its time (Settings).
     pub logs_one_on_ones: bool,
+    /// The focused quarter's market-building minutes per account or initiative named (`None`:
+    /// named nothing), most first.
+    pub market_links: Vec<(Option<crate::model::business::WorkLink>, u32)>,
     /// Minutes per day and category from the trend's first quarter to the focused quarter's
     /// end, by date: what the quarter figures are rebuilt from after a write.
     daily: Vec<DailyMinutes>,
@@ -71,6 +74,7 @@ impl Default for TimeView {
             has_entries: false,
             coaching_by_architect: Vec::new(),
             logs_one_on_ones: true,
+            market_links: Vec::new(),
             daily: Vec::new(),
         }
     }
@@ -98,15 +102,15 @@ impl TimeView {
         };
         let (first, last) = Self::cached_range(focus, &settings);
         let daily = time::daily_minutes(conn, first, last)?;
-        let coaching_by_architect = time::coaching_by_architect(
-            conn,
-            focus.quarter.start(settings.start_month),
-            focus.quarter.end_inclusive(settings.start_month),
-        )?;
+        let (quarter_start, quarter_end) =
+            (focus.quarter.start(settings.start_month), focus.quarter.end_inclusive(settings.start_month));
+        let coaching_by_architect = time::coaching_by_architect(conn, quarter_start, quarter_end)?;
+        let market_links = crate::store::work_links::market_minutes(conn, quarter_start, quarter_end)?;
         Ok(Self {
             coaching_by_architect,
             logs_one_on_ones: crate::store::one_on_ones::logs_time(conn)?,
             focus,
+            market_links,
             quarter: QuarterSummary::build(focus.quarter, &settings, today, &daily),
             has_entries: !week_entries.is_empty() || time::any(conn)?,
             settings,
@@ -141,6 +145,7 @@ impl TimeView {
             (self.focus.quarter.start(start_month), self.focus.quarter.end_inclusive(start_month));
         if days.iter().any(|d| (quarter_start..=quarter_end).contains(d)) {
             self.coaching_by_architect = time::coaching_by_architect(conn, quarter_start, quarter_end)?;
+            self.market_links = crate::store::work_links::market_minutes(conn, quarter_start, quarter_end)?;
         }
         let in_week = |week: IsoWeek| days.iter().any(|d| IsoWeek::of(*d) == week);
         if in_week(self.focus.week) {

@@ -207,6 +207,10 @@ pub(super) fn undo_after(done: &Done, view: &ViewModel) -> Option<Undo> {
             label: format!("delete of the {} entry", short_day(entry.fields.date)),
             command: Command::RestoreTimeEntry(entry.clone()),
         }),
+        Done::Business(done) => done.undo.as_ref().map(|(label, command)| Undo {
+            label: label.clone(),
+            command: Command::Business((**command).clone()),
+        }),
         _ => None,
     }
 }

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 
+use super::business_view::BusinessView;
 use super::dev_view::DevelopmentView;
 use super::time_view::{TimeFocus, TimeView};
 use crate::import::rules::Rule;
@@ -97,6 +98,8 @@ pub struct ViewModel {
     /// came from.
     pub team_members: Vec<crate::import::rules::TeamMember>,
     pub last_import_folder: Option<String>,
+    /// The Business screen: accounts, wins and plans, initiatives, the network, scorecards.
+    pub business: BusinessView,
 }
 
 impl ViewModel {
@@ -129,6 +132,7 @@ impl ViewModel {
         view.templates = templates::list(conn)?;
         view.my_actions = agenda::my_open_actions(conn, today)?;
         view.energy = one_on_ones::energy_trends(conn, ENERGY_TREND_MEETINGS)?;
+        view.business = BusinessView::load(conn, today)?;
         view.load_selection(conn, selection)?;
         view.load_search(conn, &selection.query);
         Ok(view)

@@ -8,8 +8,14 @@ use super::StoreError;
 use crate::model::architect::Choice;
 use crate::model::{Architect, ArchitectFields, ArchitectId, Cadence, Readiness, Status};
 
-const COLUMNS: &str = "id, name, title, email, level_id, solution_area_id, started_on, accounts, cadence, \
-     aspiration, target_level_id, readiness, readiness_assessed_on, readiness_evidence, status";
+/// `accounts` is read from the account records the architect is assigned to (one per line).
+fn columns() -> String {
+    format!(
+        "id, name, title, email, level_id, solution_area_id, started_on, {} AS accounts, cadence, \
+         aspiration, target_level_id, readiness, readiness_assessed_on, readiness_evidence, status",
+        super::accounts::ACCOUNTS_TEXT_SQL
+    )
+}
 
 pub(super) fn choice<T: Choice>(row: &Row<'_>, index: usize) -> rusqlite::Result<T> {
     let key: String = row.get(index)?;
@@ -46,14 +52,14 @@ fn row_to_architect(row: &Row<'_>) -> rusqlite::Result<Architect> {
 
 /// Every architect, including those who left, by name.
 pub fn list(conn: &Connection) -> Result<Vec<Architect>, StoreError> {
-    let sql = format!("SELECT {COLUMNS} FROM architects ORDER BY name COLLATE NOCASE, id");
+    let sql = format!("SELECT {} FROM architects ORDER BY name COLLATE NOCASE, id", columns());
     let mut stmt = conn.prepare_cached(&sql)?;
     let architects = stmt.query_map([], row_to_architect)?.collect::<rusqlite::Result<_>>()?;
     Ok(architects)
 }
 
 pub fn get(conn: &Connection, id: ArchitectId) -> Result<Architect, StoreError> {
-    let sql = format!("SELECT {COLUMNS} FROM architects WHERE id = ?1");
+    let sql = format!("SELECT {} FROM architects WHERE id = ?1", columns());
     conn.prepare_cached(&sql)?
         .query_row([id], row_to_architect)
         .optional()?
@@ -69,10 +75,10 @@ pub fn insert(
     let f = fields.validated(today)?;
     let now = Utc::now().to_rfc3339();
     conn.prepare_cached(
-        "INSERT INTO architects (name, title, email, level_id, solution_area_id, started_on, accounts, \
+        "INSERT INTO architects (name, title, email, level_id, solution_area_id, started_on, \
          cadence, aspiration, target_level_id, readiness, readiness_assessed_on, readiness_evidence, status, \
          created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
     )?
     .execute(params![
         f.name,
@@ -81,7 +87,6 @@ pub fn insert(
         f.level,
         f.solution_area,
         f.started_on,
-        f.accounts,
         f.cadence.key(),
         f.aspiration,
         f.target_level,
@@ -91,7 +96,9 @@ pub fn insert(
         f.status.key(),
         now,
     ])?;
-    Ok(ArchitectId(conn.last_insert_rowid()))
+    let id = ArchitectId(conn.last_insert_rowid());
+    super::accounts::assign_from_text(conn, id, &f.accounts)?;
+    Ok(id)
 }
 
 /// Replaces an architect's fields after validating them.
@@ -105,9 +112,9 @@ pub fn update(
     let changed = conn
         .prepare_cached(
             "UPDATE architects SET name = ?2, title = ?3, email = ?4, level_id = ?5, solution_area_id = ?6, \
-             started_on = ?7, accounts = ?8, cadence = ?9, aspiration = ?10, target_level_id = ?11, \
-             readiness = ?12, readiness_assessed_on = ?13, readiness_evidence = ?14, status = ?15, \
-             updated_at = ?16 WHERE id = ?1",
+             started_on = ?7, cadence = ?8, aspiration = ?9, target_level_id = ?10, \
+             readiness = ?11, readiness_assessed_on = ?12, readiness_evidence = ?13, status = ?14, \
+             updated_at = ?15 WHERE id = ?1",
         )?
         .execute(params![
             id,
@@ -117,7 +124,6 @@ pub fn update(
             f.level,
             f.solution_area,
             f.started_on,
-            f.accounts,
             f.cadence.key(),
             f.aspiration,
             f.target_level,
@@ -130,7 +136,7 @@ pub fn update(
     if changed == 0 {
         return Err(StoreError::NotFound(format!("architect #{id}")));
     }
-    Ok(())
+    super::accounts::assign_from_text(conn, id, &f.accounts)
 }
 
 pub fn set_status(conn: &Connection, id: ArchitectId, status: Status) -> Result<(), StoreError> {
@@ -153,7 +159,8 @@ pub fn references(conn: &Connection, id: ArchitectId) -> Result<Vec<(String, i64
             .query_map([], |row| Ok((row.get::<_, String>(2)?, row.get::<_, String>(3)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         for (parent, column) in columns {
-            if parent != "architects" {
+            // The accounts an architect covers are part of their profile, deleted with it.
+            if parent != "architects" || table == "account_architects" {
                 continue;
             }
             let count: i64 = conn.query_row(

@@ -310,6 +310,9 @@ fn fields(conn: &Connection, entry: &ProposedEntry) -> Result<TimeEntryFields, S
         category: entry.category,
         description: entry.description.clone(),
         architect: entry.architect,
+        // An import never names an account or initiative (and never takes one away: see
+        // `time::update_row`).
+        link: None,
         source: EntrySource::Calendar {
             event_uid: entry.event_uid.clone(),
             recurrence_id: entry.recurrence_id.clone(),

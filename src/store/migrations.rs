@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_calendar_choices.sql"),
     include_str!("migrations/0007_entry_calendar.sql"),
     include_str!("migrations/0008_meetings_held.sql"),
+    include_str!("migrations/0009_business.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,24 +1,32 @@
 //! SQLite storage: opening a file safely, migrations, and one module per entity.
 
+pub mod accounts;
 pub mod agenda;
 pub mod architects;
 pub mod backup;
 pub mod calendar;
 pub mod certifications;
 pub mod check;
+pub mod consumption;
+pub mod contacts;
 pub mod goals;
 pub mod health;
+pub mod initiatives;
 pub mod lists;
 pub mod lock;
 pub mod migrations;
+pub mod milestones;
 pub mod one_on_ones;
+pub mod opportunities;
 pub mod prep;
+pub mod scorecard;
 pub mod search;
 pub mod settings;
 pub mod skills;
 pub mod templates;
 pub mod time;
 pub mod transfer;
+pub mod work_links;
 
 use std::fs;
 use std::io::Read as _;

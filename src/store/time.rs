@@ -19,7 +19,7 @@ pub const FISCAL_START_MONTH: &str = "fiscal_start_month";
 pub const TIME_TARGETS: &str = "time_targets";
 
 const COLUMNS: &str = "id, entry_date, start_time, minutes, category, description, architect_id, source, \
-     event_uid, recurrence_id";
+     event_uid, recurrence_id, account_id, initiative_id";
 
 /// Start times are stored as `HH:MM`: minutes are the finest grain a calendar gives.
 const TIME_FORMAT: &str = "%H:%M";
@@ -55,6 +55,7 @@ fn row_to_entry(row: &Row<'_>) -> rusqlite::Result<TimeEntry> {
             category: category_at(row, 4)?,
             description: row.get(5)?,
             architect: row.get(6)?,
+            link: super::work_links::at(row, 10)?,
             source,
         },
     })
@@ -150,6 +151,7 @@ fn checked(
             return Err(StoreError::NotFound(format!("architect #{architect}")));
         }
     }
+    super::work_links::check(conn, fields.link)?;
     time_entry::check_day_total(fields.date, day_total(conn, fields.date, except)?, fields.minutes)?;
     Ok(fields)
 }
@@ -181,11 +183,12 @@ pub(super) fn insert_row(
     f: &TimeEntryFields,
 ) -> Result<TimeEntryId, StoreError> {
     let (source, event_uid, recurrence_id) = source_columns(&f.source);
+    let (account, initiative) = super::work_links::columns(f.link);
     let now = Utc::now().to_rfc3339();
     conn.prepare_cached(
         "INSERT INTO time_entries (id, entry_date, start_time, minutes, category, description, architect_id, \
-         source, event_uid, recurrence_id, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+         source, event_uid, recurrence_id, created_at, updated_at, account_id, initiative_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13)",
     )?
     .execute(params![
         id,
@@ -199,6 +202,8 @@ pub(super) fn insert_row(
         event_uid,
         recurrence_id,
         now,
+        account,
+        initiative,
     ])?;
     Ok(TimeEntryId(conn.last_insert_rowid()))
 }
@@ -217,10 +222,13 @@ pub fn update(conn: &Connection, id: TimeEntryId, fields: &TimeEntryFields) -> R
     let before = get(conn, id)?;
     let fields = checked(conn, fields, Some(id))?;
     update_row(conn, id, &fields)?;
+    super::work_links::set(conn, id, fields.link)?;
     Ok(before)
 }
 
-/// Rewrites a row as it is; like [`insert_row`], the caller has validated `fields`.
+/// Rewrites a row as it is; like [`insert_row`], the caller has validated `fields`. The account
+/// or initiative it names is left alone: a calendar import updates entries through here and
+/// never takes a link away ([`update`] writes it).
 pub(super) fn update_row(conn: &Connection, id: TimeEntryId, f: &TimeEntryFields) -> Result<(), StoreError> {
     let (source, event_uid, recurrence_id) = source_columns(&f.source);
     conn.prepare_cached(

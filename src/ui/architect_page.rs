@@ -23,10 +23,12 @@ pub enum PageTab {
     Plan,
     Skills,
     Certifications,
+    Business,
 }
 
 impl PageTab {
-    pub const ALL: [Self; 4] = [Self::Profile, Self::Plan, Self::Skills, Self::Certifications];
+    pub const ALL: [Self; 5] =
+        [Self::Profile, Self::Plan, Self::Skills, Self::Certifications, Self::Business];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -34,6 +36,7 @@ impl PageTab {
             Self::Plan => "Development plan",
             Self::Skills => "Skills",
             Self::Certifications => "Certifications",
+            Self::Business => "Business",
         }
     }
 }
@@ -151,6 +154,7 @@ impl ArchitectPage {
                         PageTab::Certifications => {
                             self.certs.ui(ui, view, id, person, &mut shell.inbox, outbox);
                         }
+                        PageTab::Business => super::business_links::architect_tab_ui(ui, view, id, shell),
                         PageTab::Profile => {}
                     },
                 );

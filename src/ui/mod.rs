@@ -2,6 +2,16 @@
 
 pub mod architect_editor;
 pub mod architect_page;
+pub mod business;
+mod business_accounts;
+mod business_charts;
+mod business_initiatives;
+pub mod business_links;
+mod business_milestones;
+mod business_network;
+mod business_scorecard;
+pub mod business_widgets;
+mod business_wins;
 pub mod certs_tab;
 pub mod dev_widgets;
 pub mod first_run;
@@ -55,12 +65,13 @@ pub enum Screen {
     Team,
     Time,
     OneOnOnes,
+    Business,
     Settings,
 }
 
 impl Screen {
     pub const ALL: &'static [Self] =
-        &[Self::ThisWeek, Self::Team, Self::OneOnOnes, Self::Time, Self::Settings];
+        &[Self::ThisWeek, Self::Team, Self::OneOnOnes, Self::Time, Self::Business, Self::Settings];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -68,6 +79,7 @@ impl Screen {
             Self::Team => "Team",
             Self::Time => "Time",
             Self::OneOnOnes => "One-on-ones",
+            Self::Business => "Business",
             Self::Settings => "Settings",
         }
     }
@@ -78,6 +90,7 @@ impl Screen {
             Self::Team => "👥",
             Self::Time => "⏱",
             Self::OneOnOnes => "💬",
+            Self::Business => "📈",
             Self::Settings => "⚙",
         }
     }
@@ -88,6 +101,7 @@ impl Screen {
             Self::Team => Key::Num2,
             Self::Time => Key::Num4,
             Self::OneOnOnes => Key::Num3,
+            Self::Business => Key::Num5,
             Self::Settings => Key::Num7,
         };
         KeyboardShortcut::new(Modifiers::COMMAND, key)
@@ -101,6 +115,7 @@ pub struct Screens {
     pub team: team::TeamState,
     pub time: time::TimeState,
     pub one_on_ones: one_on_one::OneOnOnesState,
+    pub business: business::BusinessState,
     pub settings: settings::SettingsState,
     /// The global search (Ctrl+F), drawn over any screen.
     pub search: search::SearchState,
@@ -116,6 +131,7 @@ impl Screens {
             Screen::Team => self.team.ui(ui, view, shell, outbox),
             Screen::Time => self.time.ui(ui, view, shell, outbox),
             Screen::OneOnOnes => self.one_on_ones.ui(ui, view, shell, outbox),
+            Screen::Business => self.business.ui(ui, view, shell, outbox),
             Screen::Settings => self.settings.ui(ui, view, shell, outbox),
         }
         match self.search.ui(ui.ctx(), view, shell) {

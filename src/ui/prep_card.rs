@@ -10,6 +10,7 @@ use crate::model::certification::short_name;
 use crate::model::one_on_one::{ActionItem, TalkingPoint, short_date};
 use crate::model::prep::{PrepCard, PrepSheet};
 use crate::report::prep::{self as prep_report, action_detail, card_summary, point_detail};
+use crate::session::ViewModel;
 
 pub enum CardAction {
     None,
@@ -20,7 +21,7 @@ pub enum CardAction {
 }
 
 /// One prep card.
-pub fn card_ui(ui: &mut egui::Ui, card: &PrepCard, sheet: &PrepSheet) -> CardAction {
+pub fn card_ui(ui: &mut egui::Ui, card: &PrepCard, sheet: &PrepSheet, view: &ViewModel) -> CardAction {
     let as_of = sheet.as_of;
     let mut action = CardAction::None;
     theme::card_frame(ui).show(ui, |ui| {
@@ -144,6 +145,7 @@ pub fn card_ui(ui: &mut egui::Ui, card: &PrepCard, sheet: &PrepSheet) -> CardAct
                 );
             }
         }
+        super::business_links::prep_card_milestones_ui(ui, view, card.architect_id);
         if !card.changes.is_empty() {
             theme::section_title(ui, "Since last time");
             for change in &card.changes {

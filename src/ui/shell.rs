@@ -106,6 +106,8 @@ pub struct Shell {
     pub clipboard: Option<String>,
     /// The answers to what the forms sent last frame; each form takes its own.
     pub inbox: Inbox,
+    /// A record the Business screen opens (a link on a prep card or an architect's page).
+    pub open_on_business: Option<super::business::BusinessItem>,
     /// Dialogs asked for this frame, opened at its end where the window is known.
     file_asks: Vec<Pick>,
     /// A dialog's answer that came in, until the screen that asked takes it (one frame).

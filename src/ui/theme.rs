@@ -99,3 +99,13 @@ pub fn primary_button<'a>(ui: &egui::Ui, text: &str) -> egui::Button<'a> {
     let visuals = &ui.visuals().selection;
     egui::Button::new(egui::RichText::new(text).strong().color(visuals.stroke.color)).fill(visuals.bg_fill)
 }
+
+/// The Business screen's charts: what milestones promise (a dashed line) against what was
+/// consumed (bars), in colours that stay apart on both themes and for colour-blind eyes.
+pub fn expected_color(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode { Color32::from_rgb(238, 170, 70) } else { Color32::from_rgb(190, 110, 10) }
+}
+
+pub fn actual_color(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode { Color32::from_rgb(92, 156, 245) } else { Color32::from_rgb(40, 100, 200) }
+}

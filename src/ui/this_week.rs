@@ -80,6 +80,7 @@ impl ThisWeekState {
             ui.add_space(theme::SPACE_L);
             my_actions_ui(ui, view, sheet, shell);
             others_ui(ui, sheet, shell);
+            super::business_links::contacts_due_ui(ui, view, shell);
         });
     }
 
@@ -209,7 +210,7 @@ fn cards_ui(
         for (index, card) in sheet.due.iter().enumerate() {
             let ui = &mut cols[index % columns];
             let top = ui.cursor().min;
-            match card_ui(ui, card, sheet) {
+            match card_ui(ui, card, sheet, view) {
                 CardAction::None => {}
                 CardAction::Start => start = Some(card),
                 CardAction::Continue(meeting) => open = Some((card.architect_id, meeting)),

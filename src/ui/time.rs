@@ -105,7 +105,11 @@ impl TimeState {
         ui.add_space(theme::SPACE_M);
         match self.tab {
             TimeTab::Week => self.week_ui(ui, view, outbox),
-            TimeTab::Quarter => time_charts::quarter_ui(ui, &view.time, &view.architects),
+            TimeTab::Quarter => {
+                time_charts::quarter_ui(ui, &view.time, &view.architects, |ui| {
+                    super::business_links::market_hours_ui(ui, view);
+                });
+            }
         }
     }
 
@@ -341,6 +345,14 @@ impl TimeState {
                             .clicked()
                         {
                             action = Some(EntryAction::Edit(entry.clone()));
+                        }
+                        if let Some(link) = f.link {
+                            let name = super::business_links::link_label(view, link);
+                            let icon = match link {
+                                crate::model::business::WorkLink::Account(_) => "🏢",
+                                crate::model::business::WorkLink::Initiative(_) => "🚀",
+                            };
+                            ui.label(RichText::new(icon).weak()).on_hover_text(format!("for {name}"));
                         }
                         let architect =
                             f.architect.and_then(|id| view.architect(id)).map(crate::model::Architect::name);

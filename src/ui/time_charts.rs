@@ -98,8 +98,14 @@ pub fn legend_ui(ui: &mut egui::Ui) {
     });
 }
 
-/// The quarter view: the split so far, the drift and the rebalance hint, then the charts.
-pub fn quarter_ui(ui: &mut egui::Ui, time: &TimeView, architects: &[Architect]) {
+/// The quarter view: the split so far, the drift and the rebalance hint, then the charts, the
+/// coaching time per architect, then whatever `more` adds (where the market-building hours went).
+pub fn quarter_ui(
+    ui: &mut egui::Ui,
+    time: &TimeView,
+    architects: &[Architect],
+    more: impl FnOnce(&mut egui::Ui),
+) {
     let summary = &time.quarter;
     egui::ScrollArea::vertical().id_salt("quarter").auto_shrink([false, false]).show(ui, |ui| {
         if !summary.has_started(time.today) {
@@ -168,6 +174,8 @@ pub fn quarter_ui(ui: &mut egui::Ui, time: &TimeView, architects: &[Architect]) 
         }
         ui.add_space(theme::SPACE_L);
         coaching_by_architect_ui(ui, time, architects);
+        ui.add_space(theme::SPACE_M);
+        more(ui);
     });
 }
 

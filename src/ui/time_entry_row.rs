@@ -1,11 +1,12 @@
-//! The quick-entry row of the Time screen: date, duration, category, description, architect and
-//! start time, usable from the keyboard alone. Enter saves and clears it for the next entry; the same row
+//! The quick-entry row of the Time screen: date, duration, category, description, architect,
+//! start time and the account or initiative it went to, usable from the keyboard alone. Enter saves and clears it for the next entry; the same row
 //! edits an existing entry.
 
 use egui::{Id, Key, RichText, Sense};
 
 use super::{theme, widgets};
 use crate::model::architect::Choice as _;
+use crate::model::business::{WorkLink, match_link};
 use crate::model::duration::{format_minutes, parse_minutes};
 use crate::model::split::Category;
 use crate::model::time_entry::{
@@ -21,6 +22,7 @@ const DATE_WIDTH: f32 = 96.0;
 const START_WIDTH: f32 = 48.0;
 const DURATION_WIDTH: f32 = 76.0;
 const ARCHITECT_WIDTH: f32 = 150.0;
+const LINK_WIDTH: f32 = 130.0;
 
 /// The id of the duration field, where the keyboard goes when the screen opens and after a save.
 pub fn duration_id() -> Id {
@@ -38,6 +40,8 @@ pub struct EntryRow {
     pub category: Category,
     pub description: String,
     pub architect: String,
+    /// The account or market initiative it went to, typed like the architect.
+    pub link: String,
     /// The entry being edited, if any; `None` adds a new one.
     pub editing: Option<TimeEntry>,
     pub error: Option<String>,
@@ -53,6 +57,7 @@ impl Default for EntryRow {
             category: Category::Coaching,
             description: String::new(),
             architect: String::new(),
+            link: String::new(),
             editing: None,
             error: None,
             focus_duration: true,
@@ -73,6 +78,7 @@ impl EntryRow {
         self.duration.clear();
         self.description.clear();
         self.architect.clear();
+        self.link.clear();
         self.error = None;
         if self.editing.take().is_some() {
             self.date.clear();
@@ -95,6 +101,7 @@ impl EntryRow {
         self.description.clone_from(&f.description);
         self.architect =
             f.architect.and_then(|id| view.architect(id)).map(|a| a.name().to_owned()).unwrap_or_default();
+        self.link = f.link.map(|link| super::business_links::link_label(view, link)).unwrap_or_default();
         self.editing = Some(entry.clone());
         self.error = None;
         self.focus_duration = true;
@@ -112,6 +119,7 @@ impl EntryRow {
         let start_time = self.start_time().map_err(|e| e.to_string())?;
         let minutes = parse_minutes(&self.duration).map_err(|e| format!("duration: {e}"))?;
         let architect = match_architect(&view.architects, &self.architect).map_err(|e| e.to_string())?;
+        let link = self.link(view).map_err(|e| e.to_string())?;
         let mut fields = match &self.editing {
             Some(entry) => entry.fields.clone(),
             None => TimeEntryFields::manual(date, minutes, self.category, ""),
@@ -122,6 +130,7 @@ impl EntryRow {
         fields.category = self.category;
         fields.description.clone_from(&self.description);
         fields.architect = architect.map(|a| a.id);
+        fields.link = link;
         let fields = fields.validated().map_err(|e| e.to_string())?;
         Ok(match &self.editing {
             Some(entry) => Command::UpdateTimeEntry { id: entry.id, fields },
@@ -132,6 +141,11 @@ impl EntryRow {
     /// The start time typed, if any.
     fn start_time(&self) -> Result<Option<chrono::NaiveTime>, ValidationError> {
         if self.start.trim().is_empty() { Ok(None) } else { parse_start_time(&self.start).map(Some) }
+    }
+
+    /// The account or initiative typed, if any.
+    fn link(&self, view: &ViewModel) -> Result<Option<WorkLink>, ValidationError> {
+        match_link(view.business.accounts.iter().map(|a| &a.account), &view.business.initiatives, &self.link)
     }
 
     pub fn editing_id(&self) -> Option<TimeEntryId> {
@@ -221,10 +235,10 @@ impl EntryRow {
                 duration.request_focus();
             }
             let category = category_picker_ui(ui, &mut self.category);
-            let buttons_width = if self.editing.is_some() { 150.0 } else { 70.0 } + START_WIDTH;
+            let buttons_width = if self.editing.is_some() { 150.0 } else { 70.0 } + START_WIDTH + LINK_WIDTH;
             let spacing = ui.spacing().item_spacing.x;
             // What is left is shared: the architect gets up to its width, the description the rest.
-            let rest = (ui.available_width() - buttons_width - 3.0 * spacing).max(140.0);
+            let rest = (ui.available_width() - buttons_width - 4.0 * spacing).max(140.0);
             let architect_width = (rest * 0.3).clamp(60.0, ARCHITECT_WIDTH);
             let description_width = rest - architect_width - spacing;
             let description = ui
@@ -251,8 +265,20 @@ impl EntryRow {
                 )
                 .accessible_name("Start")
                 .on_hover_text("When it started (optional): 9:30, 930, 9 (9:00), 14h or 2pm");
+            // After the start time, so every earlier Tab path stays as it was: most entries name no
+            // account or initiative.
+            let link = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.link)
+                        .hint_text("Account or initiative")
+                        .desired_width(LINK_WIDTH),
+                )
+                .accessible_name("Account or initiative")
+                .on_hover_text(
+                    "Type the start of an account's or a market initiative's name: the time counts for it",
+                );
             left_a_field =
-                [&date, &start, &duration, &description, &architect].iter().any(|r| r.lost_focus())
+                [&date, &start, &duration, &description, &architect, &link].iter().any(|r| r.lost_focus())
                     || category.has_focus();
             let label = if self.editing.is_some() { "Save" } else { "Add" };
             if ui.add(egui::Button::new(RichText::new(label).strong())).on_hover_text("Enter").clicked() {
@@ -300,6 +326,13 @@ impl EntryRow {
             parts.push(self.category.label().to_owned());
             match match_architect(&view.architects, &self.architect) {
                 Ok(Some(architect)) => parts.push(format!("with {}", architect.name())),
+                Ok(None) => {}
+                Err(problem) => parts.push(problem.message),
+            }
+            match self.link(view) {
+                Ok(Some(link)) => {
+                    parts.push(format!("for {}", super::business_links::link_label(view, link)));
+                }
                 Ok(None) => {}
                 Err(problem) => parts.push(problem.message),
             }

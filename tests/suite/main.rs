@@ -5,7 +5,11 @@
 
 mod common;
 
+mod business;
+mod business_csv;
+mod business_migration;
 mod cli;
+mod cli_business;
 mod cli_data;
 mod cli_development;
 mod cli_import_ics;
@@ -24,6 +28,7 @@ mod report_prep;
 mod search;
 mod session;
 mod snapshots;
+mod snapshots_business;
 mod snapshots_development;
 mod snapshots_one_on_ones;
 mod snapshots_time;
@@ -31,6 +36,7 @@ mod store_calendar;
 mod store_development_restore;
 mod store_open;
 mod store_time;
+mod ui_business;
 mod ui_calendar_rules;
 mod ui_development;
 mod ui_import;

@@ -1,0 +1,185 @@
+//! The scorecard's targets per fiscal quarter, and everything a scorecard is computed from,
+//! read for `model::business::scorecard`.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension as _, Row, params};
+
+use super::StoreError;
+use super::architects::choice;
+use crate::model::architect::Choice as _;
+use crate::model::business::{
+    self, CadenceFacts, ContactFacts, Metric, MetricFields, MilestoneFacts, OpportunityFacts, Scorecard,
+    ScorecardInputs,
+};
+use crate::model::fiscal::FiscalQuarter;
+use crate::model::{Cadence, MetricId, Status};
+
+const COLUMNS: &str = "id, fiscal_year, quarter, kind, name, unit, target, actual";
+
+fn row_to_metric(row: &Row<'_>) -> rusqlite::Result<Metric> {
+    let (year, quarter): (i32, u8) = (row.get(1)?, row.get(2)?);
+    let quarter =
+        FiscalQuarter::new(year, quarter).map_err(|e| super::time::conversion_error(1, e.to_string()))?;
+    Ok(Metric {
+        id: row.get(0)?,
+        fields: MetricFields {
+            quarter,
+            kind: choice::<business::MetricKind>(row, 3)?,
+            name: row.get(4)?,
+            unit: row.get(5)?,
+            target: row.get(6)?,
+            actual: row.get(7)?,
+        },
+    })
+}
+
+/// The targets of the quarters from `first` to `last`, in quarter and list order.
+pub fn metrics_between(
+    conn: &Connection,
+    first: FiscalQuarter,
+    last: FiscalQuarter,
+) -> Result<Vec<Metric>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM scorecard_metrics WHERE (fiscal_year * 10 + quarter) BETWEEN ?1 AND ?2 \
+         ORDER BY fiscal_year, quarter, position, id"
+    );
+    let key = |q: FiscalQuarter| i64::from(q.fiscal_year()) * 10 + i64::from(q.quarter());
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_map(params![key(first), key(last)], row_to_metric)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get(conn: &Connection, id: MetricId) -> Result<Metric, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM scorecard_metrics WHERE id = ?1");
+    conn.prepare_cached(&sql)?
+        .query_row([id], row_to_metric)
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("scorecard target #{id}")))
+}
+
+pub fn insert(conn: &Connection, fields: &MetricFields) -> Result<MetricId, StoreError> {
+    write_new(conn, None, fields)
+}
+
+fn write_new(conn: &Connection, id: Option<MetricId>, fields: &MetricFields) -> Result<MetricId, StoreError> {
+    let f = fields.validated()?;
+    let (year, quarter) = (f.quarter.fiscal_year(), f.quarter.quarter());
+    conn.prepare_cached(
+        "INSERT INTO scorecard_metrics (id, fiscal_year, quarter, kind, name, unit, target, actual, position) \
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce(max(position), 0) + 1 FROM scorecard_metrics \
+         WHERE fiscal_year = ?2 AND quarter = ?3",
+    )?
+    .execute(params![id, year, quarter, f.kind.key(), f.name, f.unit, f.target, f.actual])?;
+    Ok(MetricId(conn.last_insert_rowid()))
+}
+
+/// Replaces a target's fields (it stays in its quarter); returns it as it was.
+pub fn update(conn: &Connection, id: MetricId, fields: &MetricFields) -> Result<Metric, StoreError> {
+    let before = get(conn, id)?;
+    let f = fields.validated()?;
+    conn.prepare_cached(
+        "UPDATE scorecard_metrics SET fiscal_year = ?2, quarter = ?3, kind = ?4, name = ?5, unit = ?6, target = ?7, \
+         actual = ?8 WHERE id = ?1",
+    )?
+    .execute(params![id, f.quarter.fiscal_year(), f.quarter.quarter(), f.kind.key(), f.name, f.unit, f.target, f.actual])?;
+    Ok(before)
+}
+
+pub fn delete(conn: &Connection, id: MetricId) -> Result<Metric, StoreError> {
+    let before = get(conn, id)?;
+    conn.prepare_cached("DELETE FROM scorecard_metrics WHERE id = ?1")?.execute([id])?;
+    Ok(before)
+}
+
+pub fn restore(conn: &Connection, metric: &Metric) -> Result<(), StoreError> {
+    write_new(conn, Some(metric.id), &metric.fields).map(|_| ())
+}
+
+/// Everything scorecards from `first` to `last` are computed from, read once.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub metrics: Vec<Metric>,
+    pub opportunities: Vec<OpportunityFacts>,
+    pub milestones: Vec<MilestoneFacts>,
+    /// All accounts together, per month.
+    pub consumption: Vec<(NaiveDate, i64)>,
+    pub contacts: Vec<ContactFacts>,
+    pub cadence: Vec<CadenceFacts>,
+}
+
+impl Facts {
+    /// Reads what the quarters from `first` to `last` need (fiscal years start in `start_month`).
+    pub fn read(
+        conn: &Connection,
+        first: FiscalQuarter,
+        last: FiscalQuarter,
+        start_month: chrono::Month,
+    ) -> Result<Self, StoreError> {
+        let (from, to) = (first.start(start_month), last.end_inclusive(start_month));
+        Ok(Self {
+            metrics: metrics_between(conn, first, last)?,
+            opportunities: super::opportunities::facts(conn)?,
+            milestones: super::milestones::facts(conn)?,
+            consumption: super::consumption::totals_by_month(conn, from, to)?,
+            contacts: super::contacts::facts(conn)?,
+            cadence: cadence_facts(conn, from, to)?,
+        })
+    }
+
+    /// The scorecard of one quarter in the range read.
+    pub fn scorecard(
+        &self,
+        quarter: FiscalQuarter,
+        start_month: chrono::Month,
+        today: NaiveDate,
+    ) -> Scorecard {
+        business::scorecard(&ScorecardInputs {
+            quarter,
+            start_month,
+            today,
+            metrics: &self.metrics,
+            opportunities: &self.opportunities,
+            milestones: &self.milestones,
+            consumption: &self.consumption,
+            contacts: &self.contacts,
+            cadence: &self.cadence,
+        })
+    }
+}
+
+/// The active architects' one-on-ones from `from` to `to`.
+fn cadence_facts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<CadenceFacts>, StoreError> {
+    let mut people: Vec<(crate::model::ArchitectId, CadenceFacts)> = Vec::new();
+    let mut stmt =
+        conn.prepare_cached("SELECT id, cadence, started_on, status FROM architects ORDER BY id")?;
+    let rows = stmt.query_map([], |row| {
+        Ok((row.get(0)?, choice::<Cadence>(row, 1)?, row.get(2)?, choice::<Status>(row, 3)?))
+    })?;
+    for row in rows {
+        let (id, cadence, started_on, status) = row?;
+        if status == Status::Active {
+            people.push((id, CadenceFacts { cadence, started_on, meetings: Vec::new() }));
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT architect_id, held_on FROM one_on_ones WHERE held_on BETWEEN ?1 AND ?2 ORDER BY architect_id, held_on",
+    )?;
+    for pair in stmt.query_map(params![from, to], |row| Ok((row.get(0)?, row.get(1)?)))? {
+        let (architect, held_on): (crate::model::ArchitectId, NaiveDate) = pair?;
+        if let Ok(index) = people.binary_search_by_key(&architect, |(id, _)| *id) {
+            people[index].1.meetings.push(held_on);
+        }
+    }
+    Ok(people.into_iter().map(|(_, facts)| facts).collect())
+}
+
+/// A quarter's scorecard, as the command line and the quarterly review read it.
+pub fn scorecard(
+    conn: &Connection,
+    quarter: FiscalQuarter,
+    today: NaiveDate,
+) -> Result<Scorecard, StoreError> {
+    let start_month = super::time::time_settings(conn)?.start_month;
+    Ok(Facts::read(conn, quarter, quarter, start_month)?.scorecard(quarter, start_month, today))
+}

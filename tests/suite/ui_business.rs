@@ -1,0 +1,243 @@
+//! The Business screen driven through the real app as a manager would: record a win, see it
+//! flagged for having no agreed consumption plan, agree the plan and add a committed milestone
+//! (the commit gate saying what is missing first), and see the flag go; the state checked on
+//! screen and in the database.
+
+use crate::common;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use leadline::app::LeadlineApp;
+use leadline::model::business::{Attention, OpportunityStatus, Owner};
+use leadline::session::Command;
+
+type App = Harness<'static, LeadlineApp>;
+
+/// Clicks are real pointer events: a widget below the pane's fold is scrolled into view first.
+fn click(harness: &mut App, role: Role, label: &str) {
+    harness.get_by_role_and_label(role, label).scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(role, label).click();
+    harness.run();
+}
+
+/// Types into a single- or multi-line field.
+fn type_into(harness: &mut App, label: &str, text: &str) {
+    let role = if harness.query_by_role_and_label(Role::TextInput, label).is_some() {
+        Role::TextInput
+    } else {
+        Role::MultilineTextInput
+    };
+    harness.get_by_role_and_label(role, label).scroll_to_me();
+    harness.run();
+    let field = harness.get_by_role_and_label(role, label);
+    field.click();
+    field.type_text(text);
+    harness.run();
+}
+
+fn choose(harness: &mut App, combo: &str, entry: &str) {
+    harness.get_by_role_and_label(Role::ComboBox, combo).scroll_to_me();
+    harness.run();
+    let left = harness.get_by_role_and_label(Role::ComboBox, combo).rect().min.x;
+    harness.get_by_role_and_label(Role::ComboBox, combo).click();
+    harness.run();
+    // The open list hangs under its box (a filter elsewhere may carry the same word).
+    harness
+        .get_all_by_label(entry)
+        .find(|node| (node.rect().min.x - left).abs() < 16.0)
+        .expect("an entry of the open list")
+        .click();
+    harness.run();
+}
+
+/// An empty team of one, Ana, who covers Contoso; the app on the Business screen.
+fn business_harness(dir: &tempfile::TempDir) -> (std::path::PathBuf, App) {
+    let path = common::empty_db(dir);
+    {
+        let mut session = common::session(&path);
+        let fields = leadline::model::ArchitectFields {
+            name: "Ana López".into(),
+            accounts: "Contoso".into(),
+            ..Default::default()
+        };
+        common::apply(&mut session, Command::AddArchitect(fields));
+    }
+    let mut harness = common::harness(&path);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num5);
+    harness.run();
+    (path, harness)
+}
+
+#[test]
+fn a_win_is_flagged_until_its_plan_is_agreed_and_a_committed_milestone_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut harness) = business_harness(&dir);
+    harness.get_by_role_and_label(Role::Button, "Wins & plans");
+
+    // Record the win.
+    click(&mut harness, Role::Button, "➕ New opportunity");
+    type_into(&mut harness, "Title", "Contoso data platform");
+    type_into(&mut harness, "Monthly ACR", "12.5k");
+    choose(&mut harness, "Status", "Won");
+    type_into(&mut harness, "Won on", "2026-11-20");
+    click(&mut harness, Role::Button, "Add opportunity Ctrl+S");
+
+    let store = common::read_db(&path);
+    let wins = leadline::store::opportunities::list_all(store.conn()).unwrap();
+    assert_eq!(wins.len(), 1);
+    let win = &wins[0];
+    assert_eq!((win.fields.status, win.fields.monthly_acr), (OpportunityStatus::Won, 12_500));
+    assert_eq!(win.fields.closed_on, Some(common::day(2026, 11, 20)));
+    assert!(!win.plan.is_agreed());
+
+    // Flagged in red at the top, and in its own pane.
+    harness.get_by_label_contains("1 win without an agreed consumption plan");
+    harness.get_by_label("⛔ No consumption plan agreed with the customer yet");
+
+    // Agree the plan.
+    click(&mut harness, Role::CheckBox, "Agreed with the customer");
+    type_into(&mut harness, "Agreed on", "2026-11-25");
+    type_into(&mut harness, "Customer sponsor", "Elena Ruiz");
+    click(&mut harness, Role::Button, "Save plan");
+    assert!(harness.query_by_label_contains("without an agreed consumption plan").is_none(), "the flag went");
+    let plan = leadline::store::opportunities::get(store.conn(), win.id).unwrap().plan;
+    assert_eq!((plan.agreed_on, plan.sponsor.as_str()), (Some(common::day(2026, 11, 25)), "Elena Ruiz"));
+
+    // A committed milestone: refused without an owner and an expected ACR, saying so.
+    click(&mut harness, Role::Button, "➕ New milestone");
+    type_into(&mut harness, "Workload", "Fabric lakehouse");
+    type_into(&mut harness, "Due", "2027-01-15");
+    click(&mut harness, Role::CheckBox, "Committed to the customer");
+    click(&mut harness, Role::Button, "Add milestone Ctrl+S");
+    harness.get_by_label_contains("it has no owner or expected ACR");
+    assert!(leadline::store::milestones::list_all(store.conn()).unwrap().is_empty(), "nothing saved");
+
+    click(&mut harness, Role::Button, "Architect");
+    choose(&mut harness, "Architect", "Ana López");
+    type_into(&mut harness, "Expected ACR", "6k");
+    type_into(&mut harness, "Last evidence", "Pilot workspace live");
+    click(&mut harness, Role::Button, "Today");
+    click(&mut harness, Role::Button, "Add milestone Ctrl+S");
+
+    let milestones = leadline::store::milestones::list_all(store.conn()).unwrap();
+    assert_eq!(milestones.len(), 1);
+    let (milestone, _) = &milestones[0];
+    assert!(milestone.fields.committed);
+    assert_eq!(milestone.fields.expected_acr, Some(6_000));
+    assert_eq!(milestone.fields.evidence_on, Some(common::today()));
+    let ana = leadline::store::architects::list(store.conn()).unwrap()[0].id;
+    assert_eq!(milestone.fields.owner, Owner::Architect(ana));
+    harness.get_by_label("Fabric lakehouse");
+    assert!(harness.query_by_label_contains("without an agreed consumption plan").is_none());
+    harness.get_by_label_contains("Nothing needs attention");
+    assert_eq!(harness.state().view().business.attention, Attention::default());
+}
+
+#[test]
+fn a_bad_amount_or_date_is_named_in_the_form_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut harness) = business_harness(&dir);
+    click(&mut harness, Role::Button, "➕ New opportunity");
+    type_into(&mut harness, "Title", "Contoso AKS");
+    type_into(&mut harness, "Monthly ACR", "-300");
+    click(&mut harness, Role::Button, "Add opportunity Ctrl+S");
+    harness.get_by_label("⚠ monthly ACR: -300 is negative; an amount is 0 or more");
+    let field = harness.get_by_role_and_label(Role::TextInput, "Monthly ACR");
+    field.click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Monthly ACR").type_text("300");
+    harness.run();
+    choose(&mut harness, "Status", "Won");
+    type_into(&mut harness, "Won on", "2026-12-24");
+    click(&mut harness, Role::Button, "Add opportunity Ctrl+S");
+    harness.get_by_label("⚠ won date: 2026-12-24 is in the future");
+    let store = common::read_db(&path);
+    assert!(leadline::store::opportunities::list_all(store.conn()).unwrap().is_empty());
+}
+
+#[test]
+fn the_demo_shows_what_needs_attention_and_a_click_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::harness(&path);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num5);
+    harness.run();
+    harness.get_by_label_contains("2 wins without an agreed consumption plan");
+    harness.get_by_label_contains("1 milestone blocked, 1 milestone at risk");
+    harness.get_by_label_contains("committed milestone due within 30 days with no evidence for 14 days");
+    harness.get_by_label_contains("contacts past their maximum interval");
+    // The blocked milestone's win opens with its plan.
+    harness.get_all_by_label_contains("Order service migration").next().expect("named").click();
+    harness.run();
+    // Its title in the table and in the pane.
+    assert_eq!(harness.get_all_by_label("Northwind warehouse platform on AKS").count(), 2);
+    harness.get_by_role_and_label(Role::Button, "Close the details");
+    // Esc closes the pane; ↓ selects the first win again, as on the Team screen.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.get_all_by_label("Northwind warehouse platform on AKS").count(), 1);
+    assert!(harness.query_by_role_and_label(Role::Button, "Close the details").is_none());
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Close the details");
+
+    // Network: Tom Becker is past his maximum; logging an interaction clears it.
+    click(&mut harness, Role::Button, "Network");
+    harness.get_all_by_label("Tom Becker").next().unwrap().click();
+    harness.run();
+    type_into(&mut harness, "Note", "Lunch");
+    click(&mut harness, Role::Button, "Log interaction");
+    let store = common::read_db(&path);
+    let tom = leadline::store::contacts::list(store.conn())
+        .unwrap()
+        .into_iter()
+        .find(|c| c.fields.name == "Tom Becker")
+        .unwrap();
+    let interactions = leadline::store::contacts::interactions_of(store.conn(), tom.id).unwrap();
+    assert_eq!((interactions[0].on, interactions[0].note.as_str()), (common::today(), "Lunch"));
+    assert!(!harness.state().view().business.attention.contacts_past_max.contains(&tom.id));
+    // Deleting it brings the flag back; Undo brings the interaction back.
+    click(&mut harness, Role::Button, "Delete the interaction of 2026-11-28");
+    assert!(harness.state().view().business.attention.contacts_past_max.contains(&tom.id));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        leadline::store::contacts::interactions_of(store.conn(), tom.id).unwrap().len(),
+        interactions.len()
+    );
+    assert!(!harness.state().view().business.attention.contacts_past_max.contains(&tom.id));
+}
+
+#[test]
+fn a_time_entry_names_an_account_and_the_quarter_says_where_market_hours_went() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut harness) = business_harness(&dir);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
+    harness.run();
+    type_into(&mut harness, "Duration", "90");
+    click(&mut harness, Role::RadioButton, "Market building");
+    type_into(&mut harness, "Description", "Envisioning workshop");
+    type_into(&mut harness, "Account or initiative", "cont");
+    harness.get_by_label_contains("for Contoso");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    let store = common::read_db(&path);
+    let contoso = leadline::store::accounts::by_name(store.conn(), "Contoso").unwrap().unwrap();
+    let entries =
+        leadline::store::time::list_between(store.conn(), common::today(), common::today()).unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].fields.link, Some(leadline::model::business::WorkLink::Account(contoso)));
+    // An unknown name is refused in the row, naming the field.
+    type_into(&mut harness, "Duration", "30");
+    type_into(&mut harness, "Account or initiative", "Fabrikam");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label_contains("account or initiative: no account or initiative is called “Fabrikam”");
+    harness.get_by_label("Quarter").click();
+    harness.run();
+    harness.get_by_label("WHERE THE MARKET-BUILDING HOURS WENT");
+    harness.get_by_label("🏢 Contoso");
+}
