@@ -41,3 +41,10 @@ id_type!(OneOnOneId);
 id_type!(TalkingPointId);
 id_type!(ActionItemId);
 id_type!(TemplateId);
+// Hiring: a requisition, a candidate on it, a step of its interview plan, one interview of a
+// candidate in a step, an entry of the onboarding template.
+id_type!(RequisitionId);
+id_type!(CandidateId);
+id_type!(InterviewStepId);
+id_type!(InterviewId);
+id_type!(TemplateItemId);
