@@ -120,6 +120,25 @@ pub fn cert_alert(code: &str, name: &str, state: CertState) -> Option<CertAlert>
     Some(CertAlert { code: code.to_owned(), name: name.to_owned(), state, date })
 }
 
+/// A new hire's onboarding in their first 90 days (issue 13): the day they are on, their buddy,
+/// and the goals of their 30-60-90 plan. Filled from the hiring store.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Onboarding {
+    /// Day 1 is the start date.
+    pub day: i64,
+    pub buddy: Option<String>,
+    pub items: Vec<OnboardingItem>,
+}
+
+/// One goal of an onboarding plan: the day it is due (30, 60, 90) and whether it is done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnboardingItem {
+    pub day: u16,
+    pub due_on: NaiveDate,
+    pub text: String,
+    pub done: bool,
+}
+
 /// The manager's own week against the 50/30/20 targets (issue 5).
 #[derive(Debug, Clone, PartialEq)]
 pub struct WeekSplit {
@@ -137,6 +156,8 @@ pub struct Inputs {
     /// Per architect; missing means nothing to show.
     pub development: HashMap<ArchitectId, Development>,
     pub week_split: Option<WeekSplit>,
+    /// New hires in their first 90 days; missing means not onboarding.
+    pub onboarding: HashMap<ArchitectId, Onboarding>,
 }
 
 /// The day a week's cards are computed for: today in the current week, otherwise the week's
@@ -193,6 +214,8 @@ pub struct PrepCard {
     /// Talking points to add when the one-on-one starts from this card (carried items come
     /// by themselves).
     pub suggested: Vec<PointFields>,
+    /// A new hire's onboarding plan, in their first 90 days.
+    pub onboarding: Option<Onboarding>,
 }
 
 impl PrepCard {
@@ -208,6 +231,7 @@ impl PrepCard {
             && self.goals.is_empty()
             && self.certs.is_empty()
             && self.changes.is_empty()
+            && self.onboarding.is_none()
     }
 }
 
@@ -290,7 +314,9 @@ pub fn build(inputs: &Inputs) -> PrepSheet {
             continue;
         }
         let development = inputs.development.get(&architect.id).cloned().unwrap_or_default();
-        sheet.due.push(card(architect, history, development, as_of));
+        let mut card = card(architect, history, development, as_of);
+        card.onboarding = inputs.onboarding.get(&architect.id).cloned();
+        sheet.due.push(card);
     }
     sheet.due.sort_by(|a, b| {
         let key = |c: &PrepCard| c.days_since_last.map_or(i64::MIN, |d| -d);
@@ -351,6 +377,7 @@ fn card(
         certs: development.certs,
         changes: development.changes,
         suggested,
+        onboarding: None,
     }
 }
 
@@ -470,6 +497,7 @@ mod tests {
             history: HashMap::from([(ArchitectId(1), history)]),
             development: HashMap::new(),
             week_split: None,
+            onboarding: HashMap::new(),
         };
         let sheet = build(&inputs);
         let card = &sheet.due[0];
@@ -517,6 +545,7 @@ mod tests {
             ]),
             development: HashMap::new(),
             week_split: None,
+            onboarding: HashMap::new(),
         };
         let sheet = build(&inputs);
         assert_eq!(sheet.held.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["Held"]);

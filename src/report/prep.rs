@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::one_line;
 use crate::model::architect::Choice as _;
 use crate::model::one_on_one::{ActionItem, TalkingPoint, days_ago, short_date, times_carried};
-use crate::model::prep::{PrepCard, PrepSheet, WeekSplit};
+use crate::model::prep::{Onboarding, PrepCard, PrepSheet, WeekSplit};
 use crate::model::split::{Category, drift_sentence};
 
 /// "Mon 23 – Sun 29 Nov 2026" for a week.
@@ -78,6 +78,16 @@ pub fn split_lines(week_split: &WeekSplit) -> (String, String) {
         .collect::<Vec<_>>()
         .join(" · ");
     (shares, drift_sentence(split, targets, "week"))
+}
+
+/// "Onboarding: day 40 of 90 · buddy Mateo García", over a new hire's plan.
+pub fn onboarding_heading(onboarding: &Onboarding) -> String {
+    let mut heading =
+        format!("Onboarding: day {} of {}", onboarding.day, crate::model::onboarding::ONBOARDING_DAYS);
+    if let Some(buddy) = &onboarding.buddy {
+        let _ = write!(heading, " · buddy {buddy}");
+    }
+    heading
 }
 
 /// "no open actions", "1 open action", "3 open actions".
@@ -161,6 +171,15 @@ fn card_markdown(out: &mut String, card: &PrepCard, as_of: NaiveDate) {
     let _ = writeln!(out, "## {name}\n\n{}\n", card_summary(card));
     if card.is_empty() {
         out.push_str("Nothing carried over and no open actions.\n\n");
+    }
+    if let Some(onboarding) = &card.onboarding {
+        let _ = writeln!(out, "### {}\n", onboarding_heading(onboarding));
+        for item in &onboarding.items {
+            let tick = if item.done { "x" } else { " " };
+            let _ =
+                writeln!(out, "- [{tick}] Day {}: {} (due {})", item.day, one_line(&item.text), item.due_on);
+        }
+        out.push('\n');
     }
     if !card.carried_points.is_empty() {
         out.push_str("### Carried over\n\n");

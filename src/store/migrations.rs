@@ -15,6 +15,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_calendar.sql"),
     include_str!("migrations/0006_calendar_choices.sql"),
     include_str!("migrations/0007_entry_calendar.sql"),
+    // 0008 is Business's (issue 12), merged before this one.
+    include_str!("migrations/0009_hiring.sql"),
 ];
 
 /// The schema version this build writes.

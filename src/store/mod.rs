@@ -19,6 +19,12 @@ pub mod skills;
 pub mod templates;
 pub mod time;
 pub mod transfer;
+// Hiring (issue 13).
+pub mod candidates;
+pub mod departures;
+pub mod interviews;
+pub mod onboarding;
+pub mod requisitions;
 
 use std::fs;
 use std::io::Read as _;
@@ -61,6 +67,8 @@ pub enum StoreError {
     Skill(#[from] crate::model::skills::SkillError),
     #[error(transparent)]
     Cert(#[from] crate::model::certification::CertError),
+    #[error(transparent)]
+    Stage(#[from] crate::model::candidate::StageError),
     #[error("{0}")]
     InUse(String),
     #[error("{0}")]
