@@ -8,6 +8,7 @@ use rusqlite::Connection;
 
 use super::changes::{Changes, People};
 use super::dev_command::{DevCommand, DevOutcome};
+use super::hiring_command::{HiringCommand, HiringOutcome};
 use crate::demo::{self, DemoSize};
 use crate::import::preview::CommitPlan;
 use crate::import::rules::Rule;
@@ -146,6 +147,8 @@ pub enum Command {
         plan: CommitPlan,
         folder: Option<String>,
     },
+    /// Requisitions, candidates, interviews, hires, departures (issue 13).
+    Hiring(HiringCommand),
 }
 
 /// What an applied command did, so its sender can follow up (close an editor, select a row)
@@ -188,6 +191,7 @@ pub enum Done {
         deleted: usize,
         first_date: Option<NaiveDate>,
     },
+    Hiring(HiringOutcome),
 }
 
 /// The days a time entry counts on, before and after a change.
@@ -406,6 +410,10 @@ impl Command {
                 // An import may touch thousands of days and the architects it files meetings
                 // under: everything is read again.
                 Ok((done, Changes::everything()))
+            }
+            Self::Hiring(command) => {
+                let (done, changes) = command.apply(conn, today)?;
+                Ok((Done::Hiring(done), changes))
             }
         }
     }

@@ -11,6 +11,9 @@ pub mod dev_command;
 pub mod dev_view;
 pub mod error;
 pub mod files;
+pub mod hiring_command;
+pub mod hiring_undo;
+pub mod hiring_view;
 pub mod origin;
 mod refresh;
 pub mod time_view;
@@ -27,6 +30,8 @@ pub use command::{Command, Done};
 pub use dev_command::{DevCommand, DevOutcome};
 pub use error::SessionError;
 pub use files::{Recovery, Restored};
+pub use hiring_command::{HiringCommand, HiringOutcome};
+pub use hiring_view::HiringView;
 pub use origin::{Applied, Inbox, Origin, Outbox, Sent};
 pub use time_view::{TimeFocus, TimeView};
 pub use undo::Undo;
@@ -246,6 +251,9 @@ impl Session {
             != (&selection.week, &selection.architect, &selection.meeting)
         {
             self.view.load_selection(self.store.conn(), selection)?;
+        }
+        if before.requisition != selection.requisition {
+            self.view.hiring.select(self.store.conn(), selection.requisition)?;
         }
         Ok(())
     }

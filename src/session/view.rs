@@ -34,6 +34,8 @@ pub struct Selection {
     pub meeting: Option<OneOnOneId>,
     /// What the global search looks for.
     pub query: String,
+    /// The requisition whose page the Hiring tab shows.
+    pub requisition: Option<crate::model::RequisitionId>,
 }
 
 /// The meeting open in the editor, with everything on its agenda.
@@ -89,6 +91,8 @@ pub struct ViewModel {
     /// came from.
     pub team_members: Vec<crate::import::rules::TeamMember>,
     pub last_import_folder: Option<String>,
+    /// Requisitions, the pipeline, interviews, figures, departures (issue 13).
+    pub hiring: super::hiring_view::HiringView,
 }
 
 impl ViewModel {
@@ -119,6 +123,8 @@ impl ViewModel {
         view.team_members = calendar::team_members(conn)?;
         view.last_import_folder = settings::get(conn, calendar::LAST_IMPORT_FOLDER)?;
         view.templates = templates::list(conn)?;
+        view.hiring =
+            super::hiring_view::HiringView::load(conn, today, selection.requisition, &view.architects)?;
         view.load_selection(conn, selection)?;
         view.load_search(conn, &selection.query);
         Ok(view)
