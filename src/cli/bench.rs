@@ -82,6 +82,7 @@ pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
     drop(session);
     measurements.extend(startup_benchmarks(&db.0, runs)?);
     measurements.extend(one_on_one_benchmarks(&db.0, runs, today)?);
+    measurements.extend(super::bench_hiring::run(&db.0, runs, today)?);
     measurements.extend(super::bench_writes::run(&db.0, runs, today)?);
     measurements.extend(calendar_benchmarks(&db.0, runs, today)?);
     let rows: Vec<[String; 5]> = measurements

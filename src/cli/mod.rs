@@ -2,9 +2,11 @@
 
 mod bench;
 mod bench_development;
+mod bench_hiring;
 mod bench_writes;
 pub mod data;
 mod development;
+mod hiring;
 mod import_ics;
 mod output;
 pub mod report;
@@ -65,6 +67,12 @@ pub enum CliCommand {
     /// Your own time: log it and see the split against the 50/30/20 target.
     #[command(subcommand)]
     Time(time::TimeCommand),
+    /// Hiring: requisitions and their pages.
+    #[command(subcommand)]
+    Hiring(hiring::HiringCommandArgs),
+    /// Candidates: delete those past their purge date, export one's record.
+    #[command(subcommand)]
+    Candidates(hiring::CandidatesCommand),
     /// Time the operations that must stay fast, on the large demo in a temporary file.
     Bench(bench::BenchArgs),
     /// Take a verified backup now (kept in the backups folder beside the database).
@@ -193,6 +201,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             report::search_command(&open_existing(&db_path)?, &query, format, limit)
         }
         CliCommand::WriteLoop { count } => data::write_loop(&db_path, count, today),
+        CliCommand::Hiring(command) => {
+            print!("{}", hiring::run(&open_existing(&db_path)?, today, &command)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        CliCommand::Candidates(command) => hiring::candidates(&db_path, today, command),
         CliCommand::Team(TeamCommand::List { format, all }) => {
             let store = open_existing(&db_path)?;
             let architects = store::architects::list(store.conn())?;
