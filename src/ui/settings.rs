@@ -26,6 +26,7 @@ pub struct SettingsState {
     data: super::settings_data::DataSettings,
     time: super::settings_time::TimeSettingsForm,
     development: super::settings_development::DevelopmentSettings,
+    hiring: super::settings_hiring::HiringSettings,
     calendar: super::rules::RulesEditor,
 }
 
@@ -51,6 +52,7 @@ impl SettingsState {
             });
             self.time.ui(ui, view, &mut shell.inbox, outbox);
             self.development.ui(ui, view, &mut shell.inbox, outbox);
+            self.hiring.ui(ui, view, &mut shell.inbox, outbox);
             ui.add_space(theme::SPACE_L);
             ui.separator();
             ui.label(RichText::new("Appearance").strong());

@@ -46,6 +46,7 @@ impl ThisWeekState {
                 week_split_ui(ui, split);
                 ui.add_space(theme::SPACE_L);
             }
+            super::hiring_week::ui(ui, view, sheet.week, shell);
             if view.architects.is_empty() {
                 widgets::empty_state(
                     ui,
@@ -253,6 +254,9 @@ fn card_ui(ui: &mut egui::Ui, card: &PrepCard, sheet: &PrepSheet) -> CardAction 
                 RichText::new("First one-on-one: a good moment to agree how you will work together.")
                     .italics(),
             );
+        }
+        if let Some(onboarding) = &card.onboarding {
+            super::hiring_week::onboarding_ui(ui, onboarding, as_of);
         }
 
         if !card.carried_points.is_empty() {
