@@ -12,7 +12,7 @@ use crate::model::candidate::Candidate;
 use crate::model::goal::GoalKind;
 use crate::model::lists::next_level;
 use crate::model::onboarding::Hire;
-use crate::model::onboarding::{ItemFields, ItemKind};
+use crate::model::onboarding::{BUDDY_PLACEHOLDER, ITEM_DAY_MAX, ItemFields, ItemKind};
 use crate::model::one_on_one::MAX_DAYS_AHEAD;
 use crate::model::text::{self, LINE_MAX_CHARS, NAME_MAX_CHARS};
 use crate::model::{ArchitectFields, ArchitectId, Cadence, CandidateId, Status};
@@ -164,24 +164,31 @@ impl HireForm {
             theme::section_title(ui, "Onboarding plan (30-60-90)");
             let start = text::parse_date("start", &self.started_on).ok();
             let buddy = self.buddy.and_then(|id| view.architect(id)).map(|a| a.fields.name.as_str());
-            for (index, (keep, item)) in self.items.iter_mut().enumerate() {
-                ui.horizontal(|ui| {
+            ui.label(RichText::new(format!("{BUDDY_PLACEHOLDER} becomes the buddy's name.")).weak().small());
+            // A grid, so goals and talking points line their text up whatever the day column holds.
+            egui::Grid::new("hire_plan").num_columns(4).spacing([theme::SPACE_S, theme::SPACE_S]).show(ui, |ui| {
+                for (index, (keep, item)) in self.items.iter_mut().enumerate() {
                     ui.checkbox(keep, "").on_hover_text("In this hire's plan");
                     match item.kind {
                         ItemKind::Goal => {
-                            ui.add(egui::DragValue::new(&mut item.day).range(0..=365).prefix("day ")).on_hover_text(
-                                start.map_or_else(String::new, |s| format!("due {}", due(s, item.day))),
-                            );
-                            ui.add_sized([70.0, 18.0], egui::Label::new(RichText::new(goal_kind_short(item.goal_kind)).weak().small()));
+                            ui.add(egui::DragValue::new(&mut item.day).range(0..=ITEM_DAY_MAX).prefix("day "))
+                                .on_hover_text(start.map_or_else(String::new, |s| format!("due {}", due(s, item.day))));
+                            ui.label(RichText::new(goal_kind_short(item.goal_kind)).weak().small());
                         }
                         ItemKind::TalkingPoint => {
-                            ui.add_sized([137.0, 18.0], egui::Label::new(RichText::new("first one-on-one").weak().small()));
+                            ui.label("");
+                            ui.label(RichText::new("first one-on-one").weak().small());
                         }
                     }
-                    ui.add(egui::TextEdit::singleline(&mut item.text).desired_width(f32::INFINITY).id_salt(("plan_item", index)))
-                        .on_hover_text(item.text_for(buddy));
-                });
-            }
+                    ui.add(
+                        egui::TextEdit::singleline(&mut item.text)
+                            .desired_width(f32::INFINITY)
+                            .id_salt(("plan_item", index)),
+                    )
+                    .on_hover_text(item.text_for(buddy));
+                    ui.end_row();
+                }
+            });
         });
         cancel
     }

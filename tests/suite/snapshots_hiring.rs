@@ -55,3 +55,20 @@ fn the_debrief_lines_up_the_scorecards_with_names_hidden() {
     assert!(harness.query_by_label_contains("Amara Okafor").is_none(), "interviewers hidden too");
     common::check_snapshot(&mut harness, "hiring_debrief_dark");
 }
+
+#[test]
+fn the_hire_form_with_the_onboarding_plan_from_the_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Light);
+    hiring(&mut harness);
+    harness.get_by_label("Ingrid Solberg").click();
+    harness.run();
+    harness.run();
+    harness.get_by_label("Hire…").click();
+    harness.run();
+    harness.run();
+    harness.get_by_label("Hire Ingrid Solberg onto the team");
+    harness.get_by_label("Hire and add to the team");
+    common::check_snapshot(&mut harness, "hiring_hire_form_light");
+}
