@@ -291,6 +291,8 @@ struct ShownScorecard {
     candidate: String,
     step: String,
     held_at: String,
+    /// Not held yet: no scorecard is owed for it.
+    planned: bool,
     recommendation: Option<&'static str>,
     submitted_at: Option<String>,
     within_24_hours: Option<bool>,
@@ -361,6 +363,7 @@ fn show(
                 candidate: name_of_candidate(i.candidate),
                 step: detail.step(i.step).map(|s| s.fields.name.clone()).unwrap_or_default(),
                 held_at: datetime_text(i.held_at),
+                planned: i.held_at.date() > view.today,
                 recommendation: i.scorecard.as_ref().map(|c| c.recommendation.key()),
                 submitted_at: i.scorecard.as_ref().map(|c| datetime_text(c.submitted_at)),
                 within_24_hours: i.scorecard.as_ref().map(|c| on_time(i.held_at, c.submitted_at)),
@@ -469,7 +472,11 @@ fn show_table(shown: &Shown) -> String {
                 s.candidate.clone(),
                 s.step.clone(),
                 s.held_at.clone(),
-                s.recommendation.map_or_else(|| "owed".to_owned(), |r| r.replace('_', " ")),
+                match (s.recommendation, s.planned) {
+                    (Some(r), _) => r.replace('_', " "),
+                    (None, true) => "planned".to_owned(),
+                    (None, false) => "owed".to_owned(),
+                },
                 match s.within_24_hours {
                     Some(true) => "within 24 h".to_owned(),
                     Some(false) => "late".to_owned(),

@@ -79,6 +79,13 @@ fn hiring_show_prints_candidates_plan_gaps_and_scorecards() {
     assert_eq!(amelia.len(), 3);
     assert_eq!(amelia[0]["recommendation"], serde_json::Value::Null, "owed by the manager");
     assert_eq!(amelia[1]["within_24_hours"], true);
+    assert_eq!((amelia[0]["planned"].clone(), amelia[2]["planned"].clone()), (false.into(), true.into()));
+    let table = leadline_ok(&db, &["hiring", "show", "Security"]);
+    let interviews = table.split("\nInterviews (").nth(1).expect("the interviews table");
+    let amelia_lines: Vec<&str> = interviews.lines().filter(|l| l.starts_with("Amelia Clarke")).collect();
+    assert_eq!(amelia_lines.len(), 3, "{table}");
+    assert!(amelia_lines[0].ends_with("owed"), "held, no scorecard yet: {table}");
+    assert!(amelia_lines[2].ends_with("planned"), "not held yet, nothing owed: {table}");
     let slates = security["slates"].as_array().unwrap();
     assert_eq!(slates[1]["stage"], "interview_loop");
     assert_eq!(slates[1]["panel_meets_policy"], "yes");
