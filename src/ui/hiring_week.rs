@@ -13,70 +13,57 @@ use crate::report::prep::onboarding_heading;
 use crate::session::ViewModel;
 
 /// The week's hiring, when there is any: scorecards owed (any week: they are late) and the
-/// interviews in `week`.
+/// interviews in `week`. Two wrapped lines, no card: the prep cards stay the page's body.
 pub fn ui(ui: &mut egui::Ui, view: &ViewModel, week: IsoWeek, shell: &mut Shell) {
     let hiring = &view.hiring;
     let interviews = hiring.interviews_in(week);
     if hiring.owed.is_empty() && interviews.is_empty() {
         return;
     }
-    theme::card_frame(ui).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.label(RichText::new("Hiring").strong());
-        if !hiring.owed.is_empty() {
-            theme::section_title(ui, &format!("Scorecards you owe ({})", hiring.owed.len()));
-            for owed in &hiring.owed {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new("✏").color(theme::warn_color(ui)));
-                    if ui
-                        .link(RichText::new(&owed.candidate_name).strong())
-                        .on_hover_text("Open the scorecard")
-                        .clicked()
-                    {
-                        shell.open_requisition = Some((owed.requisition, Some(owed.candidate)));
-                        shell.screen = super::Screen::Team;
-                    }
-                    let days = (view.today - owed.held_at.date()).num_days();
-                    ui.label(
-                        RichText::new(format!(
-                            "{} · {} · interviewed {}",
-                            owed.step,
-                            owed.requisition_title,
-                            crate::model::one_on_one::days_ago(days)
-                        ))
-                        .color(if days >= 1 {
-                            theme::warn_color(ui)
-                        } else {
-                            ui.visuals().weak_text_color()
-                        }),
-                    );
-                });
+    let mut open = None;
+    if !hiring.owed.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!("✏ Scorecards you owe ({}):", hiring.owed.len()))
+                    .strong()
+                    .color(theme::warn_color(ui)),
+            );
+            for (index, owed) in hiring.owed.iter().enumerate() {
+                if index > 0 {
+                    ui.label(RichText::new("·").weak());
+                }
+                if ui.link(&owed.candidate_name).on_hover_text("Open the scorecard").clicked() {
+                    open = Some((owed.requisition, owed.candidate));
+                }
+                let days = (view.today - owed.held_at.date()).num_days();
+                let text = format!("{}, interviewed {}", owed.step, crate::model::one_on_one::days_ago(days));
+                let color = if days >= 1 { theme::warn_color(ui) } else { ui.visuals().weak_text_color() };
+                ui.label(RichText::new(text).color(color)).on_hover_text(&owed.requisition_title);
             }
-        }
-        if !interviews.is_empty() {
-            theme::section_title(ui, &format!("Interviews this week ({})", interviews.len()));
-            for interview in interviews {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(interview.held_at.format("%a %-d %b %H:%M").to_string()).monospace(),
-                    );
-                    if ui.link(&interview.candidate_name).clicked() {
-                        shell.open_requisition = Some((interview.requisition, Some(interview.candidate)));
-                        shell.screen = super::Screen::Team;
-                    }
-                    let mut detail = format!(
-                        "{} with {} · {}",
-                        interview.step, interview.who, interview.requisition_title
-                    );
-                    if interview.submitted {
-                        detail.push_str(" · scored");
-                    }
-                    ui.label(RichText::new(detail).weak());
-                });
+        });
+    }
+    if !interviews.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("Interviews this week ({}):", interviews.len())).strong());
+            for (index, interview) in interviews.iter().enumerate() {
+                if index > 0 {
+                    ui.label(RichText::new("·").weak());
+                }
+                ui.label(interview.held_at.format("%a %-d %b %H:%M").to_string());
+                if ui.link(&interview.candidate_name).clicked() {
+                    open = Some((interview.requisition, interview.candidate));
+                }
+                let scored = if interview.submitted { ", scored" } else { "" };
+                ui.label(RichText::new(format!("{} with {}{scored}", interview.step, interview.who)).weak())
+                    .on_hover_text(&interview.requisition_title);
             }
-        }
-    });
-    ui.add_space(theme::SPACE_L);
+        });
+    }
+    if let Some((requisition, candidate)) = open {
+        shell.open_requisition = Some((requisition, Some(candidate)));
+        shell.screen = super::Screen::Team;
+    }
+    ui.add_space(theme::SPACE_M);
 }
 
 /// A new hire's onboarding on their prep card: the day, the buddy, the plan's goals.

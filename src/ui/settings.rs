@@ -52,7 +52,6 @@ impl SettingsState {
             });
             self.time.ui(ui, view, &mut shell.inbox, outbox);
             self.development.ui(ui, view, &mut shell.inbox, outbox);
-            self.hiring.ui(ui, view, &mut shell.inbox, outbox);
             ui.add_space(theme::SPACE_L);
             ui.separator();
             ui.label(RichText::new("Appearance").strong());
@@ -68,6 +67,8 @@ impl SettingsState {
             ui.add_space(theme::SPACE_L);
             ui.separator();
             self.calendar.ui(ui, view, &mut shell.inbox, outbox);
+            // Last, so the sections above stay where they were: the purge rule and the template.
+            self.hiring.ui(ui, view, &mut shell.inbox, outbox);
         });
         self.data.confirm_restore_ui(ui, shell);
     }

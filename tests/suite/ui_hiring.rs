@@ -161,8 +161,9 @@ fn this_week_shows_the_scorecard_owed_and_opens_it_on_the_hiring_tab() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     let mut harness = common::harness(&path);
-    harness.get_by_label("Scorecards you owe (1)".to_uppercase().as_str());
-    harness.get_by_label("Interviews this week (2)".to_uppercase().as_str());
+    harness.get_by_label("✏ Scorecards you owe (1):");
+    harness.get_by_label("Interviews this week (2):");
+    harness.get_by_label("Hiring manager conversation, interviewed 3 days ago");
     // Her name is in both lists: the first link is the scorecard owed.
     harness.get_all_by_label("Amelia Clarke").next().expect("the scorecard owed").click();
     harness.run();
