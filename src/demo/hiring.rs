@@ -25,6 +25,16 @@ use crate::store::{
 };
 
 pub fn generate(conn: &Connection, size: DemoSize, today: NaiveDate) -> Result<(), StoreError> {
+    // A database at a schema from before hiring (a test builds an earlier export this way)
+    // gets the rest of the demo and no hiring.
+    let has_hiring: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'requisitions'",
+        [],
+        |row| row.get(0),
+    )?;
+    if !has_hiring {
+        return Ok(());
+    }
     match size {
         DemoSize::Small => small(conn, today),
         DemoSize::Large => large(conn, today),

@@ -44,7 +44,7 @@ fn loading_the_demo_team_from_the_welcome_fills_the_roster() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
     harness.run();
     harness.get_by_label("Amara Okafor");
-    assert_eq!(names(common::app_db(&harness)).len(), 9);
+    assert_eq!(names(common::app_db(&harness)).len(), 10);
     // Grace left the team: kept in the database, hidden from the current roster.
     assert!(names(common::app_db(&harness)).contains(&"Grace Mensah".to_owned()));
     assert!(harness.query_by_label("Grace Mensah").is_none());
@@ -142,6 +142,8 @@ fn marking_an_architect_as_left_hides_them_keeps_them_and_can_be_undone() {
     harness.get_by_label("Record departure").click();
     harness.run();
     harness.get_by_label("⚠ new role: say which role they moved into");
+    harness.get_by_role_and_label(Role::TextInput, "New role").click();
+    harness.run();
     harness
         .get_by_role_and_label(Role::TextInput, "New role")
         .type_text("Principal Architect, Azure Global Black Belt");
