@@ -130,6 +130,13 @@ pub struct Onboarding {
     pub items: Vec<OnboardingItem>,
 }
 
+impl Onboarding {
+    /// Whether `goal` is one of the plan's (same description and due date).
+    pub fn lists(&self, goal: &GoalDue) -> bool {
+        self.items.iter().any(|item| item.text == goal.description && goal.target_on == Some(item.due_on))
+    }
+}
+
 /// One goal of an onboarding plan: the day it is due (30, 60, 90) and whether it is done.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OnboardingItem {
@@ -316,6 +323,11 @@ pub fn build(inputs: &Inputs) -> PrepSheet {
         let development = inputs.development.get(&architect.id).cloned().unwrap_or_default();
         let mut card = card(architect, history, development, as_of);
         card.onboarding = inputs.onboarding.get(&architect.id).cloned();
+        if let Some(onboarding) = &card.onboarding {
+            // The onboarding section lists the plan's goals already: the Goals section keeps
+            // the others (suggestions for the agenda stay, as for any goal).
+            card.goals.retain(|goal| !onboarding.lists(goal));
+        }
         sheet.due.push(card);
     }
     sheet.due.sort_by(|a, b| {
@@ -507,6 +519,42 @@ mod tests {
         assert_eq!(card.overdue_count(sheet.as_of), 1);
         assert_eq!(card.done_since_last.iter().map(|a| a.id.0).collect::<Vec<_>>(), [3]);
         assert!(card.suggested.iter().any(|p| p.topic == "Wellbeing" && p.text.contains("2/5")));
+    }
+
+    #[test]
+    fn a_new_hires_card_lists_the_onboarding_goals_once_under_onboarding() {
+        let plan_goal = GoalDue {
+            description: "Earn AZ-900 Azure Fundamentals".into(),
+            target_on: Some(day(2026, 11, 18)),
+            stalled: false,
+        };
+        let other = GoalDue { description: "Lead the Trey pilot".into(), target_on: None, stalled: true };
+        let development =
+            Development { goals: vec![plan_goal.clone(), other.clone()], certs: vec![], changes: vec![] };
+        let onboarding = Onboarding {
+            day: 41,
+            buddy: Some("Mateo García".into()),
+            items: vec![OnboardingItem {
+                day: 30,
+                due_on: day(2026, 11, 18),
+                text: "Earn AZ-900 Azure Fundamentals".into(),
+                done: false,
+            }],
+        };
+        let inputs = Inputs {
+            week: week("2026-W48"),
+            today: day(2026, 11, 28),
+            architects: vec![architect(1, "Tomás Herrera", Cadence::Weekly, Status::Active)],
+            history: HashMap::from([(ArchitectId(1), HistoryInput::default())]),
+            development: HashMap::from([(ArchitectId(1), development)]),
+            week_split: None,
+            onboarding: HashMap::from([(ArchitectId(1), onboarding.clone())]),
+        };
+        let sheet = build(&inputs);
+        let card = &sheet.due[0];
+        assert_eq!(card.onboarding.as_ref(), Some(&onboarding));
+        assert_eq!(card.goals, [other], "the plan's goal is under Onboarding, not twice");
+        assert!(card.suggested.iter().any(|p| p.text.starts_with("Goal: Earn AZ-900")), "still suggested");
     }
 
     #[test]
