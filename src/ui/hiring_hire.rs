@@ -33,6 +33,8 @@ pub struct HireForm {
     /// The template's items, each with whether it is in this plan.
     items: Vec<(bool, ItemFields)>,
     pub error: Option<String>,
+    /// Why the start date is not the requisition's target start (too far ahead), if it is not.
+    start_note: Option<String>,
     sent: bool,
     /// Just opened: bring it into view once.
     scroll: bool,
@@ -46,6 +48,15 @@ impl HireForm {
             requisition.target_start_on.filter(|d| *d >= view.today && *d <= reach).unwrap_or_else(|| {
                 view.today.checked_add_days(Days::new(DEFAULT_START_DAYS)).unwrap_or(view.today)
             });
+        // A start further out than a one-on-one can be planned is not proposed: say so, so the
+        // date shown is checked rather than taken for the real one.
+        let start_note = requisition.target_start_on.filter(|d| *d > reach).map(|target| {
+            format!(
+                "The target start is {target}, more than {MAX_DAYS_AHEAD} days ahead: the first one-on-one is \
+                 planned on the start date, so a hire is recorded at most {MAX_DAYS_AHEAD} days before it. \
+                 Enter the real start date."
+            )
+        });
         let fields = ArchitectFields {
             name: candidate.fields.name.clone(),
             title: requisition.role.split(',').next().unwrap_or_default().trim().to_owned(),
@@ -63,6 +74,7 @@ impl HireForm {
             buddy: None,
             items: view.hiring.template.iter().map(|item| (true, item.fields.clone())).collect(),
             error: None,
+            start_note,
             sent: false,
             scroll: true,
         }
@@ -144,6 +156,9 @@ impl HireForm {
                 widgets::form_row(ui, "Start date", |ui| {
                     named_date_input(ui, "hire_start", Some("Start date"), &mut self.started_on, view.today);
                 });
+                if let Some(note) = &self.start_note {
+                    ui.label(RichText::new(note).small().color(theme::warn_color(ui)));
+                }
                 widgets::form_row(ui, "Buddy", |ui| {
                     let shown = self
                         .buddy

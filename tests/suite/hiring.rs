@@ -233,6 +233,79 @@ fn a_hire_on_a_requisition_already_filled_is_refused_and_saves_nothing() {
 }
 
 #[test]
+fn a_hire_too_far_ahead_before_the_acceptance_with_a_departed_buddy_or_on_a_cancelled_requisition_is_refused()
+{
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    let mut session = common::session(&path);
+    let requisition = requisition_in(&mut session, "REQ-9", day(2026, 9, 14));
+    let ingrid = at_offer(&mut session, requisition, "Ingrid Solberg");
+    let grace = common::add_architect(&mut session, "Grace Mensah", Cadence::Weekly);
+    let gone = departure(LeavingReason::LeftCompany, day(2026, 11, 2), "");
+    apply(&mut session, hiring(HiringCommand::MarkLeft { architect: grace, departure: gone }));
+
+    // Today is 2026-11-28: 31 days ahead is 2026-12-29.
+    let cases = [
+        (
+            hire_of(ingrid, "Ingrid Solberg", day(2027, 1, 27), None),
+            "start date: 2027-01-27 is more than 31 days ahead, and the first one-on-one is planned on the \
+             start date; hire them nearer their start (the offer stays as it is until then)",
+        ),
+        (
+            hire_of(ingrid, "Ingrid Solberg", day(2026, 11, 19), None),
+            "start date: 2026-11-19 is before the offer was accepted on 2026-11-20",
+        ),
+        (
+            Hire {
+                architect: ArchitectFields {
+                    started_on: None,
+                    ..hire_of(ingrid, "I", day(2026, 12, 7), None).architect
+                },
+                ..hire_of(ingrid, "I", day(2026, 12, 7), None)
+            },
+            "start date: a hire needs a start date",
+        ),
+        (
+            hire_of(ingrid, "Ingrid Solberg", day(2026, 12, 7), Some(grace)),
+            "buddy: Grace Mensah has left the team",
+        ),
+    ];
+    for (hire, expected) in cases {
+        assert_eq!(refused(&mut session, hiring(HiringCommand::Hire(Box::new(hire)))), expected);
+    }
+    assert_eq!(count(&session, "architects"), 1, "only Grace");
+    assert_eq!(count(&session, "goals"), 0);
+
+    apply(
+        &mut session,
+        hiring(HiringCommand::SetRequisitionStatus {
+            id: requisition,
+            status: RequisitionStatus::Cancelled,
+            on: day(2026, 11, 25),
+            reason: "Headcount moved".into(),
+        }),
+    );
+    let message = refused(
+        &mut session,
+        hiring(HiringCommand::Hire(Box::new(hire_of(ingrid, "Ingrid Solberg", day(2026, 12, 7), None)))),
+    );
+    assert_eq!(
+        message,
+        "REQ-9 Cloud Solution Architect, Data & AI is cancelled; open it again before hiring"
+    );
+    assert_eq!(count(&session, "architects"), 1);
+    assert_eq!(candidates::get(session.conn(), ingrid).unwrap().stage(), Stage::Offer);
+
+    // A requisition with candidates is cancelled, not deleted.
+    let message = refused(&mut session, hiring(HiringCommand::DeleteRequisition(requisition)));
+    assert_eq!(
+        message,
+        "REQ-9 Cloud Solution Architect, Data & AI has 1 candidate; cancel it instead (with a reason), or \
+         delete them first"
+    );
+}
+
+#[test]
 fn a_hire_with_an_empty_plan_item_is_refused_and_saves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::empty_db(&dir);
