@@ -175,3 +175,51 @@ fn this_week_shows_the_scorecard_owed_and_opens_it_on_the_hiring_tab() {
     harness.get_by_label("REQ-2026-0142 Senior Cloud Solution Architect, Security");
     harness.get_by_label("Scorecard…");
 }
+
+/// How many steps of REQ-2026-0142's plan assess `competency`, in the database.
+fn assessed_by(harness: &Harness<'_, LeadlineApp>, competency: &str) -> i64 {
+    common::app_db(harness)
+        .query_row(
+            "SELECT count(*) FROM interview_step_competencies sc \
+             JOIN interview_steps s ON s.id = sc.step_id \
+             JOIN requisitions r ON r.id = s.requisition_id \
+             JOIN competencies c ON c.id = sc.competency_id \
+             WHERE r.opening_id = 'REQ-2026-0142' AND c.name = ?1",
+            [competency],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn the_interview_plan_grid_flags_a_double_and_keeps_a_competency_already_rated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = hiring_tab(&path);
+    click(&mut harness, "Ingrid Solberg");
+    click(&mut harness, "Interview plan");
+    harness.get_by_label("✔ Every competency is assessed by exactly one step");
+
+    // Ingrid's scorecard from the hiring manager's step rates business acumen: taking it off
+    // that step is refused, in the grid, and nothing changes. (Lower rows first: a checkbox's
+    // tooltip opens below the pointer.)
+    let label = "Business acumen by Hiring manager conversation";
+    harness.get_by_role_and_label(Role::CheckBox, label).scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, label).click();
+    harness.run();
+    harness.run();
+    harness.get_by_label("⚠ scorecards of this step already rate that competency; it stays assessed here");
+    assert_eq!(assessed_by(&harness, "Business acumen"), 1);
+    harness.get_by_label("✔ Every competency is assessed by exactly one step");
+
+    // A second step on architecture design: a double, flagged on top and on its row.
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Architecture design by Customer envisioning role play")
+        .click();
+    harness.run();
+    harness.run();
+    harness.get_by_label("⚠ 1 assessed twice or more");
+    harness.get_by_label("⚠ 2 steps");
+    assert_eq!(assessed_by(&harness, "Architecture design"), 2);
+}
