@@ -717,3 +717,73 @@ fn a_new_database_starts_with_the_default_onboarding_template() {
         .collect();
     assert_eq!(seeded, expected, "migration 0009 seeds model::onboarding::DEFAULT_TEMPLATE");
 }
+
+#[test]
+fn slates_and_panels_are_counted_per_quarter_from_the_recruiters_aggregate_only() {
+    use leadline::model::hiring::PolicyCount;
+    use leadline::model::interview::{PolicyAnswer, SlateReport};
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    let mut session = common::live_session(&path);
+    let requisition = requisition_in(&mut session, "REQ-11", day(2026, 9, 14));
+    let report = |stage, reported_on, slate_size, slate, panel| SlateReport {
+        stage,
+        reported_on,
+        slate_size,
+        slate,
+        panel,
+    };
+    let reports = [
+        // Last quarter (FY27 Q1 ends on 30 September).
+        report(Stage::Sourced, day(2026, 9, 20), 12, PolicyAnswer::Yes, PolicyAnswer::Yes),
+        report(Stage::Screen, day(2026, 10, 5), 6, PolicyAnswer::Yes, PolicyAnswer::NotReported),
+        report(Stage::InterviewLoop, day(2026, 11, 2), 3, PolicyAnswer::No, PolicyAnswer::Yes),
+        // The recruiter corrects the screen's report: it replaces the first.
+        report(Stage::Screen, day(2026, 10, 7), 6, PolicyAnswer::Yes, PolicyAnswer::No),
+    ];
+    for report in reports {
+        apply(&mut session, hiring(HiringCommand::RecordSlate { requisition, report }));
+    }
+    assert_eq!(count(&session, "slate_reports"), 3);
+    let quarters = &session.view().hiring.quarters;
+    assert_eq!(quarters[0].quarter, "FY27 Q2");
+    assert_eq!(quarters[0].figures.slates, PolicyCount { yes: 1, no: 1, not_reported: 0 });
+    assert_eq!(quarters[0].figures.panels, PolicyCount { yes: 1, no: 1, not_reported: 0 });
+    assert_eq!(quarters[1].figures.slates, PolicyCount { yes: 1, no: 0, not_reported: 0 });
+
+    // Bad reports are refused by name and change nothing.
+    for (bad, expected) in [
+        (
+            report(Stage::Offer, day(2026, 11, 29), 2, PolicyAnswer::Yes, PolicyAnswer::Yes),
+            "reported: 2026-11-29 is in the future",
+        ),
+        (
+            report(Stage::Hired, day(2026, 11, 20), 2, PolicyAnswer::Yes, PolicyAnswer::Yes),
+            "stage: a slate is reported for a stage from sourced to offer",
+        ),
+        (
+            report(Stage::Offer, day(2026, 11, 20), 1001, PolicyAnswer::Yes, PolicyAnswer::Yes),
+            "slate size: 1001 is more than 1000",
+        ),
+    ] {
+        assert_eq!(
+            refused(&mut session, hiring(HiringCommand::RecordSlate { requisition, report: bad })),
+            expected
+        );
+    }
+    assert_eq!(count(&session, "slate_reports"), 3);
+
+    // What is stored is the aggregate: nothing in a report points at a person.
+    let columns: Vec<String> = session
+        .conn()
+        .prepare("SELECT name FROM pragma_table_info('slate_reports')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        columns,
+        ["requisition_id", "stage", "reported_on", "slate_size", "slate_policy", "panel_policy"]
+    );
+}
