@@ -225,6 +225,12 @@ fn meetings_of(architect: ArchitectId, words: bool) -> Changes {
 }
 
 impl Command {
+    /// Whether the command deletes personal data for good (a candidate): the session then
+    /// empties the write-ahead log too, so no earlier copy lingers beside the file.
+    pub(super) fn erases_personal_data(&self) -> bool {
+        matches!(self, Self::Hiring(HiringCommand::DeleteCandidates(_)))
+    }
+
     /// Applies the command on `conn` (inside the caller's transaction) and says what it did
     /// and which parts of the view it changed.
     pub(super) fn apply(self, conn: &Connection, today: NaiveDate) -> Result<(Done, Changes), StoreError> {

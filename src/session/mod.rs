@@ -212,9 +212,16 @@ impl Session {
             return refused(SessionError::BackupFailed { what: "importing", detail: error.to_string() });
         }
         let undo_before = undo::undo_before(&self.view, &command);
+        let erases = command.erases_personal_data();
         match self.store.transact(|tx| command.apply(tx, today)) {
             Ok((done, mut changes)) => {
                 self.changed = true;
+                if erases {
+                    // The deleted rows' earlier versions are still in the write-ahead log until
+                    // it is checkpointed: copy the overwritten pages into the file and empty
+                    // the log now. Best effort: a busy reader only delays it to the next one.
+                    let _ = self.store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+                }
                 // The last change is the one Ctrl+Z reverses: a change that cannot be undone
                 // clears the step of an older one rather than leave it to surprise.
                 let undo =

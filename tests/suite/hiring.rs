@@ -499,6 +499,11 @@ fn a_deleted_candidate_leaves_no_trace_in_the_database_file_or_the_search_index(
     for table in ["candidates", "candidate_stages", "interviews", "scorecard_ratings"] {
         assert_eq!(count(&session, table), 0, "{table}");
     }
+    // At once, with the app still open: not in the file nor in its write-ahead log.
+    let now = file_bytes(&path);
+    for word in [name, note, evidence] {
+        assert!(!contains(&now, word), "“{word}” is still in the file or its journal while open");
+    }
     drop(session);
 
     vacuum(&path);
