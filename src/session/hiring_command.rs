@@ -102,6 +102,12 @@ pub enum HiringCommand {
     },
     /// Hires a candidate at the offer stage: the architect with an onboarding plan, all or nothing.
     Hire(Box<Hire>),
+    /// Undoes a hire: the architect and what the hire made for them go, the candidate is at the
+    /// offer stage again and the requisition as it was before.
+    UndoHire {
+        candidate: CandidateId,
+        requisition: Box<Requisition>,
+    },
     /// Marks an architect as left and records why.
     MarkLeft {
         architect: ArchitectId,
@@ -319,6 +325,16 @@ impl HiringCommand {
                     ..Changes::default()
                 };
                 Ok((outcome, changes))
+            }
+            Self::UndoHire { candidate, requisition } => {
+                let name = onboarding::unhire(conn, candidate, &requisition)?;
+                let outcome = HiringOutcome {
+                    requisition: Some(requisition.id),
+                    candidate: Some(candidate),
+                    ..said(format!("{name} is a candidate at the offer stage again, not on the team"))
+                };
+                // The architect and their meetings and goals are gone: everything is read again.
+                Ok((outcome, Changes::everything()))
             }
             Self::MarkLeft { architect, departure } => {
                 departures::mark_left(conn, architect, &departure, today)?;

@@ -1,6 +1,7 @@
 //! Undo for hiring: the reversing command, read from the view before the change. Marking as
 //! left comes back with the status and reason as they were; a stage move, an edit of a
-//! candidate or requisition, a status change and a change of the interview plan too.
+//! candidate or requisition, a status change and a change of the interview plan too; a hire
+//! goes away whole (the architect with their meetings, goals and plan).
 //! Deleting a candidate is never undone: that deletion is meant to be real.
 
 use super::command::Command;
@@ -66,6 +67,20 @@ pub(super) fn undo_for(view: &ViewModel, command: &HiringCommand) -> Option<Undo
                     step: *step,
                     competency: *competency,
                     assessed: !*assessed,
+                },
+            )
+        }
+        HiringCommand::Hire(hire) => {
+            let row = hiring
+                .details
+                .iter()
+                .find(|(_, detail)| detail.candidates.iter().any(|c| c.candidate.id == hire.candidate))
+                .and_then(|(id, _)| hiring.row(*id))?;
+            (
+                format!("hire of {}", hire.architect.name),
+                HiringCommand::UndoHire {
+                    candidate: hire.candidate,
+                    requisition: Box::new(row.requisition.clone()),
                 },
             )
         }

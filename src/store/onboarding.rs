@@ -220,6 +220,35 @@ pub fn hire(conn: &Connection, hire: &Hire, today: NaiveDate) -> Result<Hired, S
     })
 }
 
+/// Reverses a hire made a moment ago (its undo): the architect goes with everything the hire
+/// created for them (meetings, goals, the plan), the candidate is back at the offer stage and
+/// the requisition as it was (`requisition`, read before the hire). Returns the name.
+pub fn unhire(
+    conn: &Connection,
+    candidate: CandidateId,
+    requisition: &crate::model::requisition::Requisition,
+) -> Result<String, StoreError> {
+    let person = candidates::get(conn, candidate)?;
+    let Some(architect) = person.architect else {
+        return Err(StoreError::InUse(format!("{} is not hired", person.fields.name)));
+    };
+    for meeting in one_on_ones::history(conn, architect)? {
+        one_on_ones::delete(conn, meeting.meeting.id)?;
+    }
+    for goal in goals::list_of(conn, architect)? {
+        goals::delete(conn, goal.id)?;
+    }
+    conn.prepare_cached("DELETE FROM onboarding_plans WHERE architect_id = ?1")?.execute([architect])?;
+    conn.prepare_cached("DELETE FROM candidate_stages WHERE candidate_id = ?1 AND stage = 'hired'")?
+        .execute([candidate])?;
+    conn.prepare_cached("UPDATE candidates SET stage = 'offer', architect_id = NULL WHERE id = ?1")?
+        .execute([candidate])?;
+    requisitions::restore_status(conn, requisition)?;
+    let name = architects::get(conn, architect)?.fields.name;
+    architects::delete(conn, architect)?;
+    Ok(name)
+}
+
 /// A hire's onboarding plan as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {

@@ -792,3 +792,54 @@ fn slates_and_panels_are_counted_per_quarter_from_the_recruiters_aggregate_only(
         ["requisition_id", "stage", "reported_on", "slate_size", "slate_policy", "panel_policy"]
     );
 }
+
+#[test]
+fn undo_of_a_hire_takes_the_architect_off_the_team_and_puts_the_offer_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    let mut session = common::live_session(&path);
+    let requisition = requisition_in(&mut session, "REQ-12", day(2026, 9, 14));
+    let ingrid = at_offer(&mut session, requisition, "Ingrid Solberg");
+    let before = [
+        count(&session, "architects"),
+        count(&session, "goals"),
+        count(&session, "one_on_ones"),
+        count(&session, "talking_points"),
+        count(&session, "onboarding_plans"),
+        count(&session, "candidate_stages"),
+    ];
+    apply(
+        &mut session,
+        hiring(HiringCommand::Hire(Box::new(hire_of(ingrid, "Ingrid Solberg", day(2026, 12, 7), None)))),
+    );
+    assert_eq!(count(&session, "architects"), 1);
+    assert_eq!(session.undo_step().map(|u| u.label.as_str()), Some("hire of Ingrid Solberg"));
+    let found = |session: &Session, words: &str| search::search(session.conn(), words, 50).unwrap().total;
+    assert!(found(&session, "Lead a first customer engagement") > 0, "the plan's goal is searchable");
+
+    let (_, applied) = session.undo().expect("undo");
+    let Ok(Done::Hiring(done)) = applied.result else { panic!("{:?}", applied.result) };
+    assert_eq!(done.message, "Ingrid Solberg is a candidate at the offer stage again, not on the team");
+    let after = [
+        count(&session, "architects"),
+        count(&session, "goals"),
+        count(&session, "one_on_ones"),
+        count(&session, "talking_points"),
+        count(&session, "onboarding_plans"),
+        count(&session, "candidate_stages"),
+    ];
+    assert_eq!(before, after, "everything the hire made is gone");
+    assert_eq!(found(&session, "Lead a first customer engagement"), 0, "from the search index too");
+    assert_eq!(found(&session, "Your first month"), 0);
+    let stored = candidates::get(session.conn(), ingrid).unwrap();
+    assert_eq!((stored.stage(), stored.architect), (Stage::Offer, None));
+    let open = requisitions::get(session.conn(), requisition).unwrap();
+    assert_eq!((open.status, open.closed_on), (RequisitionStatus::Open, None));
+    assert!(session.view().architects.is_empty());
+    // And she can be hired again.
+    apply(
+        &mut session,
+        hiring(HiringCommand::Hire(Box::new(hire_of(ingrid, "Ingrid Solberg", day(2026, 12, 7), None)))),
+    );
+    assert_eq!(count(&session, "architects"), 1);
+}

@@ -90,6 +90,17 @@ fn a_candidate_moves_through_every_stage_to_hired_and_joins_the_team_with_onboar
         .unwrap();
     let filled = requisitions::get(conn, leadline::model::RequisitionId(security)).unwrap();
     assert_eq!((filled.status, filled.closed_on), (RequisitionStatus::Filled, Some(common::today())));
+
+    // A hire by mistake is undone like any change: off the team, back at the offer stage.
+    click(&mut harness, "Undo hire of Diego Alvarez");
+    let conn = common::app_db(&harness);
+    let architects: i64 = conn
+        .query_row("SELECT count(*) FROM architects WHERE name = 'Diego Alvarez'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(architects, 0);
+    let open = requisitions::get(conn, leadline::model::RequisitionId(security)).unwrap();
+    assert_eq!((open.status, open.closed_on), (RequisitionStatus::Open, None));
+    assert!(harness.query_by_label("Earn AZ-900 Azure Fundamentals").is_none(), "his page is closed");
 }
 
 #[test]
