@@ -24,7 +24,7 @@ pub struct BenchArgs {
     #[arg(long, default_value_t = 50)]
     pub runs: usize,
     /// Only these groups of operations (repeatable): time, startup, one-on-ones, writes,
-    /// calendar, development, business. Default: all.
+    /// calendar, development, business, hiring. Default: all.
     #[arg(long, value_enum)]
     pub only: Vec<Group>,
     /// Start from a copy of this large demo file (made with `leadline --db FILE demo --size
@@ -43,6 +43,7 @@ pub enum Group {
     Calendar,
     Development,
     Business,
+    Hiring,
 }
 
 /// A database file in a folder of its own in the temp folder (its backups go beside it),
@@ -109,6 +110,9 @@ pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
     }
     if wanted(Group::Business) {
         measurements.extend(super::bench_business::run(&db.0, runs, today)?);
+    }
+    if wanted(Group::Hiring) {
+        measurements.extend(super::bench_hiring::run(&db.0, runs, today)?);
     }
     let rows: Vec<[String; 5]> = measurements
         .iter()

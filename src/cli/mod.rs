@@ -3,11 +3,13 @@
 mod bench;
 mod bench_business;
 mod bench_development;
+mod bench_hiring;
 mod bench_writes;
 mod business;
 mod business_import;
 pub mod data;
 mod development;
+mod hiring;
 mod import_ics;
 mod measure;
 mod output;
@@ -96,6 +98,12 @@ pub enum CliCommand {
     Consumption(business::ConsumptionCommand),
     /// A fiscal quarter's targets against actuals and the operational standards.
     Scorecard(business::ScorecardArgs),
+    /// Hiring: requisitions and their pages.
+    #[command(subcommand)]
+    Hiring(hiring::HiringCommandArgs),
+    /// Candidates: delete those past their purge date, export one's record.
+    #[command(subcommand)]
+    Candidates(hiring::CandidatesCommand),
     /// Time the operations that must stay fast, on the large demo in a temporary file.
     Bench(bench::BenchArgs),
     /// Take a verified backup now (kept in the backups folder beside the database).
@@ -257,6 +265,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         CliCommand::WriteLoop { count } => data::write_loop(&db_path, count, today),
         CliCommand::Shell(command) => shell::run(&command),
+        CliCommand::Hiring(command) => {
+            print!("{}", hiring::run(&open_existing(&db_path)?, today, &command)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        CliCommand::Candidates(command) => hiring::candidates(&db_path, today, command),
         CliCommand::Team(TeamCommand::List { format, all }) => {
             let store = open_existing(&db_path)?;
             let architects = store::architects::list(store.conn())?;

@@ -3,6 +3,7 @@
 mod business;
 pub mod calendar;
 mod development;
+mod hiring;
 mod one_on_ones;
 mod time;
 
@@ -337,6 +338,7 @@ pub fn generate(conn: &Connection, size: DemoSize, today: NaiveDate) -> Result<u
     development::generate(conn, size, today)?;
     one_on_ones::generate(conn, size, today, &created)?;
     business::generate(conn, size, today, &architects::list(conn)?)?;
+    hiring::generate(conn, size, today)?;
     // The demo manager's own address and the company's domain, so a calendar imported into
     // the demo tells customers from colleagues.
     if crate::store::calendar::list_setting(conn, crate::store::calendar::MY_EMAILS)?.is_empty() {

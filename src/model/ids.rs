@@ -51,3 +51,10 @@ id_type!(EventId);
 id_type!(ContactId);
 id_type!(InteractionId);
 id_type!(MetricId);
+// Hiring: a requisition, a candidate on it, a step of its interview plan, one interview of a
+// candidate in a step, an entry of the onboarding template.
+id_type!(RequisitionId);
+id_type!(CandidateId);
+id_type!(InterviewStepId);
+id_type!(InterviewId);
+id_type!(TemplateItemId);

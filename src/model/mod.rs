@@ -22,8 +22,15 @@ pub use ids::{
     InitiativeId, InteractionId, ListItemId, MetricId, MilestoneId, OneOnOneId, OpportunityId,
     TalkingPointId, TemplateId, TimeEntryId,
 };
+pub use ids::{CandidateId, InterviewId, InterviewStepId, RequisitionId, TemplateItemId};
 pub use lists::{ListItem, ListKind};
 pub use text::ValidationError;
 pub mod certification;
 pub mod goal;
 pub mod skills;
+// Hiring (issue 13).
+pub mod candidate;
+pub mod hiring;
+pub mod interview;
+pub mod onboarding;
+pub mod requisition;

@@ -171,6 +171,32 @@ pub fn cert_alert(code: &str, name: &str, state: CertState) -> Option<CertAlert>
     Some(CertAlert { code: code.to_owned(), name: name.to_owned(), state, date, on_agenda_since: None })
 }
 
+/// A new hire's onboarding in their first 90 days (issue 13): the day they are on, their buddy,
+/// and the goals of their 30-60-90 plan. Filled from the hiring store.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Onboarding {
+    /// Day 1 is the start date.
+    pub day: i64,
+    pub buddy: Option<String>,
+    pub items: Vec<OnboardingItem>,
+}
+
+impl Onboarding {
+    /// Whether `goal` is one of the plan's (same description and due date).
+    pub fn lists(&self, goal: &GoalDue) -> bool {
+        self.items.iter().any(|item| item.text == goal.description && goal.target_on == Some(item.due_on))
+    }
+}
+
+/// One goal of an onboarding plan: the day it is due (30, 60, 90) and whether it is done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnboardingItem {
+    pub day: u16,
+    pub due_on: NaiveDate,
+    pub text: String,
+    pub done: bool,
+}
+
 /// The manager's own week against the 50/30/20 targets (issue 5).
 #[derive(Debug, Clone, PartialEq)]
 pub struct WeekSplit {
@@ -188,6 +214,8 @@ pub struct Inputs {
     /// Per architect; missing means nothing to show.
     pub development: HashMap<ArchitectId, Development>,
     pub week_split: Option<WeekSplit>,
+    /// New hires in their first 90 days; missing means not onboarding.
+    pub onboarding: HashMap<ArchitectId, Onboarding>,
 }
 
 /// The day a week's cards are computed for: today in the current week, otherwise the week's
@@ -250,6 +278,8 @@ pub struct PrepCard {
     /// Talking points to add when the one-on-one starts from this card (carried items come
     /// by themselves).
     pub suggested: Vec<PointFields>,
+    /// A new hire's onboarding plan, in their first 90 days.
+    pub onboarding: Option<Onboarding>,
 }
 
 impl PrepCard {
@@ -302,6 +332,7 @@ impl PrepCard {
             && self.goals.is_empty()
             && self.certs.is_empty()
             && self.changes.is_empty()
+            && self.onboarding.is_none()
     }
 }
 
@@ -404,7 +435,14 @@ fn place(sheet: &mut PrepSheet, inputs: &Inputs, architect: &ArchitectInput) {
         return;
     }
     let development = inputs.development.get(&architect.id).cloned().unwrap_or_default();
-    sheet.due.push(card(architect, history, development, sheet.as_of));
+    let mut card = card(architect, history, development, sheet.as_of);
+    card.onboarding = inputs.onboarding.get(&architect.id).cloned();
+    if let Some(onboarding) = &card.onboarding {
+        // The onboarding section lists the plan's goals already: the Goals section keeps
+        // the others (suggestions for the agenda stay, as for any goal).
+        card.goals.retain(|goal| !onboarding.lists(goal));
+    }
+    sheet.due.push(card);
 }
 
 fn sort(sheet: &mut PrepSheet, inputs: &Inputs) {
@@ -488,6 +526,7 @@ fn card(
         certs: development.certs,
         changes: development.changes,
         suggested,
+        onboarding: None,
     }
 }
 
@@ -635,6 +674,7 @@ mod tests {
             history: HashMap::from([(ArchitectId(1), history)]),
             development: HashMap::new(),
             week_split: None,
+            onboarding: HashMap::new(),
         };
         let sheet = build(&inputs);
         let card = &sheet.due[0];
@@ -644,6 +684,50 @@ mod tests {
         assert_eq!(card.overdue_count(sheet.as_of), 1);
         assert_eq!(card.done_since_last.iter().map(|a| a.id.0).collect::<Vec<_>>(), [3]);
         assert!(card.suggested.iter().any(|p| p.topic == "Wellbeing" && p.text.contains("2/5")));
+    }
+
+    #[test]
+    fn a_new_hires_card_lists_the_onboarding_goals_once_under_onboarding() {
+        let plan_goal = GoalDue {
+            description: "Earn AZ-900 Azure Fundamentals".into(),
+            target_on: Some(day(2026, 11, 18)),
+            stalled: false,
+            overdue_days: Some(10),
+            on_agenda_since: None,
+        };
+        let other = GoalDue {
+            description: "Lead the Trey pilot".into(),
+            target_on: None,
+            stalled: true,
+            overdue_days: None,
+            on_agenda_since: None,
+        };
+        let development =
+            Development { goals: vec![plan_goal.clone(), other.clone()], certs: vec![], changes: vec![] };
+        let onboarding = Onboarding {
+            day: 41,
+            buddy: Some("Mateo García".into()),
+            items: vec![OnboardingItem {
+                day: 30,
+                due_on: day(2026, 11, 18),
+                text: "Earn AZ-900 Azure Fundamentals".into(),
+                done: false,
+            }],
+        };
+        let inputs = Inputs {
+            week: week("2026-W48"),
+            today: day(2026, 11, 28),
+            architects: vec![architect(1, "Tomás Herrera", Cadence::Weekly, Status::Active)],
+            history: HashMap::from([(ArchitectId(1), HistoryInput::default())]),
+            development: HashMap::from([(ArchitectId(1), development)]),
+            week_split: None,
+            onboarding: HashMap::from([(ArchitectId(1), onboarding.clone())]),
+        };
+        let sheet = build(&inputs);
+        let card = &sheet.due[0];
+        assert_eq!(card.onboarding.as_ref(), Some(&onboarding));
+        assert_eq!(card.goals, [other], "the plan's goal is under Onboarding, not twice");
+        assert!(card.suggested.iter().any(|p| p.text.starts_with("Goal: Earn AZ-900")), "still suggested");
     }
 
     #[test]
@@ -682,6 +766,7 @@ mod tests {
             ]),
             development: HashMap::new(),
             week_split: None,
+            onboarding: HashMap::new(),
         };
         let sheet = build(&inputs);
         assert_eq!(sheet.held.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["Held"]);

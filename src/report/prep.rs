@@ -10,7 +10,7 @@ use crate::model::architect::Choice as _;
 use crate::model::certification::short_name;
 use crate::model::one_on_one::PointFields;
 use crate::model::one_on_one::{ActionItem, TalkingPoint, days_ago, short_date, times_carried};
-use crate::model::prep::{CertAlert, GoalDue, PrepCard, PrepSheet, WeekSplit};
+use crate::model::prep::{CertAlert, GoalDue, Onboarding, PrepCard, PrepSheet, WeekSplit};
 use crate::model::split::{Category, drift_sentence};
 
 /// "Mon 23 – Sun 29 Nov 2026" for a week.
@@ -112,6 +112,16 @@ pub fn split_lines(week_split: &WeekSplit) -> (String, String) {
         .collect::<Vec<_>>()
         .join(" · ");
     (shares, drift_sentence(split, targets, "week"))
+}
+
+/// "Onboarding: day 40 of 90 · buddy Mateo García", over a new hire's plan.
+pub fn onboarding_heading(onboarding: &Onboarding) -> String {
+    let mut heading =
+        format!("Onboarding: day {} of {}", onboarding.day, crate::model::onboarding::ONBOARDING_DAYS);
+    if let Some(buddy) = &onboarding.buddy {
+        let _ = write!(heading, " · buddy {buddy}");
+    }
+    heading
 }
 
 /// "no open actions", "1 open action", "3 open actions".
@@ -231,6 +241,15 @@ fn card_markdown(out: &mut String, card: &PrepCard, as_of: NaiveDate) {
     }
     if card.is_empty() && card.open_in_notes.is_empty() {
         out.push_str("Nothing carried over and no open actions.\n\n");
+    }
+    if let Some(onboarding) = &card.onboarding {
+        let _ = writeln!(out, "### {}\n", onboarding_heading(onboarding));
+        for item in &onboarding.items {
+            let tick = if item.done { "x" } else { " " };
+            let _ =
+                writeln!(out, "- [{tick}] Day {}: {} (due {})", item.day, one_line(&item.text), item.due_on);
+        }
+        out.push('\n');
     }
     if !card.open_in_notes.is_empty() {
         out.push_str("### Open in the notes\n\n");

@@ -77,6 +77,8 @@ pub struct Changes {
     pub business: bool,
     /// A backup was taken or the file replaced: the list of backups.
     pub backups: bool,
+    /// Requisitions, candidates, interviews, departures or the onboarding template.
+    pub hiring: bool,
 }
 
 impl Changes {
@@ -104,6 +106,7 @@ impl Changes {
         self.onboarding |= other.onboarding;
         self.business |= other.business;
         self.backups |= other.backups;
+        self.hiring |= other.hiring;
     }
 }
 

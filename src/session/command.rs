@@ -9,6 +9,7 @@ use rusqlite::Connection;
 use super::business_command::{BusinessCommand, BusinessDone};
 use super::changes::{Changes, People};
 use super::dev_command::{DevCommand, DevOutcome};
+use super::hiring_command::{HiringCommand, HiringOutcome};
 use crate::demo::{self, DemoSize};
 use crate::import::preview::CommitPlan;
 use crate::import::rules::Rule;
@@ -156,6 +157,8 @@ pub enum Command {
         plan: CommitPlan,
         folder: Option<String>,
     },
+    /// Requisitions, candidates, interviews, hires, departures (issue 13).
+    Hiring(HiringCommand),
 }
 
 /// What an applied command did, so its sender can follow up (close an editor, select a row)
@@ -199,6 +202,7 @@ pub enum Done {
         deleted: usize,
         first_date: Option<NaiveDate>,
     },
+    Hiring(HiringOutcome),
 }
 
 /// The days a time entry counts on, before and after a change.
@@ -238,6 +242,12 @@ fn meetings_of(architect: ArchitectId, words: bool) -> Changes {
 }
 
 impl Command {
+    /// Whether the command deletes personal data for good (a candidate): the session then
+    /// empties the write-ahead log too, so no earlier copy lingers beside the file.
+    pub(super) fn erases_personal_data(&self) -> bool {
+        matches!(self, Self::Hiring(HiringCommand::DeleteCandidates(_)))
+    }
+
     /// Applies the command on `conn` (inside the caller's transaction) and says what it did
     /// and which parts of the view it changed.
     pub(super) fn apply(self, conn: &Connection, today: NaiveDate) -> Result<(Done, Changes), StoreError> {
@@ -453,6 +463,10 @@ impl Command {
                 // An import may touch thousands of days and the architects it files meetings
                 // under: everything is read again.
                 Ok((done, Changes::everything()))
+            }
+            Self::Hiring(command) => {
+                let (done, changes) = command.apply(conn, today)?;
+                Ok((Done::Hiring(done), changes))
             }
         }
     }

@@ -14,6 +14,9 @@ pub mod dev_command;
 pub mod dev_view;
 pub mod error;
 pub mod files;
+pub mod hiring_command;
+pub mod hiring_undo;
+pub mod hiring_view;
 pub mod origin;
 mod refresh;
 pub mod time_view;
@@ -33,6 +36,8 @@ pub use command::{Command, Done};
 pub use dev_command::{DevCommand, DevOutcome};
 pub use error::SessionError;
 pub use files::{Recovery, Restored};
+pub use hiring_command::{HiringCommand, HiringOutcome};
+pub use hiring_view::HiringView;
 pub use origin::{Applied, Inbox, Origin, Outbox, Sent};
 pub use time_view::{TimeFocus, TimeView};
 pub use undo::Undo;
@@ -213,9 +218,16 @@ impl Session {
             return refused(SessionError::BackupFailed { what: "importing", detail: error.to_string() });
         }
         let undo_before = undo::undo_before(&self.view, &command);
+        let erases = command.erases_personal_data();
         match self.store.transact(|tx| command.apply(tx, today)) {
             Ok((done, mut changes)) => {
                 self.changed = true;
+                if erases {
+                    // The deleted rows' earlier versions are still in the write-ahead log until
+                    // it is checkpointed: copy the overwritten pages into the file and empty
+                    // the log now. Best effort: a busy reader only delays it to the next one.
+                    let _ = self.store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+                }
                 // The last change is the one Ctrl+Z reverses: a change that cannot be undone
                 // clears the step of an older one rather than leave it to surprise.
                 let undo = if origin == Origin::UNDO {
@@ -255,6 +267,9 @@ impl Session {
             != (&selection.week, &selection.architect, &selection.meeting)
         {
             self.view.load_selection(self.store.conn(), selection)?;
+        }
+        if before.requisition != selection.requisition {
+            self.view.hiring.select(self.store.conn(), selection.requisition)?;
         }
         Ok(())
     }

@@ -52,6 +52,12 @@ impl Session {
             view.onboarded = fresh;
         }
 
+        if changes.hiring || changes.roster || changes.time_settings || changes.development_settings {
+            // Names, quarters and the competencies a plan assigns appear in hiring too.
+            view.hiring =
+                super::hiring_view::HiringView::load(conn, today, selection.requisition, &view.architects)?;
+        }
+
         let time_changed = !changes.time_days.is_empty() || changes.time_settings || changes.meeting_time;
         if changes.time_settings || changes.meeting_time {
             view.time = TimeView::load(conn, today, *time_focus)?;

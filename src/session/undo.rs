@@ -69,6 +69,7 @@ pub(super) fn undo_before(view: &ViewModel, command: &Command) -> Option<Undo> {
             })
         }
         Command::Development(command) => development_undo_for(&view.development, command),
+        Command::Hiring(command) => super::hiring_undo::undo_for(view, command),
         _ => None,
     }
 }

@@ -38,6 +38,8 @@ pub struct Selection {
     pub meeting: Option<OneOnOneId>,
     /// What the global search looks for.
     pub query: String,
+    /// The requisition whose page the Hiring tab shows.
+    pub requisition: Option<crate::model::RequisitionId>,
 }
 
 /// The meeting open in the editor, with everything on its agenda.
@@ -100,6 +102,8 @@ pub struct ViewModel {
     pub last_import_folder: Option<String>,
     /// The Business screen: accounts, wins and plans, initiatives, the network, scorecards.
     pub business: BusinessView,
+    /// Requisitions, the pipeline, interviews, figures, departures (issue 13).
+    pub hiring: super::hiring_view::HiringView,
 }
 
 impl ViewModel {
@@ -133,6 +137,8 @@ impl ViewModel {
         view.my_actions = agenda::my_open_actions(conn, today)?;
         view.energy = one_on_ones::energy_trends(conn, ENERGY_TREND_MEETINGS)?;
         view.business = BusinessView::load(conn, today)?;
+        view.hiring =
+            super::hiring_view::HiringView::load(conn, today, selection.requisition, &view.architects)?;
         view.load_selection(conn, selection)?;
         view.load_search(conn, &selection.query);
         Ok(view)

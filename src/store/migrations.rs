@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_entry_calendar.sql"),
     include_str!("migrations/0008_meetings_held.sql"),
     include_str!("migrations/0009_business.sql"),
+    include_str!("migrations/0010_hiring.sql"),
 ];
 
 /// The schema version this build writes.

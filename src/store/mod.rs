@@ -27,6 +27,12 @@ pub mod templates;
 pub mod time;
 pub mod transfer;
 pub mod work_links;
+// Hiring (issue 13).
+pub mod candidates;
+pub mod departures;
+pub mod interviews;
+pub mod onboarding;
+pub mod requisitions;
 
 use std::fs;
 use std::io::Read as _;
@@ -69,6 +75,8 @@ pub enum StoreError {
     Skill(#[from] crate::model::skills::SkillError),
     #[error(transparent)]
     Cert(#[from] crate::model::certification::CertError),
+    #[error(transparent)]
+    Stage(#[from] crate::model::candidate::StageError),
     #[error("{0}")]
     InUse(String),
     #[error("{0}")]

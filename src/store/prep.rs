@@ -33,6 +33,7 @@ pub fn inputs(conn: &Connection, week: IsoWeek, today: NaiveDate) -> Result<Inpu
         history: HashMap::new(),
         development: HashMap::new(),
         week_split: None,
+        onboarding: HashMap::new(),
     };
     for architect in architects::list(conn)? {
         let status = architect.fields.status;
@@ -48,6 +49,7 @@ pub fn inputs(conn: &Connection, week: IsoWeek, today: NaiveDate) -> Result<Inpu
         inputs.history.insert(id, history(conn, id, cadence, week)?);
     }
     fill_development(conn, as_of, &mut inputs)?;
+    super::onboarding::fill_prep(conn, as_of, &mut inputs, None)?;
     fill_week_split(conn, week, &mut inputs)?;
     Ok(inputs)
 }
@@ -150,6 +152,7 @@ pub fn refresh_architect(conn: &Connection, inputs: &mut Inputs, id: ArchitectId
         catalogue: &catalogue,
         stalled_days: goals::stalled_days(conn)?,
     };
+    super::onboarding::fill_prep(conn, as_of, inputs, Some(id))?;
     let since = inputs.history.get(&id).and_then(|h| h.last.map(|m| m.held_on));
     let development = development_of(&plan, since, as_of);
     if development == prep::Development::default() {

@@ -22,6 +22,8 @@ pub enum EditorAction {
     Cancel,
     Send(Box<Command>),
     AskDelete(ArchitectId),
+    /// "Mark as left": ask why first (`ui::leaving`).
+    AskLeaving(ArchitectId),
 }
 
 pub struct ArchitectEditor {
@@ -135,13 +137,10 @@ impl ArchitectEditor {
                     }
                 } else if ui
                     .button("Mark as left")
-                    .on_hover_text("Keeps their profile and history, hidden from the current team")
+                    .on_hover_text("Asks why, keeps their profile and history, hidden from the current team")
                     .clicked()
                 {
-                    action = EditorAction::Send(Box::new(Command::SetArchitectStatus {
-                        id,
-                        status: Status::Left,
-                    }));
+                    action = EditorAction::AskLeaving(id);
                 }
             });
         });
@@ -174,7 +173,7 @@ impl ArchitectEditor {
                 ui.radio_value(&mut f.cadence, *cadence, cadence.label());
             }
         });
-        choice_row(ui, "Status", "status", &mut f.status);
+        status_row(ui, &mut f.status);
         widgets::text_area(ui, "Accounts covered (one per line)", &mut f.accounts, TEXT_MAX_CHARS, 3);
     }
 
@@ -195,6 +194,22 @@ impl ArchitectEditor {
         }
         widgets::text_area(ui, "Readiness evidence", &mut f.readiness_evidence, TEXT_MAX_CHARS, 2);
     }
+}
+
+/// Active or on leave; "left" is set by "Mark as left", which asks why (`ui::leaving`), so it
+/// is offered here only to someone who has left already.
+fn status_row(ui: &mut egui::Ui, value: &mut Status) {
+    widgets::form_row(ui, "Status", |ui| {
+        egui::ComboBox::from_id_salt("status")
+            .selected_text(value.label())
+            .width(ui.available_width())
+            .show_ui(ui, |ui| {
+                let left = *value == Status::Left;
+                for status in Status::ALL.iter().filter(|s| **s != Status::Left || left) {
+                    ui.selectable_value(value, *status, status.label());
+                }
+            });
+    });
 }
 
 pub(super) fn date_text(date: Option<NaiveDate>) -> String {

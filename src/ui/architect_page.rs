@@ -218,4 +218,7 @@ fn subtitle_ui(ui: &mut egui::Ui, view: &ViewModel, architect: &Architect) {
     if !parts.is_empty() {
         ui.add(egui::Label::new(RichText::new(parts.join(" · ")).weak()).truncate());
     }
+    if let Some(departure) = super::leaving::departure_line(view, architect.id) {
+        ui.add(egui::Label::new(RichText::new(departure).weak()).truncate());
+    }
 }

@@ -90,6 +90,9 @@ pub fn card_ui(ui: &mut egui::Ui, card: &PrepCard, sheet: &PrepSheet, view: &Vie
                     .italics(),
             );
         }
+        if let Some(onboarding) = &card.onboarding {
+            super::hiring_week::onboarding_ui(ui, onboarding, as_of);
+        }
 
         if !card.carried_points.is_empty() {
             theme::section_title(ui, &format!("Carried over ({})", card.carried_points.len()));

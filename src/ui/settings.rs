@@ -49,6 +49,7 @@ pub struct SettingsState {
     data: super::settings_data::DataSettings,
     time: super::settings_time::TimeSettingsForm,
     development: super::settings_development::DevelopmentSettings,
+    hiring: super::settings_hiring::HiringSettings,
     calendar: super::rules::RulesEditor,
 }
 
@@ -89,6 +90,8 @@ impl SettingsState {
             ui.add_space(theme::SPACE_L);
             ui.separator();
             self.calendar.ui(ui, view, &mut shell.inbox, outbox);
+            // Last, so the sections above stay where they were: the purge rule and the template.
+            self.hiring.ui(ui, view, &mut shell.inbox, outbox);
         });
         self.data.confirm_restore_ui(ui, shell);
     }

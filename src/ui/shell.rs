@@ -100,6 +100,9 @@ pub struct Shell {
     pub selection: Selection,
     /// The week and quarter the Time screen asks for; `None` is today's.
     pub time_focus: Option<TimeFocus>,
+    /// A requisition's page to open on the Team screen's Hiring tab (from This week), with a
+    /// candidate selected.
+    pub open_requisition: Option<(crate::model::RequisitionId, Option<crate::model::CandidateId>)>,
     /// File-level actions asked for this frame (backup, restore, export).
     pub file_actions: Vec<FileAction>,
     /// Text to put on the clipboard at the end of the frame.

@@ -86,6 +86,10 @@ pub struct TeamState {
     pub views: TeamViews,
     /// The architect waiting for "really delete?".
     pub confirm_delete: Option<ArchitectId>,
+    /// The Hiring view: requisitions, candidates, hires.
+    pub hiring: super::hiring::HiringState,
+    /// "Mark as left" asking why.
+    leaving: Option<super::leaving::LeavingDialog>,
 }
 
 impl TeamState {
@@ -188,14 +192,25 @@ impl TeamState {
             self.open_new(view);
         }
 
+        if let Some((requisition, candidate)) = shell.open_requisition.take() {
+            self.view = TeamView::Hiring;
+            self.hiring.open(requisition, candidate, shell);
+        }
+
         self.header_ui(ui, view);
         ui.add_space(theme::SPACE_M);
         if self.view == TeamView::Roster {
             self.roster_ui(ui, view, shell, outbox);
+        } else if self.view == TeamView::Hiring {
+            if let Some(hired) = self.hiring.ui(ui, view, shell, outbox) {
+                // The new architect's page, on their development plan with the onboarding goals.
+                self.open(hired, view, PageTab::Plan);
+            }
         } else if let Some((id, tab)) = self.views.ui(ui, view, self.view) {
             self.open(id, view, tab);
         }
         self.confirm_delete_ui(ui, view, outbox);
+        self.leaving_ui(ui, view, shell, outbox);
     }
 
     fn roster_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell, outbox: &mut Outbox) {
@@ -211,6 +226,9 @@ impl TeamState {
                 EditorAction::Cancel => self.page = None,
                 EditorAction::Send(command) => outbox.send(PROFILE, *command),
                 EditorAction::AskDelete(id) => self.confirm_delete = Some(id),
+                EditorAction::AskLeaving(id) => {
+                    self.leaving = Some(super::leaving::LeavingDialog::new(id, view));
+                }
             }
         }
         self.search_ui(ui);
@@ -406,6 +424,19 @@ impl TeamState {
             // Another person opens on the same tab: comparing two people's skills is one click.
             let tab = self.page.as_ref().filter(|p| p.id.is_some()).map_or(PageTab::Profile, |p| p.tab);
             self.open(id, view, tab);
+        }
+    }
+
+    fn leaving_ui(&mut self, ui: &egui::Ui, view: &ViewModel, shell: &mut Shell, outbox: &mut Outbox) {
+        use super::leaving::LeavingOutcome;
+        let Some(dialog) = &mut self.leaving else { return };
+        match dialog.ui(ui, view, shell, outbox) {
+            LeavingOutcome::Open => {}
+            LeavingOutcome::Closed => self.leaving = None,
+            LeavingOutcome::Recorded(id) => {
+                self.leaving = None;
+                self.saved(id, view);
+            }
         }
     }
 

@@ -24,10 +24,13 @@ pub enum TeamView {
     SkillGaps,
     Coverage,
     Readiness,
+    /// Requisitions, candidates, interviews and hires (`ui::hiring`).
+    Hiring,
 }
 
 impl TeamView {
-    pub const ALL: [Self; 5] = [Self::Roster, Self::Goals, Self::SkillGaps, Self::Coverage, Self::Readiness];
+    pub const ALL: [Self; 6] =
+        [Self::Roster, Self::Goals, Self::SkillGaps, Self::Coverage, Self::Readiness, Self::Hiring];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -36,6 +39,7 @@ impl TeamView {
             Self::SkillGaps => "Skill gaps",
             Self::Coverage => "Certification coverage",
             Self::Readiness => "Promotion readiness",
+            Self::Hiring => "Hiring",
         }
     }
 }
@@ -62,7 +66,7 @@ impl TeamViews {
             return None;
         }
         match which {
-            TeamView::Roster => None,
+            TeamView::Roster | TeamView::Hiring => None,
             TeamView::Goals => goals_ui(ui, view),
             TeamView::SkillGaps => self.skills_ui(ui, view),
             TeamView::Coverage => coverage_ui(ui, view),

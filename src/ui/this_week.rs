@@ -50,6 +50,7 @@ impl ThisWeekState {
                 week_split_ui(ui, split);
                 ui.add_space(theme::SPACE_L);
             }
+            super::hiring_week::ui(ui, view, sheet.week, shell);
             if view.architects.is_empty() {
                 widgets::empty_state(
                     ui,

@@ -12,17 +12,17 @@ fn demo_then_check_then_list_as_json() {
     let db = dir.path().join("cli.db");
 
     let demo = leadline_ok(&db, &["demo"]);
-    assert!(demo.contains("9 architects"), "{demo}");
+    assert!(demo.contains("10 architects"), "{demo}");
 
     let report = leadline_ok(&db, &["check"]);
     assert!(report.contains("Integrity:      ok"), "{report}");
     assert!(report.contains("Foreign keys:   ok"), "{report}");
-    assert!(report.contains("architects                  9"), "{report}");
+    assert!(report.contains("architects                 10"), "{report}");
 
     let list = leadline_ok(&db, &["team", "list", "--format", "json"]);
     let rows: serde_json::Value = serde_json::from_str(&list).expect("valid JSON");
     let rows = rows.as_array().expect("an array");
-    assert_eq!(rows.len(), 8, "the current team: Grace, who left, is not listed");
+    assert_eq!(rows.len(), 9, "the current team: Grace, who left, is not listed");
     let amara = rows.iter().find(|r| r["name"] == "Amara Okafor").expect("Amara listed");
     assert_eq!(amara["level"], "Principal Solution Architect");
     assert_eq!(amara["solution_area"], "Data & AI");
@@ -31,7 +31,7 @@ fn demo_then_check_then_list_as_json() {
 
     let all = leadline(&db, &["team", "list", "--format", "csv", "--all"]);
     let csv = stdout(&all);
-    assert_eq!(csv.lines().count(), 10, "header and nine architects:\n{csv}");
+    assert_eq!(csv.lines().count(), 11, "header and ten architects:\n{csv}");
     assert!(csv.lines().next().unwrap().starts_with("id,name,title"));
     assert!(csv.contains("Grace Mensah"));
 

@@ -19,7 +19,7 @@ fn export_import_export_round_trip_is_identical() {
     let document: serde_json::Value = serde_json::from_str(&stdout(&second)).unwrap();
     assert_eq!(document["format"], "leadline-export");
     assert_eq!(document["version"], 1);
-    assert_eq!(document["tables"]["architects"].as_array().unwrap().len(), 9);
+    assert_eq!(document["tables"]["architects"].as_array().unwrap().len(), 10);
 }
 
 /// Writes a demo export with one change made by `edit`, and tries to import it.
@@ -104,7 +104,7 @@ fn an_import_into_a_database_with_people_is_refused() {
     assert!(!output.status.success());
     let message = stderr(&output);
     assert!(
-        message.contains("the database is not empty (") && message.contains("architects: 9 rows"),
+        message.contains("the database is not empty (") && message.contains("architects: 10 rows"),
         "{message}"
     );
 }
@@ -139,6 +139,6 @@ fn roster_csv_export_lists_everyone() {
     let db = dir.path().join("csv.db");
     leadline_ok(&db, &["demo"]);
     let csv = stdout(&leadline(&db, &["export", "csv", "roster"]));
-    assert_eq!(csv.lines().count(), 10, "{csv}");
+    assert_eq!(csv.lines().count(), 11, "{csv}");
     assert!(csv.contains("Grace Mensah"), "those who left are in the export");
 }

@@ -173,6 +173,7 @@ fn an_action_due_before_its_meeting_is_refused_in_the_editor() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     let mut harness = common::harness(&path);
+    // Below the fold since the demo's new hire is due too.
     harness.get_by_label("Start the one-on-one with Mateo García").scroll_to_me();
     harness.run();
     harness.get_by_label("Start the one-on-one with Mateo García").click();

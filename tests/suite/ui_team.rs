@@ -44,7 +44,7 @@ fn loading_the_demo_team_from_the_welcome_fills_the_roster() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
     harness.run();
     harness.get_by_label("Amara Okafor");
-    assert_eq!(names(common::app_db(&harness)).len(), 9);
+    assert_eq!(names(common::app_db(&harness)).len(), 10);
     // Grace left the team: kept in the database, hidden from the current roster.
     assert!(names(common::app_db(&harness)).contains(&"Grace Mensah".to_owned()));
     assert!(harness.query_by_label("Grace Mensah").is_none());
@@ -132,6 +132,38 @@ fn marking_an_architect_as_left_hides_them_keeps_them_and_can_be_undone() {
     harness.run();
     harness.get_by_label("Mark as left").click();
     harness.run();
+    // It asks why first; a reason is required.
+    harness.get_by_label("Why is Lukas Schneider leaving the team?");
+    harness.get_by_label("Record departure").click();
+    harness.run();
+    harness.get_by_label("⚠ reason: choose why they left");
+    harness.get_by_label("Moved into a more senior role elsewhere in the organisation").click();
+    harness.run();
+    harness.get_by_label("Record departure").click();
+    harness.run();
+    harness.get_by_label("⚠ new role: say which role they moved into");
+    harness.get_by_role_and_label(Role::TextInput, "New role").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "New role")
+        .type_text("Principal Architect, Azure Global Black Belt");
+    harness.run();
+    harness.get_by_label("Record departure").click();
+    harness.run();
+    harness.run();
+
+    let reason: (String, String) = common::app_db(&harness)
+        .query_row(
+            "SELECT d.reason, d.new_role FROM departures d JOIN architects a ON a.id = d.architect_id \
+             WHERE a.name = 'Lukas Schneider'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        reason,
+        ("senior_role_elsewhere".to_owned(), "Principal Architect, Azure Global Black Belt".to_owned())
+    );
 
     let lukas = architects::list(common::app_db(&harness))
         .unwrap()
@@ -151,6 +183,9 @@ fn marking_an_architect_as_left_hides_them_keeps_them_and_can_be_undone() {
         .into_iter()
         .find(|a| a.fields.name == "Lukas Schneider");
     assert_eq!(lukas.expect("kept").fields.status, Status::Active);
+    let departures: i64 =
+        common::app_db(&harness).query_row("SELECT count(*) FROM departures", [], |r| r.get(0)).unwrap();
+    assert_eq!(departures, 1, "only the demo's Grace Mensah: Lukas's reason went with the undo");
 }
 
 #[test]

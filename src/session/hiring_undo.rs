@@ -1,0 +1,90 @@
+//! Undo for hiring: the reversing command, read from the view before the change. Marking as
+//! left comes back with the status and reason as they were; a stage move, an edit of a
+//! candidate or requisition, a status change and a change of the interview plan too; a hire
+//! goes away whole (the architect with their meetings, goals and plan).
+//! Deleting a candidate is never undone: that deletion is meant to be real.
+
+use super::command::Command;
+use super::hiring_command::HiringCommand;
+use super::undo::Undo;
+use super::view::ViewModel;
+
+pub(super) fn undo_for(view: &ViewModel, command: &HiringCommand) -> Option<Undo> {
+    let hiring = &view.hiring;
+    let (label, restore) = match command {
+        HiringCommand::MarkLeft { architect, .. } => {
+            let before = view.architect(*architect)?;
+            let departure = hiring.departures.get(architect).map(|d| d.fields.clone());
+            (
+                // The same words as any other status change of a person.
+                format!("status change of {}", before.name()),
+                HiringCommand::RestoreDeparture {
+                    architect: *architect,
+                    status: before.fields.status,
+                    departure,
+                },
+            )
+        }
+        HiringCommand::MoveCandidate { id, .. } => {
+            let (_, row) = hiring.candidate(*id)?;
+            let stages = row.candidate.stages.clone();
+            (
+                format!("move of {}", row.candidate.fields.name),
+                HiringCommand::RestoreCandidateStages { id: *id, stages },
+            )
+        }
+        HiringCommand::UpdateCandidate { id, .. } => {
+            let (_, row) = hiring.candidate(*id)?;
+            let fields = row.candidate.fields.clone();
+            (
+                format!("edit of {}", row.candidate.fields.name),
+                HiringCommand::UpdateCandidate { id: *id, fields },
+            )
+        }
+        HiringCommand::UpdateRequisition { id, .. } => {
+            let row = hiring.row(*id)?;
+            let fields = row.requisition.fields.clone();
+            (
+                format!("edit of {}", row.requisition.title()),
+                HiringCommand::UpdateRequisition { id: *id, fields },
+            )
+        }
+        HiringCommand::SetRequisitionStatus { id, .. } => {
+            let row = hiring.row(*id)?;
+            (
+                format!("status change of {}", row.requisition.title()),
+                HiringCommand::RestoreRequisitionStatus(Box::new(row.requisition.clone())),
+            )
+        }
+        HiringCommand::SetStepCompetency { step, competency, assessed } => {
+            let assigned = hiring.details.values().flat_map(|d| &d.steps).find(|s| s.id == *step)?;
+            if assigned.competencies.contains(competency) == *assessed {
+                return None; // nothing changes
+            }
+            (
+                "change of the interview plan".to_owned(),
+                HiringCommand::SetStepCompetency {
+                    step: *step,
+                    competency: *competency,
+                    assessed: !*assessed,
+                },
+            )
+        }
+        HiringCommand::Hire(hire) => {
+            let row = hiring
+                .details
+                .iter()
+                .find(|(_, detail)| detail.candidates.iter().any(|c| c.candidate.id == hire.candidate))
+                .and_then(|(id, _)| hiring.row(*id))?;
+            (
+                format!("hire of {}", hire.architect.name),
+                HiringCommand::UndoHire {
+                    candidate: hire.candidate,
+                    requisition: Box::new(row.requisition.clone()),
+                },
+            )
+        }
+        _ => return None,
+    };
+    Some(Undo { label, command: Command::Hiring(restore) })
+}

@@ -1,0 +1,169 @@
+//! Settings for hiring: how long candidates are kept after their requisition closes, and the
+//! 30-60-90 onboarding template a hire's plan starts from (goals with the day they are due,
+//! talking points for the first one-on-one; `{buddy}` becomes the buddy's name).
+
+use egui::RichText;
+
+use super::{theme, widgets};
+use crate::model::TemplateItemId;
+use crate::model::architect::Choice as _;
+use crate::model::candidate::PURGE_MONTHS_MAX;
+use crate::model::goal::GoalKind;
+use crate::model::onboarding::{ITEM_DAY_MAX, ItemFields, ItemKind};
+use crate::model::text::TEXT_MAX_CHARS;
+use crate::session::{Command, HiringCommand, Inbox, Origin, Outbox, ViewModel};
+
+const PURGE: Origin = Origin::new("settings: purge months");
+const TEMPLATE: Origin = Origin::new("settings: onboarding template");
+
+#[derive(Default)]
+pub struct HiringSettings {
+    /// The months as being edited; `None` shows the stored number.
+    purge_months: Option<u32>,
+    /// A template item being added (`None` id) or edited.
+    form: Option<(Option<TemplateItemId>, ItemFields)>,
+    error: Option<(Origin, String)>,
+}
+
+impl HiringSettings {
+    fn take_answers(&mut self, inbox: &mut Inbox) {
+        if let Some(answer) = inbox.take(PURGE) {
+            match answer {
+                Ok(_) => {
+                    self.purge_months = None;
+                    self.error = None;
+                }
+                Err(message) => self.error = Some((PURGE, message)),
+            }
+        }
+        if let Some(answer) = inbox.take(TEMPLATE) {
+            match answer {
+                Ok(_) => {
+                    self.form = None;
+                    self.error = None;
+                }
+                Err(message) => self.error = Some((TEMPLATE, message)),
+            }
+        }
+    }
+
+    fn error_ui(&self, ui: &mut egui::Ui, origin: Origin) {
+        if let Some((_, message)) = self.error.as_ref().filter(|(o, _)| *o == origin) {
+            widgets::error_label(ui, message);
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, inbox: &mut Inbox, outbox: &mut Outbox) {
+        self.take_answers(inbox);
+        let hiring = &view.hiring;
+        ui.add_space(theme::SPACE_L);
+        ui.separator();
+        ui.label(RichText::new("Hiring").strong());
+        ui.label(
+            RichText::new(
+                "Candidates are people outside the company: their records are due for deletion a number of months \
+                 after their requisition closes (earlier if you set a date on the candidate).",
+            )
+            .weak(),
+        );
+        widgets::form_row(ui, "Delete candidates", |ui| {
+            let months = self.purge_months.get_or_insert(hiring.purge_months);
+            ui.add(egui::DragValue::new(months).range(1..=PURGE_MONTHS_MAX).suffix(" months after closing"));
+            if *months != hiring.purge_months && ui.button("Save").clicked() {
+                outbox.send(PURGE, Command::Hiring(HiringCommand::SetPurgeMonths(i64::from(*months))));
+            }
+        });
+        self.error_ui(ui, PURGE);
+
+        ui.add_space(theme::SPACE_M);
+        ui.label(RichText::new("Onboarding template (30-60-90)").strong());
+        ui.label(
+            RichText::new(
+                "Goals go into a new hire's development plan, due that many days after the start; talking points \
+                 go on their first one-on-one. {buddy} becomes the buddy's name.",
+            )
+            .weak(),
+        );
+        let count = hiring.template.len();
+        for (index, item) in hiring.template.iter().enumerate() {
+            ui.horizontal(|ui| {
+                let kind = match item.fields.kind {
+                    ItemKind::Goal => format!("Day {} · {}", item.fields.day, item.fields.goal_kind.label()),
+                    ItemKind::TalkingPoint => "First 1:1".to_owned(),
+                };
+                ui.add_sized([170.0, 18.0], egui::Label::new(RichText::new(kind).weak()).truncate());
+                ui.add(egui::Label::new(&item.fields.text).truncate());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.small_button("🗑").on_hover_text("Remove from the template").clicked() {
+                        outbox.send(TEMPLATE, Command::Hiring(HiringCommand::DeleteTemplateItem(item.id)));
+                    }
+                    if ui.small_button("✏").on_hover_text("Edit").clicked() {
+                        self.form = Some((Some(item.id), item.fields.clone()));
+                    }
+                    if index + 1 < count && ui.small_button("⏷").on_hover_text("Move down").clicked() {
+                        outbox.send(
+                            TEMPLATE,
+                            Command::Hiring(HiringCommand::MoveTemplateItem { id: item.id, up: false }),
+                        );
+                    }
+                    if index > 0 && ui.small_button("⏶").on_hover_text("Move up").clicked() {
+                        outbox.send(
+                            TEMPLATE,
+                            Command::Hiring(HiringCommand::MoveTemplateItem { id: item.id, up: true }),
+                        );
+                    }
+                });
+            });
+        }
+        match &mut self.form {
+            None => {
+                if ui.button("➕ Add to the template").clicked() {
+                    self.form = Some((None, ItemFields { day: 30, ..ItemFields::default() }));
+                }
+            }
+            Some((id, fields)) => {
+                let mut cancel = false;
+                theme::card_frame(ui).show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        for kind in ItemKind::ALL {
+                            ui.radio_value(&mut fields.kind, *kind, kind.label());
+                        }
+                    });
+                    if fields.kind == ItemKind::Goal {
+                        widgets::form_row(ui, "Due on day", |ui| {
+                            ui.add(egui::DragValue::new(&mut fields.day).range(0..=ITEM_DAY_MAX));
+                        });
+                        widgets::form_row(ui, "Kind of goal", |ui| {
+                            egui::ComboBox::from_id_salt("template_goal_kind")
+                                .selected_text(fields.goal_kind.label())
+                                .show_ui(ui, |ui| {
+                                    for kind in GoalKind::ALL {
+                                        ui.selectable_value(&mut fields.goal_kind, *kind, kind.label());
+                                    }
+                                });
+                        });
+                    }
+                    widgets::text_row(ui, "Text", &mut fields.text, TEXT_MAX_CHARS);
+                    ui.horizontal(|ui| {
+                        if ui.add(theme::primary_button(ui, "Save item")).clicked() {
+                            let command = match id {
+                                Some(id) => {
+                                    HiringCommand::UpdateTemplateItem { id: *id, fields: fields.clone() }
+                                }
+                                None => HiringCommand::AddTemplateItem(fields.clone()),
+                            };
+                            outbox.send(TEMPLATE, Command::Hiring(command));
+                        }
+                        if ui.button("Cancel").clicked() {
+                            cancel = true;
+                        }
+                    });
+                });
+                if cancel {
+                    self.form = None;
+                }
+            }
+        }
+        self.error_ui(ui, TEMPLATE);
+    }
+}

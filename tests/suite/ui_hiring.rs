@@ -1,0 +1,236 @@
+//! The Hiring tab of the Team screen, driven as a user would: a candidate is moved from sourced
+//! through every stage to hired and shows up on the roster with their onboarding goals; a
+//! scorecard without evidence is refused in its form; a candidate past their purge date is
+//! deleted from the purge list; the This week screen points at the scorecard owed.
+
+use crate::common;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use leadline::app::LeadlineApp;
+use leadline::model::candidate::Stage;
+use leadline::model::requisition::RequisitionStatus;
+use leadline::store::{candidates, goals, requisitions};
+
+fn hiring_tab(path: &std::path::Path) -> Harness<'static, LeadlineApp> {
+    let mut harness = common::team_harness(path);
+    harness.get_by_role_and_label(Role::Button, "Hiring").click();
+    harness.run();
+    harness
+}
+
+fn click(harness: &mut Harness<'_, LeadlineApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    // The answer to what was sent comes back on the next frame.
+    harness.run();
+}
+
+fn write_evidence(harness: &mut Harness<'_, LeadlineApp>, competency: &str, text: &str) {
+    let label = format!("Evidence for {competency}");
+    harness.get_by_role_and_label(Role::MultilineTextInput, &label).click();
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, &label).type_text(text);
+    harness.run();
+}
+
+#[test]
+fn a_candidate_moves_through_every_stage_to_hired_and_joins_the_team_with_onboarding_goals() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = hiring_tab(&path);
+
+    // Diego is in the pipeline's first column: a click opens his requisition with him selected.
+    harness.get_by_label("Sourced");
+    click(&mut harness, "Diego Alvarez");
+    harness.get_by_label("Referral · 5 days in sourced");
+    for next in ["Move to screen", "Move to interview loop", "Move to debrief", "Move to offer"] {
+        click(&mut harness, next);
+    }
+    let stages: Vec<Stage> = {
+        let conn = common::app_db(&harness);
+        let id: i64 = conn
+            .query_row("SELECT id FROM candidates WHERE name = 'Diego Alvarez'", [], |r| r.get(0))
+            .unwrap();
+        candidates::get(conn, leadline::model::CandidateId(id))
+            .unwrap()
+            .stages
+            .iter()
+            .map(|s| s.stage)
+            .collect()
+    };
+    assert_eq!(stages, [Stage::Sourced, Stage::Screen, Stage::InterviewLoop, Stage::Debrief, Stage::Offer]);
+
+    click(&mut harness, "Hire…");
+    harness.get_by_label("Hire Diego Alvarez onto the team");
+    // The requisition's target start is too far out to plan a one-on-one on: the form says so
+    // rather than passing off its proposal as the start.
+    harness.get_by_label_contains("The target start is 2027-01-27, more than 31 days ahead");
+    click(&mut harness, "Hire and add to the team");
+
+    // The Team screen shows him on the roster, his page open on the development plan with the
+    // onboarding goals.
+    assert!(harness.query_all_by_label("Diego Alvarez").count() >= 2, "on the roster and on his page");
+    harness.get_by_label("Earn AZ-900 Azure Fundamentals");
+    harness.get_by_label("Shadow your buddy in three customer meetings");
+
+    let conn = common::app_db(&harness);
+    let (architect, cadence, started): (i64, String, String) = conn
+        .query_row("SELECT id, cadence, started_on FROM architects WHERE name = 'Diego Alvarez'", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!(cadence, "weekly");
+    assert_eq!(started, "2026-12-12", "two weeks ahead: the requisition's target start is further out");
+    let plan = goals::list_of(conn, leadline::model::ArchitectId(architect)).unwrap();
+    assert_eq!(plan.len(), 5);
+    let security: i64 = conn
+        .query_row("SELECT id FROM requisitions WHERE opening_id = 'REQ-2026-0142'", [], |r| r.get(0))
+        .unwrap();
+    let filled = requisitions::get(conn, leadline::model::RequisitionId(security)).unwrap();
+    assert_eq!((filled.status, filled.closed_on), (RequisitionStatus::Filled, Some(common::today())));
+
+    // A hire by mistake is undone like any change: off the team, back at the offer stage.
+    click(&mut harness, "Undo hire of Diego Alvarez");
+    let conn = common::app_db(&harness);
+    let architects: i64 = conn
+        .query_row("SELECT count(*) FROM architects WHERE name = 'Diego Alvarez'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(architects, 0);
+    let open = requisitions::get(conn, leadline::model::RequisitionId(security)).unwrap();
+    assert_eq!((open.status, open.closed_on), (RequisitionStatus::Open, None));
+    assert!(harness.query_by_label("Earn AZ-900 Azure Fundamentals").is_none(), "his page is closed");
+}
+
+#[test]
+fn a_scorecard_without_evidence_is_refused_in_its_form_and_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = hiring_tab(&path);
+    // The manager owes Amelia's scorecard: the notice on top opens it.
+    harness.get_by_label_contains("You owe 1 scorecard");
+    click(&mut harness, "Amelia Clarke · Hiring manager conversation (Wed 25 Nov)");
+    click(&mut harness, "Scorecard…");
+    harness.get_by_label("Evidence for Consultative / solution selling");
+    harness.get_all_by_label("3 Meets the bar").next().expect("a rating").click();
+    harness.run();
+    harness.get_all_by_label("4 Above the bar").last().expect("a rating").click();
+    harness.run();
+    write_evidence(&mut harness, "Consultative / solution selling", "Asked about the CFO's goals first");
+    harness.get_by_label("Yes").click();
+    harness.run();
+    click(&mut harness, "Submit scorecard");
+    harness.get_by_label(
+        "⚠ evidence: the rating of “Business acumen” needs its evidence: what did the candidate say or do?",
+    );
+    let scored: i64 = common::app_db(&harness)
+        .query_row(
+            "SELECT count(*) FROM interviews i JOIN candidates c ON c.id = i.candidate_id \
+             WHERE c.name = 'Amelia Clarke' AND i.submitted_at IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(scored, 1, "only the design session's, from the demo");
+
+    write_evidence(&mut harness, "Business acumen", "Sized the deal from the usage report");
+    click(&mut harness, "Submit scorecard");
+    let scored: i64 = common::app_db(&harness)
+        .query_row(
+            "SELECT count(*) FROM interviews i JOIN candidates c ON c.id = i.candidate_id \
+             WHERE c.name = 'Amelia Clarke' AND i.submitted_at IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(scored, 2);
+    assert!(harness.query_by_label_contains("You owe").is_none(), "nothing owed any more");
+}
+
+#[test]
+fn candidates_past_their_purge_date_are_deleted_from_the_purge_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = hiring_tab(&path);
+    harness.get_by_label_contains("2 candidates past their purge date");
+    click(&mut harness, "Review and delete…");
+    harness.get_by_label("Pieter de Vries");
+    click(&mut harness, "Delete all 2…");
+    click(&mut harness, "Delete 2 candidates");
+    let left: i64 = common::app_db(&harness)
+        .query_row(
+            "SELECT count(*) FROM candidates WHERE name IN ('Pieter de Vries', 'Yuki Sato')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(left, 0);
+    assert!(harness.query_by_label_contains("past their purge date").is_none());
+    assert_eq!(harness.state().status(), "Deleted 2 candidates and everything recorded about them");
+}
+
+#[test]
+fn this_week_shows_the_scorecard_owed_and_opens_it_on_the_hiring_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::harness(&path);
+    harness.get_by_label("✏ Scorecards you owe (1):");
+    harness.get_by_label("Interviews this week (2):");
+    harness.get_by_label("Hiring manager conversation, interviewed 3 days ago");
+    // Her name is in both lists: the first link is the scorecard owed.
+    harness.get_all_by_label("Amelia Clarke").next().expect("the scorecard owed").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().screen(), leadline::ui::Screen::Team);
+    harness.get_by_label("REQ-2026-0142 Senior Cloud Solution Architect, Security");
+    harness.get_by_label("Scorecard…");
+}
+
+/// How many steps of REQ-2026-0142's plan assess `competency`, in the database.
+fn assessed_by(harness: &Harness<'_, LeadlineApp>, competency: &str) -> i64 {
+    common::app_db(harness)
+        .query_row(
+            "SELECT count(*) FROM interview_step_competencies sc \
+             JOIN interview_steps s ON s.id = sc.step_id \
+             JOIN requisitions r ON r.id = s.requisition_id \
+             JOIN competencies c ON c.id = sc.competency_id \
+             WHERE r.opening_id = 'REQ-2026-0142' AND c.name = ?1",
+            [competency],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn the_interview_plan_grid_flags_a_double_and_keeps_a_competency_already_rated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = hiring_tab(&path);
+    click(&mut harness, "Ingrid Solberg");
+    click(&mut harness, "Interview plan");
+    harness.get_by_label("✔ Every competency is assessed by exactly one step");
+
+    // Ingrid's scorecard from the hiring manager's step rates business acumen: taking it off
+    // that step is refused, in the grid, and nothing changes. (Lower rows first: a checkbox's
+    // tooltip opens below the pointer.)
+    let label = "Business acumen by Hiring manager conversation";
+    harness.get_by_role_and_label(Role::CheckBox, label).scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, label).click();
+    harness.run();
+    harness.run();
+    harness.get_by_label("⚠ scorecards of this step already rate that competency; it stays assessed here");
+    assert_eq!(assessed_by(&harness, "Business acumen"), 1);
+    harness.get_by_label("✔ Every competency is assessed by exactly one step");
+
+    // A second step on architecture design: a double, flagged on top and on its row.
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Architecture design by Customer envisioning role play")
+        .click();
+    harness.run();
+    harness.run();
+    harness.get_by_label("⚠ 1 assessed twice or more");
+    harness.get_by_label("⚠ 2 steps");
+    assert_eq!(assessed_by(&harness, "Architecture design"), 2);
+}
