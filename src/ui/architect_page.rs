@@ -8,7 +8,7 @@ use super::architect_editor::{ArchitectEditor, EditorAction};
 use super::certs_tab::CertsTab;
 use super::plan_tab::PlanTab;
 use super::skills_tab::SkillsTab;
-use super::{dev_widgets, theme, widgets};
+use super::{theme, widgets};
 use crate::model::architect::Choice as _;
 use crate::model::lists::name_of;
 use crate::model::{Architect, ArchitectId, Status};
@@ -187,7 +187,7 @@ impl ArchitectPage {
                 } else {
                     format!("{certs} certifications need attention")
                 };
-                if ui.link(RichText::new(text).color(dev_widgets::info_color(ui))).clicked() {
+                if ui.link(RichText::new(text).color(theme::info_color(ui))).clicked() {
                     self.tab = PageTab::Certifications;
                 }
             }

@@ -347,7 +347,7 @@ impl InitiativesTab {
             let f = &event.fields;
             ui.horizontal(|ui| {
                 ui.label(RichText::new(f.held_on.to_string()).monospace().weak());
-                widgets::pill(ui, f.kind.label(), crate::ui::dev_widgets::info_color(ui));
+                widgets::pill(ui, f.kind.label(), crate::ui::theme::info_color(ui));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui
                         .small_button("🗑")

@@ -4,7 +4,8 @@
 use egui::RichText;
 
 use super::architect_editor::named_date_input;
-use super::dev_widgets::{cert_state_pill, info_color};
+use super::dev_widgets::cert_state_pill;
+use super::theme::info_color;
 use super::{theme, widgets};
 use crate::model::architect::Choice as _;
 use crate::model::certification::{CatalogueCert, CertState, EXPIRY_WARNING_DAYS, short_name};

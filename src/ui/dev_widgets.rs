@@ -9,11 +9,6 @@ use crate::model::certification::CertState;
 use crate::model::goal::GoalFlags;
 use crate::model::skills::{LEVEL_MAX, LEVEL_MIN, level_label};
 
-/// Blue for neutral news that still wants a look (a renewal window is open).
-pub fn info_color(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode { Color32::from_rgb(120, 175, 255) } else { Color32::from_rgb(25, 95, 200) }
-}
-
 /// The flags of a goal as pills: overdue (red), stalled (amber), due soon (blue). Nothing for a
 /// goal that needs no attention.
 pub fn goal_flags_ui(
@@ -34,7 +29,7 @@ pub fn goal_flags_ui(
             1 => "⏰ Due tomorrow".to_owned(),
             days => format!("⏰ Due in {days} days"),
         };
-        widgets::pill(ui, &text, info_color(ui));
+        widgets::pill(ui, &text, theme::info_color(ui));
     }
     if flags.stalled {
         widgets::pill(
@@ -51,7 +46,7 @@ pub fn goal_flags_ui(
 pub fn cert_state_color(ui: &egui::Ui, state: CertState) -> Color32 {
     match state {
         CertState::Valid => theme::ok_color(ui),
-        CertState::RenewalWindowOpen { .. } => info_color(ui),
+        CertState::RenewalWindowOpen { .. } => theme::info_color(ui),
         CertState::ExpiringSoon { .. } => theme::warn_color(ui),
         CertState::Expired { .. } => theme::error_color(ui),
         CertState::NeverExpires => ui.visuals().weak_text_color(),
@@ -61,48 +56,6 @@ pub fn cert_state_color(ui: &egui::Ui, state: CertState) -> Color32 {
 pub fn cert_state_pill(ui: &mut egui::Ui, state: CertState) -> egui::Response {
     let color = cert_state_color(ui, state);
     widgets::pill(ui, &state.label(), color)
-}
-
-/// The fill of a heat-map cell for a gap of `gap` levels (`None`: not rated). Met targets are
-/// green, then yellow, orange and red as the gap grows, tuned to read on both themes.
-pub fn gap_fill(ui: &egui::Ui, gap: Option<i8>) -> Color32 {
-    let dark = ui.visuals().dark_mode;
-    match gap {
-        None => ui.visuals().faint_bg_color,
-        Some(i8::MIN..=0) => {
-            if dark {
-                Color32::from_rgb(38, 92, 56)
-            } else {
-                Color32::from_rgb(196, 232, 200)
-            }
-        }
-        Some(1) => {
-            if dark {
-                Color32::from_rgb(112, 102, 34)
-            } else {
-                Color32::from_rgb(250, 236, 160)
-            }
-        }
-        Some(2) => {
-            if dark {
-                Color32::from_rgb(140, 78, 28)
-            } else {
-                Color32::from_rgb(250, 198, 140)
-            }
-        }
-        Some(_) => {
-            if dark {
-                Color32::from_rgb(140, 42, 42)
-            } else {
-                Color32::from_rgb(240, 156, 156)
-            }
-        }
-    }
-}
-
-/// Text that reads on [`gap_fill`].
-pub fn gap_text_color(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode { Color32::from_gray(235) } else { Color32::from_gray(25) }
 }
 
 /// The gap as words: "+2 to go", "met", "above target".

@@ -466,7 +466,7 @@ fn summary_ui(ui: &mut egui::Ui, open: &[&GoalRow], closed: usize) {
         ui.label(RichText::new(format!("· {stalled} stalled")).color(theme::warn_color(ui)));
     }
     if due_soon > 0 {
-        ui.label(RichText::new(format!("· {due_soon} due soon")).color(dev_widgets::info_color(ui)));
+        ui.label(RichText::new(format!("· {due_soon} due soon")).color(theme::info_color(ui)));
     }
     if closed > 0 {
         ui.label(RichText::new(format!("· {closed} done or dropped")).weak());

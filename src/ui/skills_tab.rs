@@ -3,7 +3,8 @@
 
 use egui::RichText;
 
-use super::dev_widgets::{self, gap_fill, gap_text_color, gap_words, level_picker};
+use super::dev_widgets::{self, gap_words, level_picker};
+use super::theme::{gap_fill, gap_text_color};
 use super::{theme, widgets};
 use crate::model::ArchitectId;
 use crate::model::skills::{LEVEL_MAX, LEVEL_MIN, level_label};

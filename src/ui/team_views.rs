@@ -6,7 +6,8 @@ use egui::{Color32, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use super::architect_page::PageTab;
-use super::dev_widgets::{self, ago, cert_state_pill, gap_fill, gap_text_color};
+use super::dev_widgets::{self, ago, cert_state_pill};
+use super::theme::{gap_fill, gap_text_color};
 use super::{theme, widgets};
 use crate::model::architect::Choice as _;
 use crate::model::certification::short_name;
@@ -235,7 +236,7 @@ fn goals_ui(ui: &mut egui::Ui, view: &ViewModel) -> OpenRequest {
         ui.label(RichText::new("Goals that need attention").strong());
         widgets::pill(ui, &format!("{} overdue", count(|r| r.flags.overdue)), theme::error_color(ui));
         widgets::pill(ui, &format!("{} stalled", count(|r| r.flags.stalled)), theme::warn_color(ui));
-        widgets::pill(ui, &format!("{} due soon", count(|r| r.flags.due_soon)), dev_widgets::info_color(ui));
+        widgets::pill(ui, &format!("{} due soon", count(|r| r.flags.due_soon)), theme::info_color(ui));
     });
     ui.label(
         RichText::new(format!(
@@ -426,7 +427,7 @@ fn share_bar(ui: &mut egui::Ui, share: f32, text: &str) {
 fn readiness_color(ui: &egui::Ui, readiness: Readiness) -> Color32 {
     match readiness {
         Readiness::ReadyNow => theme::ok_color(ui),
-        Readiness::OneToTwoYears => dev_widgets::info_color(ui),
+        Readiness::OneToTwoYears => theme::info_color(ui),
         Readiness::ThreePlusYears | Readiness::NotAssessed => ui.visuals().weak_text_color(),
     }
 }

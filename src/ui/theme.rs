@@ -109,3 +109,30 @@ pub fn expected_color(ui: &egui::Ui) -> Color32 {
 pub fn actual_color(ui: &egui::Ui) -> Color32 {
     if ui.visuals().dark_mode { Color32::from_rgb(92, 156, 245) } else { Color32::from_rgb(40, 100, 200) }
 }
+
+/// Blue for neutral news that still wants a look (a renewal window is open, a goal due soon).
+pub fn info_color(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode { Color32::from_rgb(120, 175, 255) } else { Color32::from_rgb(25, 95, 200) }
+}
+
+/// The heat-map's four fills per theme (dark, light): target met, then a gap of 1, 2, 3 or more.
+const GAP_FILLS: [(Color32, Color32); 4] = [
+    (Color32::from_rgb(38, 92, 56), Color32::from_rgb(196, 232, 200)),
+    (Color32::from_rgb(112, 102, 34), Color32::from_rgb(250, 236, 160)),
+    (Color32::from_rgb(140, 78, 28), Color32::from_rgb(250, 198, 140)),
+    (Color32::from_rgb(140, 42, 42), Color32::from_rgb(240, 156, 156)),
+];
+
+/// The fill of a heat-map cell for a gap of `gap` levels (`None`: not rated). Met targets are
+/// green, then yellow, orange and red as the gap grows, tuned to read on both themes.
+pub fn gap_fill(ui: &egui::Ui, gap: Option<i8>) -> Color32 {
+    let Some(gap) = gap else { return ui.visuals().faint_bg_color };
+    let step = usize::try_from(gap.clamp(0, 3)).unwrap_or(0);
+    let (dark, light) = GAP_FILLS[step];
+    if ui.visuals().dark_mode { dark } else { light }
+}
+
+/// Text that reads on [`gap_fill`].
+pub fn gap_text_color(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode { Color32::from_gray(235) } else { Color32::from_gray(25) }
+}
