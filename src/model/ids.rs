@@ -41,3 +41,9 @@ id_type!(OneOnOneId);
 id_type!(TalkingPointId);
 id_type!(ActionItemId);
 id_type!(TemplateId);
+// The quarterly review: a quarter's review, its accomplishment bullets and priorities, and the
+// competencies the manager rates themselves on.
+id_type!(ReviewId);
+id_type!(AccomplishmentId);
+id_type!(PriorityId);
+id_type!(ReviewCompetencyId);

@@ -8,6 +8,7 @@ pub mod lists;
 pub mod notes;
 pub mod one_on_one;
 pub mod prep;
+pub mod review;
 pub mod search;
 pub mod split;
 pub mod text;
@@ -17,8 +18,8 @@ pub mod words;
 
 pub use architect::{Architect, ArchitectFields, Cadence, Readiness, Status};
 pub use ids::{
-    ActionItemId, ArchitectId, CertId, CertRecordId, CompetencyId, GoalId, ListItemId, OneOnOneId,
-    TalkingPointId, TemplateId, TimeEntryId,
+    AccomplishmentId, ActionItemId, ArchitectId, CertId, CertRecordId, CompetencyId, GoalId, ListItemId,
+    OneOnOneId, PriorityId, ReviewCompetencyId, ReviewId, TalkingPointId, TemplateId, TimeEntryId,
 };
 pub use lists::{ListItem, ListKind};
 pub use text::ValidationError;
