@@ -15,6 +15,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_calendar.sql"),
     include_str!("migrations/0006_calendar_choices.sql"),
     include_str!("migrations/0007_entry_calendar.sql"),
+    // 0008 (Business) and 0009 (Hiring) come before it once their branches land.
+    include_str!("migrations/0010_review.sql"),
 ];
 
 /// The schema version this build writes.

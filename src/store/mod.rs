@@ -13,6 +13,8 @@ pub mod lock;
 pub mod migrations;
 pub mod one_on_ones;
 pub mod prep;
+pub mod review;
+pub mod review_data;
 pub mod search;
 pub mod settings;
 pub mod skills;
@@ -61,6 +63,8 @@ pub enum StoreError {
     Skill(#[from] crate::model::skills::SkillError),
     #[error(transparent)]
     Cert(#[from] crate::model::certification::CertError),
+    #[error(transparent)]
+    Review(#[from] crate::model::review::ReviewError),
     #[error("{0}")]
     InUse(String),
     #[error("{0}")]
