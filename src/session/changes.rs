@@ -72,6 +72,8 @@ pub struct Changes {
     pub onboarding: bool,
     /// A backup was taken or the file replaced: the list of backups.
     pub backups: bool,
+    /// A quarterly review's words, state or competencies.
+    pub review: bool,
 }
 
 impl Changes {
@@ -97,6 +99,7 @@ impl Changes {
         self.calendar_settings |= other.calendar_settings;
         self.onboarding |= other.onboarding;
         self.backups |= other.backups;
+        self.review |= other.review;
     }
 }
 

@@ -8,6 +8,7 @@ use rusqlite::Connection;
 
 use super::changes::{Changes, People};
 use super::dev_command::{DevCommand, DevOutcome};
+use super::review_command::{ReviewCommand, ReviewDone};
 use crate::demo::{self, DemoSize};
 use crate::import::preview::CommitPlan;
 use crate::import::rules::Rule;
@@ -82,6 +83,8 @@ pub enum Command {
     },
     /// Development plans, skills and certifications.
     Development(DevCommand),
+    /// The quarterly review: the manager's words, finalizing, the competencies.
+    Review(ReviewCommand),
     /// Starts a one-on-one; carried-over items join its agenda by themselves, `agenda` adds
     /// new talking points (from the prep card or templates).
     StartOneOnOne {
@@ -171,6 +174,7 @@ pub enum Done {
     TimeSettingsChanged(String),
     CalendarSettingsSaved,
     Development(DevOutcome),
+    Review(ReviewDone),
     OneOnOneStarted {
         id: OneOnOneId,
         architect: ArchitectId,
@@ -316,6 +320,12 @@ impl Command {
                     None => Changes { development_settings: true, ..Changes::default() },
                 };
                 Ok((Done::Development(done), changes))
+            }
+            Self::Review(command) => {
+                let done = command.apply(conn, today)?;
+                let development = done.goal_of.map_or(People::Nobody, People::one);
+                let changes = Changes { review: true, development, ..Changes::default() };
+                Ok((Done::Review(done), changes))
             }
             Self::StartOneOnOne { architect, held_on, agenda } => {
                 let words = !agenda.is_empty();

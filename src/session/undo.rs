@@ -174,6 +174,11 @@ fn quoted(text: &str) -> String {
 pub(super) fn undo_after(done: &Done) -> Option<Undo> {
     use crate::model::time_entry::short_day;
     match done {
+        // A review command reads what it changes before writing: its undo is exact.
+        Done::Review(done) => done
+            .undo
+            .as_ref()
+            .map(|(label, command)| Undo { label: label.clone(), command: Command::Review(command.clone()) }),
         Done::TimeEntryUpdated { before, .. } => Some(Undo {
             label: format!("edit of the {} entry", short_day(before.fields.date)),
             command: Command::UpdateTimeEntry { id: before.id, fields: before.fields.clone() },

@@ -9,6 +9,7 @@ use chrono::{Days, NaiveDate};
 use rusqlite::Connection;
 
 use super::dev_view::DevelopmentView;
+use super::review_view::ReviewView;
 use super::time_view::{TimeFocus, TimeView};
 use crate::import::rules::Rule;
 use crate::model::fiscal::IsoWeek;
@@ -89,6 +90,9 @@ pub struct ViewModel {
     /// came from.
     pub team_members: Vec<crate::import::rules::TeamMember>,
     pub last_import_folder: Option<String>,
+    /// The Quarterly review screen: its draft (built while the screen shows it), the
+    /// competencies, the quarters with a review, reminders from their priorities.
+    pub review: ReviewView,
 }
 
 impl ViewModel {
@@ -119,6 +123,7 @@ impl ViewModel {
         view.team_members = calendar::team_members(conn)?;
         view.last_import_folder = settings::get(conn, calendar::LAST_IMPORT_FOLDER)?;
         view.templates = templates::list(conn)?;
+        view.review = ReviewView::load(conn, today)?;
         view.load_selection(conn, selection)?;
         view.load_search(conn, &selection.query);
         Ok(view)
