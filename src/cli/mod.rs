@@ -9,6 +9,7 @@ mod import_ics;
 mod measure;
 mod output;
 pub mod report;
+pub mod review;
 mod time;
 
 use std::path::{Path, PathBuf};
@@ -83,7 +84,7 @@ pub enum CliCommand {
     /// Import an export into an empty database.
     #[command(subcommand)]
     Import(data::ImportCommand),
-    /// Reports as Markdown: the week's prep sheet, an architect's one-on-one history.
+    /// Reports: the week's prep sheet, an architect's one-on-one history, a quarter's review.
     #[command(subcommand)]
     Report(report::ReportCommand),
     /// Search notes, talking points and action items (accents and case do not matter).
