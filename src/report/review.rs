@@ -112,11 +112,11 @@ fn markdown_table(out: &mut String, table: &Table) {
 }
 
 fn markdown_section(out: &mut String, draft: &ReviewDraft, section: &Section) {
-    let _ = writeln!(out, "\n## {}\n", section_heading(draft, section));
+    let _ = writeln!(out, "\n## {}", section_heading(draft, section));
     if !section.figures.is_empty() {
         let _ = writeln!(
             out,
-            "| Figure | {} | vs {} | vs {} |",
+            "\n| Figure | {} | vs {} | vs {} |",
             draft.quarter,
             compared_text(draft.previous),
             compared_text(draft.year_ago)

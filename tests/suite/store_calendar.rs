@@ -22,7 +22,10 @@ fn rule(name: &str, outcome: Outcome) -> Rule {
 fn the_shipped_rules_apply_until_the_manager_saves_their_own_in_order() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = common::session(&common::db_in(&dir));
-    assert_eq!(LATEST_VERSION, 8, "0006 keeps the manager's choices, 0007 which calendar brought an entry, 0010 (the 8th) the quarterly review");
+    assert_eq!(
+        LATEST_VERSION, 8,
+        "0006 keeps the manager's choices, 0007 which calendar brought an entry, 0010 (the 8th) the quarterly review"
+    );
     assert_eq!(calendar::rules(store.conn()).expect("rules"), default_rules());
     let mine = vec![rule("Team", Outcome::Category(Category::Coaching)), rule("Skip", Outcome::Ignore)];
     store.run(Origin::SCRIPT, Command::SaveCalendarRules(mine.clone())).expect("save");
