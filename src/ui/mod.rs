@@ -11,6 +11,7 @@ pub mod meeting_editor;
 pub mod notes_view;
 pub mod one_on_one;
 pub mod plan_tab;
+pub mod review;
 pub mod rules;
 pub mod search;
 pub mod settings;
@@ -54,12 +55,14 @@ pub enum Screen {
     Team,
     Time,
     OneOnOnes,
+    /// The quarterly self-review.
+    Review,
     Settings,
 }
 
 impl Screen {
     pub const ALL: &'static [Self] =
-        &[Self::ThisWeek, Self::Team, Self::OneOnOnes, Self::Time, Self::Settings];
+        &[Self::ThisWeek, Self::Team, Self::OneOnOnes, Self::Time, Self::Review, Self::Settings];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -67,6 +70,7 @@ impl Screen {
             Self::Team => "Team",
             Self::Time => "Time",
             Self::OneOnOnes => "One-on-ones",
+            Self::Review => "Quarterly review",
             Self::Settings => "Settings",
         }
     }
@@ -77,6 +81,7 @@ impl Screen {
             Self::Team => "👥",
             Self::Time => "⏱",
             Self::OneOnOnes => "💬",
+            Self::Review => "📝",
             Self::Settings => "⚙",
         }
     }
@@ -87,6 +92,7 @@ impl Screen {
             Self::Team => Key::Num2,
             Self::Time => Key::Num4,
             Self::OneOnOnes => Key::Num3,
+            Self::Review => Key::Num6,
             Self::Settings => Key::Num7,
         };
         KeyboardShortcut::new(Modifiers::COMMAND, key)
@@ -101,6 +107,7 @@ pub struct Screens {
     pub time: time::TimeState,
     pub one_on_ones: one_on_one::OneOnOnesState,
     pub settings: settings::SettingsState,
+    pub review: review::ReviewScreen,
     /// The global search (Ctrl+F), drawn over any screen.
     pub search: search::SearchState,
 }
@@ -110,7 +117,12 @@ impl Screens {
         if shell.request_new_architect {
             shell.screen = Screen::Team;
         }
+        if shell.screen != Screen::Review {
+            // Text typed on the review and not saved yet is saved when the screen is left.
+            self.review.flush(outbox, view);
+        }
         match shell.screen {
+            Screen::Review => self.review.ui(ui, view, shell, outbox),
             Screen::ThisWeek => self.this_week.ui(ui, view, shell, outbox),
             Screen::Team => self.team.ui(ui, view, shell, outbox),
             Screen::Time => self.time.ui(ui, view, shell, outbox),
@@ -121,6 +133,9 @@ impl Screens {
             Some(search::Opened::Item(kind, id)) => self.one_on_ones.highlight(kind, id),
             Some(search::Opened::Architect(id)) => self.team.selected = Some(id),
             None => {}
+        }
+        if let Some(id) = self.review.open_architect.take() {
+            self.team.selected = Some(id);
         }
     }
 }

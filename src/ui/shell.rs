@@ -100,6 +100,8 @@ pub struct Shell {
     pub selection: Selection,
     /// The week and quarter the Time screen asks for; `None` is today's.
     pub time_focus: Option<TimeFocus>,
+    /// The quarter the Quarterly review screen asks for; `None` is the default one.
+    pub review_focus: Option<crate::model::fiscal::FiscalQuarter>,
     /// File-level actions asked for this frame (backup, restore, export).
     pub file_actions: Vec<FileAction>,
     /// Text to put on the clipboard at the end of the frame.

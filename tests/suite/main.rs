@@ -37,5 +37,6 @@ mod ui_development;
 mod ui_import;
 mod ui_import_review;
 mod ui_one_on_ones;
+mod ui_review;
 mod ui_team;
 mod ui_time;
