@@ -2,6 +2,7 @@
 
 mod bench;
 mod bench_development;
+mod bench_review;
 mod bench_writes;
 pub mod data;
 mod development;
