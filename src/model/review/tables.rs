@@ -7,7 +7,6 @@ use super::catalogue::{SectionId, architect_row, category_word, hours, table};
 use super::draft::{Table, TableRow};
 use super::figures::{ArchitectTab, Link, QuarterFigures};
 use crate::model::architect::Choice as _;
-use crate::model::words::plural;
 
 fn day(on: chrono::NaiveDate) -> String {
     on.format("%-d %b %Y").to_string()
@@ -70,7 +69,7 @@ fn time_tables(q: &QuarterFigures) -> Vec<Table> {
                 category_word(a.category).to_owned(),
                 a.description.clone(),
                 hours(a.minutes),
-                plural(usize::try_from(a.entries).unwrap_or(usize::MAX), "entry"),
+                if a.entries == 1 { "1 entry".to_owned() } else { format!("{} entries", a.entries) },
             ],
             link: Some(Link::Quarter { quarter: q.quarter }),
         })
