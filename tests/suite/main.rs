@@ -27,6 +27,7 @@ mod session;
 mod snapshots;
 mod snapshots_development;
 mod snapshots_one_on_ones;
+mod snapshots_review;
 mod snapshots_time;
 mod store_calendar;
 mod store_development_restore;
