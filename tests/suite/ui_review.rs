@@ -180,3 +180,24 @@ fn save_writes_the_html_export_readable_by_the_owner_only() {
         assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
     }
 }
+
+#[test]
+fn ctrl_z_undoes_the_last_change_to_the_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_review(&seeded(&dir));
+    let accept = harness.query_all_by_role_and_label(Role::Button, "Accept").count();
+    harness.get_all_by_role_and_label(Role::Button, "Accept").next().expect("a suggestion").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.query_all_by_role_and_label(Role::Button, "Accept").count(), accept - 1);
+    assert_eq!(one::<i64>(&harness, "SELECT count(*) FROM review_accomplishments"), 1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    harness.run();
+    assert_eq!(one::<i64>(&harness, "SELECT count(*) FROM review_accomplishments"), 0, "the bullet is gone");
+    assert_eq!(
+        harness.query_all_by_role_and_label(Role::Button, "Accept").count(),
+        accept,
+        "and offered again as a suggestion"
+    );
+}
