@@ -386,7 +386,15 @@ impl LeadlineApp {
         let result = session
             .follow_the_clock()
             .and_then(|_| session.select(&self.shell.selection))
-            .and_then(|()| session.focus_time(self.shell.time_focus));
+            .and_then(|()| session.focus_time(self.shell.time_focus))
+            .and_then(|()| {
+                // The review's draft reads three quarters of records: only while it shows.
+                if self.shell.screen == Screen::Review {
+                    session.focus_review(self.shell.review_focus)
+                } else {
+                    Ok(())
+                }
+            });
         if let Err(error) = result {
             // Stay where we are rather than retrying (and failing) on every frame.
             self.shell.selection = session.selection().clone();

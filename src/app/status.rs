@@ -39,6 +39,7 @@ pub(super) fn follow(done: &Done, view: &ViewModel, shell: &mut Shell) {
         Done::Development(done) => done.message.clone(),
         Done::Business(done) => done.message.clone(),
         Done::Hiring(done) => done.message.clone(),
+        Done::Review(done) => done.message.clone(),
         Done::OneOnOneStarted { id, architect, held_on } => {
             shell.open_meeting(*architect, *id);
             let name = view.architect(*architect).map_or("", |a| a.name());

@@ -24,7 +24,7 @@ pub struct BenchArgs {
     #[arg(long, default_value_t = 50)]
     pub runs: usize,
     /// Only these groups of operations (repeatable): time, startup, one-on-ones, writes,
-    /// calendar, development, business, hiring. Default: all.
+    /// calendar, development, business, hiring, review. Default: all.
     #[arg(long, value_enum)]
     pub only: Vec<Group>,
     /// Start from a copy of this large demo file (made with `leadline --db FILE demo --size
@@ -44,6 +44,7 @@ pub enum Group {
     Development,
     Business,
     Hiring,
+    Review,
 }
 
 /// A database file in a folder of its own in the temp folder (its backups go beside it),
@@ -93,6 +94,9 @@ pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
     let mut measurements = Vec::new();
     if wanted(Group::Time) {
         measurements.extend(time_benchmarks(conn, today, runs)?);
+    }
+    if wanted(Group::Review) {
+        measurements.extend(super::bench_review::run(conn, runs.min(10), today)?);
     }
     // Start-up is measured on the same file, closed, as a new window would find it.
     drop(session);

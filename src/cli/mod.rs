@@ -4,6 +4,7 @@ mod bench;
 mod bench_business;
 mod bench_development;
 mod bench_hiring;
+mod bench_review;
 mod bench_writes;
 mod business;
 mod business_import;
@@ -14,6 +15,7 @@ mod import_ics;
 mod measure;
 mod output;
 pub mod report;
+pub mod review;
 mod shell;
 mod time;
 
@@ -121,7 +123,7 @@ pub enum CliCommand {
     /// Import an export into an empty database.
     #[command(subcommand)]
     Import(data::ImportCommand),
-    /// Reports as Markdown: the week's prep sheet, an architect's one-on-one history.
+    /// Reports: the week's prep sheet, an architect's one-on-one history, a quarter's review.
     #[command(subcommand)]
     Report(report::ReportCommand),
     /// Search notes, talking points and action items (accents and case do not matter).

@@ -1,4 +1,4 @@
-//! `leadline report prep|history` and `leadline search`: the week's prep sheet and an
+//! `leadline report prep|history|review` and `leadline search`: the week's prep sheet and an
 //! architect's one-on-one history as Markdown, and the full-text search, headless.
 
 use std::io::Write as _;
@@ -35,6 +35,9 @@ pub enum ReportCommand {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// A quarter's self-review: every figure with its comparisons, and your own words, as
+    /// Markdown, a self-contained HTML file (print it to PDF from the browser) or JSON.
+    Review(super::review::ReviewArgs),
 }
 
 fn parse_week(value: &str) -> Result<IsoWeek, String> {
@@ -62,11 +65,12 @@ pub fn run(store: &Store, command: ReportCommand, today: NaiveDate) -> anyhow::R
             let text = crate::report::history::markdown(architect, &meetings);
             emit(&text, out.as_ref(), &format!("the one-on-one history of {}", architect.name()))
         }
+        ReportCommand::Review(args) => super::review::run(store, &args, today),
     }
 }
 
 /// Prints the document, or writes it (readable by the owner only) and says where.
-fn emit(text: &str, out: Option<&PathBuf>, what: &str) -> anyhow::Result<ExitCode> {
+pub(super) fn emit(text: &str, out: Option<&PathBuf>, what: &str) -> anyhow::Result<ExitCode> {
     if let Some(path) = out {
         crate::store::write_private(path, text.as_bytes())?;
         eprintln!("Wrote {what} to {}", path.display());

@@ -5,6 +5,7 @@ pub mod calendar;
 mod development;
 mod hiring;
 mod one_on_ones;
+mod review;
 mod time;
 
 use chrono::{Days, NaiveDate};
@@ -339,6 +340,7 @@ pub fn generate(conn: &Connection, size: DemoSize, today: NaiveDate) -> Result<u
     one_on_ones::generate(conn, size, today, &created)?;
     business::generate(conn, size, today, &architects::list(conn)?)?;
     hiring::generate(conn, size, today)?;
+    review::generate(conn, today)?;
     // The demo manager's own address and the company's domain, so a calendar imported into
     // the demo tells customers from colleagues.
     if crate::store::calendar::list_setting(conn, crate::store::calendar::MY_EMAILS)?.is_empty() {

@@ -58,3 +58,9 @@ id_type!(CandidateId);
 id_type!(InterviewStepId);
 id_type!(InterviewId);
 id_type!(TemplateItemId);
+// The quarterly review: a quarter's review, its accomplishment bullets and priorities, and the
+// competencies the manager rates themselves on.
+id_type!(ReviewId);
+id_type!(AccomplishmentId);
+id_type!(PriorityId);
+id_type!(ReviewCompetencyId);

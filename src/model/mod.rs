@@ -9,6 +9,7 @@ pub mod lists;
 pub mod notes;
 pub mod one_on_one;
 pub mod prep;
+pub mod review;
 pub mod search;
 pub mod split;
 pub mod text;
@@ -18,9 +19,9 @@ pub mod words;
 
 pub use architect::{Architect, ArchitectFields, Cadence, Readiness, Status};
 pub use ids::{
-    AccountId, ActionItemId, ArchitectId, CertId, CertRecordId, CompetencyId, ContactId, EventId, GoalId,
-    InitiativeId, InteractionId, ListItemId, MetricId, MilestoneId, OneOnOneId, OpportunityId,
-    TalkingPointId, TemplateId, TimeEntryId,
+    AccomplishmentId, AccountId, ActionItemId, ArchitectId, CertId, CertRecordId, CompetencyId, ContactId,
+    EventId, GoalId, InitiativeId, InteractionId, ListItemId, MetricId, MilestoneId, OneOnOneId,
+    OpportunityId, PriorityId, ReviewCompetencyId, ReviewId, TalkingPointId, TemplateId, TimeEntryId,
 };
 pub use ids::{CandidateId, InterviewId, InterviewStepId, RequisitionId, TemplateItemId};
 pub use lists::{ListItem, ListKind};

@@ -79,6 +79,8 @@ pub struct Changes {
     pub backups: bool,
     /// Requisitions, candidates, interviews, departures or the onboarding template.
     pub hiring: bool,
+    /// A quarterly review's words, state or competencies.
+    pub review: bool,
 }
 
 impl Changes {
@@ -107,6 +109,7 @@ impl Changes {
         self.business |= other.business;
         self.backups |= other.backups;
         self.hiring |= other.hiring;
+        self.review |= other.review;
     }
 }
 

@@ -10,6 +10,7 @@ use super::business_command::{BusinessCommand, BusinessDone};
 use super::changes::{Changes, People};
 use super::dev_command::{DevCommand, DevOutcome};
 use super::hiring_command::{HiringCommand, HiringOutcome};
+use super::review_command::{ReviewCommand, ReviewDone};
 use crate::demo::{self, DemoSize};
 use crate::import::preview::CommitPlan;
 use crate::import::rules::Rule;
@@ -86,6 +87,8 @@ pub enum Command {
     Development(DevCommand),
     /// Accounts, wins and their consumption plans, initiatives, the network, the scorecard.
     Business(BusinessCommand),
+    /// The quarterly review: the manager's words, finalizing, the competencies.
+    Review(ReviewCommand),
     /// Starts a one-on-one; carried-over items join its agenda by themselves, `agenda` adds
     /// new talking points (from the prep card or templates).
     StartOneOnOne {
@@ -185,6 +188,7 @@ pub enum Done {
     CalendarSettingsSaved,
     Development(DevOutcome),
     Business(BusinessDone),
+    Review(ReviewDone),
     OneOnOneStarted {
         id: OneOnOneId,
         architect: ArchitectId,
@@ -348,6 +352,12 @@ impl Command {
                 let done = command.apply(conn, today)?;
                 let changes = Changes { business: true, roster: done.roster, ..Changes::default() };
                 Ok((Done::Business(done), changes))
+            }
+            Self::Review(command) => {
+                let done = command.apply(conn, today)?;
+                let development = done.goal_of.map_or(People::Nobody, People::one);
+                let changes = Changes { review: true, development, ..Changes::default() };
+                Ok((Done::Review(done), changes))
             }
             Self::StartOneOnOne { architect, held_on, agenda } => {
                 let words = !agenda.is_empty();

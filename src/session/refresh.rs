@@ -123,6 +123,20 @@ impl Session {
         if changes.backups {
             view.backups = backup::list(store.path())?;
         }
+        if changes.review {
+            view.review.load_lists(conn, today)?;
+        }
+        // The review's figures read time, meetings, plans and the roster: any of them changing
+        // makes the draft stale; it is built again when the screen next shows it.
+        if changes.review
+            || time_changed
+            || changes.roster
+            || changes.development_settings
+            || !changes.meetings.is_nobody()
+            || !changes.development.is_nobody()
+        {
+            view.review.stale = true;
+        }
         Ok(())
     }
 }

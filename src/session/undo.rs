@@ -200,6 +200,11 @@ pub(super) fn undo_after(done: &Done, view: &ViewModel) -> Option<Undo> {
                 command: Command::DeleteOneOnOne(*id),
             })
         }
+        // A review command reads what it changes before writing: its undo is exact.
+        Done::Review(done) => done
+            .undo
+            .as_ref()
+            .map(|(label, command)| Undo { label: label.clone(), command: Command::Review(command.clone()) }),
         Done::TimeEntryUpdated { before, .. } => Some(Undo {
             label: format!("edit of the {} entry", short_day(before.fields.date)),
             command: Command::UpdateTimeEntry { id: before.id, fields: before.fields.clone() },

@@ -10,6 +10,7 @@ use rusqlite::Connection;
 
 use super::business_view::BusinessView;
 use super::dev_view::DevelopmentView;
+use super::review_view::ReviewView;
 use super::time_view::{TimeFocus, TimeView};
 use crate::import::rules::Rule;
 use crate::model::fiscal::IsoWeek;
@@ -104,6 +105,9 @@ pub struct ViewModel {
     pub business: BusinessView,
     /// Requisitions, the pipeline, interviews, figures, departures (issue 13).
     pub hiring: super::hiring_view::HiringView,
+    /// The Quarterly review screen: its draft (built while the screen shows it), the
+    /// competencies, the quarters with a review, reminders from their priorities.
+    pub review: ReviewView,
 }
 
 impl ViewModel {
@@ -139,6 +143,7 @@ impl ViewModel {
         view.business = BusinessView::load(conn, today)?;
         view.hiring =
             super::hiring_view::HiringView::load(conn, today, selection.requisition, &view.architects)?;
+        view.review = ReviewView::load(conn, today)?;
         view.load_selection(conn, selection)?;
         view.load_search(conn, &selection.query);
         Ok(view)

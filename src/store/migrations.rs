@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_meetings_held.sql"),
     include_str!("migrations/0009_business.sql"),
     include_str!("migrations/0010_hiring.sql"),
+    include_str!("migrations/0011_review.sql"),
 ];
 
 /// The schema version this build writes.

@@ -19,6 +19,8 @@ pub mod milestones;
 pub mod one_on_ones;
 pub mod opportunities;
 pub mod prep;
+pub mod review;
+pub mod review_data;
 pub mod scorecard;
 pub mod search;
 pub mod settings;
@@ -77,6 +79,8 @@ pub enum StoreError {
     Cert(#[from] crate::model::certification::CertError),
     #[error(transparent)]
     Stage(#[from] crate::model::candidate::StageError),
+    #[error(transparent)]
+    Review(#[from] crate::model::review::ReviewError),
     #[error("{0}")]
     InUse(String),
     #[error("{0}")]

@@ -30,6 +30,7 @@ pub mod notes_view;
 pub mod one_on_one;
 pub mod plan_tab;
 pub mod prep_card;
+pub mod review;
 pub mod rules;
 pub mod search;
 pub mod settings;
@@ -75,12 +76,21 @@ pub enum Screen {
     Time,
     OneOnOnes,
     Business,
+    /// The quarterly self-review.
+    Review,
     Settings,
 }
 
 impl Screen {
-    pub const ALL: &'static [Self] =
-        &[Self::ThisWeek, Self::Team, Self::OneOnOnes, Self::Time, Self::Business, Self::Settings];
+    pub const ALL: &'static [Self] = &[
+        Self::ThisWeek,
+        Self::Team,
+        Self::OneOnOnes,
+        Self::Time,
+        Self::Business,
+        Self::Review,
+        Self::Settings,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -89,6 +99,7 @@ impl Screen {
             Self::Time => "Time",
             Self::OneOnOnes => "One-on-ones",
             Self::Business => "Business",
+            Self::Review => "Quarterly review",
             Self::Settings => "Settings",
         }
     }
@@ -100,6 +111,7 @@ impl Screen {
             Self::Time => "⏱",
             Self::OneOnOnes => "💬",
             Self::Business => "📈",
+            Self::Review => "📝",
             Self::Settings => "⚙",
         }
     }
@@ -111,6 +123,7 @@ impl Screen {
             Self::Time => Key::Num4,
             Self::OneOnOnes => Key::Num3,
             Self::Business => Key::Num5,
+            Self::Review => Key::Num6,
             Self::Settings => Key::Num7,
         };
         KeyboardShortcut::new(Modifiers::COMMAND, key)
@@ -126,6 +139,7 @@ pub struct Screens {
     pub one_on_ones: one_on_one::OneOnOnesState,
     pub business: business::BusinessState,
     pub settings: settings::SettingsState,
+    pub review: review::ReviewScreen,
     /// The global search (Ctrl+F), drawn over any screen.
     pub search: search::SearchState,
 }
@@ -135,7 +149,12 @@ impl Screens {
         if shell.request_new_architect {
             shell.screen = Screen::Team;
         }
+        if shell.screen != Screen::Review {
+            // Text typed on the review and not saved yet is saved when the screen is left.
+            self.review.flush(outbox, view);
+        }
         match shell.screen {
+            Screen::Review => self.review.ui(ui, view, shell, outbox),
             Screen::ThisWeek => self.this_week.ui(ui, view, shell, outbox),
             Screen::Team => self.team.ui(ui, view, shell, outbox),
             Screen::Time => self.time.ui(ui, view, shell, outbox),
@@ -150,6 +169,9 @@ impl Screens {
             }
             Some(search::Opened::Goal(id)) => self.team.open(id, view, architect_page::PageTab::Plan),
             None => {}
+        }
+        if let Some(id) = self.review.open_architect.take() {
+            self.team.selected = Some(id);
         }
     }
 }

@@ -103,6 +103,8 @@ pub struct Shell {
     /// A requisition's page to open on the Team screen's Hiring tab (from This week), with a
     /// candidate selected.
     pub open_requisition: Option<(crate::model::RequisitionId, Option<crate::model::CandidateId>)>,
+    /// The quarter the Quarterly review screen asks for; `None` is the default one.
+    pub review_focus: Option<crate::model::fiscal::FiscalQuarter>,
     /// File-level actions asked for this frame (backup, restore, export).
     pub file_actions: Vec<FileAction>,
     /// Text to put on the clipboard at the end of the frame.

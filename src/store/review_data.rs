@@ -1,0 +1,429 @@
+//! Fills the review's inputs from the records: each quarter's time entries, one-on-ones, action
+//! items and talking points; the team, goals, certifications and skill ratings (read once for
+//! the three quarters a draft compares); the manager's words; and the frozen figures of
+//! finalized reviews. `draft` is what the screen, the command line and the benchmark call.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use super::{StoreError, architects, certifications, goals, review, skills, time};
+use crate::model::fiscal::FiscalQuarter;
+use crate::model::review::data::{
+    ActionInput, ArchitectInput, CertInput, EntryInput, GoalInput, MeetingInput, PointInput, QuarterData,
+    SkillInput,
+};
+use crate::model::review::draft::{ReviewDraft, ReviewInputs, Source, build};
+use crate::model::review::figures::{BusinessFigures, HiringFigures, QuarterFigures};
+use crate::model::time_summary::TimeSettings;
+
+/// What every quarter of a draft shares: the team and its development records.
+struct Shared {
+    settings: TimeSettings,
+    stalled_days: u32,
+    architects: Vec<ArchitectInput>,
+    goals: Vec<GoalInput>,
+    certs: Vec<CertInput>,
+    skills: Vec<SkillInput>,
+}
+
+impl Shared {
+    fn load(conn: &Connection) -> Result<Self, StoreError> {
+        let architects = architects::list(conn)?
+            .into_iter()
+            .map(|a| ArchitectInput {
+                id: a.id,
+                name: a.fields.name,
+                cadence: a.fields.cadence,
+                status: a.fields.status,
+                started_on: a.fields.started_on,
+                readiness: a.fields.readiness,
+                readiness_assessed_on: a.fields.readiness_assessed_on,
+            })
+            .collect();
+        let mut history = goals::history(conn)?;
+        let goals = goals::list(conn)?
+            .into_iter()
+            .map(|g| GoalInput {
+                id: g.id,
+                architect: g.architect,
+                history: history.remove(&g.id).unwrap_or_default(),
+                description: g.fields.description,
+                created_on: g.created_on,
+                status: g.fields.status,
+            })
+            .collect();
+        let catalogue: HashMap<_, _> =
+            certifications::catalogue(conn)?.into_iter().map(|c| (c.id, c)).collect();
+        let certs = certifications::records(conn)?
+            .into_iter()
+            .filter_map(|r| {
+                let entry = catalogue.get(&r.cert)?;
+                Some(CertInput {
+                    architect: r.architect,
+                    code: entry.code.clone(),
+                    kind: entry.kind,
+                    earned_on: r.earned_on,
+                    renewals: r.renewals,
+                })
+            })
+            .collect();
+        let mut skills: Vec<SkillInput> = Vec::new();
+        for (architect, changes) in skills::history(conn)? {
+            let mut by_competency: HashMap<_, Vec<(NaiveDate, u8, u8)>> = HashMap::new();
+            for change in changes {
+                by_competency.entry(change.competency).or_default().push((
+                    change.changed_on,
+                    change.current,
+                    change.target,
+                ));
+            }
+            skills.extend(by_competency.into_iter().map(|(competency, history)| SkillInput {
+                architect,
+                competency,
+                history,
+            }));
+        }
+        skills.sort_by_key(|s| (s.architect, s.competency));
+        Ok(Self {
+            settings: time::time_settings(conn)?,
+            stalled_days: goals::stalled_days(conn)?,
+            architects,
+            goals,
+            certs,
+            skills,
+        })
+    }
+
+    /// `quarter`'s records, counted to today while it runs.
+    fn quarter(
+        &self,
+        conn: &Connection,
+        quarter: FiscalQuarter,
+        today: NaiveDate,
+    ) -> Result<QuarterData, StoreError> {
+        let start_month = self.settings.start_month;
+        let as_of = QuarterData::as_of_for(quarter, start_month, today);
+        let (first, last) = (quarter.start(start_month), quarter.end_inclusive(start_month));
+        let (business, hiring) = business_and_hiring(conn, quarter, first, as_of)?;
+        Ok(QuarterData {
+            quarter,
+            start_month,
+            as_of,
+            targets: self.settings.targets_for(quarter),
+            stalled_days: self.stalled_days,
+            entries: entries(conn, first, last)?,
+            architects: self.architects.clone(),
+            meetings: meetings(conn, first, as_of)?,
+            actions: actions(conn, first, as_of)?,
+            points: points(conn, first, as_of)?,
+            goals: self.goals.clone(),
+            certs: self.certs.clone(),
+            skills: self.skills.clone(),
+            business,
+            hiring,
+        })
+    }
+}
+
+/// The Business and Hiring figures of `quarter` from its first day to `as_of` (its last day,
+/// or today while it runs). `None` for a part with no record at all, so the review says it is
+/// not recorded rather than showing zeros.
+pub fn business_and_hiring(
+    conn: &Connection,
+    quarter: FiscalQuarter,
+    first: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<(Option<BusinessFigures>, Option<HiringFigures>), StoreError> {
+    Ok((business_figures(conn, quarter, first, as_of)?, hiring_figures(conn, first, as_of)?))
+}
+
+fn business_figures(
+    conn: &Connection,
+    quarter: FiscalQuarter,
+    first: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<Option<BusinessFigures>, StoreError> {
+    use crate::model::business::{MilestoneState, OpportunityStatus, network::Touch};
+    use crate::model::review::figures::{ScorecardLine, StageLine};
+    let start_month = time::time_settings(conn)?.start_month;
+    let facts = super::scorecard::Facts::read(conn, quarter, quarter, start_month)?;
+    let initiatives = super::initiatives::list(conn)?;
+    let events = super::initiatives::events(conn)?;
+    if facts.opportunities.is_empty()
+        && facts.contacts.is_empty()
+        && facts.metrics.is_empty()
+        && initiatives.is_empty()
+    {
+        return Ok(None);
+    }
+    let card = facts.scorecard(quarter, start_month, as_of);
+    let within = |day: NaiveDate| first <= day && day <= as_of;
+    let won_in_quarter: Vec<_> = facts
+        .opportunities
+        .iter()
+        .filter(|o| o.status == OpportunityStatus::Won && o.closed_on.is_some_and(within))
+        .collect();
+    let won = |id| facts.opportunities.iter().any(|o| o.id == id && o.status == OpportunityStatus::Won);
+    let milestones: Vec<_> = facts.milestones.iter().filter(|m| won(m.opportunity)).collect();
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let in_quarter: Vec<_> = events.iter().filter(|e| within(e.fields.held_on)).collect();
+    let influenced: std::collections::BTreeSet<_> = initiatives
+        .iter()
+        .filter(|i| in_quarter.iter().any(|e| e.initiative == i.id))
+        .flat_map(|i| i.fields.opportunities.iter().copied())
+        .collect();
+    // Actual consumption: the last month of the quarter that has any, all accounts together.
+    let consumption_actual = facts
+        .consumption
+        .iter()
+        .filter(|(month, _)| within(*month))
+        .max_by_key(|(month, _)| *month)
+        .map_or(0, |(_, dollars)| *dollars);
+    // Planned: the monthly consumption the wins' milestones due by then expect.
+    let consumption_planned: i64 = milestones
+        .iter()
+        .filter(|m| m.state != MilestoneState::Cancelled && m.due_on.is_some_and(|d| d <= as_of))
+        .filter_map(|m| m.expected_acr)
+        .sum();
+    Ok(Some(BusinessFigures {
+        wins: count(won_in_quarter.len()),
+        wins_acr_monthly: won_in_quarter.iter().map(|o| o.monthly_acr as f64).sum(),
+        pipeline: card
+            .pipeline
+            .iter()
+            .map(|line| StageLine {
+                stage: line.stage.number(),
+                name: line.stage.name().to_owned(),
+                open: count(line.count),
+                acr_monthly: line.monthly_acr as f64,
+            })
+            .collect(),
+        wins_with_plan: count(card.standards.coverage.with_plan),
+        wins_total: count(card.standards.coverage.wins),
+        milestones_committed: count(milestones.iter().filter(|m| m.committed).count()),
+        milestones_live: count(milestones.iter().filter(|m| m.state == MilestoneState::Live).count()),
+        milestones_at_risk: count(
+            milestones
+                .iter()
+                .filter(|m| matches!(m.state, MilestoneState::AtRisk | MilestoneState::Blocked))
+                .count(),
+        ),
+        consumption_actual: consumption_actual as f64,
+        consumption_planned: consumption_planned as f64,
+        scorecard: card
+            .lines
+            .iter()
+            .map(|line| ScorecardLine {
+                metric: line.name.clone(),
+                target: line.target as f64 / 100.0,
+                actual: line.actual().map(|a| a as f64 / 100.0),
+            })
+            .collect(),
+        contacts: count(facts.contacts.iter().filter(|c| c.created_on <= as_of).count()),
+        contacts_within_interval: count(
+            facts
+                .contacts
+                .iter()
+                .filter(|c| c.created_on <= as_of && c.status_on(as_of).touch != Touch::PastMax)
+                .count(),
+        ),
+        initiatives_progressed: count(
+            initiatives.iter().filter(|i| in_quarter.iter().any(|e| e.initiative == i.id)).count(),
+        ),
+        events_held: count(in_quarter.len()),
+        event_attendance: in_quarter.iter().filter_map(|e| e.fields.attendance).sum(),
+        opportunities_influenced: count(influenced.len()),
+        new_market_wins: count(won_in_quarter.iter().filter(|o| influenced.contains(&o.id)).count()),
+    }))
+}
+
+fn hiring_figures(
+    conn: &Connection,
+    first: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<Option<HiringFigures>, StoreError> {
+    let inputs = crate::model::hiring::FigureInputs {
+        requisitions: super::requisitions::dates(conn)?,
+        offers: super::candidates::offer_decisions(conn)?,
+        scorecards: super::interviews::timings(conn)?,
+        slates: super::requisitions::slate_inputs(conn)?,
+        departures: super::departures::inputs(conn)?,
+    };
+    if inputs.requisitions.is_empty() && inputs.departures.is_empty() {
+        return Ok(None);
+    }
+    let end_of_day = as_of.and_hms_opt(23, 59, 59).unwrap_or_default();
+    let f = crate::model::hiring::quarter_figures(&inputs, first, as_of, end_of_day);
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Ok(Some(HiringFigures {
+        requisitions_filled: count(f.filled),
+        days_to_fill_average: f.average_days_to_fill(),
+        slates_meeting_policy: count(f.slates.yes),
+        slates: count(f.slates.yes + f.slates.no),
+        panels_meeting_policy: count(f.panels.yes),
+        panels: count(f.panels.yes + f.panels.no),
+        scorecards_on_time: count(f.scorecards_on_time),
+        scorecards: count(f.scorecards_on_time + f.scorecards_late),
+        moved_to_senior_roles: count(f.moved_to_senior_roles),
+    }))
+}
+
+fn entries(conn: &Connection, first: NaiveDate, last: NaiveDate) -> Result<Vec<EntryInput>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT entry_date, category, minutes, description FROM time_entries \
+         WHERE entry_date BETWEEN ?1 AND ?2 ORDER BY entry_date, id",
+    )?;
+    let rows = stmt
+        .query_map(params![first, last], |row| {
+            Ok(EntryInput {
+                date: row.get(0)?,
+                category: time::category_at(row, 1)?,
+                minutes: row.get(2)?,
+                description: row.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+fn meetings(conn: &Connection, first: NaiveDate, as_of: NaiveDate) -> Result<Vec<MeetingInput>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, architect_id, held_on, mood FROM one_on_ones WHERE held_on BETWEEN ?1 AND ?2 \
+         ORDER BY held_on, id",
+    )?;
+    let rows = stmt
+        .query_map(params![first, as_of], |row| {
+            Ok(MeetingInput {
+                id: row.get(0)?,
+                architect: row.get(1)?,
+                held_on: row.get(2)?,
+                mood: row.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Action items closed in the quarter, and those open on `as_of` and past due (open now, or
+/// closed later).
+fn actions(conn: &Connection, first: NaiveDate, as_of: NaiveDate) -> Result<Vec<ActionInput>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT architect_id, raised_in, text, due_on, done_on FROM action_items \
+         WHERE done_on BETWEEN ?1 AND ?2 \
+         UNION ALL \
+         SELECT architect_id, raised_in, text, due_on, done_on FROM action_items \
+         WHERE done_on IS NULL AND due_on < ?2 \
+         UNION ALL \
+         SELECT architect_id, raised_in, text, due_on, done_on FROM action_items \
+         WHERE done_on > ?2 AND due_on < ?2",
+    )?;
+    let rows = stmt
+        .query_map(params![first, as_of], |row| {
+            Ok(ActionInput {
+                architect: row.get(0)?,
+                meeting: row.get(1)?,
+                text: row.get(2)?,
+                due_on: row.get(3)?,
+                done_on: row.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Talking points raised by `as_of` and open at some time in the quarter (not discussed, or
+/// discussed from its first day on), each with the meetings it was carried into by `as_of`.
+fn points(conn: &Connection, first: NaiveDate, as_of: NaiveDate) -> Result<Vec<PointInput>, StoreError> {
+    const CARRIED: &str = "(SELECT count(*) FROM one_on_ones x WHERE x.architect_id = p.architect_id \
+         AND x.held_on > m.held_on AND x.held_on <= ?2 AND (d.held_on IS NULL OR x.held_on < d.held_on))";
+    let sql = format!(
+        "SELECT p.architect_id, p.raised_in, p.text, m.held_on, d.held_on, {CARRIED} \
+         FROM talking_points p JOIN one_on_ones m ON m.id = p.raised_in \
+         LEFT JOIN one_on_ones d ON d.id = p.discussed_in \
+         WHERE p.discussed_in IS NULL AND m.held_on <= ?2 \
+         UNION ALL \
+         SELECT p.architect_id, p.raised_in, p.text, m.held_on, d.held_on, {CARRIED} \
+         FROM one_on_ones d JOIN talking_points p ON p.discussed_in = d.id \
+         JOIN one_on_ones m ON m.id = p.raised_in \
+         WHERE d.held_on >= ?1 AND m.held_on <= ?2"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows: Vec<PointInput> = stmt
+        .query_map(params![first, as_of], |row| {
+            Ok(PointInput {
+                architect: row.get(0)?,
+                meeting: row.get(1)?,
+                text: row.get(2)?,
+                raised_on: row.get(3)?,
+                discussed_on: row.get(4)?,
+                carried: row.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows.into_iter().filter(|p| p.carried > 0).collect())
+}
+
+/// A quarter's figures computed from the records now (what finalizing stores).
+pub fn live_figures(
+    conn: &Connection,
+    quarter: FiscalQuarter,
+    today: NaiveDate,
+) -> Result<QuarterFigures, StoreError> {
+    let shared = Shared::load(conn)?;
+    Ok(crate::model::review::data::figures(&shared.quarter(conn, quarter, today)?))
+}
+
+/// A quarter's figures for a draft: frozen when its review is finalized, otherwise live.
+fn source(
+    conn: &Connection,
+    shared: &Shared,
+    quarter: FiscalQuarter,
+    today: NaiveDate,
+) -> Result<Source, StoreError> {
+    Ok(match review::snapshot(conn, quarter)? {
+        Some(figures) => Source::Frozen(figures),
+        None => Source::Live(shared.quarter(conn, quarter, today)?),
+    })
+}
+
+/// Everything the draft of `quarter` is built from.
+pub fn inputs(
+    conn: &Connection,
+    quarter: FiscalQuarter,
+    today: NaiveDate,
+) -> Result<ReviewInputs, StoreError> {
+    let shared = Shared::load(conn)?;
+    let previous = quarter.previous();
+    let year_ago =
+        FiscalQuarter::new(quarter.fiscal_year().saturating_sub(1), quarter.quarter()).unwrap_or(previous);
+    let previous_words = review::words(conn, previous)?;
+    let has_previous = previous_words.state.is_final()
+        || !previous_words.priorities.is_empty()
+        || !previous_words.ratings.is_empty();
+    Ok(ReviewInputs {
+        quarter,
+        start_month: shared.settings.start_month,
+        today,
+        current: source(conn, &shared, quarter, today)?,
+        previous: source(conn, &shared, previous, today)?,
+        year_ago: source(conn, &shared, year_ago, today)?,
+        words: review::words(conn, quarter)?,
+        previous_words: has_previous.then_some(previous_words),
+        competencies: review::competencies(conn)?,
+    })
+}
+
+/// The draft of `quarter` as of `today`.
+pub fn draft(conn: &Connection, quarter: FiscalQuarter, today: NaiveDate) -> Result<ReviewDraft, StoreError> {
+    Ok(build(&inputs(conn, quarter, today)?))
+}
+
+/// The quarter the review opens on: the current one, or the one just ended during the first two
+/// weeks of a quarter (when the review is written).
+pub fn default_quarter(settings: &TimeSettings, today: NaiveDate) -> FiscalQuarter {
+    let current = settings.quarter_of(today);
+    let started = current.start(settings.start_month);
+    if (today - started).num_days() < 14 { current.previous() } else { current }
+}

@@ -1,0 +1,132 @@
+//! `leadline report review`, run as the built binary: the Markdown and HTML of a known database
+//! compared with expected files, the HTML read back as XML, the JSON's figures, a private
+//! `--out` file, and the bad quarters named by their message.
+
+use crate::common::{self, leadline, leadline_ok, stderr, stdout};
+use crate::review::seeded;
+
+#[test]
+fn report_review_prints_the_quarters_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(&dir);
+    let text = leadline_ok(&db, &["report", "review", "--quarter", "FY27Q2"]);
+    common::check_expected("review-FY27Q2.md", &text);
+    assert!(text.starts_with("# Quarterly review: FY27 Q2 (Oct – Dec 2026)"), "{text}");
+    assert!(text.contains("| Coaching | 25 % (target 50 % ± 5) | ▼ −75 pts | — |"), "{text}");
+    let default = leadline_ok(&db, &["report", "review"]);
+    assert_eq!(default, text, "on 28 Nov the quarter defaults to the current one");
+}
+
+#[test]
+fn report_review_html_is_self_contained_and_holds_the_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(&dir);
+    let html = leadline_ok(&db, &["report", "review", "--quarter", "FY27 Q2", "--format", "html"]);
+    common::check_expected("review-FY27Q2.html", &html);
+    // (The one address in it is the SVG namespace, which is a name, not something fetched.)
+    for outside in ["<script", "src=", "href=", "url(", "<link", "@import", "<img"] {
+        assert!(!html.contains(outside), "the file fetches nothing: found {outside}");
+    }
+    assert!(html.contains("@media print"), "print styles");
+    let document =
+        roxmltree::Document::parse(html.trim_start_matches("<!DOCTYPE html>\n")).expect("well-formed");
+    let value = |key: &str| {
+        let cell = document
+            .descendants()
+            .find(|n| n.attribute("data-key") == Some(key))
+            .unwrap_or_else(|| panic!("no cell for {key}"));
+        cell.text().unwrap_or_default().to_owned()
+    };
+    assert_eq!(value("time.logged"), "20.0 h");
+    assert_eq!(value("time.coaching"), "25 %");
+    assert_eq!(value("time.business"), "60 %");
+    assert_eq!(value("coaching.one_on_ones"), "25 %");
+    assert!(document.descendants().any(|n| n.has_tag_name("svg")), "the weekly chart is inline SVG");
+}
+
+#[test]
+fn report_review_json_has_every_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(&dir);
+    let text = leadline_ok(&db, &["report", "review", "--quarter", "fy27q2", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(json["format"], "leadline-review");
+    assert_eq!(json["quarter"], "FY27 Q2");
+    let figure = |key: &str| {
+        json["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["key"] == key)
+            .unwrap_or_else(|| panic!("{key}"))
+            .clone()
+    };
+    assert_eq!(figure("time.logged")["value"], 20.0);
+    assert_eq!(figure("time.coaching")["value"], 25.0);
+    assert_eq!(figure("time.coaching")["previous"]["delta"], -75.0);
+    assert_eq!(figure("coaching.one_on_ones")["value"], 25.0);
+    assert_eq!(figure("coaching.actions_closed")["value"], 1.0);
+    assert_eq!(json["details"]["business"], serde_json::Value::Null, "not recorded yet");
+    assert_eq!(json["details"]["hiring"], serde_json::Value::Null, "not recorded yet");
+}
+
+#[test]
+fn report_review_writes_a_private_file_with_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(&dir);
+    let file = dir.path().join("review.md");
+    let output = leadline(&db, &["report", "review", "--quarter", "FY27Q2", "--out", file.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).is_empty());
+    assert!(stderr(&output).contains("Wrote the review of FY27 Q2 to"), "{}", stderr(&output));
+    common::check_expected("review-FY27Q2.md", &std::fs::read_to_string(&file).unwrap());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn report_review_refuses_a_quarter_that_does_not_exist_or_has_not_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(&dir);
+    let output = leadline(&db, &["report", "review", "--quarter", "FY27Q5"]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("\"FY27Q5\" is not a fiscal quarter (expected e.g. FY27 Q2)"),
+        "{}",
+        stderr(&output)
+    );
+    let output = leadline(&db, &["report", "review", "--quarter", "FY27Q3"]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output)
+            .contains("FY27 Q3 has not started yet (it starts on 2027-01-01); there is nothing to review"),
+        "{}",
+        stderr(&output)
+    );
+    let output = leadline(&db, &["report", "review", "--format", "pdf"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("invalid value 'pdf'"), "{}", stderr(&output));
+}
+
+#[test]
+fn report_review_of_a_quarter_before_any_data_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(&dir);
+    let text = leadline_ok(&db, &["report", "review", "--quarter", "FY24Q1"]);
+    assert!(text.contains("> Nothing was recorded in FY24 Q1 (Jul – Sep 2023)"), "{text}");
+    assert!(text.contains("## Accomplishments and impact\n\n*Not written yet.*"), "{text}");
+}
+
+#[test]
+fn report_review_of_the_demo_shows_last_quarters_finalized_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(&dir);
+    let text = leadline_ok(&db, &["report", "review", "--quarter", "FY27Q1"]);
+    assert!(text.contains("Finalized on"), "{text}");
+    let current = leadline_ok(&db, &["report", "review"]);
+    assert!(current.contains("Draft · compared with FY27 Q1 (finalized)"), "{current}");
+    assert!(current.contains("## Last quarter's promises (FY27 Q1)"), "{current}");
+}

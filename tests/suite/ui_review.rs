@@ -1,0 +1,203 @@
+//! The Quarterly review screen (Ctrl+6) driven through the real app: write a section, accept a
+//! suggested bullet, rate a competency, add a priority, finalize, and see the next quarter
+//! compare against it and bring the priority back as a promise. Each step is checked on the
+//! screen and in the database.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use leadline::app::LeadlineApp;
+
+use crate::common;
+use crate::review::seeded;
+
+type App = Harness<'static, LeadlineApp>;
+
+const SETBACKS: &str = "What could have gone better, and what you learned";
+
+/// The real app in a tall window (the whole review fits without scrolling), on Ctrl+6.
+fn open_review(path: &std::path::Path) -> App {
+    let startup = common::startup(path);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 2400.0))
+        .build_eframe(move |cc| LeadlineApp::new(cc, startup));
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num6);
+    // The draft is built at the end of the first frame on the screen.
+    harness.run();
+    harness.run();
+    harness
+}
+
+fn click(harness: &mut App, role: Role, label: &str) {
+    harness.get_by_role_and_label(role, label).click();
+    harness.run();
+    harness.run();
+}
+
+fn type_into(harness: &mut App, role: Role, label: &str, text: &str) {
+    let field = harness.get_by_role_and_label(role, label);
+    field.click();
+    harness.run();
+    harness.get_by_role_and_label(role, label).type_text(text);
+    harness.run();
+}
+
+fn one<T: rusqlite::types::FromSql>(harness: &App, sql: &str) -> T {
+    common::app_db(harness).query_row(sql, [], |r| r.get(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
+#[test]
+fn ctrl_6_shows_the_current_quarters_draft_with_its_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let harness = open_review(&seeded(&dir));
+    assert_eq!(harness.state().screen(), leadline::ui::Screen::Review);
+    harness.get_by_label("Quarterly review FY27 Q2 (Oct – Dec 2026)");
+    harness.get_by_label("Compared with FY27 Q1 and FY26 Q2 (no records)");
+    harness.get_by_label("25 % (target 50 % ± 5)");
+    harness.get_by_label("20.0 h (2 weeks with time logged)");
+    assert_eq!(
+        harness.query_all_by_label_contains("not recorded yet — see the Business screen").count(),
+        2,
+        "Build markets and Run the business say their figures are not recorded yet"
+    );
+}
+
+#[test]
+fn write_accept_rate_finalize_and_the_next_quarter_compares_against_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_review(&seeded(&dir));
+    click(&mut harness, Role::Button, "◀");
+    harness.get_by_label("Quarterly review FY27 Q1 (Jul – Sep 2026)");
+
+    // A suggested bullet drawn from the records, accepted as it is.
+    harness.get_all_by_role_and_label(Role::Button, "Accept").next().expect("a suggestion").click();
+    harness.run();
+    harness.run();
+    let suggestion: String = one(&harness, "SELECT suggestion FROM review_accomplishments");
+    assert_eq!(suggestion, "time.split");
+    assert!(
+        harness.query_by_label_contains("• Kept my time on the 50/30/20 split in 0 of 1 weeks").is_some()
+    );
+
+    // The manager's own words, saved on leaving the field.
+    type_into(&mut harness, Role::MultilineTextInput, SETBACKS, "Forecasting ate September.");
+    // Rating a competency takes the focus from the text: both are saved.
+    harness.get_all_by_role_and_label(Role::Button, "4").next().expect("a rating button").click();
+    harness.run();
+    harness.run();
+    let setbacks: String = one(&harness, "SELECT setbacks FROM reviews");
+    assert_eq!(setbacks, "Forecasting ate September.");
+    let (name, rating): (String, i64) = common::app_db(&harness)
+        .query_row("SELECT name, rating FROM review_ratings", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    assert_eq!((name.as_str(), rating), ("Experienced", 4));
+
+    type_into(&mut harness, Role::TextInput, "New priority", "Coach two architects into lead roles");
+    click(&mut harness, Role::Button, "Add priority");
+    let priority: String = one(&harness, "SELECT text FROM review_priorities");
+    assert_eq!(priority, "Coach two architects into lead roles");
+
+    // Six competencies are not rated: finalizing asks first.
+    click(&mut harness, Role::Button, "Finalize");
+    harness.get_by_label_contains("Still empty: a rating for every competency.");
+    let state: String = one(&harness, "SELECT state FROM reviews");
+    assert_eq!(state, "draft", "nothing is finalized before the answer");
+    click(&mut harness, Role::Button, "Finalize anyway");
+    let state: String = one(&harness, "SELECT state FROM reviews");
+    assert_eq!(state, "final");
+    harness.get_by_label("Finalized on Sat 28 Nov 2026");
+    assert!(
+        harness.query_by_role_and_label(Role::MultilineTextInput, SETBACKS).is_none(),
+        "the text is locked"
+    );
+
+    // The next quarter compares against the frozen figures and brings the priority back.
+    click(&mut harness, Role::Button, "▶");
+    harness.get_by_label("Quarterly review FY27 Q2 (Oct – Dec 2026)");
+    harness.get_by_label("Compared with FY27 Q1 (finalized) and FY26 Q2 (no records)");
+    harness.get_by_label("Coach two architects into lead roles");
+    click(&mut harness, Role::Button, "Partly");
+    let outcome: String = one(&harness, "SELECT outcome FROM review_promise_outcomes");
+    assert_eq!(outcome, "partly");
+}
+
+#[test]
+fn text_typed_is_saved_when_the_screen_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_review(&seeded(&dir));
+    type_into(&mut harness, Role::MultilineTextInput, SETBACKS, "Hiring took too long");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().screen(), leadline::ui::Screen::ThisWeek);
+    let setbacks: String = one(&harness, "SELECT setbacks FROM reviews");
+    assert_eq!(setbacks, "Hiring took too long");
+}
+
+#[test]
+fn copy_section_puts_plain_text_on_the_clipboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_review(&seeded(&dir));
+    harness.get_all_by_role_and_label(Role::Button, "📋 Copy").next().expect("a copy button").click();
+    // The clipboard is written at the end of the frame that saw the click.
+    harness.step();
+    let copied = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .expect("something copied");
+    assert!(copied.starts_with("Where the time went — FY27 Q2\n"), "{copied}");
+    assert!(copied.contains("• Coaching: 25 % (target 50 % ± 5)"), "{copied}");
+    assert!(!copied.contains('|') && !copied.contains("**"), "plain text, no Markdown: {copied}");
+}
+
+#[test]
+fn save_writes_the_html_export_readable_by_the_owner_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_review(&seeded(&dir));
+    click(&mut harness, Role::Button, "Save…");
+    click(&mut harness, Role::RadioButton, "HTML (prints to PDF)");
+    let file = dir.path().join("review.html");
+    let field = harness.get_by_role_and_label(Role::TextInput, "File");
+    field.click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "File").type_text(file.to_str().unwrap());
+    harness.run();
+    click(&mut harness, Role::Button, "Save");
+    let html = std::fs::read_to_string(&file).expect("the file is written");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("Quarterly review: FY27 Q2"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+}
+
+#[test]
+fn ctrl_z_undoes_the_last_change_to_the_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = open_review(&seeded(&dir));
+    let accept = harness.query_all_by_role_and_label(Role::Button, "Accept").count();
+    harness.get_all_by_role_and_label(Role::Button, "Accept").next().expect("a suggestion").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.query_all_by_role_and_label(Role::Button, "Accept").count(), accept - 1);
+    assert_eq!(one::<i64>(&harness, "SELECT count(*) FROM review_accomplishments"), 1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    harness.run();
+    assert_eq!(one::<i64>(&harness, "SELECT count(*) FROM review_accomplishments"), 0, "the bullet is gone");
+    assert_eq!(
+        harness.query_all_by_role_and_label(Role::Button, "Accept").count(),
+        accept,
+        "and offered again as a suggestion"
+    );
+}
