@@ -514,3 +514,20 @@ fn the_small_demo_holds_what_the_business_screen_is_about() {
     // This quarter (FY27 Q2) has its targets.
     assert!(sql("SELECT count(*) FROM scorecard_metrics WHERE fiscal_year = 2027 AND quarter = 2") >= 3);
 }
+
+#[test]
+fn a_one_on_one_held_moves_the_cadence_standard_of_the_scorecards_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::db_in(&dir);
+    let mut s = common::live_session(&path);
+    let ana = common::add_architect(&mut s, "Ana", leadline::model::Cadence::Weekly);
+    let q2 = FiscalQuarter::new(2027, 2).unwrap();
+    let cadence = |s: &Session| s.view().business.scorecard(q2).expect("this quarter").standards.cadence;
+    // FY27 Q2 to Saturday 28 November: eight weeks ended (5 Oct … 23 Nov), none kept.
+    assert_eq!((cadence(&s).kept, cadence(&s).due), (0, 8));
+    common::start(&mut s, ana, day(2026, 11, 3), &[]);
+    assert_eq!((cadence(&s).kept, cadence(&s).due), (1, 8));
+    // The view read again from scratch agrees.
+    let fresh = leadline::session::BusinessView::load(s.conn(), common::today()).unwrap();
+    assert_eq!(fresh.scorecard(q2).unwrap().standards.cadence, cadence(&s));
+}
