@@ -154,7 +154,8 @@ pub fn write_loop(db: &Path, count: usize, today: NaiveDate) -> anyhow::Result<E
     for index in 0..count {
         let fields = ArchitectFields {
             name: format!("Crash test {index}"),
-            accounts: "x".repeat(2_000),
+            // Long text fills pages (accounts are records since migration 0008, names capped).
+            aspiration: "x".repeat(2_000),
             ..ArchitectFields::default()
         };
         let Done::ArchitectAdded(id) = session.run(Origin::COMMAND_LINE, Command::AddArchitect(fields))?

@@ -88,7 +88,7 @@ fn a_backup_taken_while_another_connection_writes_passes_integrity_check() {
             let mut written = 0;
             while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                 conn.execute(
-                    "INSERT INTO architects (name, accounts, created_at, updated_at) VALUES (?1, ?2, '', '')",
+                    "INSERT INTO architects (name, aspiration, created_at, updated_at) VALUES (?1, ?2, '', '')",
                     (format!("Writer {written}"), "y".repeat(3000)),
                 )
                 .unwrap();
