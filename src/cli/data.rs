@@ -154,6 +154,7 @@ pub fn write_loop(db: &Path, count: usize, today: NaiveDate) -> anyhow::Result<E
     for index in 0..count {
         let fields = ArchitectFields {
             name: format!("Crash test {index}"),
+            // Long text fills pages (accounts are records since migration 0009, names capped).
             aspiration: "x".repeat(2_000),
             ..ArchitectFields::default()
         };

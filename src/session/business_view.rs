@@ -82,6 +82,9 @@ pub struct BusinessView {
     pub metrics: Vec<Metric>,
     /// The open pipeline today by MCEM stage.
     pub pipeline: Vec<StageTotal>,
+    /// What the scorecards were computed from, kept so that a change to one-on-ones reads only
+    /// their dates again (a talking point ticked must not read every opportunity).
+    facts: Facts,
 }
 
 impl BusinessView {
@@ -161,8 +164,9 @@ impl BusinessView {
             interactions,
             attention,
             scorecards,
-            metrics: facts.metrics,
+            metrics: facts.metrics.clone(),
             pipeline,
+            facts,
         })
     }
 
@@ -175,9 +179,17 @@ impl BusinessView {
         ) else {
             return Ok(());
         };
-        let facts = Facts::read(conn, first, last, start_month)?;
+        let cadence = crate::store::scorecard::cadence_facts(
+            conn,
+            first.start(start_month),
+            last.end_inclusive(start_month),
+        )?;
+        if cadence == self.facts.cadence {
+            return Ok(());
+        }
+        self.facts.cadence = cadence;
         for card in &mut self.scorecards {
-            *card = facts.scorecard(card.quarter, start_month, self.today);
+            *card = self.facts.scorecard(card.quarter, start_month, self.today);
         }
         Ok(())
     }

@@ -149,7 +149,11 @@ impl Facts {
 }
 
 /// The active architects' one-on-ones from `from` to `to`.
-fn cadence_facts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<CadenceFacts>, StoreError> {
+pub fn cadence_facts(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<CadenceFacts>, StoreError> {
     let mut people: Vec<(crate::model::ArchitectId, CadenceFacts)> = Vec::new();
     let mut stmt =
         conn.prepare_cached("SELECT id, cadence, started_on, status FROM architects ORDER BY id")?;

@@ -156,6 +156,9 @@ pub fn architect_tab_ui(ui: &mut egui::Ui, view: &ViewModel, architect: Architec
     }
 }
 
+/// The width of an account's or initiative's name in the market-hours list.
+const MARKET_NAME_WIDTH: f32 = 300.0;
+
 /// On the Time screen's quarter view: where the quarter's market-building hours went, by the
 /// account or initiative each entry named.
 pub fn market_hours_ui(ui: &mut egui::Ui, view: &ViewModel) {
@@ -177,7 +180,12 @@ pub fn market_hours_ui(ui: &mut egui::Ui, view: &ViewModel) {
                 }
                 None => "(no account or initiative named)".to_owned(),
             };
-            ui.add(egui::Label::new(name).truncate());
+            // A fixed width: a truncated label alone in a grid cell shrinks to nothing.
+            let size = egui::vec2(MARKET_NAME_WIDTH, ui.spacing().interact_size.y);
+            ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.set_min_size(size);
+                ui.add(egui::Label::new(name.as_str()).truncate()).on_hover_text(&name);
+            });
             ui.label(hours_text(*minutes));
             ui.label(
                 RichText::new(format!("{:.0} %", f64::from(*minutes) * 100.0 / f64::from(total))).weak(),

@@ -487,3 +487,47 @@ fn targets_are_kept_per_quarter_and_derived_actuals_win_over_typed_ones() {
     assert_eq!(refused_business(&mut s, BusinessCommand::AddMetric(custom)), "name: must not be empty");
     let _: ContactId = ContactId(0);
 }
+
+#[test]
+fn the_small_demo_holds_what_the_business_screen_is_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = common::live_session(&common::demo_db(&dir));
+    let sql = |sql: &str| -> i64 { s.conn().query_row(sql, [], |row| row.get(0)).unwrap() };
+    // Every architect still on the team covers an account.
+    assert_eq!(
+        sql("SELECT count(*) FROM architects a WHERE status != 'left' AND NOT EXISTS \
+             (SELECT 1 FROM account_architects x WHERE x.architect_id = a.id)"),
+        0
+    );
+    // Wins and opportunities across all five MCEM stages; two wins without a plan.
+    assert_eq!(sql("SELECT count(DISTINCT stage) FROM opportunities"), 5);
+    let attention = &s.view().business.attention;
+    assert_eq!(attention.wins_without_plan.len(), 2);
+    // One milestone blocked, one at risk, and both are flagged.
+    assert_eq!(sql("SELECT count(*) FROM milestones WHERE state = 'blocked'"), 1);
+    assert_eq!(sql("SELECT count(*) FROM milestones WHERE state = 'at_risk'"), 1);
+    assert_eq!(attention.troubled.len(), 2);
+    // Two initiatives with events; fifteen contacts, some past their maximum.
+    assert_eq!(sql("SELECT count(DISTINCT initiative_id) FROM initiative_events"), 2);
+    assert_eq!(count(&s, "contacts"), 15);
+    assert!((2..15).contains(&attention.contacts_past_max.len()), "{:?}", attention.contacts_past_max);
+    // This quarter (FY27 Q2) has its targets.
+    assert!(sql("SELECT count(*) FROM scorecard_metrics WHERE fiscal_year = 2027 AND quarter = 2") >= 3);
+}
+
+#[test]
+fn a_one_on_one_held_moves_the_cadence_standard_of_the_scorecards_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::db_in(&dir);
+    let mut s = common::live_session(&path);
+    let ana = common::add_architect(&mut s, "Ana", leadline::model::Cadence::Weekly);
+    let q2 = FiscalQuarter::new(2027, 2).unwrap();
+    let cadence = |s: &Session| s.view().business.scorecard(q2).expect("this quarter").standards.cadence;
+    // FY27 Q2 to Saturday 28 November: eight weeks ended (5 Oct … 23 Nov), none kept.
+    assert_eq!((cadence(&s).kept, cadence(&s).due), (0, 8));
+    common::start(&mut s, ana, day(2026, 11, 3), &[]);
+    assert_eq!((cadence(&s).kept, cadence(&s).due), (1, 8));
+    // The view read again from scratch agrees.
+    let fresh = leadline::session::BusinessView::load(s.conn(), common::today()).unwrap();
+    assert_eq!(fresh.scorecard(q2).unwrap().standards.cadence, cadence(&s));
+}

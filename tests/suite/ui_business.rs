@@ -11,6 +11,7 @@ use egui_kittest::kittest::Queryable as _;
 use leadline::app::LeadlineApp;
 use leadline::model::business::{Attention, OpportunityStatus, Owner};
 use leadline::session::Command;
+use leadline::ui::Screen;
 
 type App = Harness<'static, LeadlineApp>;
 
@@ -240,4 +241,51 @@ fn a_time_entry_names_an_account_and_the_quarter_says_where_market_hours_went() 
     harness.run();
     harness.get_by_label("WHERE THE MARKET-BUILDING HOURS WENT");
     harness.get_by_label("🏢 Contoso");
+}
+
+#[test]
+fn this_week_and_an_architects_page_show_their_business_and_open_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::harness(&path);
+    assert_eq!(harness.state().screen(), Screen::ThisWeek);
+    // Lukas's prep card raises the blocked milestone of the win he drives.
+    harness
+        .get_all_by_label("Order service migration (Northwind warehouse platform on AKS)")
+        .next()
+        .expect("on his card");
+    // The contacts due a word (nine in the demo), those past their maximum first; a name opens
+    // the contact on the Business screen.
+    harness.get_by_label("NETWORK: 9 CONTACTS DUE A WORD");
+    assert_eq!(harness.get_all_by_label_contains("past the maximum of").count(), 5);
+    harness.get_by_label("Tom Becker").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Tom Becker").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::Business);
+    harness.get_by_role_and_label(Role::Button, "Log interaction");
+    assert_eq!(harness.get_all_by_label("Tom Becker").count(), 2, "in the table and in the pane");
+
+    // Lukas's page has a Business tab: his accounts, the win he drives, the milestone he owns.
+    common::go_to_team(&mut harness);
+    harness.get_all_by_label("Lukas Schneider").next().expect("in the roster").click();
+    harness.run();
+    // The navigation on the left has a "Business" too.
+    let tab = harness
+        .get_all_by_role_and_label(Role::Button, "Business")
+        .find(|node| node.rect().min.x > 170.0)
+        .expect("the page's Business tab, not the screen's");
+    tab.click();
+    harness.run();
+    harness.get_by_label("ACCOUNTS (2)");
+    harness.get_by_label("Alpine Ski House · Northwind Traders");
+    harness.get_by_label("OPPORTUNITIES AND WINS (1)");
+    harness.get_by_label("MILESTONES THEY OWN (2)");
+    harness.get_by_label("AKS landing zone");
+    harness.get_by_label("Order service migration");
+    harness.get_by_label("Northwind warehouse platform on AKS").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::Business);
+    harness.get_by_role_and_label(Role::Button, "Close the details");
+    assert_eq!(harness.get_all_by_label("Northwind warehouse platform on AKS").count(), 2);
 }
