@@ -242,11 +242,20 @@ impl MeetingEditor {
                 ui.heading(&title).on_hover_text(&title);
             },
             |ui| {
-                if ui.button("Close").on_hover_text("Back to the history (saves the notes first)").clicked() {
+                let back =
+                    shell.back_from_meeting.filter(|(architect, _)| *architect == meeting.architect_id);
+                let hover = match back {
+                    Some((_, screen)) => format!("Back to {} (saves the notes first)", screen.title()),
+                    None => "Back to the history (saves the notes first)".to_owned(),
+                };
+                if ui.button("Close").on_hover_text(hover).clicked() {
                     if self.notes.dirty {
                         self.save(meeting, outbox);
                     }
                     shell.selection.meeting = None;
+                    if let Some((_, screen)) = shell.back_from_meeting.take().filter(|_| back.is_some()) {
+                        shell.screen = screen;
+                    }
                 }
                 if ui.button(RichText::new("Delete…").color(theme::error_color(ui))).clicked() {
                     self.confirm_delete = true;

@@ -105,6 +105,9 @@ pub struct Shell {
     pub open_requisition: Option<(crate::model::RequisitionId, Option<crate::model::CandidateId>)>,
     /// The quarter the Quarterly review screen asks for; `None` is the default one.
     pub review_focus: Option<crate::model::fiscal::FiscalQuarter>,
+    /// Where closing a meeting of this architect goes back to: This week, when the meeting was
+    /// started or continued from its prep card.
+    pub back_from_meeting: Option<(ArchitectId, Screen)>,
     /// File-level actions asked for this frame (backup, restore, export).
     pub file_actions: Vec<FileAction>,
     /// Text to put on the clipboard at the end of the frame.

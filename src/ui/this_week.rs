@@ -224,6 +224,7 @@ fn cards_ui(
         }
     });
     if let Some(card) = start {
+        shell.back_from_meeting = Some((card.architect_id, super::Screen::ThisWeek));
         let held_on = start_date(sheet.week, view.today);
         outbox.send(
             START,
@@ -231,6 +232,7 @@ fn cards_ui(
         );
     }
     if let Some((architect, meeting)) = open {
+        shell.back_from_meeting = Some((architect, super::Screen::ThisWeek));
         shell.open_meeting(architect, meeting);
     }
     if let Some(architect) = history {

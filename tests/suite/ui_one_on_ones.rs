@@ -221,7 +221,11 @@ fn a_template_adds_its_talking_point_and_history_lists_the_meetings() {
     harness.run();
     harness.get_by_label(&format!("Discussed: {wellbeing}"));
 
+    // Started from This week, Close goes back there; Kenji's history is one key away.
     harness.get_by_label("Close").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::ThisWeek);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
     harness.run();
     harness.get_by_label("Open the one-on-one of 2026-11-28");
     harness.get_by_label("Open the one-on-one of 2026-11-11").click();
