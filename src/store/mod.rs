@@ -112,6 +112,15 @@ impl Store {
         Self::open_checked(path, true)
     }
 
+    /// Opens like [`Store::open`] for a command-line call: the page-by-page `quick_check` runs
+    /// at most once a day per file (when the stamp beside it, [`checked_stamp`], is older than
+    /// [`CHECK_EVERY`] or missing) and always before a migration. Header, size, schema version
+    /// and the lock are checked every time. `leadline check` runs the full check regardless.
+    pub fn open_checked_daily(path: &Path) -> Result<Self, StoreError> {
+        let due = !checked_recently(path, std::time::SystemTime::now());
+        Self::open_checked(path, due)
+    }
+
     /// Opens like [`Store::open`] but leaves the page-by-page `quick_check` to the caller, who
     /// runs it in the background with [`health::spawn`]: the window then opens at once, even
     /// on a large file. Header, size, schema version and the instance lock are still checked.
@@ -257,9 +266,40 @@ fn inspect_existing(path: &Path, quick_check: bool) -> Result<(), StoreError> {
     }
     let problems = check::quick_check(&conn).map_err(|e| classify_open_error(path, e))?;
     if !problems.is_empty() {
+        let _ = fs::remove_file(checked_stamp(path));
         return Err(StoreError::Corrupt { path: path.to_owned(), detail: problems.join("; ") });
     }
+    record_check(path);
     Ok(())
+}
+
+/// How long a passed `quick_check` spares the command line from running it again.
+pub const CHECK_EVERY: std::time::Duration = std::time::Duration::from_hours(24);
+
+/// The file beside the database whose modification time says when its last `quick_check`
+/// passed: `leadline.db.checked` for `leadline.db`. Empty; removing it only costs one check.
+pub fn checked_stamp(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".checked");
+    PathBuf::from(name)
+}
+
+/// Notes that the page-by-page check of `db` passed just now. A folder that cannot be written
+/// only means the next command-line call checks again.
+pub fn record_check(db: &Path) {
+    let _ = fs::File::create(checked_stamp(db));
+}
+
+/// Whether `db` passed its page-by-page check within [`CHECK_EVERY`] before `now`, and is of
+/// this version (an upgrade always checks first).
+fn checked_recently(db: &Path, now: std::time::SystemTime) -> bool {
+    let stamped = fs::metadata(checked_stamp(db)).and_then(|m| m.modified());
+    let fresh = stamped.is_ok_and(|at| now.duration_since(at).is_ok_and(|age| age < CHECK_EVERY));
+    fresh
+        && Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .ok()
+            .and_then(|conn| migrations::version(&conn).ok())
+            .is_some_and(|version| version == LATEST_VERSION)
 }
 
 /// A file cut short: the header says how many pages there are. Only checked when no

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Output;
 
-use crate::common::{leadline, leadline_ok, stderr, stdout};
+use crate::common::{self, leadline, leadline_ok, stderr, stdout};
 
 #[test]
 fn export_import_export_round_trip_is_identical() {
@@ -141,4 +141,50 @@ fn roster_csv_export_lists_everyone() {
     let csv = stdout(&leadline(&db, &["export", "csv", "roster"]));
     assert_eq!(csv.lines().count(), 11, "{csv}");
     assert!(csv.contains("Grace Mensah"), "those who left are in the export");
+}
+
+/// Damages the root page of an index `time summary` never reads, so only a page-by-page check
+/// can see it.
+fn damage_an_unread_index(db: &Path) {
+    let root: i64 = rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row("SELECT rootpage FROM sqlite_master WHERE name = 'time_entries_one_on_one'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let mut bytes = std::fs::read(db).unwrap();
+    let page_size = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    let page = (usize::try_from(root).unwrap() - 1) * page_size;
+    for byte in &mut bytes[page + 8..page + 400] {
+        *byte = 0xA5;
+    }
+    std::fs::write(db, &bytes).unwrap();
+}
+
+#[test]
+fn the_command_line_checks_every_page_once_a_day_and_check_always() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(&dir);
+    let stamp = leadline::store::checked_stamp(&db);
+    assert!(!stamp.exists(), "a new file was never checked page by page");
+
+    // The first call checks every page and says so beside the file.
+    common::leadline_ok(&db, &["time", "summary", "--quarter", "FY27Q2"]);
+    assert!(stamp.exists(), "{} records the passed check", stamp.display());
+
+    // Damage that only a page-by-page check sees: later calls that day do not look for it...
+    damage_an_unread_index(&db);
+    common::leadline_ok(&db, &["time", "summary", "--quarter", "FY27Q2"]);
+    // ...but `leadline check` always does.
+    let checked = common::leadline(&db, &["check"]);
+    assert!(!checked.status.success(), "check finds the damage: {}", common::stdout(&checked));
+
+    // A day later the next call checks again, refuses the file and forgets the stamp.
+    let two_days_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(48);
+    std::fs::File::options().write(true).open(&stamp).unwrap().set_modified(two_days_ago).unwrap();
+    let refused = common::leadline(&db, &["time", "summary", "--quarter", "FY27Q2"]);
+    assert!(!refused.status.success());
+    let message = common::stderr(&refused);
+    assert!(message.contains("damaged") || message.contains("malformed"), "{message}");
+    assert!(!stamp.exists(), "a failed check leaves no stamp");
 }
