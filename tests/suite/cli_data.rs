@@ -143,24 +143,6 @@ fn roster_csv_export_lists_everyone() {
     assert!(csv.contains("Grace Mensah"), "those who left are in the export");
 }
 
-/// Damages the root page of an index `time summary` never reads, so only a page-by-page check
-/// can see it.
-fn damage_an_unread_index(db: &Path) {
-    let root: i64 = rusqlite::Connection::open(db)
-        .unwrap()
-        .query_row("SELECT rootpage FROM sqlite_master WHERE name = 'time_entries_one_on_one'", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
-    let mut bytes = std::fs::read(db).unwrap();
-    let page_size = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
-    let page = (usize::try_from(root).unwrap() - 1) * page_size;
-    for byte in &mut bytes[page + 8..page + 400] {
-        *byte = 0xA5;
-    }
-    std::fs::write(db, &bytes).unwrap();
-}
-
 #[test]
 fn the_command_line_checks_every_page_once_a_day_and_check_always() {
     let dir = tempfile::tempdir().unwrap();
@@ -173,7 +155,7 @@ fn the_command_line_checks_every_page_once_a_day_and_check_always() {
     assert!(stamp.exists(), "{} records the passed check", stamp.display());
 
     // Damage that only a page-by-page check sees: later calls that day do not look for it...
-    damage_an_unread_index(&db);
+    common::damage_index(&db, "time_entries_one_on_one");
     common::leadline_ok(&db, &["time", "summary", "--quarter", "FY27Q2"]);
     // ...but `leadline check` always does.
     let checked = common::leadline(&db, &["check"]);

@@ -348,6 +348,23 @@ pub fn hold(
     id
 }
 
+/// Overwrites the cell pointers of an index's root page: a b-tree page, so a page-by-page check
+/// sees the damage (an overflow page of a long note only holds text). Reads that never touch the
+/// index go on working.
+pub fn damage_index(db: &Path, index: &str) {
+    let root: i64 = rusqlite::Connection::open(db)
+        .expect("open")
+        .query_row("SELECT rootpage FROM sqlite_master WHERE name = ?1", [index], |r| r.get(0))
+        .expect("the index");
+    let mut bytes = std::fs::read(db).expect("read");
+    let page_size = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    let page = (usize::try_from(root).expect("a page number") - 1) * page_size;
+    for byte in &mut bytes[page + 8..page + 400] {
+        *byte = 0xA5;
+    }
+    std::fs::write(db, &bytes).expect("write");
+}
+
 /// Rows in a table, to show nothing was saved (or copied).
 pub fn count(store: &Session, table: &str) -> i64 {
     store.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).expect("count")

@@ -442,26 +442,13 @@ fn wait_for(harness: &mut egui_kittest::Harness<'static, leadline::app::Leadline
 fn the_background_check_finds_damage_after_the_window_opened_and_offers_the_backup() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let root: i64 = {
+    {
         let store = common::session(&path);
         backup::take(store.conn(), &path, backup::Reason::Manual).unwrap();
-        // The root page of an index the window does not read when it opens: a b-tree page, whose
-        // damage the page-by-page check must see (an overflow page of a long note only holds
-        // text, and a table the first view reads would fail before the check runs).
-        store
-            .conn()
-            .query_row("SELECT rootpage FROM sqlite_master WHERE name = 'time_entries_one_on_one'", [], |r| {
-                r.get(0)
-            })
-            .unwrap()
-    };
-    let mut bytes = hash(&path);
-    let page_size = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
-    let page = (usize::try_from(root).unwrap() - 1) * page_size;
-    for byte in &mut bytes[page + 8..page + 400] {
-        *byte = 0xA5;
     }
-    std::fs::write(&path, &bytes).unwrap();
+    // An index the window does not read when it opens: a table the first view reads would fail
+    // before the background check runs.
+    common::damage_index(&path, "time_entries_one_on_one");
     assert!(Store::open(&path).is_err(), "the full check sees the damage");
     drop(Store::open_deferring_check(&path).expect("the quick open does not read every page"));
 
