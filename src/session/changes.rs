@@ -57,15 +57,15 @@ pub struct Changes {
     pub time_days: BTreeSet<NaiveDate>,
     /// Fiscal year start, targets: every time figure.
     pub time_settings: bool,
-    /// A one-on-one was held, moved or given a length: the time it logs may have changed on a
-    /// day only the store knows; the Time figures are read again.
-    pub meeting_time: bool,
     /// Goals, skills or certifications of these architects.
     pub development: People,
     /// The catalogue, the competencies or the stalled-days setting: every plan's flags.
     pub development_settings: bool,
     /// One-on-ones and their agendas, of these architects.
     pub meetings: People,
+    /// A one-on-one became held, moved or was deleted: the cadence figures of the scorecards.
+    /// (The coaching time a held meeting logs is in `time_days`.)
+    pub cadence: bool,
     /// Words that search finds (notes, talking points, action items, goals).
     pub search: bool,
     pub templates: bool,
@@ -98,10 +98,10 @@ impl Changes {
         self.roster |= other.roster;
         self.time_days.extend(other.time_days.iter().copied());
         self.time_settings |= other.time_settings;
-        self.meeting_time |= other.meeting_time;
         self.development.add(&other.development);
         self.development_settings |= other.development_settings;
         self.meetings.add(&other.meetings);
+        self.cadence |= other.cadence;
         self.search |= other.search;
         self.templates |= other.templates;
         self.calendar_settings |= other.calendar_settings;

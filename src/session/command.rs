@@ -234,10 +234,33 @@ fn templates_changed() -> Changes {
     Changes { templates: true, ..Changes::default() }
 }
 
-/// A change to `architect`'s one-on-ones that may mark one held, which may log its time on
-/// the meeting's day: the Time figures are read again for that day (the session knows which).
-fn meetings_with_time(architect: ArchitectId) -> Changes {
-    Changes { meetings: People::one(architect), meeting_time: true, ..Changes::default() }
+/// A meeting as a write found it: whose, held or only started, and on which day.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct MeetingState {
+    architect: ArchitectId,
+    held: bool,
+    held_on: NaiveDate,
+}
+
+impl MeetingState {
+    fn of(conn: &Connection, id: OneOnOneId) -> Result<Self, StoreError> {
+        let meeting = one_on_ones::get(conn, id)?;
+        Ok(Self { architect: meeting.architect_id, held: meeting.held, held_on: meeting.fields.held_on })
+    }
+
+    /// What a write that turned `self` into `after` (`None`: deleted) changed. A meeting that
+    /// became held, moved or went may log, move or take away coaching time on its days (only
+    /// those days are read again) and changes the one-on-one cadence of the scorecards;
+    /// anything else touches only its architect's meetings, so a tick reads no time figures.
+    fn changes_to(self, after: Option<Self>, words: bool) -> Changes {
+        let mut changes = meetings_of(self.architect, words);
+        if after != Some(self) && (self.held || after.is_some_and(|a| a.held)) {
+            changes.time_days.insert(self.held_on);
+            changes.time_days.extend(after.map(|a| a.held_on));
+            changes.cadence = true;
+        }
+        changes
+    }
 }
 
 /// A change to `architect`'s one-on-ones; `words` when text that search finds changed.
@@ -366,16 +389,20 @@ impl Command {
                 })
             }
             Self::UpdateOneOnOne { id, fields } => {
-                let architect = one_on_ones::get(conn, id)?.architect_id;
+                let before = MeetingState::of(conn, id)?;
                 one_on_ones::update(conn, id, &fields, today)?;
-                let mut changes = meetings_with_time(architect);
-                changes.search = true;
-                Ok((Done::OneOnOneSaved(id), changes))
+                let after = MeetingState::of(conn, id)?;
+                Ok((Done::OneOnOneSaved(id), before.changes_to(Some(after), true)))
             }
             Self::SetMeetingLength { id, minutes } => {
-                let architect = one_on_ones::get(conn, id)?.architect_id;
+                let before = MeetingState::of(conn, id)?;
                 one_on_ones::set_minutes(conn, id, minutes)?;
-                Ok((Done::OneOnOneSaved(id), meetings_with_time(architect)))
+                let mut changes = meetings_of(before.architect, false);
+                if before.held {
+                    // The time it logged follows its length.
+                    changes.time_days.insert(before.held_on);
+                }
+                Ok((Done::OneOnOneSaved(id), changes))
             }
             Self::SetLogOneOnOneTime(on) => {
                 one_on_ones::set_logs_time(conn, on)?;
@@ -387,13 +414,16 @@ impl Command {
                 Ok((Done::TimeSettingsChanged(message.to_owned()), time_settings()))
             }
             Self::DeleteOneOnOne(id) => {
-                let architect = one_on_ones::get(conn, id)?.architect_id;
-                one_on_ones::delete(conn, id).map(|()| (Done::OneOnOneDeleted, meetings_of(architect, true)))
+                // The time it logged goes with it.
+                let before = MeetingState::of(conn, id)?;
+                one_on_ones::delete(conn, id)?;
+                Ok((Done::OneOnOneDeleted, before.changes_to(None, true)))
             }
             Self::SetGoalsReviewed { id, goal_ids } => {
-                let architect = one_on_ones::get(conn, id)?.architect_id;
-                one_on_ones::set_goals(conn, id, &goal_ids)
-                    .map(|()| (Done::OneOnOneSaved(id), meetings_with_time(architect)))
+                let before = MeetingState::of(conn, id)?;
+                one_on_ones::set_goals(conn, id, &goal_ids)?;
+                let after = MeetingState::of(conn, id)?;
+                Ok((Done::OneOnOneSaved(id), before.changes_to(Some(after), false)))
             }
             Self::AddTalkingPoint { meeting, fields } => {
                 let architect = one_on_ones::get(conn, meeting)?.architect_id;
@@ -409,22 +439,28 @@ impl Command {
                 let architect = agenda::point_architect(conn, id)?;
                 agenda::set_discussed(conn, id, meeting)?;
                 // A point discussed in a meeting means the meeting took place.
-                if let Some(meeting) = meeting {
-                    one_on_ones::mark_held(conn, meeting)?;
-                }
-                Ok((Done::AgendaChanged, meetings_with_time(architect)))
+                let changes = match meeting {
+                    Some(meeting) => {
+                        let before = MeetingState::of(conn, meeting)?;
+                        one_on_ones::mark_held(conn, meeting)?;
+                        let mut changes = before.changes_to(Some(MeetingState::of(conn, meeting)?), false);
+                        changes.meetings.add(&People::one(architect));
+                        changes
+                    }
+                    None => meetings_of(architect, false),
+                };
+                Ok((Done::AgendaChanged, changes))
             }
             Self::DeleteTalkingPoint(id) => {
                 let architect = agenda::point_architect(conn, id)?;
                 agenda::delete_point(conn, id).map(|()| (Done::AgendaChanged, meetings_of(architect, true)))
             }
             Self::AddActionItem { meeting, fields } => {
-                let architect = one_on_ones::get(conn, meeting)?.architect_id;
+                let before = MeetingState::of(conn, meeting)?;
                 agenda::add_action(conn, meeting, &fields)?;
                 one_on_ones::mark_held(conn, meeting)?;
-                let mut changes = meetings_with_time(architect);
-                changes.search = true;
-                Ok((Done::AgendaChanged, changes))
+                let after = MeetingState::of(conn, meeting)?;
+                Ok((Done::AgendaChanged, before.changes_to(Some(after), true)))
             }
             Self::UpdateActionItem { id, fields } => {
                 let architect = agenda::action_architect(conn, id)?;

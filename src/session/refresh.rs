@@ -58,8 +58,8 @@ impl Session {
                 super::hiring_view::HiringView::load(conn, today, selection.requisition, &view.architects)?;
         }
 
-        let time_changed = !changes.time_days.is_empty() || changes.time_settings || changes.meeting_time;
-        if changes.time_settings || changes.meeting_time {
+        let time_changed = !changes.time_days.is_empty() || changes.time_settings;
+        if changes.time_settings {
             view.time = TimeView::load(conn, today, *time_focus)?;
         } else if time_changed {
             view.time.refresh_days(conn, &changes.time_days)?;
@@ -104,8 +104,8 @@ impl Session {
         if changes.business || changes.roster {
             // Account names, wins, milestones: read together (a few ms even for a large team).
             view.business = super::BusinessView::load(conn, today)?;
-        } else if !changes.meetings.is_nobody() {
-            // One-on-ones count towards the cadence standard of the scorecards.
+        } else if changes.cadence {
+            // Held one-on-ones count towards the cadence standard of the scorecards.
             view.business.reload_scorecards(conn)?;
         }
         if changes.search && !selection.query.trim().is_empty() {

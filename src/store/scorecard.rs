@@ -167,7 +167,8 @@ pub fn cadence_facts(
         }
     }
     let mut stmt = conn.prepare_cached(
-        "SELECT architect_id, held_on FROM one_on_ones WHERE held_on BETWEEN ?1 AND ?2 ORDER BY architect_id, held_on",
+        "SELECT architect_id, held_on FROM one_on_ones WHERE held = 1 AND held_on BETWEEN ?1 AND ?2 \
+         ORDER BY architect_id, held_on",
     )?;
     for pair in stmt.query_map(params![from, to], |row| Ok((row.get(0)?, row.get(1)?)))? {
         let (architect, held_on): (crate::model::ArchitectId, NaiveDate) = pair?;

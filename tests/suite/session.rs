@@ -184,7 +184,68 @@ fn comparable(view: &ViewModel) -> Vec<String> {
         format!("{:?}", view.meeting),
         format!("{:?}", view.history),
         format!("{:?}", view.search),
+        format!("{:?}", view.time.coaching_by_architect),
+        format!("{:?}", view.time.today_minutes),
+        format!("{:?}", view.business.scorecards),
+        format!("{:?}", view.my_actions),
     ]
+}
+
+/// Compares the session's view with a whole new read after `command`.
+fn apply_and_compare(session: &mut leadline::session::Session, selection: &Selection, command: Command) {
+    let description = format!("{command:?}");
+    common::apply(session, command);
+    let fresh = ViewModel::load_with(session.store(), common::today(), None, selection).unwrap();
+    let (refreshed, read) = (comparable(session.view()), comparable(&fresh));
+    for (part, (a, b)) in refreshed.iter().zip(&read).enumerate() {
+        assert_eq!(a, b, "after {description}, part {part} of the view differs from a new read");
+    }
+}
+
+/// A meeting's life touches the coaching time it logs, the cadence of the scorecards and the
+/// prep card: held, ticked, lengthened, moved to another day and deleted, the view read again
+/// only in part must equal a whole new read every time.
+#[test]
+fn a_meetings_life_refreshes_time_cadence_and_cards_as_a_whole_new_read_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut session = common::live_session(&path);
+    let architect = session.view().architects[1].id;
+    let on = common::today();
+    let meeting = common::start(&mut session, architect, on, &[("Promotion case", Party::Me)]);
+    let selection = Selection { architect: Some(architect), meeting: Some(meeting), ..Selection::default() };
+    session.select(&selection).unwrap();
+    let point = leadline::store::agenda::agenda_of(
+        session.conn(),
+        &one_on_ones::get(session.conn(), meeting).unwrap(),
+    )
+    .unwrap()
+    .points[0]
+        .0
+        .id;
+    let fields =
+        leadline::model::one_on_one::MeetingFields { held_on: on, mood: Some(4), notes: "Held".into() };
+    let moved = on.pred_opt().unwrap().pred_opt().unwrap();
+
+    // Ticked while only started: the tick holds it, which logs its time.
+    apply_and_compare(&mut session, &selection, Command::SetDiscussed { id: point, meeting: Some(meeting) });
+    assert!(one_on_ones::get(session.conn(), meeting).unwrap().held);
+    apply_and_compare(&mut session, &selection, Command::SetDiscussed { id: point, meeting: None });
+    apply_and_compare(
+        &mut session,
+        &selection,
+        Command::UpdateOneOnOne { id: meeting, fields: fields.clone() },
+    );
+    apply_and_compare(&mut session, &selection, Command::SetMeetingLength { id: meeting, minutes: Some(50) });
+    apply_and_compare(
+        &mut session,
+        &selection,
+        Command::UpdateOneOnOne {
+            id: meeting,
+            fields: leadline::model::one_on_one::MeetingFields { held_on: moved, ..fields },
+        },
+    );
+    apply_and_compare(&mut session, &selection, Command::DeleteOneOnOne(meeting));
 }
 
 #[test]
