@@ -24,6 +24,10 @@ use crate::ui::{
 /// Storage key for the theme the user picked.
 const THEME_KEY: &str = "leadline.theme";
 
+/// How often, in seconds, a focused window asks whether another program (the command line
+/// beside it) wrote to the file. An unfocused window asks when it gains focus, never idly.
+const OTHER_WRITERS_EVERY: f64 = 2.0;
+
 /// How the app was started: the database (or why it could not be opened), the clock and the
 /// zone calendar days are counted in.
 pub struct Startup {
@@ -65,6 +69,8 @@ pub struct LeadlineApp {
     theme_preference: egui::ThemePreference,
     /// The calendar to open in the import preview on the first frame, until then.
     open_file: Option<PathBuf>,
+    /// When (egui's clock, seconds) the window last asked about other programs' writes.
+    other_writers_asked: f64,
 }
 
 impl LeadlineApp {
@@ -97,6 +103,7 @@ impl LeadlineApp {
             file_picker,
             theme_preference: egui::ThemePreference::System,
             open_file,
+            other_writers_asked: f64::NEG_INFINITY,
         };
         match store.and_then(|store| Session::new(store, clock, app.zone.clone())) {
             Ok(session) => app.session = Some(session),
@@ -340,6 +347,7 @@ impl LeadlineApp {
             self.apply_file_actions();
             return;
         }
+        self.notice_other_writers(&ctx);
         self.handle_shortcuts(&ctx);
         self.take_open_file();
         self.take_dropped_file(&ctx);
@@ -375,6 +383,34 @@ impl LeadlineApp {
         if had_commands {
             // The forms take their answers on the next frame.
             ctx.request_repaint();
+        }
+    }
+
+    /// Reads everything again when another program wrote to the file (`leadline time add` in a
+    /// terminal while the window is open): when the window gains focus, and every few seconds
+    /// while it has it. An unfocused window stays idle.
+    fn notice_other_writers(&mut self, ctx: &egui::Context) {
+        let Some(session) = &mut self.session else { return };
+        let (now, gained_focus, focused) = ctx.input(|input| {
+            let gained = input.events.iter().any(|event| matches!(event, egui::Event::WindowFocused(true)));
+            (input.time, gained, input.viewport().focused)
+        });
+        if focused == Some(true) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(OTHER_WRITERS_EVERY));
+        }
+        let due = now - self.other_writers_asked >= OTHER_WRITERS_EVERY && focused != Some(false);
+        if !gained_focus && !due {
+            return;
+        }
+        self.other_writers_asked = now;
+        match session.notice_other_writers() {
+            Ok(false) => {}
+            Ok(true) => {
+                "Shown again with what another program (the command line) wrote to this file"
+                    .clone_into(&mut self.shell.status);
+                self.shell.undo_label = None;
+            }
+            Err(error) => self.shell.toasts.error(format!("Could not read the database: {error}")),
         }
     }
 

@@ -15,7 +15,6 @@ use super::output::aligned;
 use crate::import::business_csv::{CsvKind, CsvPreview, RowChange, parse_mapping};
 use crate::import::zones;
 use crate::session::{BusinessCommand, Clock, Command, Done, Origin, Session};
-use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct CsvArgs {
@@ -53,7 +52,7 @@ pub fn run(db: &Path, args: &CsvArgs, today: NaiveDate) -> anyhow::Result<ExitCo
             db.display()
         );
     }
-    let mut session = Session::without_view(Store::open(db)?, Clock::Fixed(today), zones::local());
+    let mut session = Session::without_view(super::open(db)?, Clock::Fixed(today), zones::local());
     let preview = match session.csv_preview(&bytes, args.kind, &mapping, args.ignore_extra_columns) {
         Ok(preview) => preview,
         Err(problems) => {

@@ -15,7 +15,7 @@ use crate::import::zones::{self, Zone};
 use crate::model::fiscal::{self, FiscalQuarter};
 use crate::model::words::plural;
 use crate::session::{Clock, Command, Origin, Session, calendar};
-use crate::store::{self, Store};
+use crate::store;
 
 #[derive(Debug, Args)]
 pub struct IcsArgs {
@@ -57,7 +57,7 @@ pub fn run(db: &Path, args: &IcsArgs, today: NaiveDate) -> anyhow::Result<ExitCo
     // A dry run on a file that does not exist yet previews with the default rules and writes
     // nothing, not even an empty database.
     let mut session = if db.exists() || !args.dry_run {
-        Some(Session::without_view(Store::open(db)?, Clock::Fixed(today), zone.clone()))
+        Some(Session::without_view(super::open(db)?, Clock::Fixed(today), zone.clone()))
     } else {
         None
     };

@@ -344,11 +344,11 @@ fn lookup(items: &[ListItem], name: Option<&str>, what: &str) -> anyhow::Result<
     }
 }
 
-/// Opens (creating if needed) the database.
-/// Opens the database for a command: the page-by-page check at most once a day (see
-/// [`Store::open_checked_daily`]); `leadline check` and `backup` check every page themselves.
+/// Opens (or creates) the database for a command, also while a window has it open (see
+/// [`Store::open_beside_window`]): the page-by-page check at most once a day; `leadline check`
+/// and `backup` check every page themselves.
 fn open(path: &Path) -> anyhow::Result<Store> {
-    Ok(Store::open_checked_daily(path)?)
+    Ok(Store::open_beside_window(path)?)
 }
 
 /// Opens a database that must already exist: reading commands never create one.

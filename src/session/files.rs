@@ -67,6 +67,8 @@ impl Session {
             })?;
         let replaced = self.store.replace_with(&staged);
         self.undo = None;
+        // A new connection counts its own versions: the next call takes note.
+        self.seen_version = None;
         self.changed = true;
         if let Err(error) = replaced {
             // Whatever file is in place now is what the screens should show.
@@ -150,6 +152,7 @@ impl Session {
         let staged = backup::stage_restore(source, db_path)?;
         {
             let _lock = crate::store::lock::acquire(db_path)?;
+            let _calls = crate::store::lock::hold_off_calls(db_path)?;
             backup::commit_restore(&staged, db_path)?;
         }
         let mut session = Self::open(db_path, clock, zone)?;

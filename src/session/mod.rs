@@ -91,12 +91,22 @@ pub struct Session {
     /// Whether the view is kept up to date: the app reads it; the command line and scripts
     /// only write and read records, and skip building it.
     live_view: bool,
+    /// The file's `data_version` when the view was last compared with it: a commit by another
+    /// connection (the command line beside the window) changes it; this session's own don't.
+    seen_version: Option<i64>,
+}
+
+/// SQLite's count of commits by other connections to the file, as this connection sees it.
+fn data_version(conn: &rusqlite::Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("PRAGMA data_version", [], |row| row.get(0))?)
 }
 
 impl Session {
     /// A session on an open store; reads the whole view once.
     pub fn new(store: Store, clock: Clock, zone: Zone) -> Result<Self, StoreError> {
         let today = clock.today();
+        // Taken before the view is read: a write by another program meanwhile is noticed.
+        let seen_version = Some(data_version(store.conn())?);
         let view = ViewModel::load(&store, today)?;
         Ok(Self {
             store,
@@ -108,6 +118,7 @@ impl Session {
             undo: None,
             changed: false,
             live_view: true,
+            seen_version,
         })
     }
 
@@ -126,7 +137,23 @@ impl Session {
             undo: None,
             changed: false,
             live_view: false,
+            seen_version: None,
         }
+    }
+
+    /// Whether another program (the command line, a script) wrote to the file since the last
+    /// call (or since the view was read). If so the whole view is read again, and the undo
+    /// step goes: Ctrl+Z never reverts someone else's write. One pragma, no table read: the
+    /// app asks when its window gains focus and every few seconds while it has it.
+    pub fn notice_other_writers(&mut self) -> Result<bool, StoreError> {
+        let version = data_version(self.store.conn())?;
+        let seen = self.seen_version.replace(version);
+        if seen.is_none_or(|seen| seen == version) {
+            return Ok(false);
+        }
+        self.undo = None;
+        self.reload()?;
+        Ok(true)
     }
 
     /// Opens (or creates) the database at `path` with every check and reads the whole view.

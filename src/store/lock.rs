@@ -52,3 +52,117 @@ pub fn acquire(db: &Path) -> Result<InstanceLock, StoreError> {
 /// How often, and how far apart, a busy lock is tried again: a quarter of a second in all.
 const LOCK_RETRIES: u32 = 10;
 const LOCK_RETRY_WAIT: std::time::Duration = std::time::Duration::from_millis(25);
+
+/// Held by a command-line call that works beside an open window (a `time add` from a
+/// terminal while the app is open): shared among such calls, taken exclusively only for the
+/// moment a file is swapped (a restore), so no call reads or writes a file being replaced.
+/// On `NAME.calls` beside the database; the window's own lock is [`InstanceLock`].
+#[derive(Debug)]
+pub struct CallLock {
+    _file: File,
+}
+
+pub fn calls_path(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".calls");
+    PathBuf::from(name)
+}
+
+/// How long a call waits for a swap to finish, or a swap for the calls to finish: swaps and
+/// command-line calls last milliseconds, so this only runs out when something is stuck.
+const CALL_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Joins the command-line calls working on `db`, waiting while a file is being swapped.
+pub fn join_calls(db: &Path) -> Result<CallLock, StoreError> {
+    lock_calls(db, false)
+}
+
+/// Waits until no command-line call works on `db`, and keeps them out until dropped: taken
+/// while the file is swapped.
+pub fn hold_off_calls(db: &Path) -> Result<CallLock, StoreError> {
+    lock_calls(db, true)
+}
+
+fn lock_calls(db: &Path, exclusive: bool) -> Result<CallLock, StoreError> {
+    let path = calls_path(db);
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let file = options.open(&path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::PermissionDenied {
+            StoreError::ReadOnly { path: db.to_owned() }
+        } else {
+            StoreError::Io { path: path.clone(), source }
+        }
+    })?;
+    let started = std::time::Instant::now();
+    loop {
+        let tried = if exclusive { file.try_lock() } else { file.try_lock_shared() };
+        match tried {
+            Ok(()) => return Ok(CallLock { _file: file }),
+            Err(TryLockError::WouldBlock) if started.elapsed() < CALL_WAIT => {
+                std::thread::sleep(LOCK_RETRY_WAIT);
+            }
+            Err(TryLockError::WouldBlock) => break,
+            Err(TryLockError::Error(source)) => return Err(StoreError::Io { path, source }),
+        }
+    }
+    Err(StoreError::InUse(if exclusive {
+        format!("a command-line call is still working on {}; try again when it has finished", db.display())
+    } else {
+        format!("{} is being replaced (a restore); try again in a moment", db.display())
+    }))
+}
+
+/// Whether nobody has `db` open at this moment: no window and no command-line call. Asks
+/// once, without waiting (a busy lock answers no at once).
+pub fn nobody_has_it_open(db: &Path) -> bool {
+    let free =
+        |path: PathBuf| OpenOptions::new().write(true).open(path).is_ok_and(|file| file.try_lock().is_ok());
+    free(lock_path(db)) && free(calls_path(db))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calls_share_the_file_and_a_swap_waits_for_them_to_finish() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("leadline.db");
+        let first = join_calls(&db).expect("a first call");
+        let second = join_calls(&db).expect("a second call beside it");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = db.clone();
+        let swap = std::thread::spawn(move || {
+            let held = hold_off_calls(&path);
+            tx.send(()).expect("send");
+            held.map(drop)
+        });
+        // The swap waits while calls work on the file...
+        assert!(rx.recv_timeout(std::time::Duration::from_millis(200)).is_err(), "the swap did not wait");
+        drop((first, second));
+        // ...and goes ahead once they have finished.
+        rx.recv_timeout(CALL_WAIT).expect("the swap went ahead");
+        swap.join().expect("join").expect("the swap held the file");
+        assert!(join_calls(&db).is_ok(), "calls work again after the swap");
+    }
+
+    #[test]
+    fn the_window_lock_and_the_calls_do_not_exclude_each_other() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("leadline.db");
+        let window = acquire(&db).expect("the window");
+        let call = join_calls(&db).expect("a call beside the window");
+        assert!(matches!(acquire(&db), Err(StoreError::AlreadyOpen { .. })), "a second window is refused");
+        assert!(!nobody_has_it_open(&db));
+        drop(window);
+        assert!(!nobody_has_it_open(&db), "the call still has it");
+        drop(call);
+        assert!(nobody_has_it_open(&db));
+    }
+}

@@ -96,9 +96,18 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     /// Released when the store is dropped (or the process ends).
-    _lock: lock::InstanceLock,
+    hold: Hold,
     /// The backup taken before this open upgraded the schema, if any.
     pub migration_backup: Option<backup::BackupInfo>,
+}
+
+/// What an open store holds so that others know: a window (or a command that replaces the
+/// file) holds the one-instance lock; a command-line call beside a window joins the calls.
+/// Only held, never read: dropping it releases the lock.
+#[derive(Debug)]
+enum Hold {
+    Window(#[expect(dead_code, reason = "held for its drop")] lock::InstanceLock),
+    Call(#[expect(dead_code, reason = "held for its drop")] lock::CallLock),
 }
 
 /// The first bytes of every SQLite 3 file.
@@ -117,7 +126,7 @@ impl Store {
     /// [`CHECK_EVERY`] or missing) and always before a migration. Header, size, schema version
     /// and the lock are checked every time. `leadline check` runs the full check regardless.
     pub fn open_checked_daily(path: &Path) -> Result<Self, StoreError> {
-        let due = !checked_recently(path, std::time::SystemTime::now());
+        let due = !checked_recently(path, std::time::SystemTime::now()) || left_by_a_crash(path);
         Self::open_checked(path, due)
     }
 
@@ -126,6 +135,24 @@ impl Store {
     /// on a large file. Header, size, schema version and the instance lock are still checked.
     pub fn open_deferring_check(path: &Path) -> Result<Self, StoreError> {
         Self::open_checked(path, false)
+    }
+
+    /// Opens like [`Store::open_checked_daily`] for a command-line call that may run while a
+    /// window is open on the file (logging time from a terminal): it does not take the
+    /// one-instance lock but joins the calls, so a restore waits for it to finish. Writes are
+    /// short transactions that wait for the window's (write-ahead log, busy timeout). A file
+    /// to create or to upgrade needs the file to itself: that is opened like
+    /// [`Store::open_checked_daily`], and refused while a window has it open.
+    pub fn open_beside_window(path: &Path) -> Result<Self, StoreError> {
+        if !path.exists() || version_of(path).is_none_or(|version| version < LATEST_VERSION) {
+            return Self::open_checked_daily(path);
+        }
+        let crashed = left_by_a_crash(path);
+        let call = lock::join_calls(path)?;
+        let due = crashed || !checked_recently(path, std::time::SystemTime::now());
+        inspect_existing(path, due)?;
+        let (conn, migration_backup) = open_connection(path, true)?;
+        Ok(Self { conn, path: path.to_owned(), hold: Hold::Call(call), migration_backup })
     }
 
     fn open_checked(path: &Path, quick_check: bool) -> Result<Self, StoreError> {
@@ -137,7 +164,7 @@ impl Store {
         }
         let instance_lock = lock::acquire(path)?;
         let (conn, migration_backup) = open_connection(path, exists)?;
-        Ok(Self { conn, path: path.to_owned(), _lock: instance_lock, migration_backup })
+        Ok(Self { conn, path: path.to_owned(), hold: Hold::Window(instance_lock), migration_backup })
     }
 
     /// Replaces the file with `staged` (a verified backup copied beside it) while this store
@@ -148,6 +175,13 @@ impl Store {
         // Close the old file (checkpointing its journal) before its place is taken. Meanwhile
         // the store holds an empty in-memory database, where every read and write fails: nothing
         // can be written anywhere but the file.
+        if matches!(self.hold, Hold::Call(_)) {
+            return Err(StoreError::Unsupported(
+                "a file is replaced only by a store that holds it alone".into(),
+            ));
+        }
+        // Command-line calls working beside the window finish first and wait meanwhile.
+        let _calls = lock::hold_off_calls(&self.path)?;
         let closed = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
         if let Err((conn, error)) = closed.close() {
             self.conn = conn;
@@ -295,19 +329,34 @@ pub fn record_check(db: &Path) {
 fn checked_recently(db: &Path, now: std::time::SystemTime) -> bool {
     let stamped = fs::metadata(checked_stamp(db)).and_then(|m| m.modified());
     let fresh = stamped.is_ok_and(|at| now.duration_since(at).is_ok_and(|age| age < CHECK_EVERY));
-    fresh
-        && Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .ok()
-            .and_then(|conn| migrations::version(&conn).ok())
-            .is_some_and(|version| version == LATEST_VERSION)
+    fresh && version_of(db) == Some(LATEST_VERSION)
+}
+
+/// Whether the last program that had `db` open ended without closing it (killed, crashed, the
+/// power cut): its write-ahead log is still beside the file while nobody has it open. SQLite
+/// closing the last connection empties and removes the log; SQLite replays a left one on the
+/// next open, and a page-by-page check then says whether the file took harm.
+fn left_by_a_crash(db: &Path) -> bool {
+    fs::metadata(wal_path(db)).is_ok_and(|m| m.len() > 0) && lock::nobody_has_it_open(db)
+}
+
+fn wal_path(db: &Path) -> PathBuf {
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    PathBuf::from(wal)
+}
+
+/// The schema version of the file at `db`, read without writing (`None`: unreadable).
+fn version_of(db: &Path) -> Option<i64> {
+    Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+        .ok()
+        .and_then(|conn| migrations::version(&conn).ok())
 }
 
 /// A file cut short: the header says how many pages there are. Only checked when no
 /// write-ahead log holds newer pages.
 fn check_length(path: &Path, header: &[u8], file_len: u64) -> Result<(), StoreError> {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    if fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0) {
+    if fs::metadata(wal_path(path)).is_ok_and(|m| m.len() > 0) {
         return Ok(());
     }
     let raw_page_size = u16::from_be_bytes([header[16], header[17]]);

@@ -517,6 +517,7 @@ fn the_small_demo_holds_what_the_business_screen_is_about() {
 
 #[test]
 fn a_one_on_one_held_moves_the_cadence_standard_of_the_scorecards_on_screen() {
+    use leadline::model::one_on_one::MeetingFields;
     let dir = tempfile::tempdir().unwrap();
     let path = common::db_in(&dir);
     let mut s = common::live_session(&path);
@@ -525,7 +526,11 @@ fn a_one_on_one_held_moves_the_cadence_standard_of_the_scorecards_on_screen() {
     let cadence = |s: &Session| s.view().business.scorecard(q2).expect("this quarter").standards.cadence;
     // FY27 Q2 to Saturday 28 November: eight weeks ended (5 Oct … 23 Nov), none kept.
     assert_eq!((cadence(&s).kept, cadence(&s).due), (0, 8));
-    common::start(&mut s, ana, day(2026, 11, 3), &[]);
+    // A meeting only started was not held: it keeps no cadence, as on the prep cards.
+    let meeting = common::start(&mut s, ana, day(2026, 11, 3), &[]);
+    assert_eq!((cadence(&s).kept, cadence(&s).due), (0, 8));
+    let fields = MeetingFields { held_on: day(2026, 11, 3), mood: Some(4), notes: "Held".into() };
+    common::apply(&mut s, leadline::session::Command::UpdateOneOnOne { id: meeting, fields });
     assert_eq!((cadence(&s).kept, cadence(&s).due), (1, 8));
     // The view read again from scratch agrees.
     let fresh = leadline::session::BusinessView::load(s.conn(), common::today()).unwrap();

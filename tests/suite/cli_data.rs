@@ -170,3 +170,37 @@ fn the_command_line_checks_every_page_once_a_day_and_check_always() {
     assert!(message.contains("damaged") || message.contains("malformed"), "{message}");
     assert!(!stamp.exists(), "a failed check leaves no stamp");
 }
+
+/// A writer killed in the middle of its work (its write-ahead log left beside the file while
+/// nobody has it open) makes the next call check every page, however recent the last check.
+#[cfg(unix)]
+#[test]
+fn after_a_writer_was_killed_the_next_call_checks_every_page() {
+    use std::io::BufRead as _;
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(&dir);
+    common::leadline_ok(&db, &["time", "summary", "--quarter", "FY27Q2"]);
+    common::damage_index(&db, "time_entries_one_on_one");
+    common::leadline_ok(&db, &["time", "summary", "--quarter", "FY27Q2"]);
+
+    let mut writer = std::process::Command::new(env!("CARGO_BIN_EXE_leadline"))
+        .arg("--db")
+        .arg(&db)
+        .args(["write-loop", "100000"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(writer.stdout.take().unwrap()).lines();
+    // Killed once it has committed a few writes: a handshake, not a sleep.
+    for _ in 0..3 {
+        lines.next().expect("a committed write").unwrap();
+    }
+    writer.kill().unwrap();
+    writer.wait().unwrap();
+
+    let refused = common::leadline(&db, &["time", "summary", "--quarter", "FY27Q2"]);
+    assert!(!refused.status.success(), "the damage was found: {}", common::stdout(&refused));
+    let message = common::stderr(&refused);
+    assert!(message.contains("damaged") || message.contains("malformed"), "{message}");
+}

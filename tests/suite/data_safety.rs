@@ -153,7 +153,7 @@ fn a_writer_killed_at_random_moments_loses_nothing_it_reported_committed() {
 }
 
 #[test]
-fn a_second_instance_on_the_same_file_is_told_clearly() {
+fn a_second_window_on_the_same_file_is_told_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     let first = common::session(&path);
@@ -161,10 +161,12 @@ fn a_second_instance_on_the_same_file_is_told_clearly() {
     assert!(matches!(second, StoreError::AlreadyOpen { .. }));
     assert!(second.to_string().contains("Leadline is already open on this file"), "{second}");
 
+    // A command that replaces the file is refused too; ordinary commands work beside a window
+    // (tests/suite/beside_window.rs).
     let cli = Process::new(env!("CARGO_BIN_EXE_leadline"))
         .arg("--db")
         .arg(&path)
-        .args(["team", "list"])
+        .args(["restore", "other.db"])
         .output()
         .unwrap();
     assert!(!cli.status.success());

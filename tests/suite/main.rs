@@ -5,6 +5,7 @@
 
 mod common;
 
+mod beside_window;
 mod business;
 mod business_csv;
 mod business_migration;
