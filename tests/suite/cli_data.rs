@@ -39,12 +39,45 @@ fn import_edited(
     (output, target, dir)
 }
 
+/// The import was refused with `expected`, and the database it was to create does not exist:
+/// no empty new file (nor its lock, journal or backups folder) is left behind.
 fn assert_refused_and_empty(output: &Output, target: &Path, expected: &str) {
-    assert!(!output.status.success(), "refused");
+    assert_eq!(output.status.code(), Some(1), "refused: {}", stderr(output));
     assert!(stderr(output).contains(expected), "expected {expected:?} in: {}", stderr(output));
     assert!(stderr(output).contains("nothing was changed"), "{}", stderr(output));
-    let list = leadline(target, &["team", "list", "--all", "--format", "json"]);
-    assert_eq!(stdout(&list).trim(), "[]", "nothing imported");
+    let folder = target.parent().unwrap();
+    let mut left: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["edited.json", "source.db", "source.db.checked", "source.db.lock"],
+        "{}",
+        folder.display()
+    );
+}
+
+#[test]
+fn an_import_with_an_unknown_field_is_refused_naming_the_record() {
+    let (output, target, _dir) = import_edited(|d| {
+        d["tables"]["architects"][1]["nickname"] = serde_json::json!("Ama");
+    });
+    assert_refused_and_empty(&output, &target, "architects record #2 (id 2): unknown field \"nickname\"");
+}
+
+/// A refused import into a folder that did not exist takes the folders it made away again.
+#[test]
+fn a_refused_import_into_a_new_folder_leaves_no_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.json");
+    std::fs::write(&file, r#"{"format": "leadline-export", "version": 2, "tables": {}}"#).unwrap();
+    let target = dir.path().join("new").join("place").join("leadline.db");
+    let output = leadline(&target, &["import", "json", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("nothing was changed"), "{}", stderr(&output));
+    assert!(!dir.path().join("new").exists(), "the folders made for the new file are gone");
 }
 
 #[test]

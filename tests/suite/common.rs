@@ -294,7 +294,7 @@ fn strict_snapshots() -> bool {
     std::env::var_os(STRICT_SNAPSHOTS).is_some_and(|value| !value.is_empty() && value != "0")
 }
 
-/// Where egui_kittest keeps the image called `name` (its default output folder).
+/// Where `egui_kittest` keeps the image called `name` (its default output folder).
 fn snapshot_path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.png"))
 }
