@@ -233,6 +233,48 @@ fn a_damaged_database_is_moved_aside_and_the_newest_good_backup_offered() {
     integrity_ok(&path);
 }
 
+/// Overwrites 300 bytes of the second page: `quick_check` fails on the file.
+fn damage_second_page(path: &Path) -> Vec<u8> {
+    let mut bytes = hash(path);
+    let page_size = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    for byte in &mut bytes[page_size..page_size + 300] {
+        *byte = 0x5A;
+    }
+    std::fs::write(path, &bytes).unwrap();
+    bytes
+}
+
+/// The newest backup is damaged too: the one before it, which passes the check, is offered
+/// and restored; the damaged backup is left where it was.
+#[test]
+fn a_damaged_newer_backup_is_skipped_for_an_older_good_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let at = |t: &str| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S").unwrap();
+    let newer = {
+        let mut store = common::session(&path);
+        backup::take_at(store.conn(), &path, backup::Reason::Manual, at("2026-11-27 09:00:00")).unwrap();
+        common::add_architect(&mut store, "Only In The Newer Backup", leadline::model::Cadence::Weekly);
+        backup::take_at(store.conn(), &path, backup::Reason::Manual, at("2026-11-28 09:00:00")).unwrap()
+    };
+    let damaged_backup = damage_second_page(&newer.path);
+    damage_second_page(&path);
+
+    let mut harness = common::team_harness(&path);
+    harness.get_by_label("Leadline found its database damaged");
+    harness.get_by_label("Restore this backup").click();
+    harness.run();
+    common::go_to_team(&mut harness);
+    harness.get_by_label("Amara Okafor");
+    let names: Vec<String> =
+        architects::list(common::app_db(&harness)).unwrap().into_iter().map(|a| a.fields.name).collect();
+    assert_eq!(names.len(), 10, "the older backup's team: {names:?}");
+    assert!(!names.contains(&"Only In The Newer Backup".to_owned()));
+    drop(harness);
+    assert_eq!(hash(&newer.path), damaged_backup, "the damaged backup is kept as it was");
+    integrity_ok(&path);
+}
+
 #[cfg(unix)]
 #[test]
 fn a_read_only_data_folder_gets_a_clear_message_and_keeps_the_data() {
