@@ -12,8 +12,26 @@ fn export_import_export_round_trip_is_identical() {
     leadline_ok(&a, &["demo"]);
     let first = dir.path().join("first.json");
     leadline_ok(&a, &["export", "json", "--out", first.to_str().unwrap()]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&first).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "an export is readable by its owner only");
+    }
     let import = leadline_ok(&b, &["import", "json", first.to_str().unwrap()]);
     assert!(import.contains("Imported"), "{import}");
+    // A backup was taken before the import wrote anything: it holds the data from before.
+    let backups: serde_json::Value =
+        serde_json::from_str(&stdout(&leadline(&b, &["backups", "--format", "json"]))).unwrap();
+    let before = backups
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["reason"] == "pre-import")
+        .expect("a pre-import backup");
+    let copy = rusqlite::Connection::open(before["path"].as_str().unwrap()).unwrap();
+    let people: i64 = copy.query_row("SELECT count(*) FROM architects", [], |r| r.get(0)).unwrap();
+    assert_eq!(people, 0, "the backup is of the database before the import");
     let second = leadline(&b, &["export", "json"]);
     assert_eq!(stdout(&second), std::fs::read_to_string(&first).unwrap());
     let document: serde_json::Value = serde_json::from_str(&stdout(&second)).unwrap();
