@@ -676,6 +676,57 @@ fn a_file_from_the_earlier_release_opens_after_a_backup_and_keeps_every_row() {
     assert_eq!(count("SELECT count(*) FROM one_on_ones WHERE minutes IS NOT NULL"), 0, "30 min unless set");
 }
 
+/// The file the release before the quarterly review wrote (schema 10, the small demo team, see
+/// `tests/fixtures/db/README.md`) opens after a backup of itself, and every table it had keeps
+/// every row.
+#[test]
+fn a_file_from_the_release_before_the_last_migration_opens_after_a_backup_and_keeps_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("leadline.db");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/db/schema-10-small-demo.db"), &path)
+        .unwrap();
+    let rows = |conn: &rusqlite::Connection| -> Vec<(String, i64)> {
+        let mut tables = conn
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+                 AND name NOT LIKE 'search_index%' ORDER BY name",
+            )
+            .unwrap();
+        let names: Vec<String> = tables.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+        names
+            .into_iter()
+            .map(|name| {
+                let count =
+                    conn.query_row(&format!("SELECT count(*) FROM \"{name}\""), [], |r| r.get(0)).unwrap();
+                (name, count)
+            })
+            .collect()
+    };
+    let before = rows(&rusqlite::Connection::open(&path).unwrap());
+    let count = |table: &str| before.iter().find(|(name, _)| name == table).map(|(_, n)| *n);
+    assert_eq!(
+        (count("architects"), count("time_entries"), count("candidates")),
+        (Some(10), Some(2064), Some(16))
+    );
+
+    let store = Store::open(&path).unwrap();
+    let backup = store.migration_backup.clone().expect("a backup before the upgrade");
+    assert_eq!(backup.reason, "pre-migration");
+    let kept = rusqlite::Connection::open(&backup.path).unwrap();
+    assert_eq!(kept.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), 10);
+    assert_eq!(rows(&kept), before, "the backup is the file as it was");
+    assert_eq!(
+        store.conn().query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(),
+        leadline::store::LATEST_VERSION
+    );
+    let after = rows(store.conn());
+    for (table, n) in &before {
+        let now = after.iter().find(|(name, _)| name == table).map(|(_, n)| *n);
+        assert_eq!(now, Some(*n), "{table} keeps its rows");
+    }
+    integrity_ok(&path);
+}
+
 #[test]
 fn after_a_crash_the_next_start_says_so_once_where_the_report_is_and_that_the_data_is_safe() {
     let dir = tempfile::tempdir().unwrap();
