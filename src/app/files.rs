@@ -49,6 +49,17 @@ impl LeadlineApp {
         }
     }
 
+    /// Blocks until the background start-up check has answered; the next frame acts on the
+    /// answer as it would have anyway. For tests: a handshake instead of sleeping and polling.
+    pub fn wait_for_background_check(&mut self) {
+        let Some(receiver) = self.health.take() else { return };
+        let (sender, answer) = std::sync::mpsc::channel();
+        if let Ok(health) = receiver.recv() {
+            let _ = sender.send(health);
+        }
+        self.health = Some(answer);
+    }
+
     /// Carries out the file-level actions a screen asked for.
     pub fn apply_file_actions(&mut self) {
         for action in std::mem::take(&mut self.shell.file_actions) {

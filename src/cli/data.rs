@@ -138,12 +138,70 @@ pub fn import(db: &Path, command: ImportCommand, today: chrono::NaiveDate) -> an
     let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
     let document: serde_json::Value =
         serde_json::from_str(&text).with_context(|| format!("{} is not valid JSON", file.display()))?;
+    // A refused import into a file that did not exist leaves no empty database behind: what
+    // opening it created is removed again.
+    let created = Created::before_opening(db);
     let mut session = super::session(db, today)?;
-    let count = session
-        .import_json(&document)
-        .with_context(|| format!("{} was not imported; nothing was changed", file.display()))?;
+    let imported = session.import_json(&document);
+    let count = match imported {
+        Ok(count) => count,
+        Err(error) => {
+            drop(session);
+            created.remove();
+            return Err(error)
+                .with_context(|| format!("{} was not imported; nothing was changed", file.display()));
+        }
+    };
     println!("Imported {count} records from {} into {}", file.display(), db.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// The files and folders opening a database at a new path creates, noted before it is opened.
+struct Created {
+    files: Vec<PathBuf>,
+    backups: Option<PathBuf>,
+    /// New folders above the database, innermost first.
+    folders: Vec<PathBuf>,
+}
+
+impl Created {
+    fn before_opening(db: &Path) -> Self {
+        if db.exists() {
+            return Self { files: Vec::new(), backups: None, folders: Vec::new() };
+        }
+        let beside = |suffix: &str| {
+            let mut name = db.as_os_str().to_owned();
+            name.push(suffix);
+            PathBuf::from(name)
+        };
+        let files = ["", "-wal", "-shm", "-journal", ".lock", ".checked"]
+            .iter()
+            .map(|suffix| beside(suffix))
+            .filter(|path| !path.exists())
+            .collect();
+        let backups = Some(backup::backups_dir(db)).filter(|dir| !dir.exists());
+        let folders = db
+            .ancestors()
+            .skip(1)
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .take_while(|dir| !dir.exists())
+            .map(Path::to_owned)
+            .collect();
+        Self { files, backups, folders }
+    }
+
+    /// Removes what was created; best effort, as the import's own error is what the user needs.
+    fn remove(self) {
+        for file in &self.files {
+            let _ = std::fs::remove_file(file);
+        }
+        if let Some(dir) = &self.backups {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        for dir in &self.folders {
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
 }
 
 /// Adds architects one transaction at a time, printing each committed id: the crash test

@@ -73,11 +73,22 @@ impl Zone {
 }
 
 /// This computer's zone; UTC when it cannot be told. Days are counted in it by default.
+/// A `TZ` variable naming a zone (`Pacific/Honolulu`, `:Asia/Kolkata`) comes first, as it does
+/// for the date of "today" (chrono's local time reads it too), so the two never disagree.
 pub fn local() -> Zone {
-    iana_time_zone::get_timezone()
+    std::env::var("TZ")
         .ok()
-        .and_then(|name| Tz::from_str(&name).ok())
+        .and_then(|value| from_tz_variable(&value))
+        .or_else(|| iana_time_zone::get_timezone().ok().and_then(|name| Tz::from_str(&name).ok()))
         .map_or(Zone::Utc, Zone::Iana)
+}
+
+/// The zone a `TZ` value names: an IANA name, optionally after `:` or as a path into the zone
+/// database. POSIX rules (`CET-1CEST`) are not names and are left to the system's setting.
+fn from_tz_variable(value: &str) -> Option<Tz> {
+    let name = value.trim().trim_start_matches(':');
+    let name = name.rsplit_once("/zoneinfo/").map_or(name, |(_, rest)| rest);
+    Tz::from_str(name).ok()
 }
 
 /// Looks a TZID up among the names Leadline knows, without the file's definitions. Only plain
@@ -178,6 +189,15 @@ mod tests {
 
     fn wall(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d).and_then(|d| d.and_hms_opt(h, min, 0)).expect("valid")
+    }
+
+    #[test]
+    fn a_tz_variable_names_the_zone_with_or_without_colon_or_path() {
+        assert_eq!(from_tz_variable("Pacific/Honolulu"), Some(Tz::Pacific__Honolulu));
+        assert_eq!(from_tz_variable(":Asia/Kolkata"), Some(Tz::Asia__Kolkata));
+        assert_eq!(from_tz_variable("/usr/share/zoneinfo/Europe/Berlin"), Some(Tz::Europe__Berlin));
+        assert_eq!(from_tz_variable("CET-1CEST,M3.5.0,M10.5.0/3"), None);
+        assert_eq!(from_tz_variable(""), None);
     }
 
     #[test]

@@ -87,9 +87,30 @@ pub enum StoreError {
     Unsupported(String),
     #[error("{0} no longer exists")]
     NotFound(String),
-    #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    /// SQLite's own error. Not a `source`: the words below already say what it says, and a
+    /// full disk is said in plain words instead of "Error code 13".
+    #[error("{}", sqlite_message(.0))]
+    Sqlite(rusqlite::Error),
 }
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        Self::Sqlite(error)
+    }
+}
+
+/// What the user reads for an error SQLite reported.
+fn sqlite_message(error: &rusqlite::Error) -> String {
+    if error.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+        DISK_FULL.to_owned()
+    } else {
+        format!("database error: {error}")
+    }
+}
+
+/// A write that found no room (`SQLITE_FULL`): the transaction was rolled back.
+pub const DISK_FULL: &str =
+    "the disk holding the database is full: nothing was saved. Free some space, then try again.";
 
 /// The open database.
 pub struct Store {
@@ -269,11 +290,14 @@ fn inspect_existing(path: &Path, quick_check: bool) -> Result<(), StoreError> {
     let io = |source| StoreError::Io { path: path.to_owned(), source };
     let metadata = fs::metadata(path).map_err(io)?;
     if !metadata.is_file() {
-        return Err(StoreError::NotADatabase {
-            path: path.to_owned(),
-            detail: "it is a folder, not a file".into(),
-        });
+        let detail = if metadata.is_dir() {
+            "it is a folder, not a file"
+        } else {
+            "it is a device or other special file, not an ordinary file"
+        };
+        return Err(StoreError::NotADatabase { path: path.to_owned(), detail: detail.into() });
     }
+    let metadata = if roll_back_hot_journal(path)? { fs::metadata(path).map_err(io)? } else { metadata };
     if metadata.len() == 0 {
         // SQLite treats an empty file as a new database.
         return Ok(());
@@ -370,6 +394,30 @@ fn check_length(path: &Path, header: &[u8], file_len: u64) -> Result<(), StoreEr
         });
     }
     Ok(())
+}
+
+/// A process killed while it created the file (before the journal turned to WAL) leaves a hot
+/// rollback journal beside it. Only a connection that may write can roll it back (SQLite does on
+/// its first read), and the read-only checks would call the file read-only instead; so it is
+/// rolled back first, bringing the file back to what the last finished transaction wrote, as
+/// SQLite requires. Returns whether there was one. A journal of a live writer is not hot: SQLite
+/// leaves it alone.
+fn roll_back_hot_journal(path: &Path) -> Result<bool, StoreError> {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    if !fs::metadata(&journal).is_ok_and(|m| m.len() > 0) {
+        return Ok(false);
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| classify_open_error(path, e))?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+        .map_err(|e| classify_open_error(path, e))?;
+    conn.close().map_err(|(_, e)| classify_open_error(path, e))?;
+    Ok(true)
 }
 
 fn classify_open_error(path: &Path, error: rusqlite::Error) -> StoreError {

@@ -12,8 +12,26 @@ fn export_import_export_round_trip_is_identical() {
     leadline_ok(&a, &["demo"]);
     let first = dir.path().join("first.json");
     leadline_ok(&a, &["export", "json", "--out", first.to_str().unwrap()]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&first).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "an export is readable by its owner only");
+    }
     let import = leadline_ok(&b, &["import", "json", first.to_str().unwrap()]);
     assert!(import.contains("Imported"), "{import}");
+    // A backup was taken before the import wrote anything: it holds the data from before.
+    let backups: serde_json::Value =
+        serde_json::from_str(&stdout(&leadline(&b, &["backups", "--format", "json"]))).unwrap();
+    let before = backups
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["reason"] == "pre-import")
+        .expect("a pre-import backup");
+    let copy = rusqlite::Connection::open(before["path"].as_str().unwrap()).unwrap();
+    let people: i64 = copy.query_row("SELECT count(*) FROM architects", [], |r| r.get(0)).unwrap();
+    assert_eq!(people, 0, "the backup is of the database before the import");
     let second = leadline(&b, &["export", "json"]);
     assert_eq!(stdout(&second), std::fs::read_to_string(&first).unwrap());
     let document: serde_json::Value = serde_json::from_str(&stdout(&second)).unwrap();
@@ -39,12 +57,45 @@ fn import_edited(
     (output, target, dir)
 }
 
+/// The import was refused with `expected`, and the database it was to create does not exist:
+/// no empty new file (nor its lock, journal or backups folder) is left behind.
 fn assert_refused_and_empty(output: &Output, target: &Path, expected: &str) {
-    assert!(!output.status.success(), "refused");
+    assert_eq!(output.status.code(), Some(1), "refused: {}", stderr(output));
     assert!(stderr(output).contains(expected), "expected {expected:?} in: {}", stderr(output));
     assert!(stderr(output).contains("nothing was changed"), "{}", stderr(output));
-    let list = leadline(target, &["team", "list", "--all", "--format", "json"]);
-    assert_eq!(stdout(&list).trim(), "[]", "nothing imported");
+    let folder = target.parent().unwrap();
+    let mut left: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["edited.json", "source.db", "source.db.checked", "source.db.lock"],
+        "{}",
+        folder.display()
+    );
+}
+
+#[test]
+fn an_import_with_an_unknown_field_is_refused_naming_the_record() {
+    let (output, target, _dir) = import_edited(|d| {
+        d["tables"]["architects"][1]["nickname"] = serde_json::json!("Ama");
+    });
+    assert_refused_and_empty(&output, &target, "architects record #2 (id 2): unknown field \"nickname\"");
+}
+
+/// A refused import into a folder that did not exist takes the folders it made away again.
+#[test]
+fn a_refused_import_into_a_new_folder_leaves_no_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.json");
+    std::fs::write(&file, r#"{"format": "leadline-export", "version": 2, "tables": {}}"#).unwrap();
+    let target = dir.path().join("new").join("place").join("leadline.db");
+    let output = leadline(&target, &["import", "json", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stderr(&output).contains("nothing was changed"), "{}", stderr(&output));
+    assert!(!dir.path().join("new").exists(), "the folders made for the new file are gone");
 }
 
 #[test]

@@ -113,17 +113,93 @@ fn bad_arguments_are_named() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("none.db");
     let file = fixture("thunderbird_daily_cancelled_override.ics");
-    let out = leadline(&db, &["import", "ics", &file, "--zone", "Mars/Base", "--dry-run"]);
-    assert!(text(&out.stderr).contains("--zone \"Mars/Base\" is not a time zone"), "{}", text(&out.stderr));
-    let out =
-        leadline(&db, &["import", "ics", &file, "--from", "2026-12-01", "--to", "2026-11-01", "--dry-run"]);
-    assert!(
-        text(&out.stderr).contains("--to 2026-11-01 is before --from 2026-12-01"),
-        "{}",
-        text(&out.stderr)
+    let refused = |args: &[&str], message: &str| {
+        let out = leadline(&db, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?} must fail: {}", text(&out.stderr));
+        assert!(text(&out.stderr).contains(message), "{args:?}: {}", text(&out.stderr));
+        assert!(out.stdout.is_empty(), "{args:?} printed a preview: {}", text(&out.stdout));
+    };
+    refused(
+        &["import", "ics", &file, "--zone", "Mars/Base", "--dry-run"],
+        "--zone \"Mars/Base\" is not a time zone",
     );
-    let out = leadline(&db, &["import", "ics", "/no/such/file.ics", "--dry-run"]);
-    assert!(text(&out.stderr).contains("cannot read /no/such/file.ics"), "{}", text(&out.stderr));
+    refused(
+        &["import", "ics", &file, "--from", "2026-12-01", "--to", "2026-11-01", "--dry-run"],
+        "--to 2026-11-01 is before --from 2026-12-01",
+    );
+    refused(&["import", "ics", "/no/such/file.ics", "--dry-run"], "cannot read /no/such/file.ics");
+    // The same refusals without --dry-run create no database either.
+    refused(&["import", "ics", &file, "--zone", "Mars/Base"], "--zone \"Mars/Base\" is not a time zone");
+    assert!(!db.exists(), "a refused import created {}", db.display());
+}
+
+/// A Monday 09:00 meeting in Berlin, the week of the test day.
+const BERLIN_MONDAY: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
+     BEGIN:VEVENT\r\nUID:standup@contoso.com\r\nSUMMARY:Forecast call\r\n\
+     DTSTART;TZID=Europe/Berlin:20261123T090000\r\nDTEND;TZID=Europe/Berlin:20261123T100000\r\n\
+     END:VEVENT\r\nEND:VCALENDAR\r\n";
+
+/// Without `--zone`, days are counted in the computer's zone (here set through `TZ`, as a
+/// user's shell would): 08:00 UTC is Sunday 22:00 in Honolulu and Monday 13:30 in Kolkata.
+#[test]
+fn without_zone_days_are_counted_in_the_computers_zone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ics = dir.path().join("berlin.ics");
+    std::fs::write(&ics, BERLIN_MONDAY).expect("write");
+    for (tz, expected) in [
+        ("Pacific/Honolulu", ("2026-11-22".to_owned(), Some("22:00".to_owned()))),
+        ("Asia/Kolkata", ("2026-11-23".to_owned(), Some("13:30".to_owned()))),
+        ("Europe/Berlin", ("2026-11-23".to_owned(), Some("09:00".to_owned()))),
+    ] {
+        let db = dir.path().join(format!("{}.db", tz.replace('/', "-")));
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_leadline"))
+            .env("TZ", tz)
+            .arg("--db")
+            .arg(&db)
+            .args(["--today", &common::today().to_string(), "import", "ics"])
+            .arg(&ics)
+            .output()
+            .expect("run leadline");
+        assert!(out.status.success(), "TZ={tz}: {}", text(&out.stderr));
+        let stored: Vec<(String, Option<String>)> = entries(&db).into_iter().map(|e| (e.0, e.1)).collect();
+        assert_eq!(stored, [expected], "TZ={tz}");
+    }
+}
+
+/// Entries of an earlier import whose events are not in this file are removed, unless
+/// `--keep-gone` says they came from another calendar.
+#[test]
+fn keep_gone_keeps_what_another_calendar_brought() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = common::db_in(&dir);
+    let work = dir.path().join("work.ics");
+    std::fs::write(&work, BERLIN_MONDAY).expect("write");
+    let personal = dir.path().join("personal.ics");
+    std::fs::write(
+        &personal,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:dentist@home\r\nSUMMARY:Partner summit\r\n\
+         DTSTART:20261125T120000Z\r\nDTEND:20261125T130000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .expect("write");
+    let (work, personal) = (work.display().to_string(), personal.display().to_string());
+    let import = |file: &str, extra: &[&str]| {
+        let mut args = vec!["import", "ics", file, "--zone", "Europe/Berlin"];
+        args.extend_from_slice(extra);
+        let out = leadline(&db, &args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        text(&out.stderr)
+    };
+    import(&work, &[]);
+    let summaries = || entries(&db).into_iter().map(|e| e.4).collect::<Vec<_>>();
+    assert_eq!(summaries(), ["Forecast call"]);
+
+    let kept = import(&personal, &["--keep-gone"]);
+    assert!(kept.contains("1 new, 0 changed, 0 removed"), "{kept}");
+    assert_eq!(summaries(), ["Forecast call", "Partner summit"]);
+
+    let removed = import(&personal, &[]);
+    assert!(removed.contains("0 new, 0 changed, 1 removed"), "{removed}");
+    assert_eq!(summaries(), ["Partner summit"]);
 }
 
 fn count_entries(db: &Path) -> i64 {

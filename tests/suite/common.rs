@@ -253,15 +253,50 @@ pub fn check_snapshot(harness: &mut Harness<'_, LeadlineApp>, name: &str) {
     // A handful of anti-aliased pixels can differ between runs even on llvmpipe (seen once: 3
     // pixels of a glyph edge); a layout change moves thousands.
     let options = egui_kittest::SnapshotOptions::new().max_failed_pixels(16_usize);
+    let strict = strict_snapshots();
+    let image = snapshot_path(name);
+    if strict {
+        assert!(
+            std::env::var_os("UPDATE_SNAPSHOTS").is_none(),
+            "{STRICT_SNAPSHOTS} and UPDATE_SNAPSHOTS together would pass without comparing anything"
+        );
+        assert!(
+            image.is_file(),
+            "snapshot {name}: {} is missing ({STRICT_SNAPSHOTS} is set)",
+            image.display()
+        );
+    }
     let result = harness.try_snapshot_options(name, &options);
     let adapter = ADAPTER.lock().ok().and_then(|a| a.clone()).unwrap_or_default();
+    if strict {
+        assert!(
+            is_reference_renderer(),
+            "snapshot {name}: rendered on {adapter:?}, not the reference llvmpipe, so it cannot be \
+             compared strictly ({STRICT_SNAPSHOTS} is set; install Mesa's llvmpipe/lavapipe)"
+        );
+    }
     match result {
         Ok(()) => {}
-        Err(error) if is_reference_renderer() => panic!("snapshot {name} differs on {adapter}: {error}"),
+        Err(error) if strict || is_reference_renderer() => {
+            panic!("snapshot {name} differs on {adapter}: {error}")
+        }
         Err(error) => eprintln!(
             "snapshot {name}: not compared strictly on {adapter:?} (reference is llvmpipe): {error}"
         ),
     }
+}
+
+/// Set (to anything but `0`) by `.ci/run`: a snapshot test fails when the image is missing or
+/// the renderer is not the reference one, so CI never passes without comparing pixels.
+pub const STRICT_SNAPSHOTS: &str = "LEADLINE_STRICT_SNAPSHOTS";
+
+fn strict_snapshots() -> bool {
+    std::env::var_os(STRICT_SNAPSHOTS).is_some_and(|value| !value.is_empty() && value != "0")
+}
+
+/// Where `egui_kittest` keeps the image called `name` (its default output folder).
+fn snapshot_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{name}.png"))
 }
 
 /// A read-only look at the database while the app in a harness holds it open (the app keeps

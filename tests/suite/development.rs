@@ -429,6 +429,10 @@ fn the_large_demo_loads_consistently() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = common::session(&common::db_in(&dir));
     store.run(Origin::SCRIPT, Command::LoadDemo(leadline::demo::DemoSize::Large)).unwrap();
+    let all = leadline::store::architects::list(store.conn()).unwrap();
+    assert_eq!(all.len(), 100);
+    let names: std::collections::BTreeSet<_> = all.iter().map(|a| a.fields.name.clone()).collect();
+    assert_eq!(names.len(), 100, "names are unique");
     let dev = view(&store, common::today()).development;
     assert_eq!(dev.heatmap.len(), 96, "100 architects, 4 of whom left");
     assert!(count(&store, "goals") >= 100);

@@ -3,7 +3,6 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::time::Instant;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -67,7 +66,6 @@ fn an_event_with_no_start_is_left_out_with_a_warning_and_the_rest_imports() {
 
 #[test]
 fn recurrences_without_an_end_are_bounded_by_the_range_and_runaway_rules_by_a_cap() {
-    let started = Instant::now();
     let expansion = import::read(&own("endless_recurrences.ics"), &quarter()).expect("reads");
     let standups = expansion.occurrences.iter().filter(|o| o.summary == "Standup").count();
     assert_eq!(standups, 92, "every day of the quarter, from a series that began in 2015");
@@ -75,7 +73,6 @@ fn recurrences_without_an_end_are_bounded_by_the_range_and_runaway_rules_by_a_ca
     assert_eq!(runaway, 20_000);
     let warning = expansion.warnings.iter().find(|w| w.message.contains("Runaway reminder")).expect("warned");
     assert!(warning.message.contains("only the first 20000"), "{warning}");
-    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
 }
 
 #[test]
@@ -144,12 +141,10 @@ fn a_50_mb_calendar_is_read_without_trouble() {
     }
     text.push_str("END:VCALENDAR\r\n");
     assert!(text.len() >= 50 * 1024 * 1024);
-    let started = Instant::now();
+    // How fast is `leadline bench`'s business (its calendar rows), not a clock in a test.
     let expansion = import::read(text.as_bytes(), &quarter()).expect("a big calendar is still a calendar");
-    let took = started.elapsed();
     assert!(expansion.warnings.is_empty(), "{:?}", expansion.warnings.first());
     assert_eq!(expansion.occurrences.len(), 92 * 20);
-    assert!(took.as_secs() < 120, "50 MB took {took:?}");
 }
 
 #[test]
@@ -217,25 +212,56 @@ fn any_window() -> Window {
     Window { from: day(2026, 10, 1), to: day(2027, 1, 1), zone: Zone::Utc }
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
-
-    #[test]
-    fn the_reader_survives_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
-        let _ = import::read(&bytes, &any_window());
-        let mut framed = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n".to_vec();
-        framed.extend_from_slice(&bytes);
-        framed.extend_from_slice(b"\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
-        let _ = import::read(&framed, &any_window());
+/// Runs a property over `cases` random inputs from a seed that is printed when it fails
+/// (`LEADLINE_PROPTEST_SEED=<seed>` replays the same inputs), then shrunk to the smallest input.
+fn property<S: Strategy>(name: &str, strategy: S, test: impl Fn(S::Value)) {
+    use proptest::test_runner::{Config, RngSeed, TestRunner};
+    let seed =
+        std::env::var("LEADLINE_PROPTEST_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
+            use std::hash::{BuildHasher as _, Hasher as _};
+            // A new seed each run, from the standard library's per-process random keys.
+            let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+            hasher.write(name.as_bytes());
+            hasher.finish()
+        });
+    let config =
+        Config { cases: 256, rng_seed: RngSeed::Fixed(seed), failure_persistence: None, ..Config::default() };
+    let mut runner = TestRunner::new(config);
+    if let Err(error) = runner.run(&strategy, |value| {
+        test(value);
+        Ok(())
+    }) {
+        panic!("{name} failed with seed {seed} (replay: LEADLINE_PROPTEST_SEED={seed}): {error}");
     }
+}
 
-    #[test]
-    fn the_reader_survives_shuffled_calendar_lines(picks in proptest::collection::vec(0..PIECES.len(), 0..60)) {
-        let mut text = String::from("BEGIN:VCALENDAR\r\n");
-        for pick in picks {
-            text.push_str(PIECES[pick]);
-            text.push_str("\r\n");
-        }
-        let _ = import::read(text.as_bytes(), &any_window());
-    }
+#[test]
+fn the_reader_survives_arbitrary_bytes() {
+    property(
+        "the_reader_survives_arbitrary_bytes",
+        proptest::collection::vec(any::<u8>(), 0..2048),
+        |bytes| {
+            let _ = import::read(&bytes, &any_window());
+            let mut framed = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n".to_vec();
+            framed.extend_from_slice(&bytes);
+            framed.extend_from_slice(b"\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+            let _ = import::read(&framed, &any_window());
+        },
+    );
+}
+
+#[test]
+fn the_reader_survives_shuffled_calendar_lines() {
+    property(
+        "the_reader_survives_shuffled_calendar_lines",
+        proptest::collection::vec(0..PIECES.len(), 0..60),
+        |picks| {
+            let mut text = String::from("BEGIN:VCALENDAR\r\n");
+            for pick in picks {
+                text.push_str(PIECES[pick]);
+                text.push_str("\r\n");
+            }
+            let _ = import::read(text.as_bytes(), &any_window());
+        },
+    );
 }

@@ -25,6 +25,7 @@ mod ics_bad_input;
 mod ics_fixtures;
 mod ics_rfc5545;
 mod install;
+mod keyboard;
 mod mutation;
 mod one_on_ones;
 mod prep_development;

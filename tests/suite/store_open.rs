@@ -233,14 +233,50 @@ fn the_demo_team_is_deterministic_and_refuses_a_database_with_people() {
     let mut store = common::session(&pa);
     let error = store.run(Origin::SCRIPT, Command::LoadDemo(leadline::demo::DemoSize::Small)).unwrap_err();
     assert!(error.to_string().contains("only goes into an empty database"), "{error}");
+    // The large demo (unique names among 100) is checked once, in
+    // development::the_large_demo_loads_consistently: loading it is the suite's costliest step.
+}
 
-    let large = tempfile::tempdir().unwrap();
-    let path = common::db_in(&large);
-    let mut store = common::session(&path);
-    store.run(Origin::SCRIPT, Command::LoadDemo(leadline::demo::DemoSize::Large)).unwrap();
-    let all = architects::list(store.conn()).unwrap();
-    assert_eq!(all.len(), 100);
-    let mut names: Vec<_> = all.iter().map(|a| a.fields.name.clone()).collect();
-    names.dedup();
-    assert_eq!(names.len(), 100, "names are unique");
+/// A write that finds the disk full (SQLite's `SQLITE_FULL`, here from a page limit) says so in
+/// plain words and saves nothing; the command line prints the same words, without SQLite's code.
+#[test]
+fn a_full_disk_is_said_in_plain_words_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut session = common::session(&path);
+    // No free pages left inside the file, and it may not grow: the next new page fails.
+    session.conn().execute_batch("VACUUM").unwrap();
+    let pages: i64 = session.conn().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+    session.conn().pragma_update(None, "max_page_count", pages).unwrap();
+    let fields = ArchitectFields {
+        aspiration: "x".repeat(4_900),
+        readiness_evidence: "y".repeat(4_900),
+        ..fields("Too Much")
+    };
+    let message = common::refused(&mut session, Command::AddArchitect(fields));
+    assert_eq!(
+        message,
+        "the disk holding the database is full: nothing was saved. Free some space, then try again."
+    );
+    assert_eq!(common::count(&session, "architects"), 10, "nothing was saved");
+    assert!(!message.contains("Error code"), "{message}");
+}
+
+/// A device is not a folder: `--db /dev/null` is refused as what it is, and left alone.
+#[cfg(unix)]
+#[test]
+fn a_device_as_the_database_is_refused_as_a_device_not_a_folder() {
+    let error = Store::open(Path::new("/dev/null")).err().expect("refused");
+    assert!(matches!(error, StoreError::NotADatabase { .. }), "{error}");
+    let output = common::leadline(Path::new("/dev/null"), &["team", "list"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        common::stderr(&output).trim(),
+        "error: /dev/null is not a Leadline database (it is a device or other special file, not an \
+         ordinary file). The file was not changed."
+    );
+    // A folder still reads as a folder.
+    let dir = tempfile::tempdir().unwrap();
+    let error = Store::open(dir.path()).err().expect("refused");
+    assert!(error.to_string().contains("(it is a folder, not a file)"), "{error}");
 }

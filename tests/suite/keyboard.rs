@@ -1,0 +1,122 @@
+//! The README's keyboard table, key by key, through the real app: what each key does is
+//! asserted on the screen (and the database where it writes).
+
+use crate::common;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use leadline::app::LeadlineApp;
+use leadline::model::split::Category;
+use leadline::store::{architects, time};
+
+type App = Harness<'static, LeadlineApp>;
+
+fn press(harness: &mut App, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+fn type_text(harness: &mut App, text: &str) {
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run();
+}
+
+#[test]
+fn up_down_and_enter_move_through_the_roster_and_open_the_selected_architect() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::team_harness(&path);
+    // Sorted by name, Amara Okafor is first; her name shows once, in the roster.
+    assert_eq!(harness.get_all_by_label("Amara Okafor").count(), 1);
+    press(&mut harness, Key::ArrowDown);
+    press(&mut harness, Key::ArrowDown);
+    press(&mut harness, Key::ArrowUp);
+    assert_eq!(harness.get_all_by_label("Amara Okafor").count(), 1, "selecting opens nothing");
+    press(&mut harness, Key::Enter);
+    assert_eq!(
+        harness.get_all_by_label("Amara Okafor").count(),
+        2,
+        "Enter opens the selected architect: the roster row and the page heading"
+    );
+}
+
+#[test]
+fn esc_closes_the_new_architect_form_without_saving() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::team_harness(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("New architect");
+    harness.get_by_role_and_label(Role::TextInput, "Name").type_text("Never Saved");
+    harness.run();
+    press(&mut harness, Key::Escape);
+    assert!(harness.query_by_label("New architect").is_none(), "the form is closed");
+    let names: Vec<String> =
+        architects::list(common::app_db(&harness)).unwrap().into_iter().map(|a| a.fields.name).collect();
+    assert!(!names.contains(&"Never Saved".to_owned()), "{names:?}");
+    assert_eq!(names.len(), 10);
+}
+
+#[test]
+fn time_letters_choose_the_category_and_shift_tab_goes_back_a_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::harness(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    harness.run();
+    let duration = |harness: &App| harness.get_by_role_and_label(Role::TextInput, "Duration").is_focused();
+    assert!(duration(&harness), "the keyboard starts in the duration");
+    type_text(&mut harness, "30");
+    press(&mut harness, Key::Tab);
+    for (letter, label) in
+        [("m", "30 min · Market building"), ("b", "30 min · Business management"), ("c", "30 min · Coaching")]
+    {
+        type_text(&mut harness, letter);
+        harness.get_by_label_contains(label);
+    }
+    type_text(&mut harness, "m");
+    harness.get_by_label_contains("30 min · Market building");
+
+    // Shift+Tab: back from the category to the duration, which is corrected.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    harness.run();
+    assert!(duration(&harness), "Shift+Tab goes back to the duration");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    type_text(&mut harness, "45");
+    harness.get_by_label_contains("45 min · Market building");
+    press(&mut harness, Key::Tab);
+    press(&mut harness, Key::Tab);
+    type_text(&mut harness, "Partner call typed from the keyboard");
+    press(&mut harness, Key::Enter);
+
+    let day = |y| chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap();
+    let entries = time::list_between(common::app_db(&harness), day(2000), day(2100)).unwrap();
+    let entry = entries
+        .iter()
+        .find(|e| e.fields.description == "Partner call typed from the keyboard")
+        .expect("saved");
+    assert_eq!((entry.fields.minutes, entry.fields.category), (45, Category::Market));
+}
+
+#[test]
+fn time_alt_left_and_alt_right_step_through_the_weeks() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::harness(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    harness.run();
+    harness.get_by_label("Week 2026-W48");
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    harness.get_by_label("Week 2026-W46");
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run();
+    harness.get_by_label("Week 2026-W47");
+    assert!(harness.query_by_label("Week 2026-W46").is_none());
+}
