@@ -71,7 +71,7 @@ fn assert_refused_and_empty(output: &Output, target: &Path, expected: &str) {
     left.sort();
     assert_eq!(
         left,
-        ["edited.json", "source.db", "source.db.checked", "source.db.lock"],
+        ["edited.json", "source.db", "source.db.calls", "source.db.checked", "source.db.lock"],
         "{}",
         folder.display()
     );
