@@ -391,14 +391,20 @@ impl LeadlineApp {
     /// while it has it. An unfocused window stays idle.
     fn notice_other_writers(&mut self, ctx: &egui::Context) {
         let Some(session) = &mut self.session else { return };
-        let (now, gained_focus, focused) = ctx.input(|input| {
+        let (now, gained_focus, focused, used) = ctx.input(|input| {
             let gained = input.events.iter().any(|event| matches!(event, egui::Event::WindowFocused(true)));
-            (input.time, gained, input.viewport().focused)
+            // A click or a key means someone is using the window, whatever the window manager
+            // says about focus (some report none at all).
+            let used = input
+                .events
+                .iter()
+                .any(|event| matches!(event, egui::Event::PointerButton { .. } | egui::Event::Key { .. }));
+            (input.time, gained, input.viewport().focused, used)
         });
         if focused == Some(true) {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(OTHER_WRITERS_EVERY));
         }
-        let due = now - self.other_writers_asked >= OTHER_WRITERS_EVERY && focused != Some(false);
+        let due = now - self.other_writers_asked >= OTHER_WRITERS_EVERY && (focused != Some(false) || used);
         if !gained_focus && !due {
             return;
         }
