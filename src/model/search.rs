@@ -65,7 +65,7 @@ pub fn decode_row_id(row_id: i64) -> Option<(NaiveDate, HitKind, i64)> {
 }
 
 /// Scripts written without spaces between words: indexed character by character.
-fn is_unspaced_script(c: char) -> bool {
+pub fn is_unspaced_script(c: char) -> bool {
     matches!(c as u32,
         0x0E00..=0x0EFF         // Thai, Lao
         | 0x1000..=0x109F       // Myanmar
