@@ -25,6 +25,7 @@ mod ics_fixtures;
 mod ics_rfc5545;
 mod install;
 mod mutation;
+mod name_matching;
 mod one_on_ones;
 mod prep_development;
 mod report_prep;
