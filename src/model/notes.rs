@@ -218,12 +218,15 @@ pub fn gist(notes: &str, max_chars: usize) -> Option<String> {
 }
 
 /// The notes as HTML for an export: headings pushed `levels` deeper, line breaks kept as
-/// typed, and any HTML typed in them shown as text, never run.
+/// typed, any HTML typed in them shown as text, never run, and images as their description
+/// (the file fetches nothing).
 pub fn to_html(notes: &str, levels: usize) -> String {
     let demoted = display_text(&demote_headings(notes, levels));
-    let events = Parser::new_ext(&demoted, options()).map(|event| match event {
-        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
-        other => other,
+    // An image would be fetched when the file is opened: its description is shown instead.
+    let events = Parser::new_ext(&demoted, options()).filter_map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
+        Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => None,
+        other => Some(other),
     });
     let mut out = String::with_capacity(notes.len() * 2);
     pulldown_cmark::html::push_html(&mut out, events);
@@ -283,5 +286,7 @@ mod tests {
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("<input disabled=\"\" type=\"checkbox\"/>"), "{html}");
+        let image = to_html("See ![the chart](https://example.com/c.png) here", 0);
+        assert_eq!(image, "<p>See the chart here</p>\n");
     }
 }

@@ -189,7 +189,7 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
     spans
 }
 
-/// A passage of `text` as written, about `max_words` words from a little before the first word
+/// A passage of `text` as written, `max_words` words from a little before the first word
 /// that matches one of `terms` (its folded form starts with the term), with every matching word
 /// between [`HIGHLIGHT_START`] and [`HIGHLIGHT_END`] and `…` where the text was cut.
 pub fn snippet(text: &str, terms: &[String], max_words: usize) -> String {
@@ -203,7 +203,8 @@ pub fn snippet(text: &str, terms: &[String], max_words: usize) -> String {
         })
         .collect();
     let first = hits.iter().position(|hit| *hit).unwrap_or(0);
-    let from = first.saturating_sub(BEFORE);
+    // A little before the first match, but never fewer words than fit when the text allows.
+    let from = first.saturating_sub(BEFORE).min(words.len().saturating_sub(max_words.max(1)));
     let to = (from + max_words.max(1)).min(words.len());
     let mut out = String::with_capacity(text.len().min(512));
     let mut cursor = if from == 0 {
@@ -447,6 +448,11 @@ mod tests {
         assert_eq!(snippet(long, &terms, 6), format!("…four five six seven {s}Dvořák{e} eight…"));
         assert_eq!(snippet("来週の顧客会議", &query_terms("顧客"), 24), format!("来週の{s}顧客{e}会議"));
         assert_eq!(snippet("no match here", &terms, 2), "no match…");
+        assert_eq!(
+            snippet("one two three four five Dvořák", &terms, 4),
+            format!("…three four five {s}Dvořák{e}"),
+            "a match near the end shows the words before it"
+        );
     }
 
     #[test]
