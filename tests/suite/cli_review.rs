@@ -160,7 +160,7 @@ fn setbacks_written_in_markdown_export_as_markdown_and_as_html() {
     let setbacks =
         document.descendants().find(|n| n.attribute("class") == Some("setbacks")).expect("setbacks");
     let tags: Vec<&str> =
-        setbacks.descendants().filter(|n| n.is_element()).map(|n| n.tag_name().name()).collect();
+        setbacks.descendants().filter(roxmltree::Node::is_element).map(|n| n.tag_name().name()).collect();
     for tag in ["h3", "em", "a", "table", "th", "td", "blockquote"] {
         assert!(tags.contains(&tag), "{tag} in {tags:?}");
     }
