@@ -217,6 +217,20 @@ pub fn gist(notes: &str, max_chars: usize) -> Option<String> {
     Some(format!("{cut}…"))
 }
 
+/// A line of Markdown as plain words, for a place that shows text only (a card on This
+/// week): emphasis markers and link addresses dropped, code as its text.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The notes as HTML for an export: headings pushed `levels` deeper, line breaks kept as
 /// typed, any HTML typed in them shown as text, never run, and images as their description
 /// (the file fetches nothing).
@@ -277,6 +291,15 @@ mod tests {
                      - [x] Done already\n  - Budget `v2` agreed";
         assert_eq!(gist(notes, 200).as_deref(), Some("Pilot with Contoso is live; Risks; Budget v2 agreed"));
         assert_eq!(open_checkboxes(notes), ["Ask [Ana](mailto:ana@contoso.example) about **quota**"]);
+    }
+
+    #[test]
+    fn plain_text_drops_markers_and_addresses() {
+        assert_eq!(
+            plain_text("Security review by [4 Dec](https://x.example/r) with **Ana**, `az login`"),
+            "Security review by 4 Dec with Ana, az login"
+        );
+        assert_eq!(plain_text("2 * 3 = 6"), "2 * 3 = 6");
     }
 
     #[test]

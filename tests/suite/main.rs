@@ -49,6 +49,7 @@ mod ui_development;
 mod ui_hiring;
 mod ui_import;
 mod ui_import_review;
+mod ui_notes;
 mod ui_one_on_ones;
 mod ui_review;
 mod ui_team;
