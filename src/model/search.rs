@@ -204,8 +204,12 @@ pub fn snippet(text: &str, terms: &[String], max_words: usize) -> String {
         .collect();
     let first = hits.iter().position(|hit| *hit).unwrap_or(0);
     // A little before the first match, but never fewer words than fit when the text allows.
-    let from = first.saturating_sub(BEFORE).min(words.len().saturating_sub(max_words.max(1)));
-    let to = (from + max_words.max(1)).min(words.len());
+    let max_words = max_words.max(1);
+    let from = first
+        .saturating_sub(BEFORE)
+        .min(words.len().saturating_sub(max_words))
+        .max((first + 1).saturating_sub(max_words));
+    let to = (from + max_words).min(words.len());
     let mut out = String::with_capacity(text.len().min(512));
     let mut cursor = if from == 0 {
         0
