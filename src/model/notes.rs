@@ -281,6 +281,12 @@ mod tests {
         assert_eq!(gist(notes, 30).as_deref(), Some("Load test moved to January…"));
         assert_eq!(open_checkboxes(notes), ["Send the runbook"]);
         assert_eq!(gist("## Only a heading\n\n", 50), None);
+        // A checkbox is its own line, even with a line run on under it.
+        assert_eq!(open_checkboxes("- [ ] Send the runbook\nCustomer is happy"), ["Send the runbook"]);
+        assert_eq!(
+            gist("- [ ] Send the runbook\nCustomer is happy", 50).as_deref(),
+            Some("Customer is happy")
+        );
     }
 
     #[test]
