@@ -217,12 +217,10 @@ fn find_one<'a, T>(
     match found.as_slice() {
         [one] => Ok(one),
         [] => {
-            let first: String = needle.chars().take(3).collect();
-            let close: Vec<String> = items
-                .iter()
-                .filter(|i| fold_for_match(name(i)).split_whitespace().any(|w| w.starts_with(&first)))
-                .take(3)
-                .map(|i| format!("“{}”", name(i)))
+            let names: Vec<&str> = items.iter().map(&name).collect();
+            let close: Vec<String> = crate::model::fuzzy::close(&needle, &names, 3)
+                .into_iter()
+                .map(|i| format!("“{}”", names[i]))
                 .collect();
             if close.is_empty() {
                 bail!("no {what} called “{}”", typed.trim())

@@ -12,6 +12,7 @@ use crate::model::architect::Choice;
 use crate::model::certification::{CertKind, short_name};
 use crate::model::goal::{GoalKind, GoalStatus};
 use crate::model::lists::name_of;
+use crate::model::text::fold_for_match;
 use crate::model::{Architect, Status};
 use crate::model::{Cadence, Readiness};
 use crate::session::ViewModel;
@@ -117,12 +118,13 @@ pub(super) fn find_architect<'a>(architects: &'a [Architect], name: &str) -> any
         }
         bail!("there is no architect #{id}");
     }
-    let needle = fold(name);
+    let needle = fold_for_match(name);
     if needle.is_empty() {
         bail!("name: give the architect's name, e.g. `leadline team show \"Ana López\"`");
     }
-    let exact: Vec<&Architect> = architects.iter().filter(|a| fold(a.name()) == needle).collect();
-    let partial: Vec<&Architect> = architects.iter().filter(|a| fold(a.name()).contains(&needle)).collect();
+    let exact: Vec<&Architect> = architects.iter().filter(|a| fold_for_match(a.name()) == needle).collect();
+    let partial: Vec<&Architect> =
+        architects.iter().filter(|a| fold_for_match(a.name()).contains(&needle)).collect();
     let matches = if exact.is_empty() { partial } else { exact };
     match matches.as_slice() {
         [one] => Ok(one),
@@ -145,61 +147,10 @@ pub(super) fn find_architect<'a>(architects: &'a [Architect], name: &str) -> any
     }
 }
 
-/// Names within a small edit distance of `needle`, as a whole or of one of their words (a
-/// mistyped first or last name), closest first, at most three.
-fn close_matches(architects: &[Architect], needle: &str) -> Vec<String> {
-    let limit = (needle.chars().count() / 3).max(2);
-    let mut scored: Vec<(usize, &str)> = architects
-        .iter()
-        .filter_map(|a| {
-            let folded = fold(a.name());
-            let whole = edit_distance(&folded, needle);
-            let word =
-                folded.split_whitespace().map(|w| edit_distance(w, needle)).min().unwrap_or(usize::MAX);
-            let distance = whole.min(word);
-            (distance <= limit).then_some((distance, a.name()))
-        })
-        .collect();
-    scored.sort_unstable();
-    scored.into_iter().take(3).map(|(_, name)| format!("“{name}”")).collect()
-}
-
-/// Lower case, single spaces, and the accents of Latin letters dropped.
-fn fold(text: &str) -> String {
-    let mut folded = String::with_capacity(text.len());
-    for c in text.split_whitespace().collect::<Vec<_>>().join(" ").chars().flat_map(char::to_lowercase) {
-        let plain = match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
-            'ç' | 'ć' | 'č' => 'c',
-            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
-            'ñ' | 'ń' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'š' | 'ś' => 's',
-            'ž' | 'ź' | 'ż' => 'z',
-            'ł' => 'l',
-            other => other,
-        };
-        folded.push(plain);
-    }
-    folded
-}
-
-/// Levenshtein distance in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
+/// Names alike the one typed (`model::fuzzy::close`), closest first, at most three.
+fn close_matches(architects: &[Architect], typed: &str) -> Vec<String> {
+    let names: Vec<&str> = architects.iter().map(Architect::name).collect();
+    crate::model::fuzzy::close(typed, &names, 3).into_iter().map(|i| format!("“{}”", names[i])).collect()
 }
 
 /// Everything `team show` prints, in the shape of its JSON.
@@ -440,24 +391,5 @@ fn shown_cert(cert: &CertRow, today: NaiveDate) -> ShownCert {
         state,
         state_label,
         days_left: cert.expires_on.map(|d| (d - today).num_days()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folding_ignores_case_spaces_and_accents() {
-        assert_eq!(fold("  Mateo   García "), "mateo garcia");
-        assert_eq!(fold("ŁUKASZ"), "lukasz");
-    }
-
-    #[test]
-    fn edit_distance_counts_changes() {
-        assert_eq!(edit_distance("amara", "amara"), 0);
-        assert_eq!(edit_distance("amra", "amara"), 1);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
     }
 }

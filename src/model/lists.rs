@@ -40,10 +40,10 @@ pub fn name_of(items: &[ListItem], id: Option<ListItemId>) -> &str {
     id.and_then(|id| items.iter().find(|i| i.id == id)).map_or("", |i| i.name.as_str())
 }
 
-/// Finds an item by name, case-insensitively (for the command line).
+/// Finds an item by name, case and accents ignored (for the command line).
 pub fn find_by_name(items: &[ListItem], name: &str) -> Option<ListItemId> {
-    let name = name.trim();
-    items.iter().find(|i| i.name.eq_ignore_ascii_case(name)).map(|i| i.id)
+    let name = super::text::fold_for_match(name);
+    items.iter().find(|i| super::text::fold_for_match(&i.name) == name).map(|i| i.id)
 }
 
 /// The level after `level` on the ladder: the default target role.

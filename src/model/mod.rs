@@ -4,6 +4,7 @@ pub mod architect;
 pub mod business;
 pub mod duration;
 pub mod fiscal;
+pub mod fuzzy;
 pub mod ids;
 pub mod lists;
 pub mod notes;

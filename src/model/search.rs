@@ -1,16 +1,20 @@
 //! Full-text search rules: turning what a person types into a safe FTS5 query, preparing text
 //! so scripts without spaces can be found, the index's row ids, and grouping of results.
 //!
-//! The index uses SQLite's `unicode61` tokenizer with `remove_diacritics 2`, so case and
-//! accents are folded (`garcia` finds `García`) in every script that separates words with
-//! spaces. Chinese, Japanese, Korean and Thai do not, so their characters are indexed one by
-//! one and a query in them becomes a phrase of those characters: `顧客` finds `来週の顧客会議`.
+//! The index holds text folded with [`fold_for_match`], the one fold every name lookup uses,
+//! and so does a query: `garcia` finds `García`, `lukasz` `Łukasz`, `dmitrii` `Дмитрий`, as
+//! the command line and the name fields do. (The `unicode61` tokenizer's own
+//! `remove_diacritics 2` misses the letters that do not decompose, such as `ł`, `ß`, `ø`.)
+//! Chinese, Japanese, Korean and Thai do not separate words with spaces, so their characters
+//! are indexed one by one and a query in them becomes a phrase of those characters: `顧客`
+//! finds `来週の顧客会議`. Snippets are cut from the text as written ([`snippet`]).
 
 use std::fmt::Write as _;
 
 use chrono::{Datelike as _, NaiveDate};
 
 use super::ids::{ArchitectId, OneOnOneId};
+use super::text::fold_for_match;
 
 /// What an index entry points at. The number is part of the entry's row id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -65,7 +69,7 @@ pub fn decode_row_id(row_id: i64) -> Option<(NaiveDate, HitKind, i64)> {
 }
 
 /// Scripts written without spaces between words: indexed character by character.
-fn is_unspaced_script(c: char) -> bool {
+pub fn is_unspaced_script(c: char) -> bool {
     matches!(c as u32,
         0x0E00..=0x0EFF         // Thai, Lao
         | 0x1000..=0x109F       // Myanmar
@@ -81,8 +85,13 @@ fn is_unspaced_script(c: char) -> bool {
     )
 }
 
-/// Text as it goes into the index: unchanged unless it holds unspaced scripts, whose
-/// characters are then separated by spaces.
+/// Text as it goes into the index: folded ([`fold_for_match`]), with the characters of
+/// unspaced scripts separated by spaces.
+pub fn index_body(text: &str) -> String {
+    index_text(&fold_for_match(text)).into_owned()
+}
+
+/// Text with the characters of unspaced scripts separated by spaces (otherwise unchanged).
 pub fn index_text(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(is_unspaced_script) {
         return std::borrow::Cow::Borrowed(text);
@@ -143,15 +152,106 @@ pub fn flatten_snippet(snippet: &str) -> String {
     lines.join(" · ").replace("**", "")
 }
 
+/// The words of a search as the index has them (folded, split at anything not a letter or
+/// digit, unspaced-script characters one by one): what [`snippet`] marks.
+pub fn query_terms(input: &str) -> Vec<String> {
+    let folded = fold_for_match(input);
+    let mut terms: Vec<String> =
+        word_spans(&folded).into_iter().map(|(s, e)| folded[s..e].to_owned()).collect();
+    // A lone letter (the "s" of "Zoë's") would mark half the passage; keep it only if it is all.
+    if terms.iter().any(|t| t.chars().count() > 1) {
+        terms.retain(|t| t.chars().count() > 1 || t.chars().any(is_unspaced_script));
+    }
+    terms.dedup();
+    terms
+}
+
+/// Byte ranges of the words of `text`: runs of letters and digits (with their combining
+/// marks), and each character of an unspaced script on its own.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let unspaced = is_unspaced_script(c);
+        let wordy = !unspaced && (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c));
+        if !wordy && let Some(start) = open.take() {
+            spans.push((start, i));
+        }
+        if unspaced {
+            spans.push((i, i + c.len_utf8()));
+        } else if wordy && open.is_none() {
+            open = Some(i);
+        }
+    }
+    if let Some(start) = open {
+        spans.push((start, text.len()));
+    }
+    spans
+}
+
+/// A passage of `text` as written, `max_words` words from a little before the first word
+/// that matches one of `terms` (its folded form starts with the term), with every matching word
+/// between [`HIGHLIGHT_START`] and [`HIGHLIGHT_END`] and `…` where the text was cut.
+pub fn snippet(text: &str, terms: &[String], max_words: usize) -> String {
+    const BEFORE: usize = 4;
+    let words = word_spans(text);
+    let hits: Vec<bool> = words
+        .iter()
+        .map(|&(start, end)| {
+            let folded = fold_for_match(&text[start..end]);
+            terms.iter().any(|t| folded.starts_with(t.as_str()))
+        })
+        .collect();
+    let first = hits.iter().position(|hit| *hit).unwrap_or(0);
+    // A little before the first match, but never fewer words than fit when the text allows.
+    let max_words = max_words.max(1);
+    let from = first
+        .saturating_sub(BEFORE)
+        .min(words.len().saturating_sub(max_words))
+        .max((first + 1).saturating_sub(max_words));
+    let to = (from + max_words).min(words.len());
+    let mut out = String::with_capacity(text.len().min(512));
+    let mut cursor = if from == 0 {
+        0
+    } else {
+        out.push('…');
+        words[from].0
+    };
+    for (&(start, end), hit) in words[from..to].iter().zip(&hits[from..to]) {
+        out.push_str(&text[cursor..start]);
+        if *hit {
+            // Characters marked one by one (an unspaced script) read as one marked word.
+            if start == cursor && out.ends_with(HIGHLIGHT_END) {
+                out.pop();
+            } else {
+                out.push(HIGHLIGHT_START);
+            }
+            out.push_str(&text[start..end]);
+            out.push(HIGHLIGHT_END);
+        } else {
+            out.push_str(&text[start..end]);
+        }
+        cursor = end;
+    }
+    if to == words.len() {
+        out.push_str(&text[cursor..]);
+    } else {
+        out.push('…');
+    }
+    out
+}
+
 /// Marks around matched words in snippets (private-use characters, never typed by people).
 pub const HIGHLIGHT_START: char = '\u{E000}';
 pub const HIGHLIGHT_END: char = '\u{E001}';
 
-/// A search as typed, read into a safe FTS5 query. Every word becomes a quoted prefix term and
+/// A search as typed, read into a safe FTS5 query, folded as the index is. Every word becomes a quoted prefix term and
 /// every "quoted phrase" a quoted phrase, so FTS5's operators (`AND`, `OR`, `NOT`, `NEAR`,
 /// `*`, `^`, `:`, parentheses) are always read as plain words. Unbalanced quotes are ignored.
 /// `None` when nothing searchable is left (only punctuation, or empty).
 pub fn fts_query(input: &str) -> Option<String> {
+    let input = fold_for_match(input);
+    let input = input.as_str();
     let balanced = input.chars().filter(|c| *c == '"').count() % 2 == 0;
     let mut parts: Vec<(String, bool)> = Vec::new();
     if balanced {
@@ -287,8 +387,8 @@ mod tests {
 
     #[test]
     fn operator_characters_are_read_as_words_or_dropped() {
-        assert_eq!(fts_query("NEAR(a b)").as_deref(), Some("\"NEAR(a\"* \"b)\"*"));
-        assert_eq!(fts_query("AND OR NOT").as_deref(), Some("\"AND\"* \"OR\"* \"NOT\"*"));
+        assert_eq!(fts_query("NEAR(a b)").as_deref(), Some("\"near(a\"* \"b)\"*"));
+        assert_eq!(fts_query("AND OR NOT").as_deref(), Some("\"and\"* \"or\"* \"not\"*"));
         assert_eq!(fts_query("* ^ : ( ) -").as_deref(), None);
         assert_eq!(fts_query("c*").as_deref(), Some("\"c*\"*"));
     }
@@ -330,6 +430,32 @@ mod tests {
         assert_eq!(
             flatten_snippet("## Fabrikam\n- Follow-up with **Zoë**\n\n- Café"),
             "Fabrikam · Follow-up with Zoë · Café"
+        );
+    }
+
+    #[test]
+    fn queries_are_folded_as_the_index_is() {
+        assert_eq!(fts_query("Łukasz DVOŘÁK").as_deref(), Some("\"lukasz\"* \"dvorak\"*"));
+        assert_eq!(index_body("Jürgen Großmann, Дмитрий"), "jurgen grossmann, dmitrii");
+        assert_eq!(query_terms("Zoë's  \"Łódź\" 顧客"), ["zoe", "lodz", "顧", "客"]);
+    }
+
+    #[test]
+    fn snippets_mark_matching_words_in_the_text_as_written() {
+        let (s, e) = (HIGHLIGHT_START, HIGHLIGHT_END);
+        let terms = query_terms("dvorak lodz");
+        assert_eq!(
+            snippet("Call Dvořák (Łódź office).", &terms, 24),
+            format!("Call {s}Dvořák{e} ({s}Łódź{e} office).")
+        );
+        let long = "one two three four five six seven Dvořák eight nine ten eleven";
+        assert_eq!(snippet(long, &terms, 6), format!("…four five six seven {s}Dvořák{e} eight…"));
+        assert_eq!(snippet("来週の顧客会議", &query_terms("顧客"), 24), format!("来週の{s}顧客{e}会議"));
+        assert_eq!(snippet("no match here", &terms, 2), "no match…");
+        assert_eq!(
+            snippet("one two three four five Dvořák", &terms, 4),
+            format!("…three four five {s}Dvořák{e}"),
+            "a match near the end shows the words before it"
         );
     }
 

@@ -80,36 +80,44 @@ pub fn email(field: &'static str, value: &str) -> Result<String, ValidationError
     }
 }
 
-/// Lower case without accents, for matching names people type: `garcia` matches `García`.
-/// Covers the Latin letters of European names; other scripts are only lower-cased.
+/// Text as it is matched, everywhere a name or a note is looked up (the command line, the
+/// screens' filters and name fields, the search index): lower case, accents dropped, the
+/// letters that do not decompose (`ł`, `ß`, `æ`, `ø`, `đ`, `ı`) and Greek and Cyrillic written
+/// in Latin letters, whitespace runs made one space. `garcia` matches `García`, `lukasz`
+/// `Łukasz`, `dmitrii` and `дмитрий` match `Дмитрий`. Scripts written without spaces (Chinese,
+/// Japanese, Korean, Thai) are kept as they are, character for character.
+///
+/// Built on Unicode's canonical decomposition (`unicode-normalization`) for the accents and on
+/// `deunicode` for the transliteration, so no letter table is kept here.
 pub fn fold_for_match(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
+    let mut pending_space = false;
     for c in value.chars().flat_map(char::to_lowercase) {
-        let plain = match c {
-            'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
-            'æ' => "ae",
-            'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => "c",
-            'ď' | 'đ' | 'ð' => "d",
-            'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
-            'ì'..='ï' | 'ī' | 'į' | 'ı' => "i",
-            'ł' | 'ľ' | 'ĺ' => "l",
-            'ñ' | 'ń' | 'ň' => "n",
-            'ò'..='ö' | 'ø' | 'ō' | 'ő' => "o",
-            'œ' => "oe",
-            'ŕ' | 'ř' => "r",
-            'ś' | 'š' | 'ş' | 'ș' => "s",
-            'ß' => "ss",
-            'ť' | 'ţ' | 'ț' => "t",
-            'ù'..='ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
-            'ý' | 'ÿ' => "y",
-            'ź' | 'ż' | 'ž' => "z",
-            'þ' => "th",
-            other => {
-                out.push(other);
-                continue;
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        if crate::model::search::is_unspaced_script(c) {
+            out.push(c);
+            continue;
+        }
+        unicode_normalization::char::decompose_canonical(c, |part| {
+            if unicode_normalization::char::is_combining_mark(part) {
+                return;
             }
-        };
-        out.push_str(plain);
+            if part.is_ascii() || !part.is_alphabetic() {
+                out.push(part);
+                return;
+            }
+            match deunicode::deunicode_char(part).map(str::trim) {
+                Some(latin) if !latin.is_empty() => out.extend(latin.chars().flat_map(char::to_lowercase)),
+                _ => out.push(part),
+            }
+        });
     }
     out
 }
@@ -156,10 +164,36 @@ mod tests {
     }
 
     #[test]
-    fn folding_ignores_case_and_accents() {
-        assert_eq!(fold_for_match("Mateo García"), "mateo garcia");
+    fn folding_ignores_case_accents_and_spacing() {
+        assert_eq!(fold_for_match("  Mateo   García "), "mateo garcia");
         assert_eq!(fold_for_match("Łukasz Żółć"), "lukasz zolc");
         assert_eq!(fold_for_match("渡辺 健二"), "渡辺 健二");
+        assert_eq!(fold_for_match("한국 고객"), "한국 고객");
+    }
+
+    #[test]
+    fn folding_covers_the_letters_without_decomposition_and_other_scripts() {
+        // One line per language: as written, as typed on a plain keyboard.
+        let names = [
+            ("Antonín Dvořák", "antonin dvorak"),
+            ("Łucja Wróblewska-Żak", "lucja wroblewska-zak"),
+            ("Şükrü Işıklı", "sukru isikli"),
+            ("İlkay Gündoğan", "ilkay gundogan"),
+            ("Ștefan Țurcanu", "stefan turcanu"),
+            ("Nguyễn Thị Đức", "nguyen thi duc"),
+            ("Jürgen Großmann", "jurgen grossmann"),
+            ("Søren Ærø Åberg", "soren aero aberg"),
+            ("Þórunn Guðmundsdóttir", "thorunn gudmundsdottir"),
+            ("Γιώργος Παπαδόπουλος", "giorgos papadopoulos"),
+            ("Дмитрий Соколов", "dmitrii sokolov"),
+        ];
+        for (written, typed) in names {
+            assert_eq!(fold_for_match(written), typed, "{written}");
+        }
+        // Decomposed input (as some systems paste it) folds like the composed one.
+        assert_eq!(fold_for_match("Zoe\u{308}"), "zoe");
+        // Emoji and punctuation are kept, not spelled out.
+        assert_eq!(fold_for_match("Ana 👩‍💻 – “x”"), "ana 👩‍💻 – “x”");
     }
 
     #[test]

@@ -253,25 +253,30 @@ fn weekday_named(lower: &str) -> Option<Weekday> {
 }
 
 /// Finds the architect a typed name means: the exact name, or the one person whose name (or
-/// one of its words) starts with what was typed. People still on the team win over those who
-/// left. Empty means no architect.
+/// one of its words) starts with what was typed, or else the one whose name holds the typed
+/// letters in order (`model::fuzzy::rank`: "mgarc" is Mateo García). Case and accents never
+/// matter (`fold_for_match`, as on the command line and in search). People still on the team
+/// win over those who left. Empty means no architect.
 pub fn match_architect<'a>(
     architects: &'a [Architect],
     typed: &str,
 ) -> Result<Option<&'a Architect>, ValidationError> {
     let typed = typed.trim();
-    if typed.is_empty() {
+    let needle = text::fold_for_match(typed);
+    if needle.is_empty() {
         return Ok(None);
     }
-    let needle = typed.to_lowercase();
-    if let Some(exact) = architects.iter().find(|a| a.name().to_lowercase() == needle) {
-        return Ok(Some(exact));
+    let folded: Vec<String> = architects.iter().map(|a| text::fold_for_match(a.name())).collect();
+    if let Some(exact) = folded.iter().position(|name| *name == needle) {
+        return Ok(Some(&architects[exact]));
     }
-    let starts = |a: &&Architect| {
-        let name = a.name().to_lowercase();
-        name.starts_with(&needle) || name.split_whitespace().any(|word| word.starts_with(&needle))
-    };
-    let all: Vec<&Architect> = architects.iter().filter(starts).collect();
+    let starts = |name: &String| name.starts_with(&needle) || name.split(' ').any(|w| w.starts_with(&needle));
+    let mut all: Vec<&Architect> =
+        architects.iter().zip(&folded).filter(|(_, name)| starts(name)).map(|(a, _)| a).collect();
+    if all.is_empty() {
+        let names: Vec<&str> = architects.iter().map(Architect::name).collect();
+        all = crate::model::fuzzy::rank(typed, &names).into_iter().map(|r| &architects[r.index]).collect();
+    }
     let current: Vec<&Architect> = all.iter().copied().filter(|a| a.fields.status != Status::Left).collect();
     let candidates = if current.is_empty() { all } else { current };
     match candidates.as_slice() {
@@ -475,6 +480,13 @@ mod tests {
         assert_eq!(
             found("ma").map_err(|e| e.to_string()),
             Err("architect: “ma” could be Mateo García, Maya Singh; type more of the name".to_owned())
+        );
+        assert_eq!(found("mgarc"), Ok(Some(2)), "letters in order, across the words");
+        assert_eq!(found("mateo garcia"), Ok(Some(2)), "accents need not be typed");
+        assert_eq!(
+            found("gra mens").map_err(|e| e.to_string()),
+            Ok(Some(4)),
+            "only someone who left holds these letters"
         );
         assert_eq!(
             found("zed").map_err(|e| e.to_string()),

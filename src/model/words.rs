@@ -2,8 +2,8 @@
 //! reports, so "1 entry" and "2.0 MB" are written one way everywhere.
 
 /// "1 architect", "3 architects".
-pub fn plural(count: usize, noun: &str) -> String {
-    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
+pub fn plural<N: TryInto<u64> + Copy + std::fmt::Display>(count: N, noun: &str) -> String {
+    if count.try_into().ok() == Some(1) { format!("1 {noun}") } else { format!("{count} {noun}s") }
 }
 
 /// A file size as a person reads it: "512 B", "3.4 KB", "52.1 MB".
@@ -23,7 +23,8 @@ mod tests {
     fn one_is_singular_and_every_other_count_plural() {
         assert_eq!(plural(1, "entry"), "1 entry");
         assert_eq!(plural(0, "day"), "0 days");
-        assert_eq!(plural(12, "architect"), "12 architects");
+        assert_eq!(plural(12_usize, "architect"), "12 architects");
+        assert_eq!(plural(1_u32, "action"), "1 action");
     }
 
     #[test]

@@ -22,9 +22,9 @@ pub fn markdown(architect: &Architect, meetings: &[(OneOnOne, Agenda)]) -> Strin
     };
     let _ = writeln!(
         out,
-        "{} · {} one-on-ones from {} to {}.\n",
+        "{} · {} from {} to {}.\n",
         architect.fields.cadence.label(),
-        sorted.len(),
+        crate::model::words::plural(sorted.len(), "one-on-one"),
         first.0.fields.held_on.format("%a %-d %b %Y"),
         last.0.fields.held_on.format("%a %-d %b %Y"),
     );

@@ -208,7 +208,12 @@ fn words_markdown(draft: &ReviewDraft, part: Part) -> String {
             if draft.setbacks.trim().is_empty() {
                 out.push_str("*Not written yet.*\n");
             } else {
-                let _ = writeln!(out, "{}", draft.setbacks.trim_end());
+                // Under the section's `##`: the text's own headings go deeper.
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    crate::model::notes::demote_headings(draft.setbacks.trim(), 2).trim_end()
+                );
             }
         }
         Part::Priorities => {

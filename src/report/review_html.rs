@@ -34,7 +34,7 @@ td.delta { white-space: nowrap; }
 .good { color: var(--good); } .bad { color: var(--bad); } .level { color: var(--weak); }
 .tags { color: var(--weak); font-size: 0.88rem; }
 ul.bullets li { margin: 0.25rem 0; }
-.setbacks { white-space: pre-wrap; }
+.setbacks p { margin: 0.4rem 0; }
 svg { display: block; width: 100%; height: auto; margin: 0.5rem 0; }
 .legend span { display: inline-block; margin-right: 1rem; font-size: 0.85rem; color: var(--weak); }
 .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 2px; margin-right: 0.3rem; vertical-align: -0.1rem; }
@@ -363,7 +363,12 @@ fn words_html(out: &mut String, draft: &ReviewDraft) {
     if draft.setbacks.trim().is_empty() {
         not_written(out);
     } else {
-        let _ = write!(out, "<p class=\"setbacks\">{}</p>", escape(draft.setbacks.trim_end()));
+        // Markdown as typed, headings under the section's h2; typed HTML stays text.
+        let _ = write!(
+            out,
+            "<div class=\"setbacks\">{}</div>",
+            crate::model::notes::to_html(draft.setbacks.trim(), 2)
+        );
     }
     out.push_str("</section><section id=\"priorities\">");
     let _ = write!(out, "<h2>{}</h2>", Part::Priorities.title());

@@ -280,6 +280,8 @@ fn open_connection(
         StoreError::Sqlite(e) => classify_open_error(path, e),
         other => other,
     })?;
+    // An index folded otherwise than today's queries is built again (once).
+    search::refold_if_needed(&mut conn)?;
     restrict_permissions(path);
     Ok((conn, migration_backup))
 }

@@ -10,12 +10,12 @@ use rusqlite::{Connection, params};
 use super::StoreError;
 use crate::model::ValidationError;
 use crate::model::ids::{ArchitectId, OneOnOneId};
-use crate::model::search::{self, HIGHLIGHT_END, HIGHLIGHT_START, Hit, HitKind, SearchResults};
+use crate::model::search::{self, Hit, HitKind, SearchResults};
 
 /// How many results a search shows: the newest. The total is counted and shown too.
 pub const RESULTS_LIMIT: usize = 200;
 /// Words of context in a result's snippet.
-const SNIPPET_TOKENS: i64 = 24;
+const SNIPPET_TOKENS: usize = 24;
 
 fn row_id(on: NaiveDate, kind: HitKind, item_id: i64) -> Result<i64, StoreError> {
     search::row_id(on, kind, item_id)
@@ -49,7 +49,7 @@ fn insert_entry(
         conn.prepare_cached(
             "INSERT INTO search_index (rowid, body, architect_id, meeting_id) VALUES (?1, ?2, ?3, ?4)",
         )?
-        .execute(params![row, search::index_text(text), architect, meeting])?;
+        .execute(params![row, search::index_body(text), architect, meeting])?;
     }
     Ok(())
 }
@@ -127,6 +127,7 @@ pub fn unindex_goal(conn: &Connection, goal_id: i64, on: NaiveDate) -> Result<()
 /// number of entries.
 pub fn rebuild(conn: &Connection) -> Result<usize, StoreError> {
     conn.execute("DELETE FROM search_index", [])?;
+    super::settings::set(conn, FOLD_SETTING, FOLD_VERSION)?;
     let sources = [
         (HitKind::Notes, "SELECT id, architect_id, id, held_on, notes FROM one_on_ones WHERE notes <> ''"),
         (
@@ -156,6 +157,24 @@ pub fn rebuild(conn: &Connection) -> Result<usize, StoreError> {
         }
     }
     Ok(count)
+}
+
+/// The settings key recording how the index's text was folded, and the current way: an index
+/// built another way (before the fold of `model::text::fold_for_match`, or by an older one) is
+/// built again when the file is opened, or queries folded today would miss its entries.
+const FOLD_SETTING: &str = "search_index_fold";
+const FOLD_VERSION: &str = "fold_for_match 1";
+
+/// Rebuilds the index if its text was folded differently from today's queries (see
+/// [`FOLD_SETTING`]). Returns whether it did.
+pub fn refold_if_needed(conn: &mut Connection) -> Result<bool, StoreError> {
+    if super::settings::get(conn, FOLD_SETTING)?.as_deref() == Some(FOLD_VERSION) {
+        return Ok(false);
+    }
+    let tx = conn.transaction()?;
+    rebuild(&tx)?;
+    tx.commit()?;
+    Ok(true)
 }
 
 /// Rows in the index and items that should be there: equal when the index is in step.
@@ -196,36 +215,26 @@ pub fn search(conn: &Connection, input: &str, limit: usize) -> Result<SearchResu
         .query_row([&query], |r| r.get(0))
         .map_err(refused)?;
     results.total = usize::try_from(total).unwrap_or(0);
+    let terms = search::query_terms(input);
     let names: HashMap<ArchitectId, String> = conn
         .prepare_cached("SELECT id, name FROM architects")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare_cached(
-        "SELECT rowid, architect_id, meeting_id, snippet(search_index, 0, ?2, ?3, '…', ?4) \
-         FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?5",
+        "SELECT rowid, architect_id, meeting_id \
+         FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
     )?;
     let rows = stmt
-        .query_map(
-            params![
-                query,
-                HIGHLIGHT_START.to_string(),
-                HIGHLIGHT_END.to_string(),
-                SNIPPET_TOKENS,
-                i64::try_from(limit).unwrap_or(i64::MAX)
-            ],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, ArchitectId>(1)?,
-                    r.get::<_, Option<OneOnOneId>>(2)?,
-                    r.get::<_, String>(3)?,
-                ))
-            },
-        )
+        .query_map(params![query, i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, ArchitectId>(1)?, r.get::<_, Option<OneOnOneId>>(2)?))
+        })
         .map_err(refused)?;
-    for row in rows {
-        let (row_id, architect_id, meeting_id, snippet) = row.map_err(refused)?;
+    let found: Vec<_> = rows.collect::<rusqlite::Result<_>>().map_err(refused)?;
+    for (row_id, architect_id, meeting_id) in found {
         let Some((on, kind, item_id)) = search::decode_row_id(row_id) else { continue };
+        // The index holds folded text; the snippet is cut from the words as written.
+        let text = indexed_text(conn, kind, item_id)?.unwrap_or_default();
+        let snippet = search::snippet(&text, &terms, SNIPPET_TOKENS);
         results.hits.push(Hit {
             kind,
             item_id,
@@ -233,10 +242,22 @@ pub fn search(conn: &Connection, input: &str, limit: usize) -> Result<SearchResu
             architect_name: names.get(&architect_id).cloned().unwrap_or_else(|| format!("#{architect_id}")),
             meeting_id,
             on,
-            snippet: search::flatten_snippet(&search::display_text(&snippet)),
+            snippet: search::flatten_snippet(&snippet),
         });
     }
     Ok(results)
+}
+
+/// The text an entry was indexed from, as written (a goal's description and evidence).
+fn indexed_text(conn: &Connection, kind: HitKind, item_id: i64) -> Result<Option<String>, StoreError> {
+    use rusqlite::OptionalExtension as _;
+    if kind == HitKind::Goal {
+        return Ok(conn
+            .prepare_cached("SELECT trim(description || ' ' || evidence) FROM goals WHERE id = ?1")?
+            .query_row([item_id], |r| r.get(0))
+            .optional()?);
+    }
+    item_text(conn, kind, item_id)
 }
 
 /// The words of an item as stored, for opening a hit (the snippet may be cut).

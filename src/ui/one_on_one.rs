@@ -11,6 +11,7 @@ use crate::model::fiscal::IsoWeek;
 use crate::model::one_on_one::{days_ago, short_date};
 use crate::model::search::HitKind;
 use crate::model::search::flatten_snippet;
+use crate::model::words::plural;
 use crate::model::{Architect, Status};
 use crate::session::{Command, Origin, Outbox, ViewModel};
 
@@ -160,8 +161,8 @@ impl OneOnOnesState {
         let summary = match (count, view.last_held.get(&architect.id)) {
             (0, _) | (_, None) => "No one-on-ones yet.".to_owned(),
             (n, Some(last)) => format!(
-                "{n} one-on-one{} · last {} ({})",
-                if n == 1 { "" } else { "s" },
+                "{} · last {} ({})",
+                plural(n, "one-on-one"),
                 short_date(*last, view.today),
                 days_ago((view.today - *last).num_days())
             ),
@@ -184,12 +185,10 @@ impl OneOnOnesState {
                             }
                             ui.label(
                                 RichText::new(format!(
-                                    "{} talking point{} raised · {} discussed · {} action{}",
-                                    summary.points_raised,
-                                    if summary.points_raised == 1 { "" } else { "s" },
+                                    "{} raised · {} discussed · {}",
+                                    plural(summary.points_raised, "talking point"),
                                     summary.points_discussed,
-                                    summary.actions_raised,
-                                    if summary.actions_raised == 1 { "" } else { "s" },
+                                    plural(summary.actions_raised, "action"),
                                 ))
                                 .weak(),
                             );

@@ -78,7 +78,7 @@ pub fn card_ui(ui: &mut egui::Ui, card: &PrepCard, sheet: &PrepSheet, view: &Vie
                     ui,
                     "☐",
                     theme::carried_color(ui),
-                    item,
+                    &crate::model::notes::plain_text(item),
                     "unticked in the last meeting's notes",
                     None,
                 );

@@ -258,13 +258,13 @@ fn catalogue_ui(
             .desired_width(220.0),
     )
     .accessible_name("Filter the catalogue");
-    let needle = state.filter.trim().to_lowercase();
+    let needle = crate::model::text::fold_for_match(&state.filter);
     egui::ScrollArea::vertical().id_salt("catalogue_scroll").max_height(300.0).show(ui, |ui| {
         egui::Grid::new("catalogue").striped(true).spacing([10.0, 4.0]).show(ui, |ui| {
             for entry in &dev.catalogue {
                 if !needle.is_empty()
-                    && !entry.code.to_lowercase().contains(&needle)
-                    && !entry.name.to_lowercase().contains(&needle)
+                    && !crate::model::text::fold_for_match(&entry.code).contains(&needle)
+                    && !crate::model::text::fold_for_match(&entry.name).contains(&needle)
                 {
                     continue;
                 }

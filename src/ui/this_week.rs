@@ -141,7 +141,7 @@ impl ThisWeekState {
         }
         let overdue: usize = sheet.due.iter().map(|c| c.overdue_count(sheet.as_of)).sum();
         if overdue > 0 {
-            summary.push(format!("{overdue} overdue action{}", if overdue == 1 { "" } else { "s" }));
+            summary.push(crate::model::words::plural(overdue, "overdue action"));
         }
         ui.label(RichText::new(summary.join(" · ")).weak());
     }

@@ -130,3 +130,42 @@ fn report_review_of_the_demo_shows_last_quarters_finalized_review() {
     assert!(current.contains("Draft · compared with FY27 Q1 (finalized)"), "{current}");
     assert!(current.contains("## Last quarter's promises (FY27 Q1)"), "{current}");
 }
+
+#[test]
+fn setbacks_written_in_markdown_export_as_markdown_and_as_html() {
+    use leadline::model::fiscal::FiscalQuarter;
+    use leadline::session::Command;
+    use leadline::session::review_command::ReviewCommand;
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(&dir);
+    let text = "# Hiring\nThe *second* role took [four months](https://jobs.example/42).\n\n\
+                | Role | Weeks |\n|---|---|\n| Architect | 16 |\n\n> Lesson: <b>start</b> earlier\n> > nested\n\n\
+                ![chart](https://example.com/c.png)";
+    {
+        let mut session = common::session(&db);
+        let quarter: FiscalQuarter = "FY27Q2".parse().unwrap();
+        common::apply(
+            &mut session,
+            Command::Review(ReviewCommand::SetSetbacks { quarter, text: text.into() }),
+        );
+    }
+    let markdown = leadline_ok(&db, &["report", "review", "--quarter", "FY27Q2"]);
+    assert!(
+        markdown.contains("### Hiring\nThe *second* role took [four months](https://jobs.example/42)."),
+        "the heading goes under the section's, the rest as written: {markdown}"
+    );
+    let html = leadline_ok(&db, &["report", "review", "--quarter", "FY27Q2", "--format", "html"]);
+    let document =
+        roxmltree::Document::parse(html.trim_start_matches("<!DOCTYPE html>\n")).expect("well-formed");
+    let setbacks =
+        document.descendants().find(|n| n.attribute("class") == Some("setbacks")).expect("setbacks");
+    let tags: Vec<&str> =
+        setbacks.descendants().filter(roxmltree::Node::is_element).map(|n| n.tag_name().name()).collect();
+    for tag in ["h3", "em", "a", "table", "th", "td", "blockquote"] {
+        assert!(tags.contains(&tag), "{tag} in {tags:?}");
+    }
+    assert_eq!(tags.iter().filter(|t| **t == "blockquote").count(), 2, "the quote nests");
+    assert!(!tags.contains(&"b") && !tags.contains(&"img"), "typed HTML is text and images are not fetched");
+    let shown: String = setbacks.descendants().filter_map(|n| n.text()).collect();
+    assert!(shown.contains("Lesson: <b>start</b> earlier"), "{shown}");
+}

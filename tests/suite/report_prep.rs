@@ -181,3 +181,72 @@ fn the_history_is_saved_where_the_file_dialog_says() {
     let written = std::fs::read_to_string(&chosen).unwrap();
     assert!(written.contains("Lukas Schneider"), "{written}");
 }
+
+/// Notes as they arrive when pasted from `OneNote`: nested bullets (four spaces a level), a
+/// table, links, checkboxes at two depths, inline code and a nested quote.
+const PASTED_NOTES: &str = "Contoso – weekly sync\n\
+- Pilot status\n    \
+    - AKS cluster **live** in West Europe\n    \
+    - Latency *still* above target: see [the dashboard](https://contoso.example/dash)\n        \
+        - [ ] Ask Ana for the `az monitor` export\n\
+- Risks\n    \
+    - [x] Budget approved\n    \
+    - [ ] Security review by [4 Dec](https://contoso.example/review)\n\
+\n\
+| Workstream | Owner | Status |\n\
+|---|---|---|\n\
+| Landing zone | Ana | done |\n\
+| Data platform | Lukas | at risk |\n\
+\n\
+> Customer: \"we need this by Q1\"\n\
+> > forwarded from the CTO\n";
+
+pub fn with_pasted_notes(dir: &tempfile::TempDir) -> (std::path::PathBuf, leadline::model::ArchitectId) {
+    use leadline::model::Cadence;
+    use leadline::model::one_on_one::MeetingFields;
+    use leadline::session::Command;
+    let path = common::db_in(dir);
+    let mut session = common::session(&path);
+    let ana = common::add_architect(&mut session, "Ana López", Cadence::Weekly);
+    let held_on = common::day(2026, 11, 19);
+    let meeting = common::start(&mut session, ana, held_on, &[]);
+    let fields = MeetingFields { held_on, mood: Some(4), notes: PASTED_NOTES.to_owned() };
+    common::apply(&mut session, Command::UpdateOneOnOne { id: meeting, fields });
+    (path, ana)
+}
+
+#[test]
+fn notes_pasted_from_onenote_give_the_expected_prep_sheet_and_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, ana) = with_pasted_notes(&dir);
+    let store = common::session(&path);
+    let sheet = prep::sheet(store.conn(), "2026-W48".parse().unwrap(), common::today()).unwrap();
+    let text = leadline::report::prep::markdown(&sheet);
+    // The gist skips the table and the checkboxes and drops the link addresses; both open
+    // checkboxes are found, at either depth, as typed.
+    common::check_expected("prep-pasted-notes.md", &text);
+    let architect = architects::list(store.conn()).unwrap().into_iter().find(|a| a.id == ana).unwrap();
+    let meetings = one_on_ones::with_agendas(store.conn(), ana).unwrap();
+    common::check_expected(
+        "history-pasted-notes.md",
+        &leadline::report::history::markdown(&architect, &meetings),
+    );
+}
+
+#[test]
+fn pasted_notes_survive_export_and_import_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, ana) = with_pasted_notes(&dir);
+    let original = common::session(&path);
+    let stored = one_on_ones::with_agendas(original.conn(), ana).unwrap()[0].0.fields.notes.clone();
+    // (Saving trims the whitespace after the last line; nothing else is touched.)
+    assert_eq!(stored, PASTED_NOTES.trim_end(), "stored as typed");
+    let export: serde_json::Value = serde_json::from_str(&original.export_json().unwrap()).unwrap();
+    drop(original);
+    let other = tempfile::tempdir().unwrap();
+    let mut copy = common::session(&common::db_in(&other));
+    copy.import_json(&export).unwrap();
+    let meetings = one_on_ones::with_agendas(copy.conn(), ana).unwrap();
+    assert_eq!(meetings.len(), 1);
+    assert_eq!(meetings[0].0.fields.notes, stored, "byte for byte");
+}

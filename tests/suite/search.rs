@@ -208,3 +208,29 @@ fn an_import_rebuilds_the_index() {
     let (indexed, expected) = search::entry_counts(copy.conn()).unwrap();
     assert_eq!(indexed, expected);
 }
+
+#[test]
+fn an_index_folded_the_old_way_is_built_again_when_the_file_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::db_in(&dir);
+    {
+        let mut store = common::session(&path);
+        let lukasz = add_architect(&mut store, "Łukasz Żółć", Cadence::Weekly);
+        start(&mut store, lukasz, day(2026, 11, 19), &[("Call Łukasz's customer in Łódź", Party::Me)]);
+    }
+    // As the previous version left it: the text as written, folded only by SQLite (which
+    // keeps `ł`), and no record of how it was folded.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute("UPDATE search_index SET body = 'Call Łukasz''s customer in Łódź'", []).unwrap();
+        conn.execute("DELETE FROM settings WHERE key = 'search_index_fold'", []).unwrap();
+        let missed: i64 = conn
+            .query_row("SELECT count(*) FROM search_index WHERE search_index MATCH '\"lukasz\"*'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(missed, 0, "SQLite's own folding keeps the ł");
+    }
+    let store = common::session(&path);
+    assert_eq!(found(&store, "lukasz lodz"), ["Call **Łukasz**'s customer in **Łódź**"]);
+}
