@@ -1,7 +1,9 @@
 //! Undo for hiring: the reversing command, read from the view before the change. Marking as
 //! left comes back with the status and reason as they were; a stage move, an edit of a
 //! candidate or requisition, a status change and a change of the interview plan too; a hire
-//! goes away whole (the architect with their meetings, goals and plan).
+//! goes away whole (the architect with their meetings, goals and plan). Deleting an interview
+//! step, an onboarding template item, a requisition (one without candidates) or a hiring
+//! profile comes back under the same id, in the same place.
 //! Deleting a candidate is never undone: that deletion is meant to be real.
 
 use super::command::Command;
@@ -82,6 +84,60 @@ pub(super) fn undo_for(view: &ViewModel, command: &HiringCommand) -> Option<Undo
                     candidate: hire.candidate,
                     requisition: Box::new(row.requisition.clone()),
                 },
+            )
+        }
+        HiringCommand::DeleteStep(id) => {
+            let step = hiring.details.values().flat_map(|d| &d.steps).find(|s| s.id == *id)?;
+            (
+                format!("delete of the step {}", step.fields.name),
+                HiringCommand::RestoreStep(Box::new(step.clone())),
+            )
+        }
+        HiringCommand::DeleteRequisition(id) => {
+            let row = hiring.row(*id)?;
+            let detail = hiring.detail(*id)?;
+            (
+                format!("delete of {}", row.requisition.title()),
+                HiringCommand::RestoreRequisition {
+                    requisition: Box::new(row.requisition.clone()),
+                    steps: detail.steps.clone(),
+                    slates: detail.slates.clone(),
+                },
+            )
+        }
+        HiringCommand::DeleteTemplateItem(id) => {
+            let item = hiring.template.iter().find(|i| i.id == *id)?;
+            (
+                "removal from the onboarding template".to_owned(),
+                HiringCommand::RestoreTemplateItem(Box::new(item.clone())),
+            )
+        }
+        HiringCommand::RenameProfile { id, .. } => {
+            let profile = hiring.profile(*id)?;
+            (
+                format!("rename of {}", profile.name),
+                HiringCommand::RenameProfile { id: *id, name: profile.name.clone() },
+            )
+        }
+        HiringCommand::SetProfileCompetency { profile, competency, included } => {
+            let before = hiring.profile(*profile)?;
+            if before.competencies.contains(competency) == *included {
+                return None; // nothing changes
+            }
+            (
+                format!("change of the profile {}", before.name),
+                HiringCommand::SetProfileCompetency {
+                    profile: *profile,
+                    competency: *competency,
+                    included: !*included,
+                },
+            )
+        }
+        HiringCommand::DeleteProfile(id) => {
+            let profile = hiring.profile(*id)?;
+            (
+                format!("delete of the profile {}", profile.name),
+                HiringCommand::RestoreProfile(Box::new(profile.clone())),
             )
         }
         _ => return None,
