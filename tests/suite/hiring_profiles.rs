@@ -214,3 +214,47 @@ fn deleting_a_candidate_offers_no_undo_that_would_keep_their_data() {
     assert_eq!(count(&session, "candidates"), 0);
     assert_eq!(count(&session, "candidate_stages"), 0);
 }
+
+#[test]
+fn undo_puts_back_an_edited_or_moved_step_and_template_item_and_the_purge_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    let mut session = common::live_session(&path);
+    let requisition = requisition_in(&mut session, "REQ-11", day(2026, 10, 5));
+    add_step(&mut session, requisition, "Technical deep dive", &[]);
+    add_step(&mut session, requisition, "Customer role play", &[]);
+    let plan = interviews::steps_of(session.conn(), requisition).unwrap();
+
+    let fields =
+        StepFields { name: "Architecture deep dive".into(), interviewer: String::new(), by_me: true };
+    apply(&mut session, hiring(HiringCommand::UpdateStep { id: plan[0].id, fields }));
+    assert_eq!(session.undo_step().map(|u| u.label.as_str()), Some("edit of the step Technical deep dive"));
+    session.undo().expect("undo").1.result.expect("applied");
+    assert_eq!(interviews::steps_of(session.conn(), requisition).unwrap(), plan);
+
+    apply(&mut session, hiring(HiringCommand::MoveStep { id: plan[1].id, up: true }));
+    let moved: Vec<_> =
+        interviews::steps_of(session.conn(), requisition).unwrap().iter().map(|s| s.id).collect();
+    assert_eq!(moved, [plan[1].id, plan[0].id]);
+    session.undo().expect("undo").1.result.expect("applied");
+    let back: Vec<_> =
+        interviews::steps_of(session.conn(), requisition).unwrap().iter().map(|s| s.id).collect();
+    assert_eq!(back, [plan[0].id, plan[1].id]);
+
+    let template = onboarding::template(session.conn()).unwrap();
+    let fields =
+        leadline::model::onboarding::ItemFields { text: "Earn AZ-104".into(), ..template[0].fields.clone() };
+    apply(&mut session, hiring(HiringCommand::UpdateTemplateItem { id: template[0].id, fields }));
+    session.undo().expect("undo").1.result.expect("applied");
+    apply(&mut session, hiring(HiringCommand::MoveTemplateItem { id: template[0].id, up: false }));
+    session.undo().expect("undo").1.result.expect("applied");
+    let after: Vec<_> =
+        onboarding::template(session.conn()).unwrap().into_iter().map(|i| (i.id, i.fields)).collect();
+    let before: Vec<_> = template.into_iter().map(|i| (i.id, i.fields)).collect();
+    assert_eq!(after, before);
+
+    apply(&mut session, hiring(HiringCommand::SetPurgeMonths(6)));
+    assert_eq!(session.view().hiring.purge_months, 6);
+    session.undo().expect("undo").1.result.expect("applied");
+    assert_eq!(session.view().hiring.purge_months, 12);
+}
