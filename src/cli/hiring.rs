@@ -261,6 +261,8 @@ fn find_requisition(view: &HiringView, wanted: &str) -> anyhow::Result<Requisiti
 struct Shown {
     requisition: ListRow,
     candidates: Vec<ShownCandidate>,
+    /// The hiring profile the plan assesses; none: the whole skills matrix.
+    hiring_profile: Option<String>,
     plan: Vec<ShownStep>,
     coverage_gaps: Vec<String>,
     coverage_doubles: Vec<String>,
@@ -291,7 +293,7 @@ struct ShownScorecard {
     candidate: String,
     step: String,
     held_at: String,
-    /// Not held yet: no scorecard is owed for it.
+    /// Not begun yet (later today counts): no scorecard is owed for it.
     planned: bool,
     recommendation: Option<&'static str>,
     submitted_at: Option<String>,
@@ -317,6 +319,7 @@ fn show(
     let (Some(row), Some(detail)) = (view.row(id), view.detail(id)) else {
         bail!("requisition #{id} could not be read");
     };
+    let now = crate::session::hiring_view::now_on(view.today);
     let name_of_candidate = |candidate: CandidateId| {
         detail
             .candidates
@@ -340,6 +343,12 @@ fn show(
                 purge_on: c.purge_on,
             })
             .collect(),
+        hiring_profile: row
+            .requisition
+            .fields
+            .profile
+            .and_then(|id| view.profile(id))
+            .map(|p| p.name.clone()),
         plan: detail
             .steps
             .iter()
@@ -363,7 +372,7 @@ fn show(
                 candidate: name_of_candidate(i.candidate),
                 step: detail.step(i.step).map(|s| s.fields.name.clone()).unwrap_or_default(),
                 held_at: datetime_text(i.held_at),
-                planned: i.held_at.date() > view.today,
+                planned: i.held_at > now,
                 recommendation: i.scorecard.as_ref().map(|c| c.recommendation.key()),
                 submitted_at: i.scorecard.as_ref().map(|c| datetime_text(c.submitted_at)),
                 within_24_hours: i.scorecard.as_ref().map(|c| on_time(i.held_at, c.submitted_at)),
@@ -445,7 +454,12 @@ fn show_table(shown: &Shown) -> String {
         })
         .collect();
     out.push_str(&aligned(&["NAME", "STAGE", "SINCE", "IN STAGE", "PURGE ON"], &rows));
-    out.push_str("\nInterview plan\n");
+    match &shown.hiring_profile {
+        Some(profile) => {
+            let _ = writeln!(out, "\nInterview plan (the competencies of the hiring profile “{profile}”)");
+        }
+        None => out.push_str("\nInterview plan\n"),
+    }
     if shown.plan.is_empty() {
         out.push_str("No steps yet.\n");
     }

@@ -36,9 +36,28 @@ pub fn generate(conn: &Connection, size: DemoSize, today: NaiveDate) -> Result<(
         return Ok(());
     }
     match size {
-        DemoSize::Small => small(conn, today),
-        DemoSize::Large => large(conn, today),
+        DemoSize::Small => small(conn, today)?,
+        DemoSize::Large => large(conn, today)?,
     }
+    let has_profiles: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'hiring_profiles'",
+        [],
+        |row| row.get(0),
+    )?;
+    if has_profiles { profiles(conn) } else { Ok(()) }
+}
+
+/// A hiring profile for a first-level role, chosen by no requisition yet: what a junior
+/// architect is interviewed on, without what the team grows into later.
+fn profiles(conn: &Connection) -> Result<(), StoreError> {
+    const LATER: [&str; 3] = ["Negotiation & influence", "Customer envisioning", "Cross-group collaboration"];
+    let junior = crate::store::hiring_profiles::insert(conn, "Junior architect")?;
+    for competency in crate::store::skills::competencies(conn)? {
+        if LATER.contains(&competency.name.as_str()) {
+            crate::store::hiring_profiles::set_competency(conn, junior, competency.id, false)?;
+        }
+    }
+    Ok(())
 }
 
 fn ago(today: NaiveDate, days: u64) -> NaiveDate {
@@ -209,6 +228,7 @@ fn small(conn: &Connection, today: NaiveDate) -> Result<(), StoreError> {
             opened_on: opened,
             target_start_on: Some(ago(today, 45)),
             backfill_for: team.id("Grace Mensah"),
+            profile: None,
         },
         opened,
     )?;
@@ -307,6 +327,7 @@ fn small(conn: &Connection, today: NaiveDate) -> Result<(), StoreError> {
             opened_on: opened,
             target_start_on: Some(ahead(today, 60)),
             backfill_for: None,
+            profile: None,
         },
         opened,
     )?;
@@ -385,6 +406,7 @@ fn small(conn: &Connection, today: NaiveDate) -> Result<(), StoreError> {
             opened_on: opened,
             target_start_on: Some(ahead(today, 75)),
             backfill_for: None,
+            profile: None,
         },
         opened,
     )?;
@@ -422,6 +444,7 @@ fn small(conn: &Connection, today: NaiveDate) -> Result<(), StoreError> {
             opened_on: opened,
             target_start_on: None,
             backfill_for: None,
+            profile: None,
         },
         opened,
     )?;

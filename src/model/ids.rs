@@ -58,6 +58,8 @@ id_type!(CandidateId);
 id_type!(InterviewStepId);
 id_type!(InterviewId);
 id_type!(TemplateItemId);
+// A hiring profile: a named list of competencies an interview plan can assess.
+id_type!(HiringProfileId);
 // The quarterly review: a quarter's review, its accomplishment bullets and priorities, and the
 // competencies the manager rates themselves on.
 id_type!(ReviewId);

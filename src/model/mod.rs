@@ -24,7 +24,7 @@ pub use ids::{
     EventId, GoalId, InitiativeId, InteractionId, ListItemId, MetricId, MilestoneId, OneOnOneId,
     OpportunityId, PriorityId, ReviewCompetencyId, ReviewId, TalkingPointId, TemplateId, TimeEntryId,
 };
-pub use ids::{CandidateId, InterviewId, InterviewStepId, RequisitionId, TemplateItemId};
+pub use ids::{CandidateId, HiringProfileId, InterviewId, InterviewStepId, RequisitionId, TemplateItemId};
 pub use lists::{ListItem, ListKind};
 pub use text::ValidationError;
 pub mod certification;
@@ -33,6 +33,7 @@ pub mod skills;
 // Hiring (issue 13).
 pub mod candidate;
 pub mod hiring;
+pub mod hiring_profile;
 pub mod interview;
 pub mod onboarding;
 pub mod requisition;

@@ -1,7 +1,7 @@
 //! Bringing people in and seeing them move on: the 30-60-90 onboarding template and a hire's
 //! plan made from it, and why an architect left (a more senior role is a success).
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::architect::{ArchitectFields, Choice};
@@ -12,6 +12,12 @@ use super::text::{self, NAME_MAX_CHARS, TEXT_MAX_CHARS, ValidationError};
 
 /// How long onboarding lasts: a new hire's prep card shows their plan until day 90.
 pub const ONBOARDING_DAYS: i64 = 90;
+/// How far ahead a hire's start date may be: a notice period of three months, and then some.
+/// The first one-on-one is planned on it (further ahead than an ordinary meeting may be).
+pub const START_MAX_DAYS_AHEAD: u64 = 183;
+/// An onboarding goal is worked on in the 30 days before its day (the day-60 goal from day 30):
+/// it is not stalled before that window opens.
+pub const GOAL_WINDOW_DAYS: u16 = 30;
 /// The latest day a template item may be due.
 pub const ITEM_DAY_MAX: u16 = 365;
 /// Where a template's text names the buddy.
@@ -129,6 +135,14 @@ pub const DEFAULT_TEMPLATE: &[(ItemKind, GoalKind, u16, &str)] = &[
 pub fn onboarding_day(started_on: NaiveDate, as_of: NaiveDate) -> Option<i64> {
     let day = (as_of - started_on).num_days() + 1;
     (1..=ONBOARDING_DAYS).contains(&day).then_some(day)
+}
+
+/// The day work on an onboarding goal due on `day` (after `started_on`) begins:
+/// [`GOAL_WINDOW_DAYS`] before its day, and never before the start. "Stalled" counts from it.
+pub fn goal_window_opens(started_on: NaiveDate, day: u16) -> NaiveDate {
+    started_on
+        .checked_add_days(Days::new(u64::from(day.saturating_sub(GOAL_WINDOW_DAYS))))
+        .unwrap_or(started_on)
 }
 
 /// Why an architect left.

@@ -29,6 +29,17 @@ pub struct ArchitectInput {
     pub name: String,
     pub cadence: Cadence,
     pub status: Status,
+    /// Their first day, when it is known: before it (a hire serving their notice) no
+    /// one-on-one is due.
+    pub starts_on: Option<NaiveDate>,
+}
+
+/// Someone not started yet: a hire whose first day is after the week.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Starting {
+    pub architect_id: ArchitectId,
+    pub name: String,
+    pub starts_on: NaiveDate,
 }
 
 /// A meeting, briefly.
@@ -366,6 +377,8 @@ pub struct PrepSheet {
     pub not_due: Vec<NotDue>,
     /// On leave: no one-on-one expected.
     pub on_leave: Vec<(ArchitectId, String)>,
+    /// Not started yet (their first day is after the week), first to start first.
+    pub starting: Vec<Starting>,
 }
 
 impl PrepSheet {
@@ -384,6 +397,7 @@ pub fn build(inputs: &Inputs) -> PrepSheet {
         held: Vec::new(),
         not_due: Vec::new(),
         on_leave: Vec::new(),
+        starting: Vec::new(),
     };
     for architect in &inputs.architects {
         place(&mut sheet, inputs, architect);
@@ -399,6 +413,7 @@ pub fn update(sheet: &mut PrepSheet, inputs: &Inputs, id: ArchitectId) {
     sheet.held.retain(|h| h.architect_id != id);
     sheet.not_due.retain(|n| n.architect_id != id);
     sheet.on_leave.retain(|(a, _)| *a != id);
+    sheet.starting.retain(|s| s.architect_id != id);
     if let Some(architect) = inputs.architects.iter().find(|a| a.id == id) {
         place(sheet, inputs, architect);
     }
@@ -414,6 +429,10 @@ fn place(sheet: &mut PrepSheet, inputs: &Inputs, architect: &ArchitectInput) {
             return;
         }
         Status::Active => {}
+    }
+    if let Some(starts_on) = architect.starts_on.filter(|d| *d > inputs.week.sunday()) {
+        sheet.starting.push(Starting { architect_id: architect.id, name: architect.name.clone(), starts_on });
+        return;
     }
     let empty = HistoryInput::default();
     let history = inputs.history.get(&architect.id).unwrap_or(&empty);
@@ -452,6 +471,7 @@ fn sort(sheet: &mut PrepSheet, inputs: &Inputs) {
     });
     sheet.held.sort_by_key(|h| (h.held.meeting.held_on, h.name.to_lowercase()));
     sheet.not_due.sort_by_key(|n| n.name.to_lowercase());
+    sheet.starting.sort_by(|a, b| a.starts_on.cmp(&b.starts_on).then_with(|| a.name.cmp(&b.name)));
     // On leave: in the roster's order, as the inputs list them.
     let position = |id: &ArchitectId| inputs.architects.iter().position(|a| a.id == *id);
     sheet.on_leave.sort_by_key(|(id, _)| position(id));

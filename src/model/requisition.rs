@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::architect::Choice;
-use super::ids::{ArchitectId, ListItemId, RequisitionId};
+use super::ids::{ArchitectId, HiringProfileId, ListItemId, RequisitionId};
 use super::text::{self, LINE_MAX_CHARS, NAME_MAX_CHARS, ValidationError};
 
 /// Longest opening id ("REQ-2026-0142"): HR systems use short codes.
@@ -63,6 +63,10 @@ pub struct RequisitionFields {
     pub target_start_on: Option<NaiveDate>,
     /// The architect who left and whose place this fills.
     pub backfill_for: Option<ArchitectId>,
+    /// The hiring profile whose competencies the interview plan assesses; none: the whole
+    /// skills matrix.
+    #[serde(default)]
+    pub profile: Option<HiringProfileId>,
 }
 
 impl RequisitionFields {

@@ -210,6 +210,13 @@ pub fn markdown_with_actions(
         }
         out.push('\n');
     }
+    if !sheet.starting.is_empty() {
+        out.push_str("## Not started yet\n\n");
+        for s in &sheet.starting {
+            let _ = writeln!(out, "- {} starts on {}", s.name, s.starts_on);
+        }
+        out.push('\n');
+    }
     if !sheet.on_leave.is_empty() {
         out.push_str("## On leave\n\n");
         for (_, name) in &sheet.on_leave {

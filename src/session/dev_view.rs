@@ -194,9 +194,11 @@ impl DevelopmentView {
         };
 
         let mut history = goals::history(conn)?;
+        let windows = crate::store::onboarding::goal_windows(conn)?;
         for goal in goals::list(conn)? {
             let points = history.remove(&goal.id).unwrap_or_default();
-            let row = goal_row(goal, points, today, stalled_days);
+            let opens_on = windows.get(&goal.id).copied();
+            let row = goal_row(goal, points, opens_on, today, stalled_days);
             if let Some(person) = view.people.get_mut(&row.goal.architect) {
                 person.goals.push(row);
             }
@@ -256,11 +258,13 @@ impl DevelopmentView {
         today: NaiveDate,
     ) -> Result<PersonDevelopment, StoreError> {
         let mut history = goals::history_of(conn, id)?;
+        let windows = crate::store::onboarding::goal_windows_of(conn, id)?;
         let goals = goals::list_of(conn, id)?
             .into_iter()
             .map(|goal| {
                 let points = history.remove(&goal.id).unwrap_or_default();
-                goal_row(goal, points, today, self.stalled_days)
+                let opens_on = windows.get(&goal.id).copied();
+                goal_row(goal, points, opens_on, today, self.stalled_days)
             })
             .collect();
         let mut ratings: HashMap<CompetencyId, SkillLevel> =
@@ -473,11 +477,19 @@ fn skill_rows(
         .collect()
 }
 
-fn goal_row(goal: Goal, history: Vec<ProgressPoint>, today: NaiveDate, stalled_days: u32) -> GoalRow {
+/// `opens_on`: for a goal of an onboarding plan, the day its window opens; it is not stalled
+/// before (the day-90 goal is not worked on in the first weeks).
+fn goal_row(
+    goal: Goal,
+    history: Vec<ProgressPoint>,
+    opens_on: Option<NaiveDate>,
+    today: NaiveDate,
+    stalled_days: u32,
+) -> GoalRow {
     let last_moved_on = goal::last_moved(goal.created_on, &history);
     let flags = GoalFlags::compute(
         goal.fields.status,
-        goal.created_on,
+        opens_on.map_or(goal.created_on, |opens| opens.max(goal.created_on)),
         goal.fields.target_on,
         &history,
         today,

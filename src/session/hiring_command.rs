@@ -10,16 +10,19 @@ use super::changes::{Changes, People};
 use crate::model::architect::Choice as _;
 use crate::model::candidate::{CandidateFields, Stage, StageReached};
 use crate::model::hiring::end_of;
-use crate::model::interview::{Scorecard, SlateReport, StepFields, datetime_text};
+use crate::model::hiring_profile::HiringProfile;
+use crate::model::interview::{InterviewStep, Scorecard, SlateReport, StepFields, datetime_text};
 use crate::model::onboarding::Hire;
-use crate::model::onboarding::{DepartureFields, ItemFields};
+use crate::model::onboarding::{DepartureFields, ItemFields, TemplateItem};
 use crate::model::requisition::{Requisition, RequisitionFields, RequisitionStatus};
 use crate::model::words::plural;
 use crate::model::{
-    ArchitectId, CandidateId, CompetencyId, InterviewId, InterviewStepId, RequisitionId, Status,
-    TemplateItemId,
+    ArchitectId, CandidateId, CompetencyId, HiringProfileId, InterviewId, InterviewStepId, RequisitionId,
+    Status, TemplateItemId,
 };
-use crate::store::{StoreError, architects, candidates, departures, interviews, onboarding, requisitions};
+use crate::store::{
+    StoreError, architects, candidates, departures, hiring_profiles, interviews, onboarding, requisitions,
+};
 
 #[must_use = "a command does nothing until it is applied"]
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +43,12 @@ pub enum HiringCommand {
     RestoreRequisitionStatus(Box<Requisition>),
     /// A requisition opened by mistake, with no candidates.
     DeleteRequisition(RequisitionId),
+    /// Undoes a delete: the requisition under its old id, with its plan and slate reports.
+    RestoreRequisition {
+        requisition: Box<Requisition>,
+        steps: Vec<InterviewStep>,
+        slates: Vec<SlateReport>,
+    },
     AddCandidate {
         requisition: RequisitionId,
         fields: CandidateFields,
@@ -71,6 +80,8 @@ pub enum HiringCommand {
         fields: StepFields,
     },
     DeleteStep(InterviewStepId),
+    /// Undoes a delete: the step in its old place, with the competencies it assessed.
+    RestoreStep(Box<InterviewStep>),
     MoveStep {
         id: InterviewStepId,
         up: bool,
@@ -126,10 +137,28 @@ pub enum HiringCommand {
         fields: ItemFields,
     },
     DeleteTemplateItem(TemplateItemId),
+    /// Undoes a delete: the item in its old place.
+    RestoreTemplateItem(Box<TemplateItem>),
     MoveTemplateItem {
         id: TemplateItemId,
         up: bool,
     },
+    /// A new hiring profile, with every competency of the skills matrix to start with.
+    AddProfile(String),
+    RenameProfile {
+        id: HiringProfileId,
+        name: String,
+    },
+    /// Puts a competency of the skills matrix in a profile, or takes it out.
+    SetProfileCompetency {
+        profile: HiringProfileId,
+        competency: CompetencyId,
+        included: bool,
+    },
+    /// Deletes a profile no requisition uses.
+    DeleteProfile(HiringProfileId),
+    /// Undoes a delete: the profile under its old id, with its competencies.
+    RestoreProfile(Box<HiringProfile>),
 }
 
 /// What a hiring command did: a sentence for the status line, and what it concerned, so its
@@ -186,6 +215,14 @@ impl HiringCommand {
             Self::DeleteRequisition(id) => {
                 let gone = requisitions::delete(conn, id)?;
                 Ok((said(format!("Deleted the requisition {}", gone.title())), hiring()))
+            }
+            Self::RestoreRequisition { requisition, steps, slates } => {
+                requisitions::restore(conn, &requisition, &steps, &slates)?;
+                let outcome = HiringOutcome {
+                    requisition: Some(requisition.id),
+                    ..said(format!("The requisition {} is back", requisition.title()))
+                };
+                Ok((outcome, hiring()))
             }
             Self::AddCandidate { requisition, fields, sourced_on } => {
                 let id = candidates::insert(conn, requisition, &fields, sourced_on, today)?;
@@ -252,6 +289,14 @@ impl HiringCommand {
             Self::DeleteStep(id) => {
                 let step = interviews::delete_step(conn, id)?;
                 Ok((said(format!("Deleted the step “{}”", step.fields.name)), hiring()))
+            }
+            Self::RestoreStep(step) => {
+                interviews::restore_step(conn, &step)?;
+                let outcome = HiringOutcome {
+                    requisition: Some(step.requisition),
+                    ..said(format!("The step “{}” is back in the plan", step.fields.name))
+                };
+                Ok((outcome, hiring()))
             }
             Self::MoveStep { id, up } => {
                 interviews::move_step(conn, id, up)?;
@@ -373,9 +418,46 @@ impl HiringCommand {
                 onboarding::delete_item(conn, id)?;
                 Ok((said("Removed from the onboarding template".to_owned()), hiring()))
             }
+            Self::RestoreTemplateItem(item) => {
+                onboarding::restore_item(conn, &item)?;
+                Ok((said("Back in the onboarding template".to_owned()), hiring()))
+            }
             Self::MoveTemplateItem { id, up } => {
                 onboarding::move_item(conn, id, up)?;
                 Ok((said("Moved in the onboarding template".to_owned()), hiring()))
+            }
+            Self::AddProfile(name) => {
+                let id = hiring_profiles::insert(conn, &name)?;
+                let profile = hiring_profiles::get(conn, id)?;
+                Ok((said(format!("Added the hiring profile “{}”", profile.name)), hiring()))
+            }
+            Self::RenameProfile { id, name } => {
+                hiring_profiles::rename(conn, id, &name)?;
+                let profile = hiring_profiles::get(conn, id)?;
+                Ok((said(format!("Renamed the hiring profile to “{}”", profile.name)), hiring()))
+            }
+            Self::SetProfileCompetency { profile, competency, included } => {
+                hiring_profiles::set_competency(conn, profile, competency, included)?;
+                let profile = hiring_profiles::get(conn, profile)?;
+                let name = crate::store::skills::competencies(conn)?
+                    .into_iter()
+                    .find(|c| c.id == competency)
+                    .map(|c| c.name)
+                    .unwrap_or_default();
+                let message = if included {
+                    format!("“{}” assesses {name}", profile.name)
+                } else {
+                    format!("“{}” no longer assesses {name}", profile.name)
+                };
+                Ok((said(message), hiring()))
+            }
+            Self::DeleteProfile(id) => {
+                let profile = hiring_profiles::delete(conn, id)?;
+                Ok((said(format!("Deleted the hiring profile “{}”", profile.name)), hiring()))
+            }
+            Self::RestoreProfile(profile) => {
+                hiring_profiles::restore(conn, &profile)?;
+                Ok((said(format!("The hiring profile “{}” is back", profile.name)), hiring()))
             }
         }
     }

@@ -14,14 +14,17 @@ use crate::model::architect::Choice as _;
 use crate::model::candidate::{self, Candidate};
 use crate::model::fiscal::{FiscalQuarter, IsoWeek};
 use crate::model::hiring::{self, Coverage, FigureInputs, Pipeline, QuarterFigures, end_of};
+use crate::model::hiring_profile::{self, HiringProfile};
 use crate::model::interview::{self, Interview, InterviewStep, SlateReport};
 use crate::model::onboarding::{Departure, TemplateItem};
 use crate::model::requisition::Requisition;
 use crate::model::skills::Competency;
-use crate::model::{Architect, ArchitectId, CandidateId, CompetencyId, RequisitionId};
+use crate::model::{Architect, ArchitectId, CandidateId, CompetencyId, HiringProfileId, RequisitionId};
 use crate::store::candidates::PurgeRow;
 use crate::store::interviews::InterviewRow;
-use crate::store::{StoreError, candidates, departures, interviews, onboarding, requisitions, skills, time};
+use crate::store::{
+    StoreError, candidates, departures, hiring_profiles, interviews, onboarding, requisitions, skills, time,
+};
 
 /// How many fiscal quarters the figures show: this one and the three before.
 pub const QUARTERS_SHOWN: usize = 4;
@@ -65,6 +68,12 @@ impl CandidateRow {
 pub struct RequisitionDetail {
     pub candidates: Vec<CandidateRow>,
     pub steps: Vec<InterviewStep>,
+    /// What the plan assesses: its hiring profile's competencies, or the whole skills matrix,
+    /// in the matrix's order.
+    pub competencies: Vec<CompetencyId>,
+    /// Competencies a step assesses that the plan does not ask for (the profile changed after
+    /// they were ticked), in the matrix's order: shown so they can be taken off.
+    pub outside_plan: Vec<CompetencyId>,
     pub coverage: Coverage,
     pub interviews: Vec<Interview>,
     pub slates: Vec<SlateReport>,
@@ -102,9 +111,12 @@ pub struct HiringView {
     pub selected: Option<RequisitionId>,
     /// The skills matrix: what an interview plan assigns to its steps.
     pub competencies: Vec<Competency>,
+    /// Hiring profiles by name: what a requisition's plan can assess instead of the matrix.
+    pub profiles: Vec<HiringProfile>,
     /// This quarter first.
     pub quarters: Vec<QuarterRow>,
-    /// Interviews the manager ran whose scorecard is still owed, oldest first.
+    /// Interviews the manager runs up to the end of today whose scorecard is not in, oldest
+    /// first: those already begun are owed (see [`HiringView::owed_at`]).
     pub owed: Vec<InterviewRow>,
     /// Interviews from three months ago to three months ahead.
     pub interviews: Vec<InterviewRow>,
@@ -144,6 +156,7 @@ impl HiringView {
             today,
             pipeline: load_pipeline(conn, today)?,
             competencies: skills::competencies(conn)?,
+            profiles: hiring_profiles::list(conn)?,
             purge_months: candidates::purge_months(conn)?,
             requisitions,
             ..Self::default()
@@ -177,6 +190,7 @@ impl HiringView {
             return Ok(()); // deleted meanwhile
         };
         let closed_on = row.requisition.closed_on;
+        let profile = row.requisition.fields.profile.and_then(|id| self.profiles.iter().find(|p| p.id == id));
         let candidates = candidates::list_of(conn, id)?
             .into_iter()
             .map(|candidate| CandidateRow {
@@ -186,11 +200,19 @@ impl HiringView {
             })
             .collect();
         let steps = interviews::steps_of(conn, id)?;
-        let competency_ids: Vec<CompetencyId> = self.competencies.iter().map(|c| c.id).collect();
+        let matrix: Vec<CompetencyId> = self.competencies.iter().map(|c| c.id).collect();
+        let assessed = hiring_profile::plan_competencies(&matrix, profile);
+        let outside_plan = matrix
+            .iter()
+            .copied()
+            .filter(|c| !assessed.contains(c) && steps.iter().any(|s| s.competencies.contains(c)))
+            .collect();
         let plan: Vec<_> = steps.iter().map(|s| (s.id, s.competencies.as_slice())).collect();
-        let coverage = hiring::plan_coverage(&competency_ids, &plan);
+        let coverage = hiring::plan_coverage(&assessed, &plan);
         let detail = RequisitionDetail {
             candidates,
+            competencies: assessed,
+            outside_plan,
             coverage,
             steps,
             interviews: interviews::interviews_of(conn, id)?,
@@ -234,6 +256,15 @@ impl HiringView {
             let candidate = detail.candidates.iter().find(|c| c.candidate.id == id)?;
             Some((self.row(*requisition)?, candidate))
         })
+    }
+
+    pub fn profile(&self, id: HiringProfileId) -> Option<&HiringProfile> {
+        self.profiles.iter().find(|p| p.id == id)
+    }
+
+    /// The scorecards owed at `now`: an interview later today is not owed until it has begun.
+    pub fn owed_at(&self, now: NaiveDateTime) -> Vec<&InterviewRow> {
+        self.owed.iter().filter(|i| i.held_at <= now).collect()
     }
 
     pub fn competency_name(&self, id: CompetencyId) -> &str {
@@ -309,6 +340,14 @@ impl HiringView {
             purge_on: candidate.purge_on,
         })
     }
+}
+
+/// Now on the app's day, to the minute: the system's time of day on `today` (a fixed day in
+/// tests and screenshots). A scorecard is owed once its interview has begun.
+pub fn now_on(today: NaiveDate) -> NaiveDateTime {
+    use chrono::Timelike as _;
+    let time = chrono::Local::now().time();
+    today.and_hms_opt(time.hour(), time.minute(), 0).unwrap_or_else(|| end_of(today))
 }
 
 /// The name of whoever filled each requisition.

@@ -134,6 +134,26 @@ pub fn delete_step(conn: &Connection, id: InterviewStepId) -> Result<InterviewSt
     Ok(step)
 }
 
+/// Puts back a step deleted a moment ago (its undo): the same id and place in the plan, with
+/// the competencies it assessed (those deleted from the matrix meanwhile are left out).
+pub fn restore_step(conn: &Connection, step: &InterviewStep) -> Result<(), StoreError> {
+    let f = step.fields.validated()?;
+    requisitions::get(conn, step.requisition)?;
+    conn.prepare_cached(
+        "INSERT INTO interview_steps (id, requisition_id, position, name, interviewer, by_me) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![step.id, step.requisition, step.position, f.name, f.interviewer, f.by_me])?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO interview_step_competencies (step_id, competency_id) \
+         SELECT ?1, id FROM competencies WHERE id = ?2",
+    )?;
+    for competency in &step.competencies {
+        stmt.execute(params![step.id, competency])?;
+    }
+    Ok(())
+}
+
 /// Moves a step one place up or down in its plan.
 pub fn move_step(conn: &Connection, id: InterviewStepId, up: bool) -> Result<(), StoreError> {
     let step = step(conn, id)?;

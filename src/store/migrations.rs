@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_business.sql"),
     include_str!("migrations/0010_hiring.sql"),
     include_str!("migrations/0011_review.sql"),
+    include_str!("migrations/0012_hiring_profiles.sql"),
 ];
 
 /// The schema version this build writes.

@@ -32,6 +32,7 @@ pub mod work_links;
 // Hiring (issue 13).
 pub mod candidates;
 pub mod departures;
+pub mod hiring_profiles;
 pub mod interviews;
 pub mod onboarding;
 pub mod requisitions;

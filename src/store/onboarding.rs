@@ -14,12 +14,12 @@ use crate::model::architect::Choice as _;
 use crate::model::candidate::{self, Stage};
 use crate::model::goal::{GoalFields, GoalKind, GoalStatus};
 use crate::model::onboarding::{self, Hire, ItemFields, ItemKind, TemplateItem};
-use crate::model::one_on_one::{self, Party, PointFields};
+use crate::model::one_on_one::{Party, PointFields};
 use crate::model::prep::{self, Inputs};
 use crate::model::requisition::RequisitionStatus;
 use crate::model::{
-    ArchitectFields, ArchitectId, Cadence, CandidateId, OneOnOneId, RequisitionId, Status, TemplateItemId,
-    ValidationError,
+    ArchitectFields, ArchitectId, Cadence, CandidateId, GoalId, OneOnOneId, RequisitionId, Status,
+    TemplateItemId, ValidationError,
 };
 
 fn row_to_item(row: &Row<'_>) -> rusqlite::Result<TemplateItem> {
@@ -73,6 +73,16 @@ pub fn delete_item(conn: &Connection, id: TemplateItemId) -> Result<(), StoreErr
     if changed == 0 {
         return Err(StoreError::NotFound("that template item".into()));
     }
+    Ok(())
+}
+
+/// Puts back a template item deleted a moment ago (its undo), in its old place.
+pub fn restore_item(conn: &Connection, item: &TemplateItem) -> Result<(), StoreError> {
+    let f = item.fields.validated()?;
+    conn.prepare_cached(
+        "INSERT INTO onboarding_template (id, position, kind, goal_kind, day, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![item.id, item.position, f.kind.key(), f.goal_kind.key(), f.day, f.text])?;
     Ok(())
 }
 
@@ -140,18 +150,19 @@ pub fn hire(conn: &Connection, hire: &Hire, today: NaiveDate) -> Result<Hired, S
         )
         .into());
     }
-    // The first one-on-one is planned on the first day, and meetings are planned at most a
-    // month ahead (a date further out is usually a typo): hire nearer the start.
-    one_on_one::validate_held_on(started_on, today).map_err(|_| {
-        ValidationError::new(
+    // A notice period of a few months is normal: the hire is recorded when the offer is
+    // accepted. Further out than about six months is almost always a typo.
+    let latest = today.checked_add_days(Days::new(onboarding::START_MAX_DAYS_AHEAD)).unwrap_or(today);
+    if started_on > latest {
+        return Err(ValidationError::new(
             "start date",
             format!(
-                "{started_on} is more than {} days ahead, and the first one-on-one is planned on the start \
-                 date; hire them nearer their start (the offer stays as it is until then)",
-                one_on_one::MAX_DAYS_AHEAD
+                "{started_on} is more than {} days (six months) ahead; check the year",
+                onboarding::START_MAX_DAYS_AHEAD
             ),
         )
-    })?;
+        .into());
+    }
     let buddy = match hire.buddy {
         Some(id) => {
             let buddy = architects::get(conn, id)?;
@@ -209,7 +220,9 @@ pub fn hire(conn: &Connection, hire: &Hire, today: NaiveDate) -> Result<Hired, S
             }
         }
     }
-    let first = one_on_ones::start(conn, architect, started_on, &points, today)?;
+    // Planned on the first day however far ahead it is (an ordinary meeting is planned at most
+    // a month ahead); the weekly cadence takes over from there.
+    let first = one_on_ones::plan(conn, architect, started_on, &points)?;
     conn.prepare_cached("UPDATE onboarding_plans SET first_one_on_one_id = ?2 WHERE architect_id = ?1")?
         .execute(params![architect, first])?;
     Ok(Hired {
@@ -338,6 +351,32 @@ pub fn fill_prep(
         inputs.onboarding.insert(architect, prep::Onboarding { day, buddy, items });
     }
     Ok(())
+}
+
+/// The day each onboarding goal's window opens (see [`onboarding::goal_window_opens`]): the
+/// "stalled" clock of a goal of the plan starts there, not at the hire.
+pub fn goal_windows(conn: &Connection) -> Result<HashMap<GoalId, NaiveDate>, StoreError> {
+    windows(conn, None)
+}
+
+/// The same for one architect's plan.
+pub fn goal_windows_of(
+    conn: &Connection,
+    architect: ArchitectId,
+) -> Result<HashMap<GoalId, NaiveDate>, StoreError> {
+    windows(conn, Some(architect))
+}
+
+fn windows(conn: &Connection, only: Option<ArchitectId>) -> Result<HashMap<GoalId, NaiveDate>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT g.goal_id, p.started_on, g.day FROM onboarding_goals g \
+         JOIN onboarding_plans p ON p.architect_id = g.architect_id WHERE ?1 IS NULL OR g.architect_id = ?1",
+    )?;
+    let rows = stmt.query_map([only], |row| {
+        let started_on: NaiveDate = row.get(1)?;
+        Ok((row.get(0)?, onboarding::goal_window_opens(started_on, row.get(2)?)))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Candidate ids whose hire became `architect` (for the page of a new hire).

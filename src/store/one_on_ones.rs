@@ -91,6 +91,18 @@ pub fn start(
         )));
     }
     let held_on = one_on_one::validate_held_on(held_on, today)?;
+    plan(conn, architect, held_on, agenda_points)
+}
+
+/// Plans a meeting on `held_on` with its agenda, with no limit on how far ahead: a hire's
+/// first one-on-one on their start date, months after the offer (see `onboarding::hire`).
+pub(super) fn plan(
+    conn: &Connection,
+    architect: ArchitectId,
+    held_on: NaiveDate,
+    agenda_points: &[PointFields],
+) -> Result<OneOnOneId, StoreError> {
+    let person = architects::get(conn, architect)?;
     taken(conn, architect, held_on, person.name())?;
     let points = agenda_points.iter().map(PointFields::validated).collect::<Result<Vec<_>, _>>()?;
     let now = Utc::now().to_rfc3339();
@@ -177,8 +189,12 @@ pub fn update(
     fields: &MeetingFields,
     today: NaiveDate,
 ) -> Result<(), StoreError> {
-    let fields = fields.validated(today)?;
     let meeting = get(conn, id)?;
+    // A date already stored stays valid (a hire's first one-on-one is planned on their start,
+    // months ahead): only a new date is held to the month-ahead limit.
+    let today =
+        if fields.held_on == meeting.fields.held_on { today.max(meeting.fields.held_on) } else { today };
+    let fields = fields.validated(today)?;
     check_move(conn, &meeting, fields.held_on)?;
     let moved = fields.held_on != meeting.fields.held_on;
     if moved {

@@ -42,7 +42,14 @@ pub fn inputs(conn: &Connection, week: IsoWeek, today: NaiveDate) -> Result<Inpu
         }
         let id = architect.id;
         let cadence = architect.fields.cadence;
-        inputs.architects.push(ArchitectInput { id, name: architect.fields.name, cadence, status });
+        let starts_on = architect.fields.started_on;
+        inputs.architects.push(ArchitectInput {
+            id,
+            name: architect.fields.name,
+            cadence,
+            status,
+            starts_on,
+        });
         if status == Status::OnLeave {
             continue;
         }
@@ -102,6 +109,7 @@ fn history(
 /// the team, as of `as_of`. Read in three queries for the whole team.
 pub fn fill_development(conn: &Connection, as_of: NaiveDate, inputs: &mut Inputs) -> Result<(), StoreError> {
     let stalled_days = goals::stalled_days(conn)?;
+    let windows = super::onboarding::goal_windows(conn)?;
     let all_goals = goals::list(conn)?;
     let progress = goals::history(conn)?;
     let catalogue: HashMap<_, _> = certifications::catalogue(conn)?.into_iter().map(|c| (c.id, c)).collect();
@@ -119,6 +127,7 @@ pub fn fill_development(conn: &Connection, as_of: NaiveDate, inputs: &mut Inputs
             records: records.iter().filter(|r| r.architect == id).collect(),
             catalogue: &catalogue,
             stalled_days,
+            windows: &windows,
         };
         let development = development_of(&plan, since, as_of);
         if development == prep::Development::default() {
@@ -145,12 +154,14 @@ pub fn refresh_architect(conn: &Connection, inputs: &mut Inputs, id: ArchitectId
     let goals = goals::list_of(conn, id)?;
     let records = certifications::records_of(conn, id)?;
     let catalogue: HashMap<_, _> = certifications::catalogue(conn)?.into_iter().map(|c| (c.id, c)).collect();
+    let windows = super::onboarding::goal_windows_of(conn, id)?;
     let plan = Plan {
         goals: goals.iter().collect(),
         progress: &progress,
         records: records.iter().collect(),
         catalogue: &catalogue,
         stalled_days: goals::stalled_days(conn)?,
+        windows: &windows,
     };
     super::onboarding::fill_prep(conn, as_of, inputs, Some(id))?;
     let since = inputs.history.get(&id).and_then(|h| h.last.map(|m| m.held_on));
@@ -170,6 +181,8 @@ struct Plan<'a> {
     records: Vec<&'a CertRecord>,
     catalogue: &'a HashMap<CertId, CatalogueCert>,
     stalled_days: u32,
+    /// When the window of each onboarding goal opens: not stalled before.
+    windows: &'a HashMap<GoalId, NaiveDate>,
 }
 
 /// What the card says of one architect's development: goals due or stalled, certifications
@@ -182,9 +195,11 @@ fn development_of(plan: &Plan<'_>, since: Option<NaiveDate>, as_of: NaiveDate) -
     let mut development = prep::Development::default();
     for goal in &plan.goals {
         let history = plan.progress.get(&goal.id).map_or(&[][..], Vec::as_slice);
+        let counts_from =
+            plan.windows.get(&goal.id).map_or(goal.created_on, |opens| (*opens).max(goal.created_on));
         let flags = GoalFlags::compute(
             goal.fields.status,
-            goal.created_on,
+            counts_from,
             goal.fields.target_on,
             history,
             as_of,

@@ -13,7 +13,7 @@ use crate::model::requisition::{self, Requisition, RequisitionFields, Requisitio
 use crate::model::{RequisitionId, ValidationError};
 
 const COLUMNS: &str = "id, role, opening_id, level_id, solution_area_id, opened_on, target_start_on, \
-     backfill_for, status, closed_on, status_reason";
+     backfill_for, status, closed_on, status_reason, profile_id";
 
 fn row_to_requisition(row: &Row<'_>) -> rusqlite::Result<Requisition> {
     Ok(Requisition {
@@ -26,6 +26,7 @@ fn row_to_requisition(row: &Row<'_>) -> rusqlite::Result<Requisition> {
             opened_on: row.get(5)?,
             target_start_on: row.get(6)?,
             backfill_for: row.get(7)?,
+            profile: row.get(11)?,
         },
         status: choice::<RequisitionStatus>(row, 8)?,
         closed_on: row.get(9)?,
@@ -95,6 +96,9 @@ fn check_backfill(conn: &Connection, fields: &RequisitionFields) -> Result<(), S
     if let Some(id) = fields.backfill_for {
         architects::get(conn, id)?;
     }
+    if let Some(id) = fields.profile {
+        super::hiring_profiles::get(conn, id)?;
+    }
     Ok(())
 }
 
@@ -109,7 +113,8 @@ pub fn insert(
     let now = Utc::now().to_rfc3339();
     conn.prepare_cached(
         "INSERT INTO requisitions (role, opening_id, level_id, solution_area_id, opened_on, target_start_on, \
-         backfill_for, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?8)",
+         backfill_for, profile_id, status, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?9)",
     )?
     .execute(params![
         f.role,
@@ -119,6 +124,7 @@ pub fn insert(
         f.opened_on,
         f.target_start_on,
         f.backfill_for,
+        f.profile,
         now
     ])?;
     Ok(RequisitionId(conn.last_insert_rowid()))
@@ -145,7 +151,7 @@ pub fn update(
     }
     conn.prepare_cached(
         "UPDATE requisitions SET role = ?2, opening_id = ?3, level_id = ?4, solution_area_id = ?5, \
-         opened_on = ?6, target_start_on = ?7, backfill_for = ?8, updated_at = ?9 WHERE id = ?1",
+         opened_on = ?6, target_start_on = ?7, backfill_for = ?8, profile_id = ?9, updated_at = ?10 WHERE id = ?1",
     )?
     .execute(params![
         id,
@@ -156,6 +162,7 @@ pub fn update(
         f.opened_on,
         f.target_start_on,
         f.backfill_for,
+        f.profile,
         Utc::now().to_rfc3339()
     ])?;
     Ok(())
@@ -219,6 +226,57 @@ pub fn delete(conn: &Connection, id: RequisitionId) -> Result<Requisition, Store
     }
     conn.prepare_cached("DELETE FROM requisitions WHERE id = ?1")?.execute([id])?;
     Ok(requisition)
+}
+
+/// Puts back a requisition deleted a moment ago (its undo), under its old id, with its
+/// interview plan and slate reports as they were.
+pub fn restore(
+    conn: &Connection,
+    requisition: &Requisition,
+    steps: &[crate::model::interview::InterviewStep],
+    slates: &[SlateReport],
+) -> Result<(), StoreError> {
+    let f = &requisition.fields;
+    ensure_unique_opening(conn, &f.opening_id, Some(requisition.id))?;
+    let now = Utc::now().to_rfc3339();
+    conn.prepare_cached(
+        "INSERT INTO requisitions (id, role, opening_id, level_id, solution_area_id, opened_on, target_start_on, \
+         backfill_for, profile_id, status, closed_on, status_reason, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+    )?
+    .execute(params![
+        requisition.id,
+        f.role,
+        f.opening_id,
+        f.level,
+        f.solution_area,
+        f.opened_on,
+        f.target_start_on,
+        f.backfill_for,
+        f.profile,
+        requisition.status.key(),
+        requisition.closed_on,
+        requisition.status_reason,
+        now
+    ])?;
+    for step in steps {
+        super::interviews::restore_step(conn, step)?;
+    }
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO slate_reports (requisition_id, stage, reported_on, slate_size, slate_policy, panel_policy) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for report in slates {
+        stmt.execute(params![
+            requisition.id,
+            report.stage.key(),
+            report.reported_on,
+            report.slate_size,
+            report.slate.key(),
+            report.panel.key()
+        ])?;
+    }
+    Ok(())
 }
 
 /// A requisition's slate reports, in stage order.

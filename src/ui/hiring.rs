@@ -17,6 +17,8 @@ use crate::session::{Command, Done, HiringCommand, Origin, Outbox, ViewModel};
 
 /// The new-requisition form.
 const NEW_REQUISITION: Origin = Origin::new("hiring: new requisition");
+pub use crate::session::hiring_view::now_on;
+
 /// "Delete all N" in the purge list.
 const PURGE: Origin = Origin::new("hiring: purge");
 
@@ -153,13 +155,14 @@ impl HiringState {
     /// Scorecards owed and candidates due for deletion, each a line with what to do.
     fn notices_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell) {
         let hiring = &view.hiring;
-        if !hiring.owed.is_empty() {
+        let owed = hiring.owed_at(now_on(view.today));
+        if !owed.is_empty() {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
-                    RichText::new(format!("✏ You owe {}:", plural(hiring.owed.len(), "scorecard")))
+                    RichText::new(format!("✏ You owe {}:", plural(owed.len(), "scorecard")))
                         .color(theme::warn_color(ui)),
                 );
-                for owed in &hiring.owed {
+                for owed in owed {
                     let text = format!(
                         "{} · {} ({})",
                         owed.candidate_name,

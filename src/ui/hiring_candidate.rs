@@ -3,9 +3,11 @@
 //! interviews and scorecards, their details and private notes, their purge date, the export
 //! of their record, real deletion, and the hire that brings them onto the team.
 
+mod interviews;
+mod list;
+
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveDateTime, Timelike as _};
 use egui::RichText;
 
 use super::architect_editor::named_date_input;
@@ -14,11 +16,12 @@ use super::hiring_hire::HireForm;
 use super::{FileAction, Shell, theme, widgets};
 use crate::model::architect::Choice as _;
 use crate::model::candidate::{CANDIDATE_NOTES_MAX_CHARS, CandidateFields, Source, Stage};
-use crate::model::interview::{self, Rating, Recommendation, Scorecard, datetime_text, rating_label};
-use crate::model::text::{self, NAME_MAX_CHARS, TEXT_MAX_CHARS};
-use crate::model::{ArchitectId, CandidateId, CompetencyId, InterviewId, InterviewStepId};
+use crate::model::text::{self, NAME_MAX_CHARS};
+use crate::model::{ArchitectId, CandidateId, InterviewStepId};
 use crate::session::hiring_view::{CandidateRow, RequisitionDetail, RequisitionRow};
 use crate::session::{Command, Done, HiringCommand, Origin, Outbox, ViewModel};
+use interviews::ScorecardForm;
+use list::NewCandidate;
 
 const NEW: Origin = Origin::new("hiring: new candidate");
 const DETAILS: Origin = Origin::new("hiring: candidate details");
@@ -30,25 +33,9 @@ const DELETE: Origin = Origin::new("hiring: delete candidate");
 /// The candidate list's width beside the selected candidate.
 const LIST_WIDTH: f32 = 270.0;
 
-struct NewCandidate {
-    fields: CandidateFields,
-    sourced_on: String,
-    error: Option<String>,
-}
-
 struct DetailsForm {
     fields: CandidateFields,
     purge_on: String,
-}
-
-struct ScorecardForm {
-    interview: InterviewId,
-    /// Just opened: bring it into view once.
-    scroll: bool,
-    ratings: Vec<(CompetencyId, u8, String)>,
-    recommendation: Option<Recommendation>,
-    submitted_at: String,
-    error: Option<String>,
 }
 
 #[derive(Default)]
@@ -178,99 +165,6 @@ impl CandidatesTab {
             },
         );
         hired
-    }
-
-    fn list_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        view: &ViewModel,
-        row: &RequisitionRow,
-        detail: &RequisitionDetail,
-        outbox: &mut Outbox,
-    ) {
-        let requisition = row.requisition.id;
-        let open = !row.requisition.status.is_closed();
-        if open
-            && ui.add_enabled(self.new_candidate.is_none(), egui::Button::new("➕ Add candidate")).clicked()
-        {
-            self.new_candidate = Some(NewCandidate {
-                fields: CandidateFields::default(),
-                sourced_on: view.today.to_string(),
-                error: None,
-            });
-        }
-        if let Some(form) = &mut self.new_candidate {
-            let mut cancel = false;
-            theme::card_frame(ui).show(ui, |ui| {
-                widgets::text_row(ui, "Name", &mut form.fields.name, NAME_MAX_CHARS);
-                source_combo(ui, "new_source", &mut form.fields.source);
-                widgets::form_row(ui, "Sourced on", |ui| {
-                    named_date_input(ui, "sourced_on", Some("Sourced on"), &mut form.sourced_on, view.today);
-                });
-                if let Some(error) = &form.error {
-                    widgets::error_label(ui, error);
-                }
-                ui.horizontal(|ui| {
-                    if ui.add(theme::primary_button(ui, "Add")).clicked() {
-                        match text::parse_date("sourced on", &form.sourced_on) {
-                            Ok(sourced_on) => {
-                                let command = HiringCommand::AddCandidate {
-                                    requisition,
-                                    fields: form.fields.clone(),
-                                    sourced_on,
-                                };
-                                outbox.send(NEW.with_key(requisition.0), Command::Hiring(command));
-                            }
-                            Err(error) => form.error = Some(error.to_string()),
-                        }
-                    }
-                    if ui.button("Cancel").clicked() {
-                        cancel = true;
-                    }
-                });
-            });
-            if cancel {
-                self.new_candidate = None;
-            }
-        }
-        ui.add_space(theme::SPACE_S);
-        let mut ordered: Vec<&CandidateRow> = detail.candidates.iter().collect();
-        ordered.sort_by_key(|c| (!c.candidate.stage().is_open(), std::cmp::Reverse(c.candidate.stage())));
-        egui::ScrollArea::vertical().id_salt("candidates").auto_shrink([false, false]).show(ui, |ui| {
-            for candidate in ordered {
-                let c = &candidate.candidate;
-                let selected = self.selected == Some(c.id);
-                let response = ui
-                    .horizontal(|ui| {
-                        let name = egui::Button::selectable(selected, RichText::new(&c.fields.name).strong())
-                            .truncate();
-                        let size = egui::vec2(LIST_WIDTH * 0.5, theme::TABLE_ROW_HEIGHT);
-                        let clicked = ui
-                            .allocate_ui_with_layout(
-                                size,
-                                egui::Layout::left_to_right(egui::Align::Center),
-                                |ui| {
-                                    ui.set_min_width(size.x);
-                                    ui.add(name).clicked()
-                                },
-                            )
-                            .inner;
-                        ui.label(RichText::new(c.stage().label()).color(stage_color(ui, c.stage())));
-                        if let Some(days) = candidate.days_in_stage {
-                            ui.label(RichText::new(format!("{days} d")).weak().small());
-                        }
-                        if candidate.purge_due(view.today) {
-                            ui.label(RichText::new("🗑").color(theme::warn_color(ui)))
-                                .on_hover_text("Past the purge date");
-                        }
-                        clicked
-                    })
-                    .inner;
-                if response {
-                    self.select(Some(c.id));
-                }
-            }
-        });
     }
 
     #[allow(clippy::too_many_arguments, reason = "one panel drawn from the page's parts")]
@@ -484,111 +378,6 @@ impl CandidatesTab {
         }
     }
 
-    fn interviews_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        view: &ViewModel,
-        detail: &RequisitionDetail,
-        candidate: &CandidateRow,
-        outbox: &mut Outbox,
-    ) {
-        let c = &candidate.candidate;
-        let key = c.id.0;
-        theme::section_title(ui, "Interviews");
-        if detail.steps.is_empty() {
-            ui.label(RichText::new("No interview plan yet: add its steps on the Interview plan tab.").weak());
-            return;
-        }
-        let interviews = detail.interviews_of(c.id);
-        let now = now_on(view.today);
-        for step in &detail.steps {
-            let held = interviews.iter().find(|i| i.step == step.id);
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(&step.fields.name).strong());
-                ui.label(RichText::new(format!("with {}", step.fields.who())).weak());
-                match held {
-                    None if c.stage().is_open() => {
-                        let typed =
-                            self.schedule.entry(step.id).or_insert_with(|| format!("{} 10:00", view.today));
-                        let at = ui.label("at");
-                        ui.add(egui::TextEdit::singleline(typed).desired_width(130.0)).labelled_by(at.id);
-                        if ui.button("Plan").clicked() {
-                            match interview::parse_datetime("when", typed) {
-                                Ok(held_at) => {
-                                    let command = HiringCommand::ScheduleInterview {
-                                        candidate: c.id,
-                                        step: step.id,
-                                        held_at,
-                                    };
-                                    outbox.send(INTERVIEW.with_key(key), Command::Hiring(command));
-                                }
-                                Err(error) => self.error = Some((INTERVIEW.with_key(key), error.to_string())),
-                            }
-                        }
-                    }
-                    None => {
-                        ui.label(RichText::new("not held").weak());
-                    }
-                    Some(interview) => {
-                        if let Some(card) = &interview.scorecard {
-                            let timely = if interview::on_time(interview.held_at, card.submitted_at) {
-                                RichText::new("within 24 h").color(theme::ok_color(ui))
-                            } else {
-                                RichText::new("after 24 h").color(theme::warn_color(ui))
-                            };
-                            ui.label(format!(
-                                "{} · {}",
-                                datetime_text(interview.held_at),
-                                card.recommendation.label()
-                            ));
-                            ui.label(timely);
-                            if ui.small_button("Edit scorecard").clicked() {
-                                self.scorecard = Some(ScorecardForm::edit(interview.id, step, card));
-                            }
-                        } else {
-                            ui.label(datetime_text(interview.held_at));
-                            if interview.held_at <= now {
-                                let owed = if step.fields.by_me {
-                                    "scorecard owed by you"
-                                } else {
-                                    "scorecard owed"
-                                };
-                                ui.label(RichText::new(owed).color(theme::warn_color(ui)));
-                                if ui.button("Scorecard…").clicked() {
-                                    self.scorecard = Some(ScorecardForm::new(
-                                        interview.id,
-                                        step,
-                                        interview.held_at,
-                                        view.today,
-                                    ));
-                                }
-                            } else {
-                                ui.label(RichText::new("planned").weak());
-                            }
-                            if ui.small_button("Cancel interview").clicked() {
-                                outbox.send(
-                                    INTERVIEW.with_key(key),
-                                    Command::Hiring(HiringCommand::CancelInterview(interview.id)),
-                                );
-                            }
-                        }
-                    }
-                }
-            });
-            if let Some(form) = self.scorecard.as_mut().filter(|f| held.is_some_and(|i| i.id == f.interview))
-            {
-                let mut close = false;
-                theme::card_frame(ui).show(ui, |ui| close = form.ui(ui, view, outbox));
-                if close {
-                    self.scorecard = None;
-                }
-            }
-        }
-        if let Some(error) = self.error_for(INTERVIEW.with_key(key)) {
-            widgets::error_label(ui, error);
-        }
-    }
-
     fn details_ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -652,129 +441,4 @@ fn source_combo(ui: &mut egui::Ui, id: impl std::hash::Hash + std::fmt::Debug, v
             },
         );
     });
-}
-
-/// Now on the app's day, to the minute: the system's time of day on `today` (a fixed day in
-/// tests and screenshots).
-fn now_on(today: NaiveDate) -> NaiveDateTime {
-    let time = chrono::Local::now().time();
-    today.and_hms_opt(time.hour(), time.minute(), 0).unwrap_or_else(|| crate::model::hiring::end_of(today))
-}
-
-impl ScorecardForm {
-    fn new(
-        interview: InterviewId,
-        step: &crate::model::interview::InterviewStep,
-        held_at: NaiveDateTime,
-        today: NaiveDate,
-    ) -> Self {
-        let submitted = now_on(today).max(held_at);
-        Self {
-            interview,
-            scroll: true,
-            ratings: step.competencies.iter().map(|id| (*id, 0, String::new())).collect(),
-            recommendation: None,
-            submitted_at: datetime_text(submitted),
-            error: None,
-        }
-    }
-
-    fn edit(interview: InterviewId, step: &crate::model::interview::InterviewStep, card: &Scorecard) -> Self {
-        Self {
-            interview,
-            scroll: true,
-            ratings: step
-                .competencies
-                .iter()
-                .map(|id| {
-                    let rated = card.ratings.iter().find(|r| r.competency == *id);
-                    (
-                        *id,
-                        rated.map_or(0, |r| r.rating),
-                        rated.map(|r| r.evidence.clone()).unwrap_or_default(),
-                    )
-                })
-                .collect(),
-            recommendation: Some(card.recommendation),
-            submitted_at: datetime_text(card.submitted_at),
-            error: None,
-        }
-    }
-
-    /// Draws the form; true when it should close.
-    fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, outbox: &mut Outbox) -> bool {
-        let mut close = false;
-        if std::mem::take(&mut self.scroll) {
-            ui.scroll_to_cursor(Some(egui::Align::TOP));
-        }
-        ui.label(RichText::new("Scorecard").strong());
-        ui.label(RichText::new("A rating needs its evidence: what the candidate said or did.").weak());
-        for (competency, rating, evidence) in &mut self.ratings {
-            ui.add_space(theme::SPACE_S);
-            let name = view.hiring.competency_name(*competency).to_owned();
-            ui.label(RichText::new(&name).strong());
-            ui.horizontal(|ui| {
-                for value in interview::RATING_MIN..=interview::RATING_MAX {
-                    ui.radio_value(rating, value, format!("{value} {}", rating_label(value)));
-                }
-            });
-            let label = ui.label(RichText::new(format!("Evidence for {name}")).small().weak());
-            ui.add(
-                egui::TextEdit::multiline(evidence)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("What the candidate said or did"),
-            )
-            .labelled_by(label.id);
-            widgets::char_counter(ui, evidence, TEXT_MAX_CHARS, true);
-        }
-        ui.add_space(theme::SPACE_S);
-        ui.horizontal(|ui| {
-            ui.label("Recommendation");
-            for choice in Recommendation::ALL {
-                ui.radio_value(&mut self.recommendation, Some(*choice), choice.label());
-            }
-        });
-        widgets::form_row(ui, "Submitted", |ui| {
-            ui.add(egui::TextEdit::singleline(&mut self.submitted_at).desired_width(140.0));
-        });
-        if let Some(error) = &self.error {
-            widgets::error_label(ui, error);
-        }
-        ui.horizontal(|ui| {
-            if ui.add(theme::primary_button(ui, "Submit scorecard")).clicked() {
-                match self.checked() {
-                    Ok(scorecard) => {
-                        self.error = None;
-                        let command = HiringCommand::SubmitScorecard { interview: self.interview, scorecard };
-                        outbox.send(SCORECARD.with_key(self.interview.0), Command::Hiring(command));
-                    }
-                    Err(message) => self.error = Some(message),
-                }
-            }
-            if ui.button("Cancel").clicked() {
-                close = true;
-            }
-        });
-        close
-    }
-
-    fn checked(&self) -> Result<Scorecard, String> {
-        let recommendation = self
-            .recommendation
-            .ok_or_else(|| "recommendation: choose strong no, no, yes or strong yes".to_owned())?;
-        let submitted_at =
-            interview::parse_datetime("submitted", &self.submitted_at).map_err(|e| e.to_string())?;
-        let ratings = self
-            .ratings
-            .iter()
-            .filter(|(_, rating, _)| *rating > 0)
-            .map(|(competency, rating, evidence)| Rating {
-                competency: *competency,
-                rating: *rating,
-                evidence: evidence.clone(),
-            })
-            .collect();
-        Ok(Scorecard { ratings, recommendation, submitted_at })
-    }
 }

@@ -12,8 +12,7 @@ use crate::model::candidate::Candidate;
 use crate::model::goal::GoalKind;
 use crate::model::lists::next_level;
 use crate::model::onboarding::Hire;
-use crate::model::onboarding::{BUDDY_PLACEHOLDER, ITEM_DAY_MAX, ItemFields, ItemKind};
-use crate::model::one_on_one::MAX_DAYS_AHEAD;
+use crate::model::onboarding::{BUDDY_PLACEHOLDER, ITEM_DAY_MAX, ItemFields, ItemKind, START_MAX_DAYS_AHEAD};
 use crate::model::text::{self, LINE_MAX_CHARS, NAME_MAX_CHARS};
 use crate::model::{ArchitectFields, ArchitectId, Cadence, CandidateId, Status};
 use crate::session::hiring_view::RequisitionRow;
@@ -21,7 +20,7 @@ use crate::session::{Command, Done, HiringCommand, Origin, Outbox, ViewModel};
 
 const HIRE: Origin = Origin::new("hiring: hire");
 
-/// Days from today a start defaults to when the requisition's target start is out of reach.
+/// Days from today a start defaults to when the requisition's target start is past or out of reach.
 const DEFAULT_START_DAYS: u64 = 14;
 
 pub struct HireForm {
@@ -43,20 +42,17 @@ pub struct HireForm {
 impl HireForm {
     pub fn new(view: &ViewModel, row: &RequisitionRow, candidate: &Candidate) -> Self {
         let requisition = &row.requisition.fields;
-        let reach = view.today.checked_add_days(Days::new(MAX_DAYS_AHEAD)).unwrap_or(view.today);
+        let reach = view.today.checked_add_days(Days::new(START_MAX_DAYS_AHEAD)).unwrap_or(view.today);
         let start =
             requisition.target_start_on.filter(|d| *d >= view.today && *d <= reach).unwrap_or_else(|| {
                 view.today.checked_add_days(Days::new(DEFAULT_START_DAYS)).unwrap_or(view.today)
             });
-        // A start further out than a one-on-one can be planned is not proposed: say so, so the
-        // date shown is checked rather than taken for the real one.
-        let start_note = requisition.target_start_on.filter(|d| *d > reach).map(|target| {
-            format!(
-                "The target start is {target}, more than {MAX_DAYS_AHEAD} days ahead: the first one-on-one is \
-                 planned on the start date, so a hire is recorded at most {MAX_DAYS_AHEAD} days before it. \
-                 Enter the real start date."
-            )
-        });
+        // A target start that cannot be the start (past, or too far out) is not proposed: say
+        // so, so the date shown is checked rather than taken for the real one.
+        let start_note = requisition
+            .target_start_on
+            .filter(|d| *d != start)
+            .map(|target| format!("The requisition's target start was {target}: enter the real start date."));
         let fields = ArchitectFields {
             name: candidate.fields.name.clone(),
             title: requisition.role.split(',').next().unwrap_or_default().trim().to_owned(),

@@ -57,11 +57,20 @@ impl PlanTab {
         self.take_answers(inbox);
         let key = requisition.0;
         let hiring = &view.hiring;
+        let profile = view
+            .hiring
+            .row(requisition)
+            .and_then(|r| r.requisition.fields.profile)
+            .and_then(|id| hiring.profile(id));
+        let source = match profile {
+            Some(profile) => format!("Each competency of the hiring profile “{}”", profile.name),
+            None => "Each competency of the skills matrix".to_owned(),
+        };
         ui.label(
-            RichText::new(
-                "Each competency of the skills matrix is assessed by exactly one step, so every interviewer \
-                 knows what to probe and nothing is judged twice or not at all.",
-            )
+            RichText::new(format!(
+                "{source} is assessed by exactly one step, so every interviewer knows what to probe and nothing \
+                 is judged twice or not at all. Choose a hiring profile when editing the requisition."
+            ))
             .weak(),
         );
         let coverage = &detail.coverage;
@@ -138,13 +147,19 @@ impl PlanTab {
                         }
                         ui.label(RichText::new("Assessed by").strong());
                         ui.end_row();
-                        for competency in &hiring.competencies {
-                            ui.label(&competency.name);
+                        let rows = detail
+                            .competencies
+                            .iter()
+                            .map(|id| (*id, true))
+                            .chain(detail.outside_plan.iter().map(|id| (*id, false)));
+                        for (competency, in_plan) in rows {
+                            let name = hiring.competency_name(competency);
+                            ui.label(name);
                             let mut by = 0;
                             for step in &detail.steps {
-                                let mut assessed = step.competencies.contains(&competency.id);
+                                let mut assessed = step.competencies.contains(&competency);
                                 by += usize::from(assessed);
-                                let label = format!("{} by {}", competency.name, step.fields.name);
+                                let label = format!("{name} by {}", step.fields.name);
                                 let response = ui.checkbox(&mut assessed, "").on_hover_text(&label);
                                 response.widget_info(|| {
                                     egui::WidgetInfo::selected(
@@ -157,13 +172,17 @@ impl PlanTab {
                                 if response.changed() {
                                     let command = HiringCommand::SetStepCompetency {
                                         step: step.id,
-                                        competency: competency.id,
+                                        competency,
                                         assessed,
                                     };
                                     send(command, GRID.with_key(key));
                                 }
                             }
                             match by {
+                                _ if !in_plan => ui.label(
+                                    RichText::new("not in the profile: take it off")
+                                        .color(theme::warn_color(ui)),
+                                ),
                                 0 => ui.label(RichText::new("⚠ no step").color(theme::warn_color(ui))),
                                 1 => ui.label(RichText::new("✔ one step").color(theme::ok_color(ui))),
                                 n => ui.label(

@@ -68,6 +68,27 @@ impl RequisitionForm {
         widgets::text_row(ui, "Opening id", &mut f.opening_id, OPENING_ID_MAX_CHARS);
         list_combo(ui, "Level", &format!("{salt}_level"), &mut f.level, &view.levels);
         list_combo(ui, "Solution area", &format!("{salt}_area"), &mut f.solution_area, &view.areas);
+        widgets::form_row(ui, "Plan assesses", |ui| {
+            const MATRIX: &str = "The whole skills matrix";
+            let profiles = &view.hiring.profiles;
+            let shown = f
+                .profile
+                .and_then(|id| profiles.iter().find(|p| p.id == id))
+                .map_or_else(|| MATRIX.to_owned(), |p| format!("Profile: {}", p.name));
+            egui::ComboBox::from_id_salt(format!("{salt}_profile"))
+                .selected_text(shown)
+                .width(ui.available_width())
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut f.profile, None, MATRIX);
+                    for profile in profiles {
+                        ui.selectable_value(
+                            &mut f.profile,
+                            Some(profile.id),
+                            format!("Profile: {}", profile.name),
+                        );
+                    }
+                });
+        });
         widgets::form_row(ui, "Opened", |ui| {
             named_date_input(ui, &format!("{salt}_opened"), Some("Opened"), &mut self.opened_on, view.today);
         });

@@ -17,18 +17,19 @@ use crate::session::ViewModel;
 pub fn ui(ui: &mut egui::Ui, view: &ViewModel, week: IsoWeek, shell: &mut Shell) {
     let hiring = &view.hiring;
     let interviews = hiring.interviews_in(week);
-    if hiring.owed.is_empty() && interviews.is_empty() {
+    let owed = hiring.owed_at(super::hiring::now_on(view.today));
+    if owed.is_empty() && interviews.is_empty() {
         return;
     }
     let mut open = None;
-    if !hiring.owed.is_empty() {
+    if !owed.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.label(
-                RichText::new(format!("✏ Scorecards you owe ({}):", hiring.owed.len()))
+                RichText::new(format!("✏ Scorecards you owe ({}):", owed.len()))
                     .strong()
                     .color(theme::warn_color(ui)),
             );
-            for (index, owed) in hiring.owed.iter().enumerate() {
+            for (index, owed) in owed.iter().enumerate() {
                 if index > 0 {
                     ui.label(RichText::new("·").weak());
                 }

@@ -1,20 +1,24 @@
-//! Settings for hiring: how long candidates are kept after their requisition closes, and the
-//! 30-60-90 onboarding template a hire's plan starts from (goals with the day they are due,
+//! Settings for hiring: how long candidates are kept after their requisition closes, the
+//! hiring profiles (named lists of the skills matrix's competencies an interview plan can
+//! assess instead of the whole matrix), and the 30-60-90 onboarding template a hire's plan starts from (goals with the day they are due,
 //! talking points for the first one-on-one; `{buddy}` becomes the buddy's name).
 
 use egui::RichText;
 
 use super::{theme, widgets};
-use crate::model::TemplateItemId;
 use crate::model::architect::Choice as _;
 use crate::model::candidate::PURGE_MONTHS_MAX;
 use crate::model::goal::GoalKind;
+use crate::model::hiring_profile::PROFILE_NAME_MAX_CHARS;
 use crate::model::onboarding::{ITEM_DAY_MAX, ItemFields, ItemKind};
 use crate::model::text::TEXT_MAX_CHARS;
+use crate::model::words::plural;
+use crate::model::{HiringProfileId, TemplateItemId};
 use crate::session::{Command, HiringCommand, Inbox, Origin, Outbox, ViewModel};
 
 const PURGE: Origin = Origin::new("settings: purge months");
 const TEMPLATE: Origin = Origin::new("settings: onboarding template");
+const PROFILE: Origin = Origin::new("settings: hiring profile");
 
 #[derive(Default)]
 pub struct HiringSettings {
@@ -22,6 +26,12 @@ pub struct HiringSettings {
     purge_months: Option<u32>,
     /// A template item being added (`None` id) or edited.
     form: Option<(Option<TemplateItemId>, ItemFields)>,
+    /// The name of a profile being added.
+    new_profile: String,
+    /// A profile being renamed, with the name as typed.
+    renaming: Option<(HiringProfileId, String)>,
+    /// The profile whose competencies are shown to tick.
+    open_profile: Option<HiringProfileId>,
     error: Option<(Origin, String)>,
 }
 
@@ -45,6 +55,114 @@ impl HiringSettings {
                 Err(message) => self.error = Some((TEMPLATE, message)),
             }
         }
+        while let Some((_, answer)) = inbox.take_named(PROFILE.name) {
+            match answer {
+                Ok(_) => {
+                    self.error = None;
+                    self.renaming = None;
+                    self.new_profile.clear();
+                }
+                Err(message) => self.error = Some((PROFILE, message)),
+            }
+        }
+    }
+
+    /// The hiring profiles: add, rename, delete, and tick the competencies each assesses.
+    fn profiles_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, outbox: &mut Outbox) {
+        let hiring = &view.hiring;
+        let mut send = |command: HiringCommand| outbox.send(PROFILE, Command::Hiring(command));
+        ui.add_space(theme::SPACE_M);
+        ui.label(RichText::new("Hiring profiles").strong());
+        ui.label(
+            RichText::new(
+                "A hiring profile is the list of competencies an interview plan assesses for a kind of role (a \
+                 junior role need not be interviewed on everything the team grows into). A requisition without \
+                 one assesses the whole skills matrix.",
+            )
+            .weak(),
+        );
+        for profile in &hiring.profiles {
+            let open = self.open_profile == Some(profile.id);
+            ui.horizontal(|ui| match &mut self.renaming {
+                Some((id, name)) if *id == profile.id => {
+                    let field = ui.add(
+                        egui::TextEdit::singleline(name)
+                            .char_limit(PROFILE_NAME_MAX_CHARS)
+                            .desired_width(220.0),
+                    );
+                    field.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Profile name")
+                    });
+                    if ui.button("Save name").clicked() {
+                        send(HiringCommand::RenameProfile { id: profile.id, name: name.clone() });
+                    }
+                    if ui.button("Cancel").clicked() {
+                        self.renaming = None;
+                    }
+                }
+                _ => {
+                    let toggle = if open { "Hide competencies" } else { "Show competencies" };
+                    ui.label(RichText::new(&profile.name).strong());
+                    ui.label(
+                        RichText::new(format!(
+                            "{} of {}",
+                            plural(profile.competencies.len(), "competency"),
+                            hiring.competencies.len()
+                        ))
+                        .weak(),
+                    );
+                    if ui
+                        .small_button(toggle)
+                        .on_hover_text(format!("The competencies of {}", profile.name))
+                        .clicked()
+                    {
+                        self.open_profile = if open { None } else { Some(profile.id) };
+                    }
+                    if ui.small_button("Rename").clicked() {
+                        self.renaming = Some((profile.id, profile.name.clone()));
+                    }
+                    if ui
+                        .small_button("Delete profile")
+                        .on_hover_text(format!("Delete {} (Ctrl+Z brings it back)", profile.name))
+                        .clicked()
+                    {
+                        send(HiringCommand::DeleteProfile(profile.id));
+                    }
+                }
+            });
+            if open {
+                ui.indent(("profile", profile.id.0), |ui| {
+                    for competency in &hiring.competencies {
+                        let mut included = profile.competencies.contains(&competency.id);
+                        let label = format!("{} in {}", competency.name, profile.name);
+                        let response = ui.checkbox(&mut included, &competency.name);
+                        response.widget_info(|| {
+                            egui::WidgetInfo::selected(egui::Role::CheckBox, true, included, &label)
+                        });
+                        if response.changed() {
+                            send(HiringCommand::SetProfileCompetency {
+                                profile: profile.id,
+                                competency: competency.id,
+                                included,
+                            });
+                        }
+                    }
+                });
+            }
+        }
+        ui.horizontal(|ui| {
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut self.new_profile)
+                    .char_limit(PROFILE_NAME_MAX_CHARS)
+                    .hint_text("e.g. Junior architect")
+                    .desired_width(220.0),
+            );
+            field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New profile name"));
+            if ui.button("➕ Add profile").clicked() {
+                send(HiringCommand::AddProfile(self.new_profile.clone()));
+            }
+        });
+        self.error_ui(ui, PROFILE);
     }
 
     fn error_ui(&self, ui: &mut egui::Ui, origin: Origin) {
@@ -74,6 +192,7 @@ impl HiringSettings {
             }
         });
         self.error_ui(ui, PURGE);
+        self.profiles_ui(ui, view, outbox);
 
         ui.add_space(theme::SPACE_M);
         ui.label(RichText::new("Onboarding template (30-60-90)").strong());
@@ -94,7 +213,11 @@ impl HiringSettings {
                 ui.add_sized([170.0, 18.0], egui::Label::new(RichText::new(kind).weak()).truncate());
                 ui.add(egui::Label::new(&item.fields.text).truncate());
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.small_button("🗑").on_hover_text("Remove from the template").clicked() {
+                    if ui
+                        .small_button("🗑")
+                        .on_hover_text("Remove from the template (Ctrl+Z brings it back)")
+                        .clicked()
+                    {
                         outbox.send(TEMPLATE, Command::Hiring(HiringCommand::DeleteTemplateItem(item.id)));
                     }
                     if ui.small_button("✏").on_hover_text("Edit").clicked() {

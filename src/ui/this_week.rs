@@ -358,6 +358,18 @@ fn others_ui(ui: &mut egui::Ui, sheet: &PrepSheet, shell: &mut Shell) {
             });
         }
     }
+    if !sheet.starting.is_empty() {
+        theme::section_title(ui, "Not started yet");
+        for s in &sheet.starting {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&s.name).strong());
+                ui.label(
+                    RichText::new(format!("starts on {}: the first one-on-one is planned then", s.starts_on))
+                        .weak(),
+                );
+            });
+        }
+    }
     if !sheet.on_leave.is_empty() {
         theme::section_title(ui, "On leave");
         let names: Vec<&str> = sheet.on_leave.iter().map(|(_, name)| name.as_str()).collect();

@@ -148,3 +148,50 @@ fn candidates_export_writes_one_record_for_a_data_subject_request() {
         assert_eq!(std::fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600);
     }
 }
+
+#[test]
+fn hiring_show_names_the_hiring_profile_the_plan_assesses_and_flags_against_it() {
+    use leadline::model::requisition::RequisitionFields;
+    use leadline::session::{Command, HiringCommand};
+    use leadline::store::{hiring_profiles, requisitions, skills};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::demo_db(&dir);
+    {
+        let mut session = common::session(&db);
+        common::apply(&mut session, Command::Hiring(HiringCommand::AddProfile("Infrastructure core".into())));
+        let profiles = hiring_profiles::list(session.conn()).unwrap();
+        let profile = profiles.iter().find(|p| p.name == "Infrastructure core").unwrap().id;
+        let keep = ["Technical depth in solution area", "Presentations & demos"];
+        for competency in skills::competencies(session.conn()).unwrap() {
+            if !keep.contains(&competency.name.as_str()) {
+                let command = HiringCommand::SetProfileCompetency {
+                    profile,
+                    competency: competency.id,
+                    included: false,
+                };
+                common::apply(&mut session, Command::Hiring(command));
+            }
+        }
+        let infra = requisitions::list(session.conn())
+            .unwrap()
+            .into_iter()
+            .find(|r| r.fields.opening_id == "REQ-2026-0151")
+            .unwrap();
+        let fields = RequisitionFields { profile: Some(profile), ..infra.fields };
+        common::apply(
+            &mut session,
+            Command::Hiring(HiringCommand::UpdateRequisition { id: infra.id, fields }),
+        );
+    }
+    let text = leadline_ok(&db, &["hiring", "show", "req-2026-0151"]);
+    assert!(
+        text.contains("\nInterview plan (the competencies of the hiring profile “Infrastructure core”)\n"),
+        "{text}"
+    );
+    assert!(!text.contains("Gaps (no step)"), "the profile's two are assessed: {text}");
+    assert!(text.contains("Doubles (two steps or more): Technical depth in solution area"), "{text}");
+    let shown = json(&leadline_ok(&db, &["hiring", "show", "req-2026-0151", "--format", "json"]));
+    assert_eq!(shown["hiring_profile"], "Infrastructure core");
+    assert!(shown["coverage_gaps"].as_array().unwrap().is_empty());
+}

@@ -19,11 +19,11 @@ use leadline::session::hiring_view::HiringView;
 use leadline::session::{Command, Done, HiringCommand, Session};
 use leadline::store::{architects, candidates, goals, interviews, one_on_ones, requisitions, search, skills};
 
-fn hiring(command: HiringCommand) -> Command {
+pub(crate) fn hiring(command: HiringCommand) -> Command {
     Command::Hiring(command)
 }
 
-fn requisition_in(session: &mut Session, opening: &str, opened_on: NaiveDate) -> RequisitionId {
+pub(crate) fn requisition_in(session: &mut Session, opening: &str, opened_on: NaiveDate) -> RequisitionId {
     let fields = RequisitionFields {
         role: "Cloud Solution Architect, Data & AI".into(),
         opening_id: opening.into(),
@@ -36,7 +36,7 @@ fn requisition_in(session: &mut Session, opening: &str, opened_on: NaiveDate) ->
     }
 }
 
-fn candidate_in(
+pub(crate) fn candidate_in(
     session: &mut Session,
     requisition: RequisitionId,
     name: &str,
@@ -50,13 +50,13 @@ fn candidate_in(
     }
 }
 
-fn move_to(session: &mut Session, id: CandidateId, stage: Stage, on: NaiveDate) {
+pub(crate) fn move_to(session: &mut Session, id: CandidateId, stage: Stage, on: NaiveDate) {
     apply(session, hiring(HiringCommand::MoveCandidate { id, stage, on }));
 }
 
 /// A candidate taken to the offer stage: sourced 1 Oct, screen 8 Oct, loop 20 Oct, debrief 2
 /// Nov, offer 10 Nov 2026.
-fn at_offer(session: &mut Session, requisition: RequisitionId, name: &str) -> CandidateId {
+pub(crate) fn at_offer(session: &mut Session, requisition: RequisitionId, name: &str) -> CandidateId {
     let id = candidate_in(session, requisition, name, day(2026, 10, 1));
     for (stage, on) in [
         (Stage::Screen, day(2026, 10, 8)),
@@ -69,7 +69,7 @@ fn at_offer(session: &mut Session, requisition: RequisitionId, name: &str) -> Ca
     id
 }
 
-fn template() -> Vec<ItemFields> {
+pub(crate) fn template() -> Vec<ItemFields> {
     vec![
         ItemFields {
             kind: ItemKind::Goal,
@@ -104,7 +104,12 @@ fn template() -> Vec<ItemFields> {
     ]
 }
 
-fn hire_of(candidate: CandidateId, name: &str, start: NaiveDate, buddy: Option<ArchitectId>) -> Hire {
+pub(crate) fn hire_of(
+    candidate: CandidateId,
+    name: &str,
+    start: NaiveDate,
+    buddy: Option<ArchitectId>,
+) -> Hire {
     Hire {
         candidate,
         hired_on: day(2026, 11, 20),
@@ -244,12 +249,11 @@ fn a_hire_too_far_ahead_before_the_acceptance_with_a_departed_buddy_or_on_a_canc
     let gone = departure(LeavingReason::LeftCompany, day(2026, 11, 2), "");
     apply(&mut session, hiring(HiringCommand::MarkLeft { architect: grace, departure: gone }));
 
-    // Today is 2026-11-28: 31 days ahead is 2026-12-29.
+    // Today is 2026-11-28: 183 days ahead is 2027-05-30.
     let cases = [
         (
-            hire_of(ingrid, "Ingrid Solberg", day(2027, 1, 27), None),
-            "start date: 2027-01-27 is more than 31 days ahead, and the first one-on-one is planned on the \
-             start date; hire them nearer their start (the offer stays as it is until then)",
+            hire_of(ingrid, "Ingrid Solberg", day(2027, 6, 30), None),
+            "start date: 2027-06-30 is more than 183 days (six months) ahead; check the year",
         ),
         (
             hire_of(ingrid, "Ingrid Solberg", day(2026, 11, 19), None),

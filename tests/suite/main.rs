@@ -21,6 +21,8 @@ mod cli_time;
 mod data_safety;
 mod development;
 mod hiring;
+mod hiring_profiles;
+mod hiring_start;
 mod ics_bad_input;
 mod ics_fixtures;
 mod ics_rfc5545;

@@ -64,9 +64,8 @@ fn a_candidate_moves_through_every_stage_to_hired_and_joins_the_team_with_onboar
 
     click(&mut harness, "Hire…");
     harness.get_by_label("Hire Diego Alvarez onto the team");
-    // The requisition's target start is too far out to plan a one-on-one on: the form says so
-    // rather than passing off its proposal as the start.
-    harness.get_by_label_contains("The target start is 2027-01-27, more than 31 days ahead");
+    // The requisition's target start, two months out (a notice period), is the start proposed.
+    assert!(harness.query_by_label_contains("enter the real start date").is_none());
     click(&mut harness, "Hire and add to the team");
 
     // The Team screen shows him on the roster, his page open on the development plan with the
@@ -82,7 +81,11 @@ fn a_candidate_moves_through_every_stage_to_hired_and_joins_the_team_with_onboar
         })
         .unwrap();
     assert_eq!(cadence, "weekly");
-    assert_eq!(started, "2026-12-12", "two weeks ahead: the requisition's target start is further out");
+    assert_eq!(started, "2027-01-27", "the requisition's target start");
+    let first: String = conn
+        .query_row("SELECT held_on FROM one_on_ones WHERE architect_id = ?1", [architect], |r| r.get(0))
+        .unwrap();
+    assert_eq!(first, "2027-01-27", "the first one-on-one on his first day");
     let plan = goals::list_of(conn, leadline::model::ArchitectId(architect)).unwrap();
     assert_eq!(plan.len(), 5);
     let security: i64 = conn
@@ -233,4 +236,125 @@ fn the_interview_plan_grid_flags_a_double_and_keeps_a_competency_already_rated()
     harness.get_by_label("⚠ 1 assessed twice or more");
     harness.get_by_label("⚠ 2 steps");
     assert_eq!(assessed_by(&harness, "Architecture design"), 2);
+}
+
+fn settings(harness: &mut Harness<'_, LeadlineApp>) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num7);
+    harness.run();
+}
+
+fn count_of(harness: &Harness<'_, LeadlineApp>, sql: &str) -> i64 {
+    common::app_db(harness).query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// The button labelled `button` on the same row as the text `row`.
+fn click_on_row(harness: &mut Harness<'_, LeadlineApp>, row: &str, button: &str) {
+    harness.get_by_label(row).scroll_to_me();
+    harness.run();
+    let y = harness.get_by_label(row).rect().center().y;
+    harness
+        .get_all_by_label(button)
+        .find(|node| (node.rect().center().y - y).abs() < 8.0)
+        .unwrap_or_else(|| panic!("{button} on the row of {row}"))
+        .click();
+    harness.run();
+    harness.run();
+}
+
+#[test]
+fn a_hiring_profile_made_in_settings_sets_what_a_requisitions_plan_assesses() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::harness(&path);
+    settings(&mut harness);
+    // The demo has one profile already.
+    harness.get_by_label("Junior architect");
+    harness.get_by_role_and_label(Role::TextInput, "New profile name").scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "New profile name").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "New profile name").type_text("Graduate architect");
+    harness.run();
+    click(&mut harness, "➕ Add profile");
+    let in_profile = "SELECT count(*) FROM hiring_profile_competencies pc \
+         JOIN hiring_profiles p ON p.id = pc.profile_id WHERE p.name = 'Graduate architect'";
+    let matrix = count_of(&harness, "SELECT count(*) FROM competencies");
+    assert_eq!(count_of(&harness, in_profile), matrix, "the whole matrix to start with");
+
+    // Open its competencies and take architecture design off.
+    click_on_row(&mut harness, "Graduate architect", "Show competencies");
+    let label = "Architecture design in Graduate architect";
+    harness.get_by_role_and_label(Role::CheckBox, label).scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, label).click();
+    harness.run();
+    harness.run();
+    assert_eq!(count_of(&harness, in_profile), matrix - 1);
+
+    // The security requisition's plan assesses the profile from now on.
+    common::go_to_team(&mut harness);
+    harness.get_by_role_and_label(Role::Button, "Hiring").click();
+    harness.run();
+    click(&mut harness, "Ingrid Solberg");
+    click(&mut harness, "✏ Edit");
+    harness.get_by_role_and_label(Role::ComboBox, "Plan assesses").click();
+    harness.run();
+    harness.get_by_label("Profile: Graduate architect").click();
+    harness.run();
+    click(&mut harness, "Save requisition");
+    assert_eq!(
+        count_of(
+            &harness,
+            "SELECT count(*) FROM requisitions r JOIN hiring_profiles p ON p.id = r.profile_id \
+             WHERE r.opening_id = 'REQ-2026-0142' AND p.name = 'Graduate architect'"
+        ),
+        1
+    );
+    click(&mut harness, "Interview plan");
+    harness.get_by_label_contains("Each competency of the hiring profile “Graduate architect”");
+    // The demo's plan still assesses architecture design: shown, to be taken off.
+    harness.get_by_label("not in the profile: take it off");
+    harness.get_by_label("✔ Every competency is assessed by exactly one step");
+}
+
+#[test]
+fn a_deleted_interview_step_and_template_item_come_back_with_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = hiring_tab(&path);
+    click(&mut harness, "Ingrid Solberg");
+    click(&mut harness, "Interview plan");
+    click(&mut harness, "➕ Add step");
+    harness.get_by_role_and_label(Role::TextInput, "Step").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Step").type_text("Reference check");
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Interviewer").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Interviewer").type_text("Priya Nair");
+    harness.run();
+    click(&mut harness, "Save step");
+    let steps = "SELECT count(*) FROM interview_steps WHERE name = 'Reference check'";
+    assert_eq!(count_of(&harness, steps), 1);
+    // The new step is the last column: its delete button is the last.
+    harness.get_all_by_label("🗑").last().expect("the new step's delete").click();
+    harness.run();
+    harness.run();
+    assert_eq!(count_of(&harness, steps), 0);
+    click(&mut harness, "Undo delete of the step Reference check");
+    assert_eq!(count_of(&harness, steps), 1, "the step is back");
+    harness.get_by_label("Reference check");
+
+    settings(&mut harness);
+    let items = "SELECT count(*) FROM onboarding_template";
+    let before = count_of(&harness, items);
+    // The remove button on the row of the template's first item.
+    let text = "Earn AZ-900 Azure Fundamentals";
+    click_on_row(&mut harness, text, "🗑");
+    assert_eq!(count_of(&harness, items), before - 1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    harness.run();
+    assert_eq!(count_of(&harness, items), before, "Ctrl+Z brings the item back");
+    harness.get_by_label(text);
 }

@@ -32,7 +32,7 @@ fn the_cards_day_is_today_in_the_current_week_and_monday_otherwise() {
 }
 
 fn architect(id: i64, name: &str, cadence: Cadence, status: Status) -> ArchitectInput {
-    ArchitectInput { id: ArchitectId(id), name: name.into(), cadence, status }
+    ArchitectInput { id: ArchitectId(id), name: name.into(), cadence, status, starts_on: None }
 }
 
 fn meeting(id: i64, held_on: NaiveDate, mood: Option<u8>) -> MeetingRef {
