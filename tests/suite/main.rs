@@ -52,5 +52,6 @@ mod ui_one_on_ones;
 mod ui_review;
 mod ui_team;
 mod ui_time;
+mod ui_type_ahead;
 mod ui_weekly_loop;
 mod weekly_loop;
