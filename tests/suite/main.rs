@@ -46,6 +46,7 @@ mod ui_business;
 mod ui_calendar_rules;
 mod ui_development;
 mod ui_hiring;
+mod ui_idle;
 mod ui_import;
 mod ui_import_review;
 mod ui_one_on_ones;
