@@ -132,7 +132,9 @@ pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
             ]
         })
         .collect();
-    print!("{}", aligned(&["OPERATION", "MEDIAN", "RANGE", "TARGET", ""], &rows));
+    if !rows.is_empty() {
+        print!("{}", aligned(&["OPERATION", "MEDIAN", "RANGE", "TARGET", ""], &rows));
+    }
     let mut frames_ok = true;
     if wanted(Group::Frames) {
         // Frames are many and short: four per run, so the 99th percentile means something.
