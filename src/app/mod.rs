@@ -5,6 +5,7 @@
 pub mod file_picker;
 mod files;
 mod status;
+mod type_ahead;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
@@ -76,6 +77,7 @@ pub struct LeadlineApp {
 impl LeadlineApp {
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
         theme::install(&cc.egui_ctx);
+        cc.egui_ctx.add_plugin(type_ahead::TypeAhead::default());
         if let Some(storage) = cc.storage
             && let Some(preference) = eframe::get_value::<egui::ThemePreference>(storage, THEME_KEY)
         {

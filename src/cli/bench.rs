@@ -24,7 +24,7 @@ pub struct BenchArgs {
     #[arg(long, default_value_t = 50)]
     pub runs: usize,
     /// Only these groups of operations (repeatable): time, startup, one-on-ones, writes,
-    /// calendar, development, business, hiring, review. Default: all.
+    /// calendar, development, business, hiring, review, frames. Default: all.
     #[arg(long, value_enum)]
     pub only: Vec<Group>,
     /// Start from a copy of this large demo file (made with `leadline --db FILE demo --size
@@ -45,6 +45,8 @@ pub enum Group {
     Business,
     Hiring,
     Review,
+    /// Every screen of the app drawn headless, and a write felt as the next frame.
+    Frames,
 }
 
 /// A database file in a folder of its own in the temp folder (its backups go beside it),
@@ -130,13 +132,23 @@ pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
             ]
         })
         .collect();
-    print!("{}", aligned(&["OPERATION", "MEDIAN", "RANGE", "TARGET", ""], &rows));
+    if !rows.is_empty() {
+        print!("{}", aligned(&["OPERATION", "MEDIAN", "RANGE", "TARGET", ""], &rows));
+    }
+    let mut frames_ok = true;
+    if wanted(Group::Frames) {
+        // Frames are many and short: four per run, so the 99th percentile means something.
+        println!("\nFrames of the running app, headless (egui pass + tessellation, wall clock):");
+        let figures = super::bench_frames::run(&db.0, runs * 4, today)?;
+        frames_ok = figures.iter().all(super::bench_frames::FrameFigure::within_budget);
+        print!("{}", super::bench_frames::table(&figures));
+    }
     if wanted(Group::Development) {
         // Development builds its own large demo per run (its timings include writes), so fewer runs.
         println!("\nDevelopment plans, skills and certifications (fresh large demo per run):");
         print!("{}", super::bench_development::run(runs.min(3), today)?);
     }
-    Ok(if measurements.iter().all(Measurement::within_target) {
+    Ok(if frames_ok && measurements.iter().all(Measurement::within_target) {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

@@ -3,6 +3,7 @@
 mod bench;
 mod bench_business;
 mod bench_development;
+mod bench_frames;
 mod bench_hiring;
 mod bench_review;
 mod bench_writes;
