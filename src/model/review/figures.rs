@@ -299,6 +299,9 @@ pub enum Link {
         architect: ArchitectId,
         meeting: OneOnOneId,
     },
+    /// The One-on-ones screen: the team with each one's energy trend, their meetings, action
+    /// items and talking points.
+    OneOnOnes,
     /// The Time screen on a week.
     Week {
         #[serde(serialize_with = "labels::serialize")]

@@ -154,7 +154,7 @@ fn coaching_tables(q: &QuarterFigures) -> Vec<Table> {
                     m.scores.to_string(),
                     m.average.map_or_else(|| "—".to_owned(), |a| format!("{a:.1}")),
                 ],
-                link: None,
+                link: Some(Link::OneOnOnes),
             })
             .collect::<Vec<_>>();
         let n = rows.len();
