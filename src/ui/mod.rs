@@ -37,6 +37,7 @@ pub mod settings;
 pub mod settings_data;
 pub mod settings_development;
 mod settings_hiring;
+mod settings_review;
 pub mod settings_time;
 pub mod shell;
 pub mod skills_tab;

@@ -3,7 +3,9 @@
 //! words (saved as typed: on leaving a field, after a pause, or on leaving the screen), Copy
 //! section, Save… (Markdown, HTML, JSON), and Finalize / Reopen.
 
+mod bullets;
 mod figures;
+mod priorities;
 mod save;
 mod words;
 
@@ -82,6 +84,10 @@ pub struct ReviewScreen {
     /// The suggestion the new bullet was taken from, to be edited before adding.
     new_bullet_from: Option<String>,
     new_priority: String,
+    /// The bullet or suggestion being edited in place.
+    editing: Option<bullets::BulletEdit>,
+    /// The goal or reminder form open under a priority.
+    priority_form: Option<priorities::PriorityForm>,
     confirm_finalize: bool,
     save: Option<save::SaveForm>,
     /// The last refusal and the form it belongs to.
@@ -92,6 +98,8 @@ pub struct ReviewScreen {
 
 impl ReviewScreen {
     fn take_answers(&mut self, shell: &mut Shell) {
+        self.bullet_edit_answered(shell);
+        self.priority_action_answered(shell);
         for origin in [WORDS, FINALIZE] {
             if let Some(Err(message)) = shell.answer(origin) {
                 self.error = Some((origin, message));
@@ -225,7 +233,7 @@ impl ReviewScreen {
             self.error_ui(ui, WORDS);
             self.accomplishments_ui(ui, draft, shell, outbox);
             self.setbacks_ui(ui, view, draft, shell, outbox);
-            self.priorities_ui(ui, draft, shell, outbox);
+            self.priorities_ui(ui, view, draft, shell, outbox);
             self.promises_ui(ui, view, draft, shell, outbox);
             self.ratings_ui(ui, view, draft, shell, outbox);
         });

@@ -50,6 +50,7 @@ mod ui_import;
 mod ui_import_review;
 mod ui_one_on_ones;
 mod ui_review;
+mod ui_review_words;
 mod ui_team;
 mod ui_time;
 mod ui_weekly_loop;
