@@ -4,6 +4,7 @@
 //! section, Save… (Markdown, HTML, JSON), and Finalize / Reopen.
 
 mod bullets;
+mod chart;
 mod figures;
 mod priorities;
 mod save;

@@ -6,7 +6,7 @@ use egui::RichText;
 use super::words::copy_button;
 use crate::model::fiscal::{FiscalQuarter, IsoWeek};
 use crate::model::review::figures::Link;
-use crate::model::review::{Arrow, Figure, ReviewDraft, Section};
+use crate::model::review::{Arrow, Figure, ReviewDraft, Section, SectionId};
 use crate::report::review::{self as report, Part};
 use crate::session::{TimeFocus, ViewModel};
 use crate::ui::{Screen, Shell, theme};
@@ -71,6 +71,9 @@ pub(super) fn section_ui(
                 ui.end_row();
             }
         });
+    }
+    if section.id == SectionId::Time {
+        super::chart::weeks_ui(ui, &draft.figures.time);
     }
     for table in &section.tables {
         ui.add_space(theme::SPACE_S);
