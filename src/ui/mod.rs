@@ -214,6 +214,10 @@ impl Screens {
                     BusinessList::Scorecard => business::BusinessTab::Scorecard,
                 };
             }
+            Link::Win { opportunity } => {
+                self.business.tab = business::BusinessTab::Wins;
+                self.business.wins.select(opportunity);
+            }
             // Opened by the review itself.
             Link::Meeting { .. }
             | Link::History { .. }

@@ -229,6 +229,18 @@ fn a_priority_becomes_an_architects_goal_and_a_reminder() {
 
     undo(&mut harness);
     assert_eq!(one::<Option<String>>(&harness, "SELECT remind_on FROM review_priorities"), None);
+
+    // A reminder falling within the week shows on This week and opens the review.
+    click(&mut harness, Role::Button, "Remind me...");
+    retype(&mut harness, Role::TextInput, "Remind me on", "2026-12-01");
+    click(&mut harness, Role::Button, "Set reminder");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);
+    harness.run();
+    harness.run();
+    harness.get_by_label("REMINDERS FROM YOUR REVIEWS (1)");
+    harness.get_by_label("Coach Ana into a lead role");
+    click(&mut harness, Role::Link, "a priority of FY27 Q2");
+    assert_eq!(harness.state().screen(), Screen::Review);
 }
 
 #[test]

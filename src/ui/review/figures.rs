@@ -124,7 +124,7 @@ fn open(link: Link, view: &ViewModel, shell: &mut Shell) -> Option<Link> {
             shell.screen = Screen::Team;
             return Some(link);
         }
-        Link::Business { .. } => {
+        Link::Business { .. } | Link::Win { .. } => {
             shell.screen = Screen::Business;
             return Some(link);
         }
