@@ -2,6 +2,11 @@
 //! compared with the quarter before and the same quarter a year earlier, the manager's own
 //! words (saved as typed: on leaving a field, after a pause, or on leaving the screen), Copy
 //! section, Save… (Markdown, HTML, JSON), and Finalize / Reopen.
+//!
+//! This file holds the screen's state, the header and the text fields' autosave; the parts of
+//! the screen are in `review/`: `figures` (sections, comparisons, links) with `chart` (the
+//! weekly split), `bullets` (accomplishments), `priorities` (priorities and last quarter's
+//! promises), `words` (setbacks, ratings, Copy) and `save` (Save…).
 
 mod bullets;
 mod chart;

@@ -262,3 +262,33 @@ fn figures_open_the_records_behind_them() {
     click(&mut harness, Role::Link, "Weeks on target");
     assert_eq!(harness.state().screen(), Screen::Time);
 }
+
+#[test]
+fn save_offers_the_chosen_formats_own_file_filter_and_writes_where_the_dialog_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let picker = common::FakePicker::default();
+    let mut harness = common::harness_with_picker(&seeded(&dir), &picker);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num6);
+    harness.run();
+    harness.run();
+    click(&mut harness, Role::Button, "Save…");
+    click(&mut harness, Role::RadioButton, "JSON");
+    let chosen = dir.path().join("connect.json");
+    picker.will_answer(Some(chosen.clone()));
+    click(&mut harness, Role::Button, "Choose…");
+    let shown = picker.shown();
+    assert_eq!(
+        shown[0].kind,
+        leadline::ui::PickKind::SaveFile {
+            file_name: "review-FY27Q2.json".to_owned(),
+            filter: "JSON",
+            extensions: &["json"],
+        },
+        "the JSON filter and a .json name, not Markdown's"
+    );
+    harness.run();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&chosen).expect("written where the dialog said"))
+            .expect("JSON");
+    assert_eq!(json["quarter"], "FY27 Q2", "{json}");
+}
