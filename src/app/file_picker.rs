@@ -97,6 +97,9 @@ fn dialog(pick: &Pick) -> rfd::FileDialog {
         PickKind::MarkdownFile { file_name } => {
             dialog.set_file_name(file_name).add_filter("Markdown", &["md"])
         }
+        PickKind::SaveFile { file_name, filter, extensions } => {
+            dialog.set_file_name(file_name).add_filter(*filter, extensions)
+        }
         PickKind::Folder => dialog,
     }
 }
@@ -105,7 +108,7 @@ fn dialog(pick: &Pick) -> rfd::FileDialog {
 fn show(dialog: rfd::FileDialog, pick: &Pick) -> Option<PathBuf> {
     match &pick.kind {
         PickKind::File { .. } => dialog.pick_file(),
-        PickKind::MarkdownFile { .. } => dialog.save_file(),
+        PickKind::MarkdownFile { .. } | PickKind::SaveFile { .. } => dialog.save_file(),
         PickKind::Folder => dialog.pick_folder(),
     }
 }

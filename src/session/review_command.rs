@@ -14,7 +14,7 @@ use crate::model::review::words::{
 use crate::model::words::plural;
 use crate::model::{AccomplishmentId, ArchitectId, PriorityId, ReviewCompetencyId};
 use crate::store::review::{self, Frozen, ReviewList};
-use crate::store::{StoreError, goals, review_data};
+use crate::store::{StoreError, goals, review_competencies, review_data};
 
 #[must_use = "a command does nothing until it is applied"]
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +82,11 @@ pub enum ReviewCommand {
         architect: ArchitectId,
         target_on: Option<NaiveDate>,
     },
+    /// Undoes `MakeGoal`: the goal made from the priority is deleted and the link cleared.
+    UnmakeGoal {
+        priority: PriorityId,
+        goal: crate::model::GoalId,
+    },
     /// A self-rating (as typed: checked to be 1-5; `None` clears it) with its evidence.
     SetRating {
         quarter: FiscalQuarter,
@@ -122,6 +127,8 @@ pub enum ReviewCommand {
         up: bool,
     },
     DeleteCompetency(ReviewCompetencyId),
+    /// Undoes a delete: the competency in its place, with the draft ratings it took.
+    RestoreCompetency(review_competencies::Deleted),
 }
 
 /// What a review command did: the quarter it concerned, a sentence for the status line, and
@@ -279,6 +286,19 @@ impl ReviewCommand {
                     format!("Made {} a goal of {name}", quoted(&priority.text)),
                 );
                 done.goal_of = Some(architect);
+                Ok(done.undo(
+                    format!("goal made of {}", quoted(&priority.text)),
+                    Self::UnmakeGoal { priority: id, goal },
+                ))
+            }
+            Self::UnmakeGoal { priority, goal } => {
+                let removed = goals::delete(conn, goal)?;
+                let quarter = review::link_goal(conn, priority, None)?;
+                let mut done = ReviewDone::new(
+                    Some(quarter),
+                    format!("Deleted the goal {}", quoted(&removed.fields.description)),
+                );
+                done.goal_of = Some(removed.architect);
                 Ok(done)
             }
             Self::SetRating { quarter, competency, rating, evidence } => {
@@ -350,30 +370,37 @@ impl ReviewCommand {
                 Ok(ReviewDone::new(Some(quarter), format!("{quarter} is finalized again")))
             }
             Self::AddCompetency { role, name } => {
-                let id = review::add_competency(conn, &role, &name)?;
+                let id = review_competencies::add_competency(conn, &role, &name)?;
                 Ok(ReviewDone::new(None, format!("Added the competency “{}” ({})", name.trim(), role.trim()))
                     .undo("added competency", Self::DeleteCompetency(id)))
             }
             Self::RenameCompetency { id, role, name } => {
-                let before = review::rename_competency(conn, id, &role, &name)?;
+                let before = review_competencies::rename_competency(conn, id, &role, &name)?;
                 Ok(ReviewDone::new(None, format!("Renamed the competency to “{}”", name.trim())).undo(
                     format!("rename of “{}”", before.name),
                     Self::RenameCompetency { id, role: before.role, name: before.name },
                 ))
             }
             Self::MoveCompetency { id, up } => {
-                review::move_competency(conn, id, up)?;
+                review_competencies::move_competency(conn, id, up)?;
                 Ok(ReviewDone::new(None, "Moved the competency")
                     .undo("move", Self::MoveCompetency { id, up: !up }))
             }
             Self::DeleteCompetency(id) => {
-                let (competency, ratings) = review::delete_competency(conn, id)?;
+                let deleted = review_competencies::delete_competency(conn, id)?;
+                let ratings = deleted.ratings.len();
                 let with = if ratings == 0 {
                     String::new()
                 } else {
                     format!(" and {} in draft reviews", plural(ratings, "rating"))
                 };
-                Ok(ReviewDone::new(None, format!("Deleted the competency “{}”{with}", competency.name)))
+                let name = deleted.competency.name.clone();
+                Ok(ReviewDone::new(None, format!("Deleted the competency “{name}”{with}"))
+                    .undo(format!("delete of “{name}”"), Self::RestoreCompetency(deleted)))
+            }
+            Self::RestoreCompetency(deleted) => {
+                review_competencies::restore(conn, &deleted)?;
+                Ok(ReviewDone::new(None, format!("Restored the competency “{}”", deleted.competency.name)))
             }
         }
     }

@@ -20,6 +20,7 @@ pub mod one_on_ones;
 pub mod opportunities;
 pub mod prep;
 pub mod review;
+pub mod review_competencies;
 pub mod review_data;
 pub mod scorecard;
 pub mod search;

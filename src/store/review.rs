@@ -1,12 +1,13 @@
 //! Quarterly reviews: the manager's words per quarter (accomplishments, dropped suggestions,
 //! setbacks, priorities, ratings, what became of last quarter's priorities), finalizing with
-//! the figures' snapshot and reopening, and the competencies the manager rates themselves on.
+//! the figures' snapshot and reopening (the competencies are in `review_competencies`).
 
 use chrono::{NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::StoreError;
 use super::architects::choice;
+pub use super::review_competencies::competencies;
 use crate::model::fiscal::FiscalQuarter;
 use crate::model::review::figures::QuarterFigures;
 use crate::model::review::words::{
@@ -501,7 +502,7 @@ pub fn set_rating(
 ) -> Result<ReviewCompetency, StoreError> {
     let rating = rating.map(words::validate_rating).transpose()?;
     let evidence = words::validate_evidence(evidence)?;
-    let competency = competency_by_id(conn, competency)?;
+    let competency = super::review_competencies::get(conn, competency)?;
     let review = editable(conn, quarter, today)?;
     conn.prepare_cached(
         "INSERT INTO review_ratings (review_id, competency_id, role, name, rating, evidence) \
@@ -639,97 +640,4 @@ pub fn quarters(conn: &Connection) -> Result<Vec<(FiscalQuarter, bool)>, StoreEr
     .query_map([], |row| Ok((quarter_at(row, 0, 1)?, row.get::<_, String>(2)? == "final")))?
     .collect::<rusqlite::Result<_>>()
     .map_err(Into::into)
-}
-
-fn row_to_competency(row: &Row<'_>) -> rusqlite::Result<ReviewCompetency> {
-    Ok(ReviewCompetency { id: row.get(0)?, role: row.get(1)?, name: row.get(2)? })
-}
-
-/// The competencies the manager rates themselves on, in order.
-pub fn competencies(conn: &Connection) -> Result<Vec<ReviewCompetency>, StoreError> {
-    Ok(conn
-        .prepare_cached("SELECT id, role, name FROM review_competencies ORDER BY position, id")?
-        .query_map([], row_to_competency)?
-        .collect::<rusqlite::Result<_>>()?)
-}
-
-fn competency_by_id(conn: &Connection, id: ReviewCompetencyId) -> Result<ReviewCompetency, StoreError> {
-    conn.prepare_cached("SELECT id, role, name FROM review_competencies WHERE id = ?1")?
-        .query_row([id], row_to_competency)
-        .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("competency #{id}")))
-}
-
-fn duplicate(error: rusqlite::Error, role: &str, name: &str) -> StoreError {
-    match error.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::ConstraintViolation) => {
-            StoreError::InUse(format!("{role} already has the competency “{name}”"))
-        }
-        _ => StoreError::Sqlite(error),
-    }
-}
-
-pub fn add_competency(conn: &Connection, role: &str, name: &str) -> Result<ReviewCompetencyId, StoreError> {
-    let (role, name) = words::validate_competency(role, name)?;
-    let position: i64 = conn
-        .prepare_cached("SELECT coalesce(max(position), 0) + 1 FROM review_competencies")?
-        .query_row([], |r| r.get(0))?;
-    conn.prepare_cached("INSERT INTO review_competencies (role, name, position) VALUES (?1, ?2, ?3)")?
-        .execute(params![role, name, position])
-        .map_err(|e| duplicate(e, &role, &name))?;
-    Ok(ReviewCompetencyId(conn.last_insert_rowid()))
-}
-
-/// Renames a competency; drafts follow (their ratings take the new name), finalized reviews keep
-/// the name they were rated with. Returns the competency as it was.
-pub fn rename_competency(
-    conn: &Connection,
-    id: ReviewCompetencyId,
-    role: &str,
-    name: &str,
-) -> Result<ReviewCompetency, StoreError> {
-    let (role, name) = words::validate_competency(role, name)?;
-    let before = competency_by_id(conn, id)?;
-    conn.prepare_cached("UPDATE review_competencies SET role = ?2, name = ?3 WHERE id = ?1")?
-        .execute(params![id, role, name])
-        .map_err(|e| duplicate(e, &role, &name))?;
-    conn.prepare_cached(
-        "UPDATE review_ratings SET role = ?2, name = ?3 WHERE competency_id = ?1 \
-         AND review_id IN (SELECT id FROM reviews WHERE state = 'draft')",
-    )?
-    .execute(params![id, role, name])?;
-    Ok(before)
-}
-
-pub fn move_competency(conn: &Connection, id: ReviewCompetencyId, up: bool) -> Result<(), StoreError> {
-    let ids: Vec<ReviewCompetencyId> = competencies(conn)?.into_iter().map(|c| c.id).collect();
-    let Some(index) = ids.iter().position(|i| *i == id) else {
-        return Err(StoreError::NotFound(format!("competency #{id}")));
-    };
-    let other = if up { index.checked_sub(1) } else { Some(index + 1).filter(|i| *i < ids.len()) };
-    let Some(other) = other else { return Ok(()) };
-    let mut order = ids;
-    order.swap(index, other);
-    let mut update = conn.prepare_cached("UPDATE review_competencies SET position = ?2 WHERE id = ?1")?;
-    for (position, id) in order.iter().enumerate() {
-        update.execute(params![id, i64::try_from(position).unwrap_or(i64::MAX) + 1])?;
-    }
-    Ok(())
-}
-
-/// Removes a competency. Ratings in drafts go with it; finalized reviews keep theirs (by name).
-/// Returns it and how many draft ratings were removed.
-pub fn delete_competency(
-    conn: &Connection,
-    id: ReviewCompetencyId,
-) -> Result<(ReviewCompetency, usize), StoreError> {
-    let competency = competency_by_id(conn, id)?;
-    let removed = conn
-        .prepare_cached(
-            "DELETE FROM review_ratings WHERE competency_id = ?1 \
-             AND review_id IN (SELECT id FROM reviews WHERE state = 'draft')",
-        )?
-        .execute([id])?;
-    conn.prepare_cached("DELETE FROM review_competencies WHERE id = ?1")?.execute([id])?;
-    Ok((competency, removed))
 }

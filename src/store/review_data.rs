@@ -236,7 +236,37 @@ fn business_figures(
         event_attendance: in_quarter.iter().filter_map(|e| e.fields.attendance).sum(),
         opportunities_influenced: count(influenced.len()),
         new_market_wins: count(won_in_quarter.iter().filter(|o| influenced.contains(&o.id)).count()),
+        won: win_refs(conn, &won_in_quarter)?,
     }))
+}
+
+/// The largest of the quarter's wins with their title and account, for the list under the
+/// figures (each opens the win).
+fn win_refs(
+    conn: &Connection,
+    won: &[&crate::model::business::OpportunityFacts],
+) -> Result<Vec<crate::model::review::figures::WinRef>, StoreError> {
+    let mut largest: Vec<_> = won.to_vec();
+    largest.sort_by(|a, b| b.monthly_acr.cmp(&a.monthly_acr).then(a.id.0.cmp(&b.id.0)));
+    largest.truncate(crate::model::review::figures::LIST_LIMIT);
+    let mut read = conn.prepare_cached(
+        "SELECT o.title, a.name FROM opportunities o JOIN accounts a ON a.id = o.account_id WHERE o.id = ?1",
+    )?;
+    largest
+        .into_iter()
+        .filter_map(|o| o.closed_on.map(|closed_on| (o, closed_on)))
+        .map(|(o, closed_on)| {
+            let (title, account) =
+                read.query_row([o.id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            Ok(crate::model::review::figures::WinRef {
+                opportunity: o.id,
+                title,
+                account,
+                closed_on,
+                acr_monthly: o.monthly_acr as f64,
+            })
+        })
+        .collect()
 }
 
 fn hiring_figures(

@@ -37,6 +37,7 @@ pub mod settings;
 pub mod settings_data;
 pub mod settings_development;
 mod settings_hiring;
+mod settings_review;
 pub mod settings_time;
 pub mod shell;
 pub mod skills_tab;
@@ -170,8 +171,59 @@ impl Screens {
             Some(search::Opened::Goal(id)) => self.team.open(id, view, architect_page::PageTab::Plan),
             None => {}
         }
-        if let Some(id) = self.review.open_architect.take() {
-            self.team.selected = Some(id);
+        if let Some(link) = self.review.opened.take() {
+            self.open_from_review(link, view);
+        }
+    }
+
+    /// Opens what a figure of the review links to on the Team or Business screen.
+    fn open_from_review(&mut self, link: crate::model::review::figures::Link, view: &ViewModel) {
+        use crate::model::review::figures::{ArchitectTab, BusinessList, Link, TeamList};
+        use team_views::TeamView;
+        match link {
+            Link::Architect { architect, tab } => {
+                let tab = match tab {
+                    ArchitectTab::Profile => architect_page::PageTab::Profile,
+                    ArchitectTab::Plan => architect_page::PageTab::Plan,
+                    ArchitectTab::Skills => architect_page::PageTab::Skills,
+                    ArchitectTab::Certifications => architect_page::PageTab::Certifications,
+                };
+                self.team.open(architect, view, tab);
+            }
+            Link::Team { list } => {
+                self.team.page = None;
+                self.team.view = match list {
+                    TeamList::Roster => TeamView::Roster,
+                    TeamList::Goals => TeamView::Goals,
+                    TeamList::SkillGaps => TeamView::SkillGaps,
+                    TeamList::Certifications => TeamView::Coverage,
+                    TeamList::Readiness => TeamView::Readiness,
+                };
+            }
+            Link::Hiring => {
+                self.team.page = None;
+                self.team.view = TeamView::Hiring;
+            }
+            Link::Business { list } => {
+                self.business.tab = match list {
+                    BusinessList::Wins | BusinessList::Pipeline | BusinessList::Plans => {
+                        business::BusinessTab::Wins
+                    }
+                    BusinessList::Initiatives => business::BusinessTab::Initiatives,
+                    BusinessList::Network => business::BusinessTab::Network,
+                    BusinessList::Scorecard => business::BusinessTab::Scorecard,
+                };
+            }
+            Link::Win { opportunity } => {
+                self.business.tab = business::BusinessTab::Wins;
+                self.business.wins.select(opportunity);
+            }
+            // Opened by the review itself.
+            Link::Meeting { .. }
+            | Link::History { .. }
+            | Link::Week { .. }
+            | Link::Quarter { .. }
+            | Link::OneOnOnes => {}
         }
     }
 }

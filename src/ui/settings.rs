@@ -50,6 +50,7 @@ pub struct SettingsState {
     time: super::settings_time::TimeSettingsForm,
     development: super::settings_development::DevelopmentSettings,
     hiring: super::settings_hiring::HiringSettings,
+    review: super::settings_review::ReviewSettings,
     calendar: super::rules::RulesEditor,
 }
 
@@ -92,6 +93,7 @@ impl SettingsState {
             self.calendar.ui(ui, view, &mut shell.inbox, outbox);
             // Last, so the sections above stay where they were: the purge rule and the template.
             self.hiring.ui(ui, view, &mut shell.inbox, outbox);
+            self.review.ui(ui, view, &mut shell.inbox, outbox);
         });
         self.data.confirm_restore_ui(ui, shell);
     }

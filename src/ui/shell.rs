@@ -46,6 +46,12 @@ pub enum PickKind {
     MarkdownFile {
         file_name: String,
     },
+    /// Where to write a new file of one kind, proposing a name and offering that kind's filter.
+    SaveFile {
+        file_name: String,
+        filter: &'static str,
+        extensions: &'static [&'static str],
+    },
     Folder,
 }
 
@@ -62,10 +68,28 @@ impl Pick {
     /// A save dialog for a Markdown file, starting where the path typed points: its folder,
     /// if that exists, and its file name.
     pub fn markdown_file(title: &'static str, typed: &str) -> Self {
+        let (file_name, start_in) = Self::split_typed(typed);
+        Self { title, kind: PickKind::MarkdownFile { file_name }, start_in }
+    }
+
+    /// A save dialog for a file of one kind (`filter` names it, `extensions` are its
+    /// endings), starting where the path typed points.
+    pub fn save_file(
+        title: &'static str,
+        typed: &str,
+        filter: &'static str,
+        extensions: &'static [&'static str],
+    ) -> Self {
+        let (file_name, start_in) = Self::split_typed(typed);
+        Self { title, kind: PickKind::SaveFile { file_name, filter, extensions }, start_in }
+    }
+
+    /// The file name of a path typed, and its folder if that exists.
+    fn split_typed(typed: &str) -> (String, Option<PathBuf>) {
         let typed = Path::new(typed.trim());
         let file_name = typed.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let start_in = typed.parent().filter(|p| p.is_dir()).map(Path::to_path_buf);
-        Self { title, kind: PickKind::MarkdownFile { file_name }, start_in }
+        (file_name, start_in)
     }
 }
 

@@ -80,6 +80,7 @@ impl ThisWeekState {
             }
             ui.add_space(theme::SPACE_L);
             my_actions_ui(ui, view, sheet, shell);
+            reminders_ui(ui, view, shell);
             others_ui(ui, sheet, shell);
             super::business_links::contacts_due_ui(ui, view, shell);
         });
@@ -313,6 +314,32 @@ fn my_actions_ui(ui: &mut egui::Ui, view: &ViewModel, sheet: &PrepSheet, shell: 
         if ui.small_button(format!("Open {name}'s one-on-ones")).clicked() {
             shell.open_history(action.architect_id);
         }
+    }
+    ui.add_space(theme::SPACE_L);
+}
+
+/// The priorities of a quarterly review whose reminder falls from today to a week ahead.
+fn reminders_ui(ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell) {
+    let reminders = &view.review.reminders;
+    if reminders.is_empty() {
+        return;
+    }
+    theme::section_title(ui, &format!("Reminders from your reviews ({})", reminders.len()));
+    for (quarter, priority) in reminders {
+        ui.horizontal_wrapped(|ui| {
+            let on = priority.remind_on.map_or_else(String::new, |d| d.format("%a %-d %b").to_string());
+            ui.label(RichText::new(on).strong());
+            ui.label(&priority.text);
+            let open = format!("Open the review of {quarter}");
+            if ui
+                .link(RichText::new(format!("a priority of {quarter}")).small())
+                .on_hover_text(&open)
+                .clicked()
+            {
+                shell.review_focus = Some(*quarter);
+                shell.screen = super::Screen::Review;
+            }
+        });
     }
     ui.add_space(theme::SPACE_L);
 }

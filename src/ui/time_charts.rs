@@ -27,7 +27,7 @@ const DAYS_HEIGHT: f32 = 170.0;
 const WIDE_WIDTH: f32 = 1000.0;
 
 /// A plot that only shows: no panning or zooming, which would only lose the fixed scales.
-fn fixed_plot(id: &str, height: f32) -> Plot<'static> {
+pub(super) fn fixed_plot(id: &str, height: f32) -> Plot<'static> {
     Plot::new(id)
         .height(height)
         .allow_drag(false)
@@ -41,18 +41,18 @@ fn fixed_plot(id: &str, height: f32) -> Plot<'static> {
 }
 
 /// Grid marks at each whole number from 0 to `count - 1`: one per bar or point.
-fn index_marks(count: usize) -> impl Fn(GridInput) -> Vec<GridMark> {
+pub(super) fn index_marks(count: usize) -> impl Fn(GridInput) -> Vec<GridMark> {
     move |_input| (0..count).map(|i| GridMark { value: i as f64, step_size: 1.0 }).collect()
 }
 
 /// Grid marks at 0, 25, 50, 75 and 100 %.
-fn percent_marks(_input: GridInput) -> Vec<GridMark> {
+pub(super) fn percent_marks(_input: GridInput) -> Vec<GridMark> {
     [0.0, 25.0, 50.0, 75.0, 100.0].into_iter().map(|value| GridMark { value, step_size: 25.0 }).collect()
 }
 
 /// An x axis that names each whole-number position (a week, a day, a quarter), kept even
 /// when the labels sit close together (`egui_plot` hides x labels under 60 points apart).
-fn index_axis(labels: Vec<String>) -> Vec<AxisHints<'static>> {
+pub(super) fn index_axis(labels: Vec<String>) -> Vec<AxisHints<'static>> {
     vec![
         AxisHints::new_x().formatter(move |mark, _| label_at(&labels, mark.value)).label_spacing(22.0..=30.0),
     ]
@@ -68,12 +68,12 @@ fn label_at(labels: &[String], value: f64) -> String {
         .unwrap_or_default()
 }
 
-fn color(ui: &egui::Ui, category: Category) -> Color32 {
+pub(super) fn color(ui: &egui::Ui, category: Category) -> Color32 {
     theme::category_color(ui.visuals().dark_mode, category)
 }
 
 /// A solid bar of a category, outlined in the plot background so stacked segments stay apart.
-fn solid_bar(ui: &egui::Ui, category: Category, argument: f64, value: f64) -> Bar {
+pub(super) fn solid_bar(ui: &egui::Ui, category: Category, argument: f64, value: f64) -> Bar {
     Bar::new(argument, value)
         .fill(color(ui, category))
         .stroke(egui::Stroke::new(1.0, ui.visuals().extreme_bg_color))

@@ -57,6 +57,7 @@ mod ui_import_review;
 mod ui_notes;
 mod ui_one_on_ones;
 mod ui_review;
+mod ui_review_words;
 mod ui_team;
 mod ui_time;
 mod ui_type_ahead;

@@ -194,7 +194,7 @@ fn business_figures_come_from_the_wins_recorded_in_the_quarter() {
         }
     };
     let planned = win("Data platform", Some(day(2026, 10, 20)), 12_000);
-    win("AKS landing zone", Some(day(2026, 11, 18)), 8_000);
+    let aks = win("AKS landing zone", Some(day(2026, 11, 18)), 8_000);
     win("Last quarter's win", Some(day(2026, 9, 10)), 5_000);
     win("Fabric pilot", None, 3_000);
     business(
@@ -217,6 +217,15 @@ fn business_figures_come_from_the_wins_recorded_in_the_quarter() {
     assert!(d.figures.hiring.is_none(), "no requisition yet: hiring stays 'not recorded'");
     let keys: Vec<&str> = d.sections.iter().flat_map(|s| &s.figures).map(|f| f.key).collect();
     assert!(keys.iter().any(|k| k.starts_with("business.")), "{keys:?}");
+
+    // Each win of the quarter is listed, largest first, and opens on the Business screen.
+    let won: Vec<(&str, &str, f64)> =
+        figures.won.iter().map(|w| (w.title.as_str(), w.account.as_str(), w.acr_monthly)).collect();
+    assert_eq!(won, [("Data platform", "Contoso", 12_000.0), ("AKS landing zone", "Contoso", 8_000.0)]);
+    let wins =
+        d.sections.iter().flat_map(|s| &s.tables).find(|t| t.title == "Wins").expect("a table of the wins");
+    assert_eq!(wins.rows[1].cells[..3], ["AKS landing zone", "Contoso", "18 Nov 2026"]);
+    assert_eq!(wins.rows[1].link, Some(leadline::model::review::figures::Link::Win { opportunity: aks }));
 }
 
 #[test]

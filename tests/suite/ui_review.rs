@@ -11,15 +11,15 @@ use leadline::app::LeadlineApp;
 use crate::common;
 use crate::review::seeded;
 
-type App = Harness<'static, LeadlineApp>;
+pub type App = Harness<'static, LeadlineApp>;
 
-const SETBACKS: &str = "What could have gone better, and what you learned";
+pub const SETBACKS: &str = "What could have gone better, and what you learned";
 
 /// The real app in a tall window (the whole review fits without scrolling), on Ctrl+6.
-fn open_review(path: &std::path::Path) -> App {
+pub fn open_review(path: &std::path::Path) -> App {
     let startup = common::startup(path);
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 2400.0))
+        .with_size(egui::vec2(1280.0, 4000.0))
         .build_eframe(move |cc| LeadlineApp::new(cc, startup));
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num6);
@@ -29,13 +29,13 @@ fn open_review(path: &std::path::Path) -> App {
     harness
 }
 
-fn click(harness: &mut App, role: Role, label: &str) {
+pub fn click(harness: &mut App, role: Role, label: &str) {
     harness.get_by_role_and_label(role, label).click();
     harness.run();
     harness.run();
 }
 
-fn type_into(harness: &mut App, role: Role, label: &str, text: &str) {
+pub fn type_into(harness: &mut App, role: Role, label: &str, text: &str) {
     let field = harness.get_by_role_and_label(role, label);
     field.click();
     harness.run();
@@ -43,7 +43,7 @@ fn type_into(harness: &mut App, role: Role, label: &str, text: &str) {
     harness.run();
 }
 
-fn one<T: rusqlite::types::FromSql>(harness: &App, sql: &str) -> T {
+pub fn one<T: rusqlite::types::FromSql>(harness: &App, sql: &str) -> T {
     common::app_db(harness).query_row(sql, [], |r| r.get(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
 }
 
@@ -77,7 +77,7 @@ fn write_accept_rate_finalize_and_the_next_quarter_compares_against_it() {
     let suggestion: String = one(&harness, "SELECT suggestion FROM review_accomplishments");
     assert_eq!(suggestion, "time.split");
     assert!(
-        harness.query_by_label_contains("• Kept my time on the 50/30/20 split in 0 of 1 weeks").is_some()
+        harness.query_by_label_contains("1. Kept my time on the 50/30/20 split in 0 of 1 weeks").is_some()
     );
 
     // The manager's own words, saved on leaving the field.

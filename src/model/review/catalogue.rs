@@ -145,10 +145,6 @@ fn none(_: &QuarterFigures) -> Option<String> {
     None
 }
 
-fn no_link(_: &QuarterFigures) -> Option<Link> {
-    None
-}
-
 #[allow(clippy::unnecessary_wraps, reason = "a `Def::link`: other figures have no link")]
 fn quarter_link(q: &QuarterFigures) -> Option<Link> {
     Some(Link::Quarter { quarter: q.quarter })
@@ -239,7 +235,7 @@ fn definitions() -> Vec<Def> {
             better: higher,
             value: |q| pct(q.coaching.held, q.coaching.due),
             detail: |q| Some(format!("{} held of {} due by cadence", q.coaching.held, q.coaching.due)),
-            link: no_link,
+            link: |_| Some(Link::OneOnOnes),
         },
         Def {
             key: "coaching.actions_closed",
@@ -249,7 +245,7 @@ fn definitions() -> Vec<Def> {
             better: higher,
             value: |q| f(q.coaching.actions_closed),
             detail: none,
-            link: no_link,
+            link: |_| Some(Link::OneOnOnes),
         },
         Def {
             key: "coaching.actions_overdue",
@@ -259,7 +255,7 @@ fn definitions() -> Vec<Def> {
             better: lower,
             value: |q| f(q.coaching.actions_overdue),
             detail: |q| Some(format!("open and past due on {}", q.as_of.format("%-d %b %Y"))),
-            link: no_link,
+            link: |_| Some(Link::OneOnOnes),
         },
         Def {
             key: "coaching.points_carried",
@@ -269,7 +265,7 @@ fn definitions() -> Vec<Def> {
             better: lower,
             value: |q| f(q.coaching.points_carried),
             detail: none,
-            link: no_link,
+            link: |_| Some(Link::OneOnOnes),
         },
         Def {
             key: "coaching.energy",
@@ -281,7 +277,7 @@ fn definitions() -> Vec<Def> {
             detail: |q| {
                 Some(format!("{} scores, {} low (1 or 2)", q.coaching.energy_scores, q.coaching.energy_low))
             },
-            link: no_link,
+            link: |_| Some(Link::OneOnOnes),
         },
         Def {
             key: "coaching.goals_completed",

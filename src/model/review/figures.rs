@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::labels;
 use crate::model::architect::{Cadence, Readiness};
 use crate::model::fiscal::{FiscalQuarter, IsoWeek};
-use crate::model::ids::{ArchitectId, GoalId, OneOnOneId};
+use crate::model::ids::{ArchitectId, GoalId, OneOnOneId, OpportunityId};
 use crate::model::split::{Category, Split, Targets};
 
 /// The version of [`QuarterFigures`] a snapshot was written with. A snapshot of another
@@ -247,6 +247,20 @@ pub struct BusinessFigures {
     pub event_attendance: u32,
     pub opportunities_influenced: u32,
     pub new_market_wins: u32,
+    /// The quarter's wins, largest monthly ACR first (at most [`LIST_LIMIT`]); a snapshot
+    /// written before this list existed reads as none.
+    #[serde(default)]
+    pub won: Vec<WinRef>,
+}
+
+/// A win of the quarter, to open it on the Business screen.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WinRef {
+    pub opportunity: OpportunityId,
+    pub title: String,
+    pub account: String,
+    pub closed_on: NaiveDate,
+    pub acr_monthly: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -299,6 +313,13 @@ pub enum Link {
         architect: ArchitectId,
         meeting: OneOnOneId,
     },
+    /// A win (an opportunity) on the Business screen.
+    Win {
+        opportunity: OpportunityId,
+    },
+    /// The One-on-ones screen: the team with each one's energy trend, their meetings, action
+    /// items and talking points.
+    OneOnOnes,
     /// The Time screen on a week.
     Week {
         #[serde(serialize_with = "labels::serialize")]

@@ -154,7 +154,7 @@ fn coaching_tables(q: &QuarterFigures) -> Vec<Table> {
                     m.scores.to_string(),
                     m.average.map_or_else(|| "—".to_owned(), |a| format!("{a:.1}")),
                 ],
-                link: None,
+                link: Some(Link::OneOnOnes),
             })
             .collect::<Vec<_>>();
         let n = rows.len();
@@ -224,6 +224,22 @@ fn coaching_tables(q: &QuarterFigures) -> Vec<Table> {
 fn business_tables(q: &QuarterFigures) -> Vec<Table> {
     let Some(b) = &q.business else { return Vec::new() };
     let mut tables = Vec::new();
+    if !b.won.is_empty() {
+        let rows: Vec<TableRow> = b
+            .won
+            .iter()
+            .map(|w| TableRow {
+                cells: vec![
+                    w.title.clone(),
+                    w.account.clone(),
+                    day(w.closed_on),
+                    format!("${:.0}", w.acr_monthly),
+                ],
+                link: Some(Link::Win { opportunity: w.opportunity }),
+            })
+            .collect();
+        tables.push(table("Wins", vec!["Opportunity", "Account", "Closed", "Monthly ACR"], rows, b.wins));
+    }
     if !b.pipeline.is_empty() {
         let rows: Vec<TableRow> = b
             .pipeline
