@@ -731,7 +731,7 @@ fn a_file_from_the_release_before_the_last_migration_opens_after_a_backup_and_ke
                 statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect()
             };
             let (old, new) = (all(&kept), all(store.conn()));
-            assert_eq!(i64::try_from(old.len()).unwrap(), i64::from(*n));
+            assert_eq!(i64::try_from(old.len()).unwrap(), *n);
             assert!(old.is_subset(&new), "settings keeps its rows: {old:?} in {new:?}");
             continue;
         }
