@@ -18,9 +18,9 @@ pub fn lock_path(db: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Takes the lock, or says that another Leadline has the file open.
-pub fn acquire(db: &Path) -> Result<InstanceLock, StoreError> {
-    let path = lock_path(db);
+/// Opens (creating, private) the lock file `path` beside the database `db`; a folder that
+/// cannot be written is said as a read-only database.
+fn open_lock_file(db: &Path, path: &Path) -> Result<File, StoreError> {
     let mut options = OpenOptions::new();
     options.create(true).truncate(false).write(true);
     #[cfg(unix)]
@@ -28,13 +28,19 @@ pub fn acquire(db: &Path) -> Result<InstanceLock, StoreError> {
         use std::os::unix::fs::OpenOptionsExt as _;
         options.mode(0o600);
     }
-    let file = options.open(&path).map_err(|source| {
+    options.open(path).map_err(|source| {
         if source.kind() == std::io::ErrorKind::PermissionDenied {
             StoreError::ReadOnly { path: db.to_owned() }
         } else {
-            StoreError::Io { path: path.clone(), source }
+            StoreError::Io { path: path.to_owned(), source }
         }
-    })?;
+    })
+}
+
+/// Takes the lock, or says that another Leadline has the file open.
+pub fn acquire(db: &Path) -> Result<InstanceLock, StoreError> {
+    let path = lock_path(db);
+    let file = open_lock_file(db, &path)?;
     // A lock can be held for a moment by a process this one just forked (until it execs and
     // its copy of the descriptor closes), so a busy lock is tried again briefly before another
     // Leadline is blamed.
@@ -85,20 +91,7 @@ pub fn hold_off_calls(db: &Path) -> Result<CallLock, StoreError> {
 
 fn lock_calls(db: &Path, exclusive: bool) -> Result<CallLock, StoreError> {
     let path = calls_path(db);
-    let mut options = OpenOptions::new();
-    options.create(true).truncate(false).write(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    let file = options.open(&path).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::PermissionDenied {
-            StoreError::ReadOnly { path: db.to_owned() }
-        } else {
-            StoreError::Io { path: path.clone(), source }
-        }
-    })?;
+    let file = open_lock_file(db, &path)?;
     let started = std::time::Instant::now();
     loop {
         let tried = if exclusive { file.try_lock() } else { file.try_lock_shared() };
