@@ -72,6 +72,9 @@ pub struct LeadlineApp {
     open_file: Option<PathBuf>,
     /// When (egui's clock, seconds) the window last asked about other programs' writes.
     other_writers_asked: f64,
+    /// Ctrl+Q or File > Quit this frame: the window is asked to close at the frame's end,
+    /// after what was typed is saved.
+    quit: bool,
 }
 
 impl LeadlineApp {
@@ -106,6 +109,7 @@ impl LeadlineApp {
             theme_preference: egui::ThemePreference::System,
             open_file,
             other_writers_asked: f64::NEG_INFINITY,
+            quit: false,
         };
         match store.and_then(|store| Session::new(store, clock, app.zone.clone())) {
             Ok(session) => app.session = Some(session),
@@ -249,7 +253,7 @@ impl LeadlineApp {
             self.shell.request_undo = true;
         }
         if quit {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            self.quit = true;
         }
     }
 
@@ -264,7 +268,7 @@ impl LeadlineApp {
                 ui.separator();
                 let quit = egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_QUIT));
                 if ui.add(quit).clicked() {
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                    self.quit = true;
                 }
             });
             ui.menu_button("Edit", |ui| {
@@ -373,6 +377,13 @@ impl LeadlineApp {
         }
         self.shell.toasts.ui(&ctx);
         self.show_uncollected();
+        let quit = std::mem::take(&mut self.quit);
+        if quit || ctx.input(|i| i.viewport().close_requested()) {
+            // The window closes after this frame: what is saved as it is typed (a
+            // one-on-one's notes, the review's texts) is saved now, not after the pause.
+            let Self { session, empty_view, screens, outbox, .. } = self;
+            screens.save_typed(outbox, session.as_ref().map_or(&*empty_view, Session::view));
+        }
         let had_commands = !self.outbox.is_empty() || self.shell.request_undo;
         self.apply_outbox();
         self.apply_file_actions();
@@ -382,6 +393,9 @@ impl LeadlineApp {
         self.follow_the_view();
         self.rebuild_import_preview();
         self.shell.forget_file_answer();
+        if quit {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         if had_commands {
             // The forms take their answers on the next frame.
             ctx.request_repaint();

@@ -163,6 +163,17 @@ impl MeetingEditor {
         Ok(MeetingFields { held_on, mood: self.mood, notes: self.notes.text.clone() })
     }
 
+    /// Sends the notes typed since the last save, unless that text is already on its way
+    /// (the window is closing).
+    pub fn save_unsaved(&mut self, meeting: &OneOnOne, outbox: &mut Outbox) {
+        if self.id == meeting.id
+            && self.notes.dirty
+            && self.notes.in_flight.as_deref() != Some(self.notes.text.as_str())
+        {
+            self.save(meeting, outbox);
+        }
+    }
+
     fn save(&mut self, meeting: &OneOnOne, outbox: &mut Outbox) {
         match self.fields() {
             Ok(fields) => {

@@ -146,6 +146,15 @@ pub struct Screens {
 }
 
 impl Screens {
+    /// The window is closing: what is saved as it is typed (a one-on-one's notes, the
+    /// review's texts) and was typed since the last save is sent now.
+    pub fn save_typed(&mut self, outbox: &mut Outbox, view: &ViewModel) {
+        self.review.flush(outbox, view);
+        if let (Some(editor), Some(meeting)) = (&mut self.one_on_ones.editor, &view.meeting) {
+            editor.save_unsaved(&meeting.meeting, outbox);
+        }
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell, outbox: &mut Outbox) {
         if shell.request_new_architect {
             shell.screen = Screen::Team;

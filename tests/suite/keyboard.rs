@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use leadline::app::LeadlineApp;
 use leadline::model::split::Category;
-use leadline::store::{architects, time};
+use leadline::store::{architects, one_on_ones, time};
 
 type App = Harness<'static, LeadlineApp>;
 
@@ -119,4 +119,76 @@ fn time_alt_left_and_alt_right_step_through_the_weeks() {
     harness.run();
     harness.get_by_label("Week 2026-W47");
     assert!(harness.query_by_label("Week 2026-W46").is_none());
+}
+
+/// Presses Ctrl+Q and steps the frames up to the one that reads the key (not the release
+/// after it), so that frame's output is the harness's: what the app asked of the window then.
+fn press_ctrl_q(harness: &mut App) -> Vec<egui::ViewportCommand> {
+    harness.event(egui::Event::ModifiersChanged(Modifiers::COMMAND));
+    harness.event(egui::Event::Key {
+        key: Key::Q,
+        pressed: true,
+        modifiers: Modifiers::COMMAND,
+        repeat: false,
+        physical_key: None,
+    });
+    harness.step();
+    harness.output().viewport_output[&egui::ViewportId::ROOT].commands.clone()
+}
+
+fn asks_to_close(commands: &[egui::ViewportCommand]) -> bool {
+    commands.iter().any(|command| matches!(command, egui::ViewportCommand::Close))
+}
+
+fn sofias_notes_today(harness: &App) -> String {
+    let conn = common::app_db(harness);
+    let sofia =
+        architects::list(conn).unwrap().into_iter().find(|a| a.fields.name == "Sofia Lindqvist").unwrap();
+    one_on_ones::on_date(conn, sofia.id, common::today())
+        .unwrap()
+        .map(|meeting| one_on_ones::get(conn, meeting).unwrap().fields.notes)
+        .unwrap_or_default()
+}
+
+#[test]
+fn ctrl_q_asks_the_window_to_close_and_saves_the_notes_typed_just_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::harness(&path);
+    // Nothing asks to close on an ordinary frame or key.
+    press(&mut harness, Key::ArrowDown);
+    assert!(!asks_to_close(&harness.output().viewport_output[&egui::ViewportId::ROOT].commands));
+
+    harness.get_by_label("Start the one-on-one with Sofia Lindqvist").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Notes").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "Notes")
+        .type_text("Quit right after typing this");
+    harness.run();
+    // The notes save themselves after a pause in typing; that pause has not come yet.
+    assert_eq!(sofias_notes_today(&harness), "", "not saved yet: the test would prove nothing");
+
+    let commands = press_ctrl_q(&mut harness);
+    assert!(asks_to_close(&commands), "Ctrl+Q asks the window to close: {commands:?}");
+    assert_eq!(
+        sofias_notes_today(&harness),
+        "Quit right after typing this",
+        "the notes typed before Ctrl+Q are saved in the frame that closes the window"
+    );
+}
+
+#[test]
+fn ctrl_q_quits_from_a_text_field_too_and_types_nothing_into_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::team_harness(&path);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Name").type_text("Half typed");
+    harness.run();
+    let commands = press_ctrl_q(&mut harness);
+    assert!(asks_to_close(&commands), "{commands:?}");
+    assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Name").value().as_deref(), Some("Half typed"));
 }
