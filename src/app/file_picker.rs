@@ -115,64 +115,103 @@ fn show(dialog: rfd::FileDialog, pick: &Pick) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
-    use std::time::{Duration, Instant};
+    use std::sync::{Condvar, Mutex};
 
     use super::*;
+
+    /// The titles of the dialogs the user has answered: a dialog stays open until its title
+    /// is here. A handshake, so no test depends on how fast a thread runs.
+    static ANSWERED: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+    static ANSWERED_CHANGED: Condvar = Condvar::new();
 
     fn pick(title: &'static str) -> Pick {
         Pick { title, kind: PickKind::Folder, start_in: None }
     }
 
-    /// A dialog the user answers after a moment.
-    fn slow_dialog(_dialog: rfd::FileDialog, pick: &Pick) -> Option<PathBuf> {
-        std::thread::sleep(Duration::from_millis(50));
-        (pick.title == "Choose").then(|| PathBuf::from("/home/me/exports"))
+    /// The user answers the dialog titled `title` (before or after it opens).
+    fn answer(title: &'static str) {
+        ANSWERED.lock().expect("not poisoned").push(title);
+        ANSWERED_CHANGED.notify_all();
     }
 
-    fn wait_for(picker: &mut NativeFilePicker) -> Option<(&'static str, Answer)> {
-        let started = Instant::now();
-        while started.elapsed() < Duration::from_secs(10) {
-            if let Some(answer) = picker.poll() {
-                return Some(answer);
-            }
-            std::thread::sleep(Duration::from_millis(5));
+    /// On macOS the dialog is modal and answered inside `ask`: the user answers all of
+    /// them up front there. Elsewhere each is answered when the test says so.
+    fn answered_up_front(titles: &[&'static str]) {
+        if cfg!(target_os = "macos") {
+            titles.iter().copied().for_each(answer);
         }
-        None
+    }
+
+    fn answer_now(title: &'static str) {
+        if !cfg!(target_os = "macos") {
+            answer(title);
+        }
+    }
+
+    /// A dialog open until the user answers it; a title starting with "Choose" chooses a
+    /// folder, any other is cancelled.
+    fn held_dialog(_dialog: rfd::FileDialog, pick: &Pick) -> Option<PathBuf> {
+        let mut answered = ANSWERED.lock().expect("not poisoned");
+        loop {
+            if let Some(at) = answered.iter().position(|title| *title == pick.title) {
+                answered.remove(at);
+                break;
+            }
+            answered = ANSWERED_CHANGED.wait(answered).expect("not poisoned");
+        }
+        pick.title.starts_with("Choose").then(|| PathBuf::from("/home/me/exports"))
+    }
+
+    /// Polls as the frames do until the answer is there (a broken picker hangs the test).
+    fn wait_for(picker: &mut NativeFilePicker) -> (&'static str, Answer) {
+        loop {
+            if let Some(answer) = picker.poll() {
+                return answer;
+            }
+            std::thread::yield_now();
+        }
     }
 
     #[test]
     fn the_answer_comes_back_once_with_its_title_while_the_window_stays_live() {
-        let mut picker = NativeFilePicker { show: slow_dialog, ..NativeFilePicker::default() };
+        answered_up_front(&["Choose an export folder"]);
+        let mut picker = NativeFilePicker { show: held_dialog, ..NativeFilePicker::default() };
         let ctx = egui::Context::default();
-        assert!(picker.ask(pick("Choose"), &ctx, None));
+        assert!(picker.ask(pick("Choose an export folder"), &ctx, None));
         if !cfg!(target_os = "macos") {
             assert_eq!(picker.poll(), None, "the dialog is still open: the frame goes on");
             assert!(!picker.ask(pick("Other"), &ctx, None), "one dialog at a time");
         }
+        answer_now("Choose an export folder");
         assert_eq!(
             wait_for(&mut picker),
-            Some(("Choose", Answer::Chosen(PathBuf::from("/home/me/exports"))))
+            ("Choose an export folder", Answer::Chosen(PathBuf::from("/home/me/exports")))
         );
         assert_eq!(picker.poll(), None, "once");
     }
 
     #[test]
     fn a_cancel_is_an_answer_and_an_answer_nobody_collected_does_not_block_the_next_dialog() {
-        let mut picker = NativeFilePicker { show: slow_dialog, ..NativeFilePicker::default() };
+        answered_up_front(&["Cancelled", "Left behind", "Choose a backup folder"]);
+        let mut picker = NativeFilePicker { show: held_dialog, ..NativeFilePicker::default() };
         let ctx = egui::Context::default();
         assert!(picker.ask(pick("Cancelled"), &ctx, None));
-        assert_eq!(wait_for(&mut picker), Some(("Cancelled", Answer::Cancelled)));
+        answer_now("Cancelled");
+        assert_eq!(wait_for(&mut picker), ("Cancelled", Answer::Cancelled));
         // The import view was left while its dialog was open: its answer is never collected.
         assert!(picker.ask(pick("Left behind"), &ctx, None));
-        // Once it is answered, the next dialog opens.
-        let started = Instant::now();
-        while !picker.ask(pick("Choose"), &ctx, None) {
-            assert!(started.elapsed() < Duration::from_secs(10), "the dialog left behind never closed");
-            std::thread::sleep(Duration::from_millis(5));
+        if !cfg!(target_os = "macos") {
+            assert!(!picker.ask(pick("Choose a backup folder"), &ctx, None), "still open");
         }
+        // Once it is answered, the next dialog opens (as soon as its answer has come back).
+        answer_now("Left behind");
+        while !picker.ask(pick("Choose a backup folder"), &ctx, None) {
+            std::thread::yield_now();
+        }
+        answer_now("Choose a backup folder");
         assert_eq!(
             wait_for(&mut picker),
-            Some(("Choose", Answer::Chosen(PathBuf::from("/home/me/exports"))))
+            ("Choose a backup folder", Answer::Chosen(PathBuf::from("/home/me/exports")))
         );
     }
 }

@@ -4,7 +4,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
-use std::time::Duration;
 
 use leadline::store::{Store, migrations, transfer};
 use rusqlite::Connection;
@@ -80,7 +79,7 @@ fn make_export() -> Vec<u8> {
             out.to_str().expect("utf-8"),
         ],
     ] {
-        let output = run_leadline(&args, Duration::from_mins(5)).expect("finished");
+        let output = run_leadline(&args);
         assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
     }
     let mut document: Value = serde_json::from_slice(&std::fs::read(&out).expect("read")).expect("json");
@@ -220,7 +219,7 @@ fn damaged_exports_through_the_command_line_exit_with_a_message_and_leave_the_da
             )
         };
         let args = ["--db", db.to_str().expect("utf-8"), "import", "json", file.to_str().expect("utf-8")];
-        let Some(output) = run_leadline(&args, super::LIMIT) else { fail("did not finish".into()) };
+        let output = run_leadline(&args);
         let stderr = String::from_utf8_lossy(&output.stderr);
         match output.status.code() {
             Some(0) => {}
