@@ -114,14 +114,33 @@ fn lock_calls(db: &Path, exclusive: bool) -> Result<CallLock, StoreError> {
 /// Whether nobody has `db` open at this moment: no window and no command-line call. Asks
 /// once, without waiting (a busy lock answers no at once).
 pub fn nobody_has_it_open(db: &Path) -> bool {
-    let free =
-        |path: PathBuf| OpenOptions::new().write(true).open(path).is_ok_and(|file| file.try_lock().is_ok());
+    let free = |path: PathBuf| match OpenOptions::new().write(true).open(path) {
+        Ok(file) => file.try_lock().is_ok(),
+        // Nobody holds a lock file that is not there (the first to lock makes it): a file
+        // copied from elsewhere, or one no command-line call ever joined.
+        Err(error) => error.kind() == std::io::ErrorKind::NotFound,
+    };
     free(lock_path(db)) && free(calls_path(db))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_without_lock_files_beside_it_is_open_by_nobody() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("leadline.db");
+        assert!(nobody_has_it_open(&db), "no lock file, no call file: nobody");
+        let window = acquire(&db).expect("the window's lock");
+        assert!(!nobody_has_it_open(&db), "a window has it");
+        drop(window);
+        assert!(nobody_has_it_open(&db));
+        let call = join_calls(&db).expect("a call");
+        assert!(!nobody_has_it_open(&db), "a command-line call has it");
+        drop(call);
+        assert!(nobody_has_it_open(&db));
+    }
 
     #[test]
     fn calls_share_the_file_and_a_swap_waits_for_them_to_finish() {
