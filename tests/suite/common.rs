@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::rc::Rc;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
@@ -52,11 +52,24 @@ pub fn empty_db(dir: &tempfile::TempDir) -> PathBuf {
     path
 }
 
-/// A database holding the small demo team.
+/// A database holding the small demo team: a copy of the file `Command::LoadDemo` wrote once
+/// in this test run (making it takes longer than most tests; copying it, a millisecond).
 pub fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
     let path = db_in(dir);
-    apply(&mut session(&path), Command::LoadDemo(DemoSize::Small));
+    std::fs::write(&path, small_demo()).expect("write the demo database");
     path
+}
+
+/// The bytes of a database file holding the small demo team, made through the session on the
+/// first call (its connection closed, so the file holds every page).
+fn small_demo() -> &'static [u8] {
+    static DEMO: OnceLock<Vec<u8>> = OnceLock::new();
+    DEMO.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = db_in(&dir);
+        apply(&mut session(&path), Command::LoadDemo(DemoSize::Small));
+        std::fs::read(&path).expect("read the demo database")
+    })
 }
 
 pub fn startup(path: &Path) -> Startup {
