@@ -150,6 +150,18 @@ fn sofias_notes_today(harness: &App) -> String {
         .unwrap_or_default()
 }
 
+/// Starts today's one-on-one with Sofia and types `notes`, without the pause that saves them.
+fn type_notes_for_sofia(harness: &mut App, notes: &str) {
+    harness.get_by_label("Start the one-on-one with Sofia Lindqvist").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Notes").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::MultilineTextInput, "Notes").type_text(notes);
+    harness.run();
+    // The notes save themselves after a pause in typing; that pause has not come yet.
+    assert_eq!(sofias_notes_today(harness), "", "not saved yet: the test would prove nothing");
+}
+
 #[test]
 fn ctrl_q_asks_the_window_to_close_and_saves_the_notes_typed_just_before() {
     let dir = tempfile::tempdir().unwrap();
@@ -159,16 +171,7 @@ fn ctrl_q_asks_the_window_to_close_and_saves_the_notes_typed_just_before() {
     press(&mut harness, Key::ArrowDown);
     assert!(!asks_to_close(&harness.output().viewport_output[&egui::ViewportId::ROOT].commands));
 
-    harness.get_by_label("Start the one-on-one with Sofia Lindqvist").click();
-    harness.run();
-    harness.get_by_role_and_label(Role::MultilineTextInput, "Notes").click();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::MultilineTextInput, "Notes")
-        .type_text("Quit right after typing this");
-    harness.run();
-    // The notes save themselves after a pause in typing; that pause has not come yet.
-    assert_eq!(sofias_notes_today(&harness), "", "not saved yet: the test would prove nothing");
+    type_notes_for_sofia(&mut harness, "Quit right after typing this");
 
     let commands = press_ctrl_q(&mut harness);
     assert!(asks_to_close(&commands), "Ctrl+Q asks the window to close: {commands:?}");
@@ -191,4 +194,23 @@ fn ctrl_q_quits_from_a_text_field_too_and_types_nothing_into_it() {
     let commands = press_ctrl_q(&mut harness);
     assert!(asks_to_close(&commands), "{commands:?}");
     assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Name").value().as_deref(), Some("Half typed"));
+}
+
+#[test]
+fn the_windows_close_button_saves_the_notes_typed_just_before_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::harness(&path);
+    type_notes_for_sofia(&mut harness, "Closed from the title bar");
+    // What eframe tells the app when the window's close button is pressed: one frame in which
+    // the close is requested, before the window goes.
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    assert_eq!(sofias_notes_today(&harness), "Closed from the title bar");
 }
