@@ -60,13 +60,13 @@ pub fn facts_since(conn: &Connection, since: NaiveDate) -> Result<Vec<ContactFac
     facts_from(
         conn,
         "SELECT contact_id, max(on_date) FROM interactions WHERE on_date < ?1 GROUP BY contact_id \
-         UNION ALL SELECT contact_id, on_date FROM interactions WHERE on_date >= ?1 \
-         ORDER BY 1, 2",
+         UNION ALL SELECT contact_id, on_date FROM interactions \
+         WHERE contact_id IN (SELECT id FROM contacts) AND on_date >= ?1",
         [since],
     )
 }
 
-/// The contacts, with the interaction days `dates` selects (contact, day; by contact and day).
+/// The contacts, with the interaction days `dates_sql` selects (contact, day), oldest first.
 fn facts_from(
     conn: &Connection,
     dates_sql: &str,
@@ -77,6 +77,9 @@ fn facts_from(
     for pair in stmt.query_map(params, |row| Ok((row.get(0)?, row.get(1)?)))? {
         let (contact, on) = pair?;
         dates.entry(contact).or_default().push(on);
+    }
+    for days in dates.values_mut() {
+        days.sort_unstable();
     }
     let mut stmt = conn.prepare_cached("SELECT id, created_on, ideal_days, max_days FROM contacts")?;
     let rows =

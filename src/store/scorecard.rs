@@ -212,9 +212,11 @@ pub fn cadence_facts(
             people.push((id, CadenceFacts { cadence, started_on, meetings: Vec::new() }));
         }
     }
+    // Per architect, from the partial index of held meetings (architect, day): already in
+    // order, where a range over every architect's days would need a sort.
     let mut stmt = conn.prepare_cached(
-        "SELECT architect_id, held_on FROM one_on_ones WHERE held = 1 AND held_on BETWEEN ?1 AND ?2 \
-         ORDER BY architect_id, held_on",
+        "SELECT architect_id, held_on FROM one_on_ones WHERE architect_id IN (SELECT id FROM architects) \
+         AND held = 1 AND held_on BETWEEN ?1 AND ?2 ORDER BY architect_id, held_on",
     )?;
     for pair in stmt.query_map(params![from, to], |row| Ok((row.get(0)?, row.get(1)?)))? {
         let (architect, held_on): (crate::model::ArchitectId, NaiveDate) = pair?;
