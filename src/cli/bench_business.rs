@@ -25,6 +25,12 @@ pub fn run(db: &Path, runs: usize, today: NaiveDate) -> anyhow::Result<Vec<Measu
         let store = Store::open(db)?;
         let conn = store.conn();
         let view = BusinessView::load(conn, today)?;
+        let differences = view.differences(&BusinessView::load_from_every_record(conn, today)?);
+        anyhow::ensure!(
+            differences.is_empty(),
+            "the view read from its window differs from the one read from every record: {}",
+            differences.join(", ")
+        );
         measurements.push(measure(
             format!(
                 "business: Business screen view data ({} opportunities listed, {} milestones, {} accounts)",
@@ -36,10 +42,22 @@ pub fn run(db: &Path, runs: usize, today: NaiveDate) -> anyhow::Result<Vec<Measu
             runs,
             || BusinessView::load(conn, today),
         )?);
+        measurements.push(measure(
+            "business: the same view data read from every record (the whole read it replaced)",
+            None,
+            runs,
+            || BusinessView::load_from_every_record(conn, today),
+        )?);
         let start_month = store::time::time_settings(conn)?.start_month;
         let quarter = FiscalQuarter::of(today, start_month);
         let past = FiscalQuarter::new(quarter.fiscal_year() - 4, 3).unwrap_or(quarter);
         for q in [quarter, past] {
+            let whole =
+                store::scorecard::Facts::read(conn, q, q, start_month)?.scorecard(q, start_month, today);
+            anyhow::ensure!(
+                store::scorecard::scorecard(conn, q, today)? == whole,
+                "the scorecard of {q} read from its window differs from the one read from every record"
+            );
             measurements.push(measure(
                 format!("business: scorecard of {q}"),
                 Some(Duration::from_millis(10)),

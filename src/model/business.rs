@@ -322,7 +322,12 @@ pub struct ScorecardInputs<'a> {
     pub today: NaiveDate,
     /// The quarter's targets.
     pub metrics: &'a [Metric],
+    /// The opportunities the quarter's figures need (every one, or those open or closed since
+    /// its fiscal year started: see `store::scorecard::Facts::read_window`).
     pub opportunities: &'a [OpportunityFacts],
+    /// Whether any opportunity was ever recorded: without one, wins and pipeline are typed.
+    pub has_opportunities: bool,
+    /// The milestones the standards need (every one, or those still to deliver).
     pub milestones: &'a [MilestoneFacts],
     /// Actual consumption (first day of the month, dollars) of every account: summed per month.
     pub consumption: &'a [(NaiveDate, i64)],
@@ -347,7 +352,7 @@ pub fn scorecard(inputs: &ScorecardInputs<'_>) -> Scorecard {
     let as_of = as_of(quarter, start_month, today);
     let fiscal_year_start =
         FiscalQuarter::new(quarter.fiscal_year(), 1).map_or(first, |q1| q1.start(start_month));
-    let has_opportunities = !inputs.opportunities.is_empty();
+    let has_opportunities = inputs.has_opportunities;
     let consumed: Vec<i64> = inputs
         .consumption
         .iter()

@@ -88,7 +88,18 @@ pub struct BusinessView {
 }
 
 impl BusinessView {
+    /// Reads the view from only the records its figures can use (`Facts::read_window`).
     pub fn load(conn: &Connection, today: NaiveDate) -> Result<Self, StoreError> {
+        Self::load_reading(conn, today, false)
+    }
+
+    /// The same view computed from every record ever kept (`Facts::read`), which the windowed
+    /// read must equal: for the tests and the benchmark that check it.
+    pub fn load_from_every_record(conn: &Connection, today: NaiveDate) -> Result<Self, StoreError> {
+        Self::load_reading(conn, today, true)
+    }
+
+    fn load_reading(conn: &Connection, today: NaiveDate, every_record: bool) -> Result<Self, StoreError> {
         let start_month = time::time_settings(conn)?.start_month;
         let quarter = FiscalQuarter::of(today, start_month);
         let first_quarter = FiscalQuarter::new(quarter.fiscal_year(), 1).unwrap_or(quarter);
@@ -99,7 +110,11 @@ impl BusinessView {
         for _ in 0..QUARTERS_BACK {
             earliest = earliest.previous();
         }
-        let facts = Facts::read(conn, earliest, quarter.next(), start_month)?;
+        let facts = if every_record {
+            Facts::read(conn, earliest, quarter.next(), start_month)?
+        } else {
+            Facts::read_window(conn, earliest, quarter.next(), start_month, today)?
+        };
         let mut scorecards = Vec::with_capacity(QUARTERS_BACK + 2);
         let mut q = earliest;
         while q <= quarter.next() {
@@ -192,6 +207,39 @@ impl BusinessView {
             *card = self.facts.scorecard(card.quarter, start_month, self.today);
         }
         Ok(())
+    }
+
+    /// The parts of what the screen shows that differ between two views (empty when the same):
+    /// the lists, the figures of every account's chart, what needs attention, the scorecards
+    /// and the pipeline. What they were computed from is not compared.
+    pub fn differences(&self, other: &Self) -> Vec<&'static str> {
+        let months = self.chart_months();
+        let charts = |view: &Self| -> Vec<(Vec<i64>, Vec<Option<i64>>)> {
+            view.accounts
+                .iter()
+                .map(|a| {
+                    (view.expected_series(a.account.id, &months), view.actual_series(a.account.id, &months))
+                })
+                .collect()
+        };
+        let checks: [(&'static str, bool); 15] = [
+            ("today", self.today == other.today),
+            ("quarter", self.quarter == other.quarter && self.fiscal_year_start == other.fiscal_year_start),
+            ("accounts", self.accounts == other.accounts),
+            ("opportunities", self.opportunities == other.opportunities),
+            ("milestones", self.milestones == other.milestones),
+            ("consumption", self.consumption == other.consumption),
+            ("charts", months == other.chart_months() && charts(self) == charts(other)),
+            ("initiatives", self.initiatives == other.initiatives),
+            ("events", self.events == other.events),
+            ("contacts", self.contacts == other.contacts),
+            ("interactions", self.interactions == other.interactions),
+            ("attention", self.attention == other.attention),
+            ("scorecards", self.scorecards == other.scorecards),
+            ("metrics", self.metrics == other.metrics),
+            ("pipeline", self.pipeline == other.pipeline),
+        ];
+        checks.into_iter().filter(|(_, same)| !same).map(|(name, _)| name).collect()
     }
 
     /// Whether anything business-like was ever recorded (for the empty states).

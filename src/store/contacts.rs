@@ -51,12 +51,35 @@ pub fn get(conn: &Connection, id: ContactId) -> Result<Contact, StoreError> {
 /// Every contact's interaction days, oldest first: what "due" and "past the maximum" are
 /// computed from.
 pub fn facts(conn: &Connection) -> Result<Vec<ContactFacts>, StoreError> {
+    facts_from(conn, "SELECT contact_id, on_date FROM interactions ORDER BY contact_id, on_date", [])
+}
+
+/// The same, with only the interactions on or after `since` and each contact's last one before
+/// it: a contact's standing on any day from `since` on comes out the same.
+pub fn facts_since(conn: &Connection, since: NaiveDate) -> Result<Vec<ContactFacts>, StoreError> {
+    facts_from(
+        conn,
+        "SELECT contact_id, max(on_date) FROM interactions WHERE on_date < ?1 GROUP BY contact_id \
+         UNION ALL SELECT contact_id, on_date FROM interactions \
+         WHERE contact_id IN (SELECT id FROM contacts) AND on_date >= ?1",
+        [since],
+    )
+}
+
+/// The contacts, with the interaction days `dates_sql` selects (contact, day), oldest first.
+fn facts_from(
+    conn: &Connection,
+    dates_sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<ContactFacts>, StoreError> {
     let mut dates: HashMap<ContactId, Vec<NaiveDate>> = HashMap::new();
-    let mut stmt =
-        conn.prepare_cached("SELECT contact_id, on_date FROM interactions ORDER BY contact_id, on_date")?;
-    for pair in stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))? {
+    let mut stmt = conn.prepare_cached(dates_sql)?;
+    for pair in stmt.query_map(params, |row| Ok((row.get(0)?, row.get(1)?)))? {
         let (contact, on) = pair?;
         dates.entry(contact).or_default().push(on);
+    }
+    for days in dates.values_mut() {
+        days.sort_unstable();
     }
     let mut stmt = conn.prepare_cached("SELECT id, created_on, ideal_days, max_days FROM contacts")?;
     let rows =

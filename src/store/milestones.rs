@@ -42,9 +42,9 @@ fn row_to_milestone(row: &Row<'_>) -> rusqlite::Result<Milestone> {
 /// `opportunities::list_in_view`), by due date.
 pub fn list_in_view(conn: &Connection, since: NaiveDate) -> Result<Vec<Milestone>, StoreError> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM milestones m JOIN opportunities o ON o.id = m.opportunity_id \
-         WHERE {} ORDER BY m.due_on IS NULL, m.due_on, m.id",
-        super::opportunities::IN_VIEW
+        "SELECT {COLUMNS} FROM milestones m WHERE m.opportunity_id IN {} \
+         ORDER BY m.due_on IS NULL, m.due_on, m.id",
+        super::opportunities::IN_VIEW_IDS
     );
     let list =
         conn.prepare_cached(&sql)?.query_map([since], row_to_milestone)?.collect::<rusqlite::Result<_>>()?;
@@ -68,25 +68,38 @@ pub fn of_opportunity(conn: &Connection, id: OpportunityId) -> Result<Vec<Milest
     Ok(conn.prepare_cached(&sql)?.query_map([id], row_to_milestone)?.collect::<rusqlite::Result<_>>()?)
 }
 
-/// What the scorecard needs of every milestone, with its win's status.
+const FACT_COLUMNS: &str =
+    "m.id, m.opportunity_id, o.status, m.committed, m.state, m.due_on, m.expected_acr, m.evidence_on";
+
+fn row_to_facts(row: &Row<'_>) -> rusqlite::Result<MilestoneFacts> {
+    Ok(MilestoneFacts {
+        id: row.get(0)?,
+        opportunity: row.get(1)?,
+        win_status: choice::<OpportunityStatus>(row, 2)?,
+        committed: row.get(3)?,
+        state: choice::<MilestoneState>(row, 4)?,
+        due_on: row.get(5)?,
+        expected_acr: row.get(6)?,
+        evidence_on: row.get(7)?,
+    })
+}
+
+/// What the scorecard needs of every milestone, with its win's status, by id.
 pub fn facts(conn: &Connection) -> Result<Vec<MilestoneFacts>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT m.id, m.opportunity_id, o.status, m.committed, m.state, m.due_on, m.expected_acr, m.evidence_on \
-         FROM milestones m JOIN opportunities o ON o.id = m.opportunity_id",
-    )?;
-    let rows = stmt.query_map([], |row| {
-        Ok(MilestoneFacts {
-            id: row.get(0)?,
-            opportunity: row.get(1)?,
-            win_status: choice::<OpportunityStatus>(row, 2)?,
-            committed: row.get(3)?,
-            state: choice::<MilestoneState>(row, 4)?,
-            due_on: row.get(5)?,
-            expected_acr: row.get(6)?,
-            evidence_on: row.get(7)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let sql = format!(
+        "SELECT {FACT_COLUMNS} FROM milestones m JOIN opportunities o ON o.id = m.opportunity_id ORDER BY m.id"
+    );
+    Ok(conn.prepare_cached(&sql)?.query_map([], row_to_facts)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The same, of the milestones still to deliver (on track, at risk or blocked: the only ones
+/// ever stale or troubled), by id.
+pub fn open_facts(conn: &Connection) -> Result<Vec<MilestoneFacts>, StoreError> {
+    let sql = format!(
+        "SELECT {FACT_COLUMNS} FROM milestones m JOIN opportunities o ON o.id = m.opportunity_id \
+         WHERE m.state IN ('on_track', 'at_risk', 'blocked') ORDER BY m.id"
+    );
+    Ok(conn.prepare_cached(&sql)?.query_map([], row_to_facts)?.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Per account, the (due day, expected monthly ACR) of every milestone that counts: not

@@ -16,10 +16,13 @@ use crate::model::{ArchitectId, InitiativeId, OpportunityId, ValidationError};
 const COLUMNS: &str = "id, account_id, title, solution_area_id, stage, monthly_acr, status, closed_on, \
      lost_reason, crm_id, created_on, plan_agreed_on, plan_sponsor";
 
-/// What the Business screen lists: everything open, what closed since this day, and older wins
-/// whose plan still has milestones to deliver.
-pub(super) const IN_VIEW: &str = "(o.status = 'open' OR o.closed_on >= ?1 OR EXISTS (SELECT 1 FROM milestones m2 \
-     WHERE m2.opportunity_id = o.id AND m2.state IN ('on_track', 'at_risk', 'blocked')))";
+/// What the Business screen lists, as a set of ids: everything open, what closed since this day,
+/// and older wins whose plan still has milestones to deliver. Each part is read from an index
+/// (`opportunities_closed`: an opportunity is open exactly when it has no closing day, a CHECK
+/// says so; `milestones_open`) rather than by testing every row.
+pub(super) const IN_VIEW_IDS: &str = "(SELECT id FROM opportunities WHERE closed_on IS NULL \
+     UNION SELECT id FROM opportunities WHERE closed_on >= ?1 \
+     UNION SELECT opportunity_id FROM milestones WHERE state IN ('on_track', 'at_risk', 'blocked'))";
 
 fn stage_at(row: &Row<'_>, index: usize) -> rusqlite::Result<McemStage> {
     let number: i64 = row.get(index)?;
@@ -69,15 +72,16 @@ fn attach_architects(
 /// What the Business screen shows: every open opportunity and those closed on or after `since`
 /// (the start of the previous fiscal year), newest first.
 pub fn list_in_view(conn: &Connection, since: NaiveDate) -> Result<Vec<Opportunity>, StoreError> {
-    let sql =
-        format!("SELECT {COLUMNS} FROM opportunities o WHERE {IN_VIEW} ORDER BY created_on DESC, id DESC");
+    let sql = format!(
+        "SELECT {COLUMNS} FROM opportunities WHERE id IN {IN_VIEW_IDS} ORDER BY created_on DESC, id DESC"
+    );
     let mut list: Vec<Opportunity> = conn
         .prepare_cached(&sql)?
         .query_map([since], row_to_opportunity)?
         .collect::<rusqlite::Result<_>>()?;
     let pairs = format!(
-        "SELECT oa.opportunity_id, oa.architect_id FROM opportunity_architects oa \
-         JOIN opportunities o ON o.id = oa.opportunity_id WHERE {IN_VIEW} ORDER BY oa.architect_id"
+        "SELECT opportunity_id, architect_id FROM opportunity_architects WHERE opportunity_id IN {IN_VIEW_IDS} \
+         ORDER BY architect_id"
     );
     attach_architects(conn, &mut list, &pairs, [since])?;
     Ok(list)
@@ -97,23 +101,42 @@ pub fn list_all(conn: &Connection) -> Result<Vec<Opportunity>, StoreError> {
     Ok(list)
 }
 
-/// What the scorecard and coverage need of every opportunity: one light read.
+const FACT_COLUMNS: &str = "id, stage, status, monthly_acr, created_on, closed_on, plan_agreed_on";
+
+fn row_to_facts(row: &Row<'_>) -> rusqlite::Result<OpportunityFacts> {
+    Ok(OpportunityFacts {
+        id: row.get(0)?,
+        stage: stage_at(row, 1)?,
+        status: choice::<OpportunityStatus>(row, 2)?,
+        monthly_acr: row.get(3)?,
+        created_on: row.get(4)?,
+        closed_on: row.get(5)?,
+        plan_agreed_on: row.get(6)?,
+    })
+}
+
+/// What the scorecard and coverage need of every opportunity, by id: one light read.
 pub fn facts(conn: &Connection) -> Result<Vec<OpportunityFacts>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, stage, status, monthly_acr, created_on, closed_on, plan_agreed_on FROM opportunities",
-    )?;
-    let rows = stmt.query_map([], |row| {
-        Ok(OpportunityFacts {
-            id: row.get(0)?,
-            stage: stage_at(row, 1)?,
-            status: choice::<OpportunityStatus>(row, 2)?,
-            monthly_acr: row.get(3)?,
-            created_on: row.get(4)?,
-            closed_on: row.get(5)?,
-            plan_agreed_on: row.get(6)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let sql = format!("SELECT {FACT_COLUMNS} FROM opportunities ORDER BY id");
+    Ok(conn.prepare_cached(&sql)?.query_map([], row_to_facts)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The same, of the opportunities open today (no closing day) or closed on or after `since`:
+/// those the figures of days from `since` on can count. By id.
+pub fn facts_since(conn: &Connection, since: NaiveDate) -> Result<Vec<OpportunityFacts>, StoreError> {
+    let sql = format!(
+        "SELECT {FACT_COLUMNS} FROM opportunities WHERE closed_on IS NULL \
+         UNION ALL SELECT {FACT_COLUMNS} FROM opportunities WHERE closed_on >= ?1"
+    );
+    let mut facts: Vec<OpportunityFacts> =
+        conn.prepare_cached(&sql)?.query_map([since], row_to_facts)?.collect::<rusqlite::Result<_>>()?;
+    facts.sort_unstable_by_key(|o| o.id);
+    Ok(facts)
+}
+
+/// Whether any opportunity was ever recorded.
+pub fn any(conn: &Connection) -> Result<bool, StoreError> {
+    Ok(conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM opportunities)")?.query_row([], |row| row.get(0))?)
 }
 
 pub fn get(conn: &Connection, id: OpportunityId) -> Result<Opportunity, StoreError> {

@@ -110,13 +110,26 @@ pub fn insert(
     let f = fields.validated(today)?;
     ensure_unique_opening(conn, &f.opening_id, None)?;
     check_backfill(conn, &f)?;
+    insert_row(conn, None, &f, RequisitionStatus::Open, None, "")
+}
+
+/// Writes one requisition row: a new one (`id` `None`), or one put back under its old id.
+fn insert_row(
+    conn: &Connection,
+    id: Option<RequisitionId>,
+    f: &RequisitionFields,
+    status: RequisitionStatus,
+    closed_on: Option<NaiveDate>,
+    status_reason: &str,
+) -> Result<RequisitionId, StoreError> {
     let now = Utc::now().to_rfc3339();
     conn.prepare_cached(
-        "INSERT INTO requisitions (role, opening_id, level_id, solution_area_id, opened_on, target_start_on, \
-         backfill_for, profile_id, status, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?9)",
+        "INSERT INTO requisitions (id, role, opening_id, level_id, solution_area_id, opened_on, target_start_on, \
+         backfill_for, profile_id, status, closed_on, status_reason, created_at, updated_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
     )?
     .execute(params![
+        id,
         f.role,
         f.opening_id,
         f.level,
@@ -125,6 +138,9 @@ pub fn insert(
         f.target_start_on,
         f.backfill_for,
         f.profile,
+        status.key(),
+        closed_on,
+        status_reason,
         now
     ])?;
     Ok(RequisitionId(conn.last_insert_rowid()))
@@ -238,27 +254,14 @@ pub fn restore(
 ) -> Result<(), StoreError> {
     let f = &requisition.fields;
     ensure_unique_opening(conn, &f.opening_id, Some(requisition.id))?;
-    let now = Utc::now().to_rfc3339();
-    conn.prepare_cached(
-        "INSERT INTO requisitions (id, role, opening_id, level_id, solution_area_id, opened_on, target_start_on, \
-         backfill_for, profile_id, status, closed_on, status_reason, created_at, updated_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
-    )?
-    .execute(params![
-        requisition.id,
-        f.role,
-        f.opening_id,
-        f.level,
-        f.solution_area,
-        f.opened_on,
-        f.target_start_on,
-        f.backfill_for,
-        f.profile,
-        requisition.status.key(),
+    insert_row(
+        conn,
+        Some(requisition.id),
+        f,
+        requisition.status,
         requisition.closed_on,
-        requisition.status_reason,
-        now
-    ])?;
+        &requisition.status_reason,
+    )?;
     for step in steps {
         super::interviews::restore_step(conn, step)?;
     }

@@ -100,7 +100,12 @@ pub fn restore(conn: &Connection, metric: &Metric) -> Result<(), StoreError> {
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     pub metrics: Vec<Metric>,
+    /// Every opportunity ([`Facts::read`]), or those the quarters' figures can need
+    /// ([`Facts::read_window`]).
     pub opportunities: Vec<OpportunityFacts>,
+    /// Whether any opportunity was ever recorded.
+    pub any_opportunities: bool,
+    /// Every milestone, or those still to deliver (on track, at risk, blocked).
     pub milestones: Vec<MilestoneFacts>,
     /// All accounts together, per month.
     pub consumption: Vec<(NaiveDate, i64)>,
@@ -109,7 +114,9 @@ pub struct Facts {
 }
 
 impl Facts {
-    /// Reads what the quarters from `first` to `last` need (fiscal years start in `start_month`).
+    /// Reads what the quarters from `first` to `last` need (fiscal years start in `start_month`),
+    /// with every opportunity, milestone and interaction ever recorded: for readers that count
+    /// over all of them (the quarterly review).
     pub fn read(
         conn: &Connection,
         first: FiscalQuarter,
@@ -117,12 +124,41 @@ impl Facts {
         start_month: chrono::Month,
     ) -> Result<Self, StoreError> {
         let (from, to) = (first.start(start_month), last.end_inclusive(start_month));
+        let opportunities = super::opportunities::facts(conn)?;
         Ok(Self {
             metrics: metrics_between(conn, first, last)?,
-            opportunities: super::opportunities::facts(conn)?,
+            any_opportunities: !opportunities.is_empty(),
+            opportunities,
             milestones: super::milestones::facts(conn)?,
             consumption: super::consumption::totals_by_month(conn, from, to)?,
             contacts: super::contacts::facts(conn)?,
+            cadence: cadence_facts(conn, from, to)?,
+        })
+    }
+
+    /// Reads only what the scorecards from `first` to `last` (looked at on `today`), this
+    /// quarter's attention list and today's pipeline can use; they come out the same as from
+    /// [`Facts::read`]. Every day a figure looks at is on or after [`window_start`]: a win
+    /// counts from its fiscal year's start, the pipeline on a day holds what is open or closed
+    /// after it, and a contact's standing needs their interactions since then plus the last
+    /// one before. Only milestones still to deliver are ever stale or troubled.
+    pub fn read_window(
+        conn: &Connection,
+        first: FiscalQuarter,
+        last: FiscalQuarter,
+        start_month: chrono::Month,
+        today: NaiveDate,
+    ) -> Result<Self, StoreError> {
+        let (from, to) = (first.start(start_month), last.end_inclusive(start_month));
+        let since = window_start(first, start_month, today);
+        let opportunities = super::opportunities::facts_since(conn, since)?;
+        Ok(Self {
+            metrics: metrics_between(conn, first, last)?,
+            any_opportunities: !opportunities.is_empty() || super::opportunities::any(conn)?,
+            opportunities,
+            milestones: super::milestones::open_facts(conn)?,
+            consumption: super::consumption::totals_by_month(conn, from, to)?,
+            contacts: super::contacts::facts_since(conn, since)?,
             cadence: cadence_facts(conn, from, to)?,
         })
     }
@@ -140,12 +176,22 @@ impl Facts {
             today,
             metrics: &self.metrics,
             opportunities: &self.opportunities,
+            has_opportunities: self.any_opportunities,
             milestones: &self.milestones,
             consumption: &self.consumption,
             contacts: &self.contacts,
             cadence: &self.cadence,
         })
     }
+}
+
+/// The first day the figures of quarters from `first` on can look at, seen on `today`: the
+/// start of `first`'s fiscal year (coverage counts the wins from there), or the day `first` is
+/// looked at if that is earlier (a quarter still to come is looked at today).
+pub fn window_start(first: FiscalQuarter, start_month: chrono::Month, today: NaiveDate) -> NaiveDate {
+    let fiscal_year_start = FiscalQuarter::new(first.fiscal_year(), 1)
+        .map_or_else(|_| first.start(start_month), |q1| q1.start(start_month));
+    fiscal_year_start.min(business::as_of(first, start_month, today))
 }
 
 /// The active architects' one-on-ones from `from` to `to`.
@@ -166,9 +212,11 @@ pub fn cadence_facts(
             people.push((id, CadenceFacts { cadence, started_on, meetings: Vec::new() }));
         }
     }
+    // Per architect, from the partial index of held meetings (architect, day): already in
+    // order, where a range over every architect's days would need a sort.
     let mut stmt = conn.prepare_cached(
-        "SELECT architect_id, held_on FROM one_on_ones WHERE held = 1 AND held_on BETWEEN ?1 AND ?2 \
-         ORDER BY architect_id, held_on",
+        "SELECT architect_id, held_on FROM one_on_ones WHERE architect_id IN (SELECT id FROM architects) \
+         AND held = 1 AND held_on BETWEEN ?1 AND ?2 ORDER BY architect_id, held_on",
     )?;
     for pair in stmt.query_map(params![from, to], |row| Ok((row.get(0)?, row.get(1)?)))? {
         let (architect, held_on): (crate::model::ArchitectId, NaiveDate) = pair?;
@@ -179,12 +227,12 @@ pub fn cadence_facts(
     Ok(people.into_iter().map(|(_, facts)| facts).collect())
 }
 
-/// A quarter's scorecard, as the command line and the quarterly review read it.
+/// A quarter's scorecard, as the command line reads it (from the windowed read).
 pub fn scorecard(
     conn: &Connection,
     quarter: FiscalQuarter,
     today: NaiveDate,
 ) -> Result<Scorecard, StoreError> {
     let start_month = super::time::time_settings(conn)?.start_month;
-    Ok(Facts::read(conn, quarter, quarter, start_month)?.scorecard(quarter, start_month, today))
+    Ok(Facts::read_window(conn, quarter, quarter, start_month, today)?.scorecard(quarter, start_month, today))
 }

@@ -536,3 +536,85 @@ fn a_one_on_one_held_moves_the_cadence_standard_of_the_scorecards_on_screen() {
     let fresh = leadline::session::BusinessView::load(s.conn(), common::today()).unwrap();
     assert_eq!(fresh.scorecard(q2).unwrap().standards.cadence, cadence(&s));
 }
+
+#[test]
+fn the_windowed_read_shows_exactly_what_the_whole_read_shows() {
+    use leadline::session::BusinessView;
+    use leadline::store::scorecard::{self, Facts};
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::session(&common::demo_db(&dir));
+    // Beside the demo: an old win, lost since, whose plan still has a milestone to deliver
+    // (listed, and counted nowhere); and a contact last met four years ago (past the maximum on
+    // every day looked at, from an interaction long before any window).
+    let old = account(&mut s, "Old Harbour Freight");
+    let lost_win = add_opportunity(&mut s, won(old, "Old harbour telemetry", day(2021, 3, 1)));
+    business(
+        &mut s,
+        BusinessCommand::AddMilestone {
+            win: lost_win,
+            fields: committed(Owner::Partner("Harbour IT".into()), day(2021, 6, 1), 2_000),
+        },
+    );
+    let mut lost = won(old, "Old harbour telemetry", day(2021, 3, 1));
+    lost.status = OpportunityStatus::Lost;
+    lost.lost_reason = "Budget moved".into();
+    business(&mut s, BusinessCommand::UpdateOpportunity { id: lost_win, fields: lost });
+    let contact = ContactFields {
+        name: "Aino Virtanen".into(),
+        organisation: "Old Harbour Freight".into(),
+        ideal_days: 30,
+        max_days: 90,
+        ..ContactFields::default()
+    };
+    let BusinessRecord::Contact(aino) = business(&mut s, BusinessCommand::AddContact(contact)).record else {
+        panic!("a contact")
+    };
+    business(
+        &mut s,
+        BusinessCommand::AddInteraction {
+            contact: aino,
+            on: day(2022, 11, 2),
+            note: "Quarterly review".into(),
+        },
+    );
+    let conn = s.conn();
+    let start_month = leadline::store::time::time_settings(conn).unwrap().start_month;
+    // Today, a year back, the first day of a fiscal year, and two years on (when every demo
+    // record is older than the window).
+    for today in [common::today(), day(2025, 11, 28), day(2026, 7, 1), day(2028, 11, 28)] {
+        let window = BusinessView::load(conn, today).unwrap();
+        let whole = BusinessView::load_from_every_record(conn, today).unwrap();
+        assert_eq!(window.differences(&whole), Vec::<&str>::new(), "on {today}");
+        // The scorecard the command line prints, for every quarter from FY25 to FY30.
+        let mut quarter = FiscalQuarter::new(2025, 1).unwrap();
+        while quarter <= FiscalQuarter::new(2030, 4).unwrap() {
+            let whole_card = Facts::read(conn, quarter, quarter, start_month).unwrap().scorecard(
+                quarter,
+                start_month,
+                today,
+            );
+            assert_eq!(
+                scorecard::scorecard(conn, quarter, today).unwrap(),
+                whole_card,
+                "{quarter} on {today}"
+            );
+            quarter = quarter.next();
+        }
+    }
+    // Not a comparison of two empty views: on the test day the view has wins without a plan and
+    // troubled milestones, the old contact is past the maximum, and the windowed read left out
+    // records the whole read holds (the lost win, its milestone, the contact's old meeting).
+    let view = BusinessView::load(conn, common::today()).unwrap();
+    assert_eq!(view.attention.wins_without_plan.len(), 2);
+    assert_eq!(view.attention.troubled.len(), 2);
+    assert!(view.attention.contacts_past_max.contains(&aino));
+    assert!(view.opportunity(lost_win).is_some(), "listed: its milestone is still to deliver");
+    let q2 = FiscalQuarter::new(2027, 2).unwrap();
+    let window = Facts::read_window(conn, q2, q2, start_month, common::today()).unwrap();
+    let every = Facts::read(conn, q2, q2, start_month).unwrap();
+    assert!(!window.opportunities.iter().any(|o| o.id == lost_win));
+    assert!(every.opportunities.iter().any(|o| o.id == lost_win));
+    assert!(window.milestones.len() < every.milestones.len());
+    let met = |facts: &Facts| facts.contacts.iter().find(|c| c.id == aino).unwrap().interactions.clone();
+    assert_eq!(met(&window), vec![day(2022, 11, 2)], "the last interaction before the window is kept");
+}

@@ -277,3 +277,26 @@ fn the_session_previews_and_commits_the_same_plan_the_command_line_does() {
     assert_eq!(preview.rows[0].change, RowChange::Unchanged);
     assert!(preview.plan.is_empty());
 }
+
+#[test]
+fn names_match_in_any_case_and_an_account_with_a_comma_is_refused_not_split() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_with_team(&dir);
+    let s = common::session(&db);
+    let mapping = parse_mapping(CsvKind::Opportunities, &[]).unwrap();
+    // The architect typed in another case without accents is Ana López; one new account for
+    // "Litware" however it is written.
+    let csv = "crm_id,account,title,stage,monthly_acr,architects\n\
+               OPP-1,Litware,A,1,500,ANA LOPEZ\nOPP-2,litware,B,2,700,ana lópez\nOPP-3,LITWARE,C,2,900,\n";
+    let preview = s.csv_preview(csv.as_bytes(), CsvKind::Opportunities, &mapping, false).unwrap();
+    assert_eq!(preview.new_accounts, vec!["Litware".to_owned()]);
+    let team = leadline::store::architects::list(s.conn()).unwrap();
+    let ana = team.iter().find(|a| a.fields.name == "Ana López").expect("on the team").id;
+    let drivers: Vec<_> = preview.plan.opportunities.iter().map(|o| o.fields.architects.clone()).collect();
+    assert_eq!(drivers, vec![vec![ana], vec![ana], vec![]]);
+    // Account names hold no comma (an architect's accounts are written comma-separated on the
+    // Team screen): "Contoso, Ltd." is refused, naming the row and the field, not made two.
+    let csv = "crm_id,account,title,stage,monthly_acr\nOPP-9,\"Contoso, Ltd.\",Data,1,500\n";
+    let problems = s.csv_preview(csv.as_bytes(), CsvKind::Opportunities, &mapping, false).unwrap_err();
+    assert_eq!(problems, vec!["row 2, account: must not contain a comma or a line break".to_owned()]);
+}
