@@ -56,6 +56,7 @@ mod ui_import;
 mod ui_import_review;
 mod ui_notes;
 mod ui_one_on_ones;
+mod ui_palette;
 mod ui_review;
 mod ui_review_words;
 mod ui_team;
