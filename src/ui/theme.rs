@@ -50,6 +50,7 @@ pub struct Colors {
     pub info: Color32,
     /// Carried-over items: noticeable without alarming.
     pub carried: Color32,
+    /// The time categories: chart marks, bars and dots (3:1 against the background), not text.
     pub coaching: Color32,
     pub market: Color32,
     pub business: Color32,
@@ -86,8 +87,8 @@ pub const LIGHT: Colors = Colors {
     info: Color32::from_rgb(20, 90, 190),
     carried: Color32::from_rgb(30, 90, 190),
     coaching: Color32::from_rgb(40, 100, 200),
-    market: Color32::from_rgb(10, 120, 85),
-    business: Color32::from_rgb(160, 90, 0),
+    market: Color32::from_rgb(20, 135, 100),
+    business: Color32::from_rgb(200, 120, 10),
     expected: Color32::from_rgb(190, 110, 10),
     actual: Color32::from_rgb(40, 100, 200),
 };
@@ -131,8 +132,13 @@ impl Colors {
     /// A badge's fill and text: the tone's colour over the panel, faint, and the tone's colour.
     pub fn badge(&self, tone: Tone) -> (Color32, Color32) {
         let text = self.tone(tone);
+        (self.wash(text), text)
+    }
+
+    /// A faint, opaque wash of `color` over the panel: the fill of a pill in that colour.
+    pub fn wash(&self, color: Color32) -> Color32 {
         let strength = if self == &DARK { 0.16 } else { 0.12 };
-        (blend(text, self.panel, strength), text)
+        blend(color, self.panel, strength)
     }
 }
 

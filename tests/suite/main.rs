@@ -47,6 +47,7 @@ mod store_calendar;
 mod store_development_restore;
 mod store_open;
 mod store_time;
+mod ui_badges;
 mod ui_business;
 mod ui_calendar_rules;
 mod ui_development;
