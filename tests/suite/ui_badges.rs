@@ -30,7 +30,11 @@ fn on_leave_is_the_same_badge_in_the_roster_and_on_the_page() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     let mut harness = common::team_harness(&path);
-    assert_eq!(harness.get_all_by_role_and_label(Role::Label, "On leave").count(), 1, "the roster's status column");
+    assert_eq!(
+        harness.get_all_by_role_and_label(Role::Label, "On leave").count(),
+        1,
+        "the roster's status column"
+    );
     harness.get_by_label("Daniel O'Brien").click();
     harness.run();
     assert_eq!(
