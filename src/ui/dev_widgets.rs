@@ -5,7 +5,7 @@
 use egui::RichText;
 
 use super::theme::Tone;
-use super::widgets;
+use super::{theme, widgets};
 use crate::model::certification::CertState;
 use crate::model::goal::GoalFlags;
 use crate::model::skills::{LEVEL_MAX, LEVEL_MIN, level_label};
@@ -82,7 +82,7 @@ pub fn gap_words(gap: i8) -> String {
 pub fn level_picker(ui: &mut egui::Ui, name: &str, selected: Option<u8>, enabled: bool) -> Option<u8> {
     let mut clicked = None;
     ui.horizontal(|ui| {
-        ui.spacing_mut().item_spacing.x = 2.0;
+        ui.spacing_mut().item_spacing.x = theme::SPACE_XS;
         for level in LEVEL_MIN..=LEVEL_MAX {
             let is_selected = selected == Some(level);
             let text = if is_selected {

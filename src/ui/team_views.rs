@@ -92,7 +92,7 @@ impl TeamViews {
                     ui.horizontal(|ui| {
                         egui::Frame::new()
                             .fill(gap_fill(ui, Some(gap.gap)))
-                            .corner_radius(4.0)
+                            .corner_radius(theme::RADIUS_S)
                             .inner_margin(egui::Margin::symmetric(6, 1))
                             .show(ui, |ui| {
                                 ui.label(RichText::new(format!("+{}", gap.gap)).color(gap_text_color(ui)))

@@ -25,6 +25,15 @@ pub const RADIUS_M: u8 = 8;
 /// Round ends (egui clamps a radius to half the height).
 pub const RADIUS_PILL: u8 = 99;
 
+/// The gap between the cells of a table-like grid: columns, rows.
+pub const GRID_SPACING: [f32; 2] = [SPACE_L, SPACE_S];
+/// The gap between the cells of a striped grid whose rows carry widgets.
+pub const GRID_SPACING_ROOMY: [f32; 2] = [SPACE_L, 6.0];
+
+/// What darkens the window while a file is dragged over it, and the text on it.
+pub const SCRIM: Color32 = Color32::from_black_alpha(160);
+pub const ON_SCRIM: Color32 = Color32::WHITE;
+
 pub const NAV_WIDTH: f32 = 168.0;
 pub const NAV_ROW_HEIGHT: f32 = 28.0;
 pub const TABLE_ROW_HEIGHT: f32 = 24.0;
