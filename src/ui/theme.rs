@@ -286,15 +286,18 @@ pub fn info_color(ui: &egui::Ui) -> Color32 {
 }
 
 /// The heat-map's four fills per theme (dark, light): target met, then a gap of 1, 2, 3 or more.
+/// One hue growing deeper with the gap (ColorBrewer's sequential "Blues" in the light theme, the
+/// same hue kept dark enough for light numbers in the dark theme): read by lightness alone, so it
+/// holds for every colour-vision deficiency, and each cell also shows its numbers.
 const GAP_FILLS: [(Color32, Color32); 4] = [
-    (Color32::from_rgb(38, 92, 56), Color32::from_rgb(196, 232, 200)),
-    (Color32::from_rgb(112, 102, 34), Color32::from_rgb(250, 236, 160)),
-    (Color32::from_rgb(140, 78, 28), Color32::from_rgb(250, 198, 140)),
-    (Color32::from_rgb(140, 42, 42), Color32::from_rgb(240, 156, 156)),
+    (Color32::from_rgb(22, 38, 58), Color32::from_rgb(239, 243, 255)),
+    (Color32::from_rgb(18, 60, 105), Color32::from_rgb(198, 219, 239)),
+    (Color32::from_rgb(22, 82, 145), Color32::from_rgb(158, 202, 225)),
+    (Color32::from_rgb(30, 105, 175), Color32::from_rgb(107, 174, 214)),
 ];
 
-/// The fill of a heat-map cell for a gap of `gap` levels (`None`: not rated). Met targets are
-/// green, then yellow, orange and red as the gap grows, tuned to read on both themes.
+/// The fill of a heat-map cell for a gap of `gap` levels (`None`: not rated): the larger the
+/// gap, the deeper the blue.
 pub fn gap_fill(ui: &egui::Ui, gap: Option<i8>) -> Color32 {
     let Some(gap) = gap else { return ui.visuals().faint_bg_color };
     let step = usize::try_from(gap.clamp(0, 3)).unwrap_or(0);
@@ -409,6 +412,16 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    #[test]
+    fn the_heat_map_ramp_is_sequential_in_lightness() {
+        // Read by lightness alone: each larger gap is further from the background.
+        for pair in GAP_FILLS.windows(2) {
+            let ((dark_a, light_a), (dark_b, light_b)) = (pair[0], pair[1]);
+            assert!(luminance(dark_b) > luminance(dark_a), "dark: {dark_a:?} then {dark_b:?}");
+            assert!(luminance(light_b) < luminance(light_a), "light: {light_a:?} then {light_b:?}");
+        }
     }
 
     #[test]
