@@ -286,7 +286,7 @@ pub fn info_color(ui: &egui::Ui) -> Color32 {
 }
 
 /// The heat-map's four fills per theme (dark, light): target met, then a gap of 1, 2, 3 or more.
-/// One hue growing deeper with the gap (ColorBrewer's sequential "Blues" in the light theme, the
+/// One hue growing deeper with the gap (Color Brewer's sequential "Blues" in the light theme, the
 /// same hue kept dark enough for light numbers in the dark theme): read by lightness alone, so it
 /// holds for every colour-vision deficiency, and each cell also shows its numbers.
 const GAP_FILLS: [(Color32, Color32); 4] = [
