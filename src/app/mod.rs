@@ -18,6 +18,7 @@ use crate::import::zones::Zone;
 use crate::session::{Applied, Clock, Command, Origin, Outbox, Recovery, Session, ViewModel};
 use crate::store::health::Health;
 use crate::store::{Store, StoreError};
+use crate::ui::palette::{self, Action};
 use crate::ui::{
     self, SHORTCUT_FIND, SHORTCUT_NEW_ARCHITECT, SHORTCUT_QUIT, SHORTCUT_UNDO, Screen, Shell, theme,
 };
@@ -72,9 +73,6 @@ pub struct LeadlineApp {
     open_file: Option<PathBuf>,
     /// When (egui's clock, seconds) the window last asked about other programs' writes.
     other_writers_asked: f64,
-    /// Ctrl+Q or File > Quit this frame: the window is asked to close at the frame's end,
-    /// after what was typed is saved.
-    quit: bool,
 }
 
 impl LeadlineApp {
@@ -109,7 +107,6 @@ impl LeadlineApp {
             theme_preference: egui::ThemePreference::System,
             open_file,
             other_writers_asked: f64::NEG_INFINITY,
-            quit: false,
         };
         match store.and_then(|store| Session::new(store, clock, app.zone.clone())) {
             Ok(session) => app.session = Some(session),
@@ -229,10 +226,14 @@ impl LeadlineApp {
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        let (new, quit, undo, find, screen) = ctx.input_mut(|input| {
+        let (palette, new, quit, undo, find, screen) = ctx.input_mut(|input| {
+            // The longer shortcut first: Ctrl+Shift+P is not Ctrl+P.
+            let palette = input.consume_shortcut(&palette::SHORTCUT_PALETTE_ALT)
+                | input.consume_shortcut(&palette::SHORTCUT_PALETTE);
             let screen =
                 Screen::ALL.iter().copied().find(|screen| input.consume_shortcut(&screen.shortcut()));
             (
+                palette,
                 input.consume_shortcut(&SHORTCUT_NEW_ARCHITECT),
                 input.consume_shortcut(&SHORTCUT_QUIT),
                 input.consume_shortcut(&SHORTCUT_UNDO),
@@ -240,48 +241,64 @@ impl LeadlineApp {
                 screen,
             )
         });
-        if let Some(screen) = screen {
-            self.shell.screen = screen;
+        if palette {
+            self.screens.palette.open(ctx);
         }
-        if new {
-            self.shell.request_new_architect = true;
-        }
-        if find {
-            self.screens.search.open();
-        }
-        if undo && !ctx.egui_wants_keyboard_input() {
-            self.shell.request_undo = true;
-        }
-        if quit {
-            self.quit = true;
+        let undo = undo && !ctx.egui_wants_keyboard_input();
+        let actions = [
+            screen.map(Action::Show),
+            new.then_some(Action::NewArchitect),
+            find.then_some(Action::Search),
+            undo.then_some(Action::Undo),
+            quit.then_some(Action::Quit),
+        ];
+        for action in actions.into_iter().flatten() {
+            self.run(action, ctx);
         }
     }
 
-    fn menu_bar(&mut self, ui: &mut egui::Ui) {
+    /// Runs an action of a menu or a shortcut, as the palette does.
+    fn run(&mut self, action: Action, ctx: &egui::Context) {
+        let Self { session, empty_view, shell, screens, outbox, .. } = self;
+        let view = session.as_ref().map_or(&*empty_view, Session::view);
+        screens.run(action, ctx, view, shell, outbox);
+    }
+
+    /// The menus: every item runs an [`Action`], with its shortcut beside it.
+    fn menu_bar(&mut self, ui: &mut egui::Ui) -> Option<Action> {
+        let chosen = std::cell::Cell::new(None);
+        let has_due = self.view().prep.as_ref().is_some_and(|p| p.due.iter().any(|c| c.started.is_none()));
+        let item = |ui: &mut egui::Ui, label: &str, action: Action, enabled: bool| {
+            let mut button = egui::Button::new(label);
+            if let Some(shortcut) = action.shortcut() {
+                button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+            }
+            if ui.add_enabled(enabled, button).clicked() {
+                chosen.set(Some(action));
+            }
+        };
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                let new = egui::Button::new("New architect")
-                    .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_NEW_ARCHITECT));
-                if ui.add(new).clicked() {
-                    self.shell.request_new_architect = true;
-                }
+                item(ui, "New architect", Action::NewArchitect, true);
+                item(ui, "Log time", Action::LogTime, true);
+                item(ui, "Import calendar…", Action::ImportCalendar, true);
+                item(ui, "Start the next due one-on-one", Action::StartNextOneOnOne, has_due);
                 ui.separator();
-                let quit = egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_QUIT));
-                if ui.add(quit).clicked() {
-                    self.quit = true;
-                }
+                item(ui, "Back up now", Action::BackUpNow, true);
+                item(ui, "Export everything (JSON)…", Action::ExportJson, true);
+                item(ui, "Export the roster (CSV)…", Action::ExportRoster, true);
+                ui.separator();
+                item(ui, "Quit", Action::Quit, true);
             });
             ui.menu_button("Edit", |ui| {
                 let label =
                     self.shell.undo_label.as_ref().map_or_else(|| "Undo".to_owned(), |l| format!("Undo {l}"));
-                let undo = egui::Button::new(label).shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_UNDO));
-                if ui.add_enabled(self.shell.undo_label.is_some(), undo).clicked() {
-                    self.shell.request_undo = true;
-                }
-                let find = egui::Button::new("Search notes and agendas…")
-                    .shortcut_text(ui.ctx().format_shortcut(&SHORTCUT_FIND));
-                if ui.add(find).clicked() {
-                    self.screens.search.open();
+                item(ui, &label, Action::Undo, self.shell.undo_label.is_some());
+                item(ui, "Search notes and agendas…", Action::Search, true);
+                let palette = egui::Button::new("Command palette…")
+                    .shortcut_text(ui.ctx().format_shortcut(&palette::SHORTCUT_PALETTE));
+                if ui.add(palette).clicked() {
+                    self.screens.palette.open(ui.ctx());
                 }
             });
             ui.menu_button("View", |ui| {
@@ -289,17 +306,18 @@ impl LeadlineApp {
                     let button = egui::Button::selectable(self.shell.screen == *screen, screen.title())
                         .shortcut_text(ui.ctx().format_shortcut(&screen.shortcut()));
                     if ui.add(button).clicked() {
-                        self.shell.screen = *screen;
+                        chosen.set(Some(Action::Show(*screen)));
                     }
                 }
                 ui.separator();
                 ui.label("Theme");
                 let mut preference = ui.ctx().options(|o| o.theme_preference);
                 if theme::preference_ui(ui, &mut preference) {
-                    ui.ctx().set_theme(preference);
+                    chosen.set(Some(Action::Theme(preference)));
                 }
             });
         });
+        chosen.get()
     }
 
     fn status_line(&mut self, ui: &mut egui::Ui) {
@@ -358,7 +376,10 @@ impl LeadlineApp {
         self.take_open_file();
         self.take_dropped_file(&ctx);
 
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        let menu = egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui)).inner;
+        if let Some(action) = menu {
+            self.run(action, &ctx);
+        }
         egui::Panel::bottom("status")
             .frame(theme::status_frame(ui.style()))
             .show(ui, |ui| self.status_line(ui));
@@ -377,7 +398,7 @@ impl LeadlineApp {
         }
         self.shell.toasts.ui(&ctx);
         self.show_uncollected();
-        let quit = std::mem::take(&mut self.quit);
+        let quit = std::mem::take(&mut self.shell.quit);
         if quit || ctx.input(|i| i.viewport().close_requested()) {
             // The window closes after this frame: what is saved as it is typed (a
             // one-on-one's notes, the review's texts) is saved now, not after the pause.

@@ -104,12 +104,11 @@ impl ArchitectPage {
                         ui.add(egui::Label::new(RichText::new(architect.name()).heading()).truncate())
                             .on_hover_text(architect.name());
                         if architect.fields.status != Status::Active {
-                            let color = if architect.fields.status == Status::Left {
-                                ui.visuals().weak_text_color()
-                            } else {
-                                theme::warn_color(ui)
-                            };
-                            widgets::pill(ui, architect.fields.status.label(), color);
+                            widgets::status_badge(
+                                ui,
+                                architect.fields.status.label(),
+                                super::dev_widgets::status_tone(architect.fields.status),
+                            );
                         }
                     }
                     None => {

@@ -217,7 +217,7 @@ impl CertsTab {
                             cert_state_pill(ui, *state).on_hover_text(state_help(cert, *state));
                         }
                         Err(problem) => {
-                            widgets::pill(ui, "Dates need fixing", theme::error_color(ui))
+                            widgets::status_badge(ui, "Dates need fixing", theme::Tone::Danger)
                                 .on_hover_text(problem);
                         }
                     }

@@ -2,8 +2,9 @@
 //! colours and level pickers, so a state looks the same on an architect's page and in the
 //! team views.
 
-use egui::{Color32, RichText};
+use egui::RichText;
 
+use super::theme::Tone;
 use super::{theme, widgets};
 use crate::model::certification::CertState;
 use crate::model::goal::GoalFlags;
@@ -21,7 +22,7 @@ pub fn goal_flags_ui(
         let late = -days_to_target.unwrap_or(0);
         let text =
             if late == 1 { "⚠ Overdue by 1 day".to_owned() } else { format!("⚠ Overdue by {late} days") };
-        widgets::pill(ui, &text, theme::error_color(ui));
+        widgets::status_badge(ui, &text, Tone::Danger);
     }
     if flags.due_soon {
         let text = match days_to_target.unwrap_or(0) {
@@ -29,33 +30,41 @@ pub fn goal_flags_ui(
             1 => "⏰ Due tomorrow".to_owned(),
             days => format!("⏰ Due in {days} days"),
         };
-        widgets::pill(ui, &text, theme::info_color(ui));
+        widgets::status_badge(ui, &text, Tone::Info);
     }
     if flags.stalled {
-        widgets::pill(
+        widgets::status_badge(
             ui,
             &format!("⏸ Stalled: no progress for {days_since_moved} days"),
-            theme::warn_color(ui),
+            Tone::Warning,
         )
         .on_hover_text("Open, and its progress has not changed for the number of days set in Settings");
     }
 }
 
-/// The colour of a certification state: green valid, blue window open, amber expiring, red
-/// expired, grey never expires.
-pub fn cert_state_color(ui: &egui::Ui, state: CertState) -> Color32 {
+/// The tone of a certification state: ok valid, info window open, warning expiring, danger
+/// expired, neutral never expires.
+pub fn cert_tone(state: CertState) -> Tone {
     match state {
-        CertState::Valid => theme::ok_color(ui),
-        CertState::RenewalWindowOpen { .. } => theme::info_color(ui),
-        CertState::ExpiringSoon { .. } => theme::warn_color(ui),
-        CertState::Expired { .. } => theme::error_color(ui),
-        CertState::NeverExpires => ui.visuals().weak_text_color(),
+        CertState::Valid => Tone::Ok,
+        CertState::RenewalWindowOpen { .. } => Tone::Info,
+        CertState::ExpiringSoon { .. } => Tone::Warning,
+        CertState::Expired { .. } => Tone::Danger,
+        CertState::NeverExpires => Tone::Neutral,
     }
 }
 
 pub fn cert_state_pill(ui: &mut egui::Ui, state: CertState) -> egui::Response {
-    let color = cert_state_color(ui, state);
-    widgets::pill(ui, &state.label(), color)
+    widgets::status_badge(ui, &state.label(), cert_tone(state))
+}
+
+/// The tone of an architect's status: active ok, on leave a warning, left neutral.
+pub fn status_tone(status: crate::model::Status) -> Tone {
+    match status {
+        crate::model::Status::Active => Tone::Ok,
+        crate::model::Status::OnLeave => Tone::Warning,
+        crate::model::Status::Left => Tone::Neutral,
+    }
 }
 
 /// The gap as words: "+2 to go", "met", "above target".
@@ -73,7 +82,7 @@ pub fn gap_words(gap: i8) -> String {
 pub fn level_picker(ui: &mut egui::Ui, name: &str, selected: Option<u8>, enabled: bool) -> Option<u8> {
     let mut clicked = None;
     ui.horizontal(|ui| {
-        ui.spacing_mut().item_spacing.x = 2.0;
+        ui.spacing_mut().item_spacing.x = theme::SPACE_XS;
         for level in LEVEL_MIN..=LEVEL_MAX {
             let is_selected = selected == Some(level);
             let text = if is_selected {

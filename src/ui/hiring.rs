@@ -404,7 +404,7 @@ impl HiringState {
                     row.col(|ui| cell(ui, name_of(&view.levels, r.fields.level)));
                     row.col(|ui| cell(ui, &r.fields.opened_on.to_string()));
                     row.col(|ui| {
-                        widgets::badge(ui, r.status.label(), status_color(ui, r.status));
+                        widgets::status_badge(ui, r.status.label(), status_tone(r.status));
                     });
                     row.col(|ui| cell(ui, &format!("{} / {}", item.in_process, item.candidates)));
                     row.col(|ui| cell(ui, &item.days_open.to_string()));
@@ -440,12 +440,12 @@ fn cell(ui: &mut egui::Ui, text: &str) {
     ui.add(egui::Label::new(text).truncate().selectable(false));
 }
 
-pub fn status_color(ui: &egui::Ui, status: RequisitionStatus) -> egui::Color32 {
+pub fn status_tone(status: RequisitionStatus) -> theme::Tone {
     match status {
-        RequisitionStatus::Open => theme::ok_color(ui),
-        RequisitionStatus::OnHold => theme::warn_color(ui),
-        RequisitionStatus::Filled => theme::carried_color(ui),
-        RequisitionStatus::Cancelled => ui.visuals().weak_text_color(),
+        RequisitionStatus::Open => theme::Tone::Ok,
+        RequisitionStatus::OnHold => theme::Tone::Warning,
+        RequisitionStatus::Filled => theme::Tone::Info,
+        RequisitionStatus::Cancelled => theme::Tone::Neutral,
     }
 }
 

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use egui::RichText;
 
 use super::architect_editor::{date_text, named_date_input};
-use super::hiring::status_color;
+use super::hiring::status_tone;
 use super::hiring_candidate::CandidatesTab;
 use super::hiring_plan::{DebriefTab, PlanTab, SlatesTab};
 use super::{Shell, theme, widgets};
@@ -275,7 +275,7 @@ impl RequisitionPage {
         let requisition = &row.requisition;
         ui.horizontal(|ui| {
             ui.add(egui::Label::new(RichText::new(requisition.title()).heading()).truncate());
-            widgets::pill(ui, requisition.status.label(), status_color(ui, requisition.status));
+            widgets::status_badge(ui, requisition.status.label(), status_tone(requisition.status));
         });
         let mut parts: Vec<String> = Vec::new();
         for part in [

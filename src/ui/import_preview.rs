@@ -615,12 +615,12 @@ pub fn drop_hint_ui(ctx: &egui::Context) {
     let painter =
         ctx.layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_hint")));
     let rect = ctx.content_rect();
-    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.rect_filled(rect, 0.0, theme::SCRIM);
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
         "Drop the calendar (.ics) to preview the import",
-        egui::FontId::proportional(22.0),
-        egui::Color32::WHITE,
+        egui::FontId::proportional(theme::TEXT_TITLE),
+        theme::ON_SCRIM,
     );
 }

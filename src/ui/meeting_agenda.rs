@@ -171,7 +171,7 @@ impl MeetingEditor {
         let field = field.accessible_name("New talking point");
         add |= field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal_wrapped(|ui| {
-            ui.add_space(2.0);
+            ui.add_space(theme::SPACE_XS);
             party_picker(ui, "raised by", &mut self.new_point_by, name);
             add |= ui.button("Add").accessible_name("Add the talking point").clicked();
         });
@@ -300,7 +300,7 @@ impl MeetingEditor {
         let field = field.accessible_name("New action item");
         add |= field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal_wrapped(|ui| {
-            ui.add_space(2.0);
+            ui.add_space(theme::SPACE_XS);
             party_picker(ui, "owner", &mut self.new_action_owner, name);
             ui.label(RichText::new("due").small().weak());
             let committed = named_date_input(

@@ -28,6 +28,7 @@ mod meeting_agenda;
 pub mod meeting_editor;
 pub mod notes_view;
 pub mod one_on_one;
+pub mod palette;
 pub mod plan_tab;
 pub mod prep_card;
 pub mod review;
@@ -143,6 +144,8 @@ pub struct Screens {
     pub review: review::ReviewScreen,
     /// The global search (Ctrl+F), drawn over any screen.
     pub search: search::SearchState,
+    /// The command palette (Ctrl+K), drawn over any screen.
+    pub palette: palette::PaletteState,
 }
 
 impl Screens {
@@ -156,6 +159,7 @@ impl Screens {
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell, outbox: &mut Outbox) {
+        palette::take_action_answers(shell);
         if shell.request_new_architect {
             shell.screen = Screen::Team;
         }
@@ -179,6 +183,10 @@ impl Screens {
             }
             Some(search::Opened::Goal(id)) => self.team.open(id, view, architect_page::PageTab::Plan),
             None => {}
+        }
+        let undo_label = shell.undo_label.clone();
+        if let Some(action) = self.palette.ui(ui.ctx(), view, undo_label.as_deref()) {
+            self.run(action, ui.ctx(), view, shell, outbox);
         }
         if let Some(link) = self.review.opened.take() {
             self.open_from_review(link, view);

@@ -6,6 +6,7 @@ use egui::RichText;
 
 use super::architect_editor::{choice_row, date_text, named_date_input};
 use super::dev_widgets::{self, ago};
+use super::theme::Tone;
 use super::{theme, widgets};
 use crate::model::architect::Choice as _;
 use crate::model::certification::short_name;
@@ -256,12 +257,8 @@ impl PlanTab {
             if row.flags.any() || !is_open {
                 ui.horizontal_wrapped(|ui| {
                     if !is_open {
-                        let color = if f.status == GoalStatus::Done {
-                            theme::ok_color(ui)
-                        } else {
-                            ui.visuals().weak_text_color()
-                        };
-                        widgets::pill(ui, f.status.label(), color);
+                        let tone = if f.status == GoalStatus::Done { Tone::Ok } else { Tone::Neutral };
+                        widgets::status_badge(ui, f.status.label(), tone);
                     }
                     dev_widgets::goal_flags_ui(ui, row.flags, row.days_to_target, row.days_since_moved);
                 });

@@ -53,7 +53,7 @@ impl DataSettings {
         if view.backups.is_empty() {
             ui.label(RichText::new("No backups yet.").weak());
         }
-        egui::Grid::new("backups").striped(true).num_columns(4).spacing([16.0, 4.0]).show(ui, |ui| {
+        egui::Grid::new("backups").striped(true).num_columns(4).spacing(theme::GRID_SPACING).show(ui, |ui| {
             for backup in view.backups.iter().take(30) {
                 let when = backup.taken_at.format("%Y-%m-%d %H:%M").to_string();
                 ui.label(&when);

@@ -117,6 +117,9 @@ pub struct Shell {
     pub undo_label: Option<String>,
     /// Set by a button or menu item: undo at the end of the frame.
     pub request_undo: bool,
+    /// Ctrl+Q, File > Quit or the palette this frame: the window is asked to close at the
+    /// frame's end, after what was typed is saved.
+    pub quit: bool,
     /// Set by a screen to ask for a new-architect form (menu, shortcut, empty-state button).
     pub request_new_architect: bool,
     /// What the screens look at (week, architect, meeting, search); the session loads the

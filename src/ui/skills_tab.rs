@@ -60,44 +60,47 @@ impl SkillsTab {
         }
 
         let mut send = None;
-        egui::Grid::new(("skills_grid", architect)).striped(true).spacing([16.0, 6.0]).show(ui, |ui| {
-            for title in ["Competency", "Current", "Target", "Gap", "Changed"] {
-                ui.label(RichText::new(title).strong());
-            }
-            ui.end_row();
-            for skill in &person.skills {
-                dev_widgets::fixed_label(ui, NAME_WIDTH, &skill.name).on_hover_text(&skill.name);
-                let level = skill.level.map(|l| (l.current, l.target));
-                if let Some(current) =
-                    level_picker(ui, &format!("{} current level", skill.name), level.map(|l| l.0), true)
-                {
-                    // A first rating starts with the target at the current level; the manager
-                    // raises it next.
-                    let target = level.map_or(current, |l| l.1);
-                    send = Some((skill.competency, current, target));
+        egui::Grid::new(("skills_grid", architect)).striped(true).spacing(theme::GRID_SPACING_ROOMY).show(
+            ui,
+            |ui| {
+                for title in ["Competency", "Current", "Target", "Gap", "Changed"] {
+                    ui.label(RichText::new(title).strong());
                 }
-                let target_picker = ui.scope(|ui| {
-                    level_picker(
-                        ui,
-                        &format!("{} target level", skill.name),
-                        level.map(|l| l.1),
-                        level.is_some(),
-                    )
-                });
-                if level.is_none() {
-                    target_picker.response.on_hover_text("Rate the current level first");
-                }
-                if let (Some(target), Some((current, _))) = (target_picker.inner, level) {
-                    send = Some((skill.competency, current, target));
-                }
-                gap_cell(ui, skill);
-                match skill.level {
-                    Some(level) => ui.label(RichText::new(level.changed_on.to_string()).weak()),
-                    None => ui.label(RichText::new("Not rated").weak()),
-                };
                 ui.end_row();
-            }
-        });
+                for skill in &person.skills {
+                    dev_widgets::fixed_label(ui, NAME_WIDTH, &skill.name).on_hover_text(&skill.name);
+                    let level = skill.level.map(|l| (l.current, l.target));
+                    if let Some(current) =
+                        level_picker(ui, &format!("{} current level", skill.name), level.map(|l| l.0), true)
+                    {
+                        // A first rating starts with the target at the current level; the manager
+                        // raises it next.
+                        let target = level.map_or(current, |l| l.1);
+                        send = Some((skill.competency, current, target));
+                    }
+                    let target_picker = ui.scope(|ui| {
+                        level_picker(
+                            ui,
+                            &format!("{} target level", skill.name),
+                            level.map(|l| l.1),
+                            level.is_some(),
+                        )
+                    });
+                    if level.is_none() {
+                        target_picker.response.on_hover_text("Rate the current level first");
+                    }
+                    if let (Some(target), Some((current, _))) = (target_picker.inner, level) {
+                        send = Some((skill.competency, current, target));
+                    }
+                    gap_cell(ui, skill);
+                    match skill.level {
+                        Some(level) => ui.label(RichText::new(level.changed_on.to_string()).weak()),
+                        None => ui.label(RichText::new("Not rated").weak()),
+                    };
+                    ui.end_row();
+                }
+            },
+        );
         if let Some((competency, current, target)) = send {
             self.error = None;
             outbox.send(
@@ -144,12 +147,13 @@ fn gap_cell(ui: &mut egui::Ui, skill: &SkillRow) {
         return;
     };
     let fill = gap_fill(ui, Some(gap));
-    egui::Frame::new().fill(fill).corner_radius(4.0).inner_margin(egui::Margin::symmetric(8, 2)).show(
-        ui,
-        |ui| {
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(theme::RADIUS_S)
+        .inner_margin(egui::Margin::symmetric(8, 2))
+        .show(ui, |ui| {
             ui.label(RichText::new(gap_words(gap)).color(gap_text_color(ui)));
-        },
-    );
+        });
 }
 
 /// "Rated in 6 of 8 competencies · 9 levels to go · biggest gap: Presentations & demos (+2)".
@@ -165,7 +169,7 @@ fn summary_ui(ui: &mut egui::Ui, skills: &[SkillRow]) {
             ui.label("· biggest gap:");
             egui::Frame::new()
                 .fill(gap_fill(ui, Some(gap)))
-                .corner_radius(4.0)
+                .corner_radius(theme::RADIUS_S)
                 .inner_margin(egui::Margin::symmetric(8, 1))
                 .show(ui, |ui| {
                     ui.label(RichText::new(format!("{} +{gap}", skill.name)).color(gap_text_color(ui)));

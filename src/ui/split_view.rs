@@ -26,18 +26,18 @@ pub fn split_ui(ui: &mut egui::Ui, split: &Split, targets: &Targets, period_word
             });
             ui.label(RichText::new(share_text(split, category)).strong());
             target_bar_ui(ui, split, targets, category);
-            let (text, status_color) = match (split.total(), split.status(category, targets)) {
-                (0, _) => (format!("target {} %", targets.pct(category)), ui.visuals().weak_text_color()),
-                (_, DriftStatus::OnTrack) => ("on track".to_owned(), theme::ok_color(ui)),
+            let (text, tone) = match (split.total(), split.status(category, targets)) {
+                (0, _) => (format!("target {} %", targets.pct(category)), theme::Tone::Neutral),
+                (_, DriftStatus::OnTrack) => ("on track".to_owned(), theme::Tone::Ok),
                 (_, DriftStatus::Over) => {
-                    (format!("{:.0} pts over", split.drift(category, targets).round()), theme::warn_color(ui))
+                    (format!("{:.0} pts over", split.drift(category, targets).round()), theme::Tone::Warning)
                 }
                 (_, DriftStatus::Under) => (
                     format!("{:.0} pts under", split.drift(category, targets).abs().round()),
-                    theme::warn_color(ui),
+                    theme::Tone::Warning,
                 ),
             };
-            widgets::badge(ui, &text, status_color);
+            widgets::status_badge(ui, &text, tone);
             ui.end_row();
         }
         ui.label(RichText::new("Total").strong());

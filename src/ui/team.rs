@@ -406,12 +406,8 @@ impl TeamState {
                                 cell(ui, &f.started_on.map(|d| d.to_string()).unwrap_or_default());
                             }
                             SortColumn::Status => {
-                                let color = match f.status {
-                                    Status::Active => theme::ok_color(ui),
-                                    Status::OnLeave => theme::warn_color(ui),
-                                    Status::Left => ui.visuals().weak_text_color(),
-                                };
-                                widgets::badge(ui, f.status.label(), color);
+                                let tone = super::dev_widgets::status_tone(f.status);
+                                widgets::status_badge(ui, f.status.label(), tone);
                             }
                         });
                     }

@@ -2,11 +2,12 @@
 //! biggest gaps, certification coverage per solution area with upcoming expiries, and promotion
 //! readiness. All read the prepared view model; a click on a person opens their page.
 
-use egui::{Color32, RichText};
+use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::architect_page::PageTab;
 use super::dev_widgets::{self, ago, cert_state_pill};
+use super::theme::Tone;
 use super::theme::{gap_fill, gap_text_color};
 use super::{theme, widgets};
 use crate::model::architect::Choice as _;
@@ -91,7 +92,7 @@ impl TeamViews {
                     ui.horizontal(|ui| {
                         egui::Frame::new()
                             .fill(gap_fill(ui, Some(gap.gap)))
-                            .corner_radius(4.0)
+                            .corner_radius(theme::RADIUS_S)
                             .inner_margin(egui::Margin::symmetric(6, 1))
                             .show(ui, |ui| {
                                 ui.label(RichText::new(format!("+{}", gap.gap)).color(gap_text_color(ui)))
@@ -234,9 +235,9 @@ fn goals_ui(ui: &mut egui::Ui, view: &ViewModel) -> OpenRequest {
     let count = |f: fn(&crate::session::dev_view::AttentionRow) -> bool| rows.iter().filter(|r| f(r)).count();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Goals that need attention").strong());
-        widgets::pill(ui, &format!("{} overdue", count(|r| r.flags.overdue)), theme::error_color(ui));
-        widgets::pill(ui, &format!("{} stalled", count(|r| r.flags.stalled)), theme::warn_color(ui));
-        widgets::pill(ui, &format!("{} due soon", count(|r| r.flags.due_soon)), theme::info_color(ui));
+        widgets::status_badge(ui, &format!("{} overdue", count(|r| r.flags.overdue)), Tone::Danger);
+        widgets::status_badge(ui, &format!("{} stalled", count(|r| r.flags.stalled)), Tone::Warning);
+        widgets::status_badge(ui, &format!("{} due soon", count(|r| r.flags.due_soon)), Tone::Info);
     });
     ui.label(
         RichText::new(format!(
@@ -424,11 +425,11 @@ fn share_bar(ui: &mut egui::Ui, share: f32, text: &str) {
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
 }
 
-fn readiness_color(ui: &egui::Ui, readiness: Readiness) -> Color32 {
+fn readiness_tone(readiness: Readiness) -> Tone {
     match readiness {
-        Readiness::ReadyNow => theme::ok_color(ui),
-        Readiness::OneToTwoYears => theme::info_color(ui),
-        Readiness::ThreePlusYears | Readiness::NotAssessed => ui.visuals().weak_text_color(),
+        Readiness::ReadyNow => Tone::Ok,
+        Readiness::OneToTwoYears => Tone::Info,
+        Readiness::ThreePlusYears | Readiness::NotAssessed => Tone::Neutral,
     }
 }
 
@@ -438,7 +439,7 @@ fn readiness_ui(ui: &mut egui::Ui, view: &ViewModel) -> OpenRequest {
         ui.label(RichText::new("Who is ready for what, and since when").strong());
         for readiness in Readiness::ALL {
             let count = rows.iter().filter(|r| r.readiness == *readiness).count();
-            widgets::pill(ui, &format!("{}: {count}", readiness.label()), readiness_color(ui, *readiness));
+            widgets::status_badge(ui, &format!("{}: {count}", readiness.label()), readiness_tone(*readiness));
         }
     });
     ui.label(
@@ -481,7 +482,7 @@ fn readiness_ui(ui: &mut egui::Ui, view: &ViewModel) -> OpenRequest {
                     ui.add(egui::Label::new(target).truncate());
                 });
                 row.col(|ui| {
-                    widgets::pill(ui, r.readiness.label(), readiness_color(ui, r.readiness));
+                    widgets::status_badge(ui, r.readiness.label(), readiness_tone(r.readiness));
                 });
                 row.col(|ui| {
                     let text = r.assessed_on.map_or_else(String::new, |on| {

@@ -151,9 +151,16 @@ pub fn error_label(ui: &mut egui::Ui, message: &str) {
     ui.label(RichText::new(format!("⚠ {message}")).color(theme::error_color(ui)));
 }
 
-/// A small coloured pill, e.g. a status.
+/// A status badge: a small pill in the colour of its [`Tone`](theme::Tone), the same on every
+/// screen. Not a button: no frame of one, no hover highlight, its text not selectable.
+pub fn status_badge(ui: &mut egui::Ui, text: &str, tone: theme::Tone) -> egui::Response {
+    let (fill, color) = theme::colors(ui).badge(tone);
+    pill_ui(ui, text, fill, color)
+}
+
+/// The same pill as [`pill`], for the screens that still name a colour.
 pub fn badge(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
-    ui.label(RichText::new(text).color(color))
+    pill(ui, text, color)
 }
 
 /// A friendly empty state: what is missing and what to do.
@@ -166,13 +173,19 @@ pub fn empty_state(ui: &mut egui::Ui, title: &str, hint: &str) {
     });
 }
 
-/// A rounded, tinted pill: a state that must stand out in a list (a certification's state, a
-/// goal's flags). The text keeps the full colour; the fill is a faint wash of it.
+/// A rounded, tinted pill in a colour that is not one of the [`theme::Tone`]s (a hiring stage,
+/// a business state): the text keeps the full colour; the fill is a faint wash of it. Prefer
+/// [`status_badge`] for a status.
 pub fn pill(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
+    let fill = theme::colors(ui).wash(color);
+    pill_ui(ui, text, fill, color)
+}
+
+fn pill_ui(ui: &mut egui::Ui, text: &str, fill: Color32, color: Color32) -> egui::Response {
     egui::Frame::new()
-        .fill(color.gamma_multiply(0.16))
+        .fill(fill)
         .stroke(egui::Stroke::new(1.0, color.gamma_multiply(0.45)))
-        .corner_radius(9.0)
+        .corner_radius(egui::CornerRadius::same(theme::RADIUS_PILL))
         .inner_margin(egui::Margin::symmetric(7, 0))
         .show(ui, |ui| ui.add(egui::Label::new(RichText::new(text).color(color)).extend().selectable(false)))
         .inner
