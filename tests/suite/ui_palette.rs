@@ -174,3 +174,26 @@ fn export_from_the_palette_asks_where_then_writes_the_json_there() {
     let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&target).unwrap()).unwrap();
     assert!(json.to_string().contains("Amara Okafor"), "the export holds the team");
 }
+
+#[test]
+fn quit_from_the_palette_asks_the_window_to_close_in_the_frame_enter_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::harness(&path);
+    open_palette(&mut harness);
+    type_text(&mut harness, "quit");
+    // Only the key-down, then one frame: that frame's output is what the app asked of the window.
+    harness.event(egui::Event::Key {
+        key: Key::Enter,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+        repeat: false,
+        physical_key: None,
+    });
+    harness.step();
+    let commands = &harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
+    assert!(
+        commands.iter().any(|command| matches!(command, egui::ViewportCommand::Close)),
+        "Enter on Quit asks to close: {commands:?}"
+    );
+}
