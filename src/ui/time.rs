@@ -274,7 +274,7 @@ impl TimeState {
         // Where the widget holding the keyboard focus was: its line is always drawn, or egui
         // would drop the focus.
         let focused =
-            ui.ctx().memory(|m| m.focused()).and_then(|id| ui.ctx().read_response(id)).map(|r| r.rect);
+            ui.ctx().memory(egui::Memory::focused).and_then(|id| ui.ctx().read_response(id)).map(|r| r.rect);
         for (index, day) in time.focus.week.days().into_iter().enumerate() {
             let entries: Vec<&TimeEntry> = time.entries_on(day).collect();
             if entries.is_empty() && (is_weekend(day) || day > time.today) {

@@ -12,7 +12,7 @@ use crate::common;
 
 /// The real app drawn headless as the window draws it, without the accessibility tree (the
 /// test harness always builds it, and then every card is laid out).
-struct App {
+struct Headless {
     ctx: egui::Context,
     app: LeadlineApp,
     size: egui::Vec2,
@@ -20,7 +20,7 @@ struct App {
     shapes: Vec<egui::epaint::ClippedShape>,
 }
 
-impl App {
+impl Headless {
     /// The app opened on This week, two frames drawn (the first measures every card, the
     /// second lays out only those in view).
     fn new(path: &std::path::Path, size: egui::Vec2) -> Self {
@@ -65,7 +65,7 @@ impl App {
 
 /// Where the text exactly `text` was painted in the last frame (its top), if it was: a card's
 /// title is painted only when the card is laid out.
-fn painted_at(harness: &App, text: &str) -> Option<f32> {
+fn painted_at(harness: &Headless, text: &str) -> Option<f32> {
     fn find(shape: &egui::Shape, text: &str) -> Option<f32> {
         match shape {
             egui::Shape::Text(shown) if shown.galley.text() == text => Some(shown.pos.y),
@@ -76,7 +76,7 @@ fn painted_at(harness: &App, text: &str) -> Option<f32> {
     harness.shapes.iter().find_map(|clipped| find(&clipped.shape, text))
 }
 
-fn due_names(harness: &App) -> Vec<String> {
+fn due_names(harness: &Headless) -> Vec<String> {
     let view = harness.app.view();
     view.prep.as_ref().expect("the demo has a prep sheet").due.iter().map(|c| c.name.clone()).collect()
 }
@@ -85,7 +85,7 @@ fn due_names(harness: &App) -> Vec<String> {
 fn scrolling_this_week_down_lays_out_the_last_card_and_leaves_out_the_first() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let mut harness = App::new(&path, vec2(700.0, 600.0));
+    let mut harness = Headless::new(&path, vec2(700.0, 600.0));
     let due = due_names(&harness);
     assert!(due.len() >= 4, "the small demo has enough cards due to scroll: {due:?}");
     let (first, last) = (&due[0], &due[due.len() - 1]);
@@ -111,13 +111,13 @@ fn the_cards_left_out_above_keep_their_room_so_the_cards_in_view_stay_where_they
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     // A window tall enough to show every card: all of them laid out, where they belong.
-    let tall = App::new(&path, vec2(700.0, 4000.0));
+    let tall = Headless::new(&path, vec2(700.0, 4000.0));
     let due = due_names(&tall);
     let tops: Vec<f32> = due.iter().map(|name| painted_at(&tall, name).expect("every card shown")).collect();
     drop(tall);
 
     // The same width, 600 points high, scrolled down by exactly 900 points.
-    let mut small = App::new(&path, vec2(700.0, 600.0));
+    let mut small = Headless::new(&path, vec2(700.0, 600.0));
     for _ in 0..3 {
         small.wheel(300.0);
     }
