@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use super::changes::{Changes, People};
 use super::{Session, TimeView};
 use crate::model::ArchitectId;
+use crate::model::fiscal::IsoWeek;
 use crate::model::one_on_one::ActionItem;
 use crate::model::prep;
 use crate::store::{StoreError, agenda, backup, calendar, one_on_ones, settings, templates};
@@ -93,10 +94,23 @@ impl Session {
 
         if !changes.roster {
             refresh_meetings(conn, view, selection, &people, &changes.meetings, today)?;
-            if time_changed && let Some(inputs) = &mut view.prep_inputs {
-                crate::store::prep::fill_week_split(conn, inputs.week, inputs)?;
-                if let Some(sheet) = &mut view.prep {
-                    sheet.week_split.clone_from(&inputs.week_split);
+            if let Some(inputs) = &mut view.prep_inputs {
+                let in_sheet_week = changes.time_days.iter().any(|day| IsoWeek::of(*day) == inputs.week);
+                if changes.time_settings || in_sheet_week {
+                    // The Time view has just summed the sheet's week when it is this week or
+                    // the one shown: no second read.
+                    let time = &view.time;
+                    let summed = [&time.this_week, &time.week].into_iter().find(|w| w.week == inputs.week);
+                    match summed {
+                        Some(week) => {
+                            inputs.week_split = (week.total.total() > 0)
+                                .then_some(prep::WeekSplit { split: week.total, targets: week.targets });
+                        }
+                        None => crate::store::prep::fill_week_split(conn, inputs.week, inputs)?,
+                    }
+                    if let Some(sheet) = &mut view.prep {
+                        sheet.week_split.clone_from(&inputs.week_split);
+                    }
                 }
             }
         }

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::model::ArchitectId;
+use crate::model::business::WorkLink;
 use crate::model::fiscal::{FiscalQuarter, IsoWeek};
 use crate::model::time_entry::TimeEntry;
 use crate::model::time_summary::{DailyMinutes, QuarterSummary, TimeSettings, WeekSummary};
@@ -53,6 +54,29 @@ pub struct TimeView {
     /// Minutes per day and category from the trend's first quarter to the focused quarter's
     /// end, by date: what the quarter figures are rebuilt from after a write.
     daily: Vec<DailyMinutes>,
+    /// The focused quarter's coaching minutes per day and architect, by date: what
+    /// `coaching_by_architect` is summed from, so a write re-reads only its day.
+    coaching_daily: Vec<(NaiveDate, ArchitectId, u32)>,
+    /// The same for `market_links`.
+    market_daily: Vec<(NaiveDate, Option<WorkLink>, u32)>,
+}
+
+/// Minutes per key over every day, most first (ties in the key's order).
+fn sum_by<K: Copy + Ord>(daily: &[(NaiveDate, K, u32)]) -> Vec<(K, u32)> {
+    let mut sums = std::collections::BTreeMap::<K, u32>::new();
+    for &(_, key, minutes) in daily {
+        *sums.entry(key).or_default() += minutes;
+    }
+    let mut sums: Vec<(K, u32)> = sums.into_iter().collect();
+    sums.sort_by_key(|&(_, minutes)| std::cmp::Reverse(minutes));
+    sums
+}
+
+/// Replaces `day`'s rows of a by-date list with `fresh`.
+fn splice_day<T>(daily: &mut Vec<(NaiveDate, T, u32)>, day: NaiveDate, fresh: Vec<(NaiveDate, T, u32)>) {
+    let start = daily.partition_point(|(date, _, _)| *date < day);
+    let end = daily.partition_point(|(date, _, _)| *date <= day);
+    daily.splice(start..end, fresh);
 }
 
 impl Default for TimeView {
@@ -76,6 +100,8 @@ impl Default for TimeView {
             logs_one_on_ones: true,
             market_links: Vec::new(),
             daily: Vec::new(),
+            coaching_daily: Vec::new(),
+            market_daily: Vec::new(),
         }
     }
 }
@@ -104,13 +130,15 @@ impl TimeView {
         let daily = time::daily_minutes(conn, first, last)?;
         let (quarter_start, quarter_end) =
             (focus.quarter.start(settings.start_month), focus.quarter.end_inclusive(settings.start_month));
-        let coaching_by_architect = time::coaching_by_architect(conn, quarter_start, quarter_end)?;
-        let market_links = crate::store::work_links::market_minutes(conn, quarter_start, quarter_end)?;
+        let coaching_daily = time::coaching_by_day(conn, quarter_start, quarter_end)?;
+        let market_daily = crate::store::work_links::market_by_day(conn, quarter_start, quarter_end)?;
         Ok(Self {
-            coaching_by_architect,
+            coaching_by_architect: sum_by(&coaching_daily),
+            market_links: sum_by(&market_daily),
+            coaching_daily,
+            market_daily,
             logs_one_on_ones: crate::store::one_on_ones::logs_time(conn)?,
             focus,
-            market_links,
             quarter: QuarterSummary::build(focus.quarter, &settings, today, &daily),
             has_entries: !week_entries.is_empty() || time::any(conn)?,
             settings,
@@ -143,13 +171,24 @@ impl TimeView {
         let start_month = self.settings.start_month;
         let (quarter_start, quarter_end) =
             (self.focus.quarter.start(start_month), self.focus.quarter.end_inclusive(start_month));
-        if days.iter().any(|d| (quarter_start..=quarter_end).contains(d)) {
-            self.coaching_by_architect = time::coaching_by_architect(conn, quarter_start, quarter_end)?;
-            self.market_links = crate::store::work_links::market_minutes(conn, quarter_start, quarter_end)?;
+        let in_quarter: Vec<NaiveDate> =
+            days.iter().copied().filter(|d| (quarter_start..=quarter_end).contains(d)).collect();
+        for &day in &in_quarter {
+            splice_day(&mut self.coaching_daily, day, time::coaching_by_day(conn, day, day)?);
+            splice_day(&mut self.market_daily, day, crate::store::work_links::market_by_day(conn, day, day)?);
+        }
+        if !in_quarter.is_empty() {
+            self.coaching_by_architect = sum_by(&self.coaching_daily);
+            self.market_links = sum_by(&self.market_daily);
         }
         let in_week = |week: IsoWeek| days.iter().any(|d| IsoWeek::of(*d) == week);
         if in_week(self.focus.week) {
-            self.week_entries = time::list_between(conn, self.focus.week.monday(), self.focus.week.sunday())?;
+            // Only the days written are read again: a busy week holds hundreds of entries.
+            for &day in days.iter().filter(|d| IsoWeek::of(**d) == self.focus.week) {
+                let start = self.week_entries.partition_point(|e| e.fields.date < day);
+                let end = self.week_entries.partition_point(|e| e.fields.date <= day);
+                self.week_entries.splice(start..end, time::list_between(conn, day, day)?);
+            }
             let daily: Vec<DailyMinutes> = self
                 .week_entries
                 .iter()

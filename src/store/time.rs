@@ -102,18 +102,19 @@ pub fn daily_minutes(
     Ok(rows)
 }
 
-/// Coaching minutes per architect from `first` to `last` inclusive, most first: who gets how
-/// much of the manager's time.
-pub fn coaching_by_architect(
+/// Coaching minutes per day and architect from `first` to `last`, by date: what the Time view
+/// keeps so that a write re-reads only its own day.
+pub fn coaching_by_day(
     conn: &Connection,
     first: NaiveDate,
     last: NaiveDate,
-) -> Result<Vec<(ArchitectId, u32)>, StoreError> {
+) -> Result<Vec<(NaiveDate, ArchitectId, u32)>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT architect_id, sum(minutes) AS total FROM time_entries WHERE entry_date BETWEEN ?1 AND ?2 \
-         AND category = 'coaching' AND architect_id IS NOT NULL GROUP BY architect_id ORDER BY total DESC",
+        "SELECT entry_date, architect_id, sum(minutes) FROM time_entries WHERE entry_date BETWEEN ?1 AND ?2 \
+         AND category = 'coaching' AND architect_id IS NOT NULL GROUP BY entry_date, architect_id \
+         ORDER BY entry_date, architect_id",
     )?;
-    let rows = stmt.query_map(params![first, last], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    let rows = stmt.query_map(params![first, last], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

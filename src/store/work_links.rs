@@ -47,18 +47,19 @@ pub fn set(conn: &Connection, entry: TimeEntryId, link: Option<WorkLink>) -> Res
     Ok(())
 }
 
-/// Minutes of market building from `first` to `last`, per link (`None`: named nothing),
-/// most first.
-pub fn market_minutes(
+/// Market-building minutes per day and account or initiative named from `first` to `last`, by
+/// date: what the Time view keeps so that a write re-reads only its own day.
+pub fn market_by_day(
     conn: &Connection,
     first: NaiveDate,
     last: NaiveDate,
-) -> Result<Vec<(Option<WorkLink>, u32)>, StoreError> {
+) -> Result<Vec<(NaiveDate, Option<WorkLink>, u32)>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT account_id, initiative_id, sum(minutes) FROM time_entries \
+        "SELECT entry_date, account_id, initiative_id, sum(minutes) FROM time_entries \
          WHERE entry_date BETWEEN ?1 AND ?2 AND category = 'market' \
-         GROUP BY account_id, initiative_id ORDER BY sum(minutes) DESC",
+         GROUP BY entry_date, account_id, initiative_id ORDER BY entry_date",
     )?;
-    let rows = stmt.query_map(params![first, last], |row| Ok((at(row, 0)?, row.get::<_, u32>(2)?)))?;
+    let rows =
+        stmt.query_map(params![first, last], |row| Ok((row.get(0)?, at(row, 1)?, row.get::<_, u32>(3)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -45,6 +45,9 @@ pub struct TimeState {
     last_pass: u64,
     /// An entry just saved: the list brings it into view once.
     scroll_to: std::cell::Cell<Option<TimeEntryId>>,
+    /// The height of an entry's line when last drawn (0 before the first): a week of a busy
+    /// manager holds hundreds of entries and only those in view are laid out.
+    entry_height: std::cell::Cell<f32>,
 }
 
 /// What a click in the entry list asks for.
@@ -268,6 +271,10 @@ impl TimeState {
     fn days_ui(&self, ui: &mut egui::Ui, view: &ViewModel) -> Option<EntryAction> {
         let time = &view.time;
         let mut action = None;
+        // Where the widget holding the keyboard focus was: its line is always drawn, or egui
+        // would drop the focus.
+        let focused =
+            ui.ctx().memory(egui::Memory::focused).and_then(|id| ui.ctx().read_response(id)).map(|r| r.rect);
         for (index, day) in time.focus.week.days().into_iter().enumerate() {
             let entries: Vec<&TimeEntry> = time.entries_on(day).collect();
             if entries.is_empty() && (is_weekend(day) || day > time.today) {
@@ -292,13 +299,34 @@ impl TimeState {
                 ui.label(RichText::new("Nothing logged").weak().italics());
             }
             for entry in entries {
-                if let Some(chosen) = self.entry_ui(ui, entry, view) {
-                    action = Some(chosen);
+                if self.entry_out_of_view(ui, entry.id, focused) {
+                    ui.add_space(self.entry_height.get());
+                } else {
+                    let top = ui.cursor().min.y;
+                    // Keyed by the entry: the lines left out above must not shift the ids below.
+                    if let Some(chosen) = ui.push_id(entry.id, |ui| self.entry_ui(ui, entry, view)).inner {
+                        action = Some(chosen);
+                    }
+                    self.entry_height.set(ui.cursor().min.y - top);
                 }
             }
             ui.add_space(theme::SPACE_M);
         }
         action
+    }
+
+    /// Whether an entry's line would fall outside the view (with a line's margin either side,
+    /// so Tab and Shift+Tab from the edge reach a neighbour), holds no keyboard focus and is
+    /// not to be scrolled to: it then only takes its room.
+    fn entry_out_of_view(&self, ui: &egui::Ui, id: TimeEntryId, focused: Option<egui::Rect>) -> bool {
+        let height = self.entry_height.get();
+        // A screen reader (or a test harness) reads every line from the accessibility tree.
+        if height <= 0.0 || self.scroll_to.get() == Some(id) || super::this_week::accessibility_on(ui) {
+            return false;
+        }
+        let line = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));
+        let reach = line.expand2(egui::vec2(0.0, height));
+        !ui.is_rect_visible(reach) && !focused.is_some_and(|rect| line.intersects(rect))
     }
 
     fn entry_ui(&self, ui: &mut egui::Ui, entry: &TimeEntry, view: &ViewModel) -> Option<EntryAction> {

@@ -61,6 +61,7 @@ mod ui_palette;
 mod ui_review;
 mod ui_review_words;
 mod ui_team;
+mod ui_this_week;
 mod ui_time;
 mod ui_type_ahead;
 mod ui_weekly_loop;
