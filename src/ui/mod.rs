@@ -28,6 +28,7 @@ pub mod import_preview;
 pub mod leaving;
 mod meeting_agenda;
 pub mod meeting_editor;
+pub mod meeting_list;
 pub mod notes_view;
 pub mod one_on_one;
 pub mod plan_tab;
@@ -225,7 +226,7 @@ impl Screens {
             | Link::History { .. }
             | Link::Week { .. }
             | Link::Quarter { .. }
-            | Link::OneOnOnes => {}
+            | Link::OneOnOnes { .. } => {}
         }
     }
 }
