@@ -428,7 +428,7 @@ fn an_onboarding_goal_is_not_stalled_before_its_window_opens() {
         d.figures.coaching.stalled.iter().map(|g: &GoalRef| (g.description.as_str(), g.on)).collect();
     assert_eq!(
         stalled,
-        [("Earn AZ-900", day(2026, 12, 7)), ("Shadow {buddy} three times", day(2026, 12, 7))]
+        [("Earn AZ-900", day(2026, 12, 7)), ("Shadow your buddy three times", day(2026, 12, 7))]
     );
     assert_eq!(figure(&d, "coaching.goals_stalled").value, Some(2.0));
 }
@@ -448,7 +448,12 @@ fn each_quarter_of_a_draft_is_counted_as_it_would_be_on_its_own() {
         for source in [&inputs.current, &inputs.previous, &inputs.year_ago] {
             if let Source::Live(data) = source {
                 let alone = review_data::live_figures(s.conn(), data.quarter, common::today()).unwrap();
-                assert_eq!(leadline::model::review::data::figures(data), alone, "{} in {quarter}", data.quarter);
+                assert_eq!(
+                    leadline::model::review::data::figures(data),
+                    alone,
+                    "{} in {quarter}",
+                    data.quarter
+                );
                 live += 1;
             }
         }

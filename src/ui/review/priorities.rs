@@ -185,7 +185,7 @@ impl ReviewScreen {
                             );
                         }
                         _ if none => {
-                            send = Some(Ok(ReviewCommand::SetReminder { id: form.priority, on: None }))
+                            send = Some(Ok(ReviewCommand::SetReminder { id: form.priority, on: None }));
                         }
                         Some(EditAnswer::Cancel) => close = true,
                         None => {}
