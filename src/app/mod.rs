@@ -473,6 +473,12 @@ impl LeadlineApp {
                 } else {
                     Ok(())
                 }
+            })
+            .and_then(|()| match self.shell.meeting_list {
+                Some((quarter, _)) if self.shell.screen == Screen::OneOnOnes => {
+                    session.focus_meeting_records(quarter)
+                }
+                _ => Ok(()),
             });
         if let Err(error) = result {
             // Stay where we are rather than retrying (and failing) on every frame.

@@ -247,6 +247,13 @@ pub fn is_open(status: GoalStatus) -> bool {
     matches!(status, GoalStatus::NotStarted | GoalStatus::InProgress)
 }
 
+/// The day an open goal's "stalled" clock starts: its creation, or for a goal of an onboarding
+/// plan the day its window opens when that is later (it is not stalled before it is worked on,
+/// see [`crate::model::onboarding::goal_window_opens`]).
+pub fn stalled_clock_start(created_on: NaiveDate, window_opens: Option<NaiveDate>) -> NaiveDate {
+    window_opens.map_or(created_on, |opens| opens.max(created_on))
+}
+
 /// Open, and its progress has not changed for `stalled_days` days or more (exactly
 /// `stalled_days` counts as stalled). A goal never started counts from its creation date.
 pub fn is_stalled(

@@ -489,7 +489,7 @@ fn goal_row(
     let last_moved_on = goal::last_moved(goal.created_on, &history);
     let flags = GoalFlags::compute(
         goal.fields.status,
-        opens_on.map_or(goal.created_on, |opens| opens.max(goal.created_on)),
+        goal::stalled_clock_start(goal.created_on, opens_on),
         goal.fields.target_on,
         &history,
         today,

@@ -150,6 +150,7 @@ impl Session {
             || !changes.development.is_nobody()
         {
             view.review.stale = true;
+            view.review.records_stale = true;
         }
         Ok(())
     }

@@ -10,6 +10,7 @@ use rusqlite::Connection;
 use super::Session;
 use crate::model::fiscal::FiscalQuarter;
 use crate::model::review::ReviewDraft;
+use crate::model::review::data::MeetingRecords;
 use crate::model::review::words::{Priority, ReviewCompetency};
 use crate::store::{StoreError, review, review_data, time};
 
@@ -32,6 +33,10 @@ pub struct ReviewView {
     pub quarters: Vec<(FiscalQuarter, bool)>,
     /// Priorities whose reminder falls from today to a week ahead.
     pub reminders: Vec<(FiscalQuarter, Priority)>,
+    /// The records behind a quarter's coaching figures, read when the One-on-ones screen lists
+    /// them (a figure's link), and whether records changed since.
+    pub records: Option<MeetingRecords>,
+    pub records_stale: bool,
 }
 
 impl ReviewView {
@@ -65,6 +70,20 @@ impl ReviewView {
 }
 
 impl Session {
+    /// Reads the records behind `quarter`'s coaching figures for the One-on-ones screen's list,
+    /// when they are not read yet, for another quarter, or records changed since.
+    pub fn focus_meeting_records(&mut self, quarter: FiscalQuarter) -> Result<(), StoreError> {
+        let today = self.today();
+        let Self { store, view, .. } = self;
+        let review = &mut view.review;
+        if !review.records_stale && review.records.as_ref().is_some_and(|r| r.quarter == quarter) {
+            return Ok(());
+        }
+        review.records = Some(review_data::meeting_records(store.conn(), quarter, today)?);
+        review.records_stale = false;
+        Ok(())
+    }
+
     /// Builds the review draft for `focus` (the default quarter if `None`) when the screen
     /// shows it: only when it is not built yet, the quarter changed, or records changed since.
     pub fn focus_review(&mut self, focus: Option<FiscalQuarter>) -> Result<(), StoreError> {

@@ -11,14 +11,16 @@ use rusqlite::{Connection, params};
 use super::{StoreError, architects, certifications, goals, review, skills, time};
 use crate::model::fiscal::FiscalQuarter;
 use crate::model::review::data::{
-    ActionInput, ArchitectInput, CertInput, EntryInput, GoalInput, MeetingInput, PointInput, QuarterData,
-    SkillInput,
+    ActionInput, ArchitectInput, CertInput, EntryInput, GoalInput, MeetingInput, MeetingRecords, PointInput,
+    QuarterData, SkillInput,
 };
 use crate::model::review::draft::{ReviewDraft, ReviewInputs, Source, build};
 use crate::model::review::figures::{BusinessFigures, HiringFigures, QuarterFigures};
 use crate::model::time_summary::TimeSettings;
 
-/// What every quarter of a draft shares: the team and its development records.
+/// What every quarter of a draft shares, read once for all of them: the team and its
+/// development records, the Business facts of the quarters counted live, the initiatives and
+/// their events, and the hiring records.
 struct Shared {
     settings: TimeSettings,
     stalled_days: u32,
@@ -26,23 +28,25 @@ struct Shared {
     goals: Vec<GoalInput>,
     certs: Vec<CertInput>,
     skills: Vec<SkillInput>,
+    /// `None` when every quarter is frozen.
+    business: Option<BusinessRecords>,
+    hiring: crate::model::hiring::FigureInputs,
+}
+
+/// The Business records the review counts: the scorecard's facts over the quarters counted
+/// live (from the earliest to the latest), and every initiative and event.
+struct BusinessRecords {
+    facts: super::scorecard::Facts,
+    initiatives: Vec<crate::model::business::Initiative>,
+    events: Vec<crate::model::business::InitiativeEvent>,
 }
 
 impl Shared {
-    fn load(conn: &Connection) -> Result<Self, StoreError> {
-        let architects = architects::list(conn)?
-            .into_iter()
-            .map(|a| ArchitectInput {
-                id: a.id,
-                name: a.fields.name,
-                cadence: a.fields.cadence,
-                status: a.fields.status,
-                started_on: a.fields.started_on,
-                readiness: a.fields.readiness,
-                readiness_assessed_on: a.fields.readiness_assessed_on,
-            })
-            .collect();
+    /// The shared records for counting `live` (the quarters not frozen; none is fine).
+    fn load(conn: &Connection, live: &[FiscalQuarter]) -> Result<Self, StoreError> {
+        let architects = architect_inputs(conn)?;
         let mut history = goals::history(conn)?;
+        let windows = super::onboarding::goal_windows(conn)?;
         let goals = goals::list(conn)?
             .into_iter()
             .map(|g| GoalInput {
@@ -51,6 +55,7 @@ impl Shared {
                 history: history.remove(&g.id).unwrap_or_default(),
                 description: g.fields.description,
                 created_on: g.created_on,
+                window_opens: windows.get(&g.id).copied(),
                 status: g.fields.status,
             })
             .collect();
@@ -86,13 +91,24 @@ impl Shared {
             }));
         }
         skills.sort_by_key(|s| (s.architect, s.competency));
+        let settings = time::time_settings(conn)?;
+        let business = match (live.iter().min(), live.iter().max()) {
+            (Some(&first), Some(&last)) => Some(BusinessRecords {
+                facts: super::scorecard::Facts::read(conn, first, last, settings.start_month)?,
+                initiatives: super::initiatives::list(conn)?,
+                events: super::initiatives::events(conn)?,
+            }),
+            _ => None,
+        };
         Ok(Self {
-            settings: time::time_settings(conn)?,
+            settings,
             stalled_days: goals::stalled_days(conn)?,
             architects,
             goals,
             certs,
             skills,
+            business,
+            hiring: hiring_inputs(conn)?,
         })
     }
 
@@ -106,7 +122,11 @@ impl Shared {
         let start_month = self.settings.start_month;
         let as_of = QuarterData::as_of_for(quarter, start_month, today);
         let (first, last) = (quarter.start(start_month), quarter.end_inclusive(start_month));
-        let (business, hiring) = business_and_hiring(conn, quarter, first, as_of)?;
+        let business = match &self.business {
+            Some(records) => business_figures(conn, records, quarter, first, as_of)?,
+            None => None,
+        };
+        let hiring = hiring_figures(&self.hiring, first, as_of);
         Ok(QuarterData {
             quarter,
             start_month,
@@ -127,20 +147,47 @@ impl Shared {
     }
 }
 
-/// The Business and Hiring figures of `quarter` from its first day to `as_of` (its last day,
-/// or today while it runs). `None` for a part with no record at all, so the review says it is
-/// not recorded rather than showing zeros.
-pub fn business_and_hiring(
-    conn: &Connection,
-    quarter: FiscalQuarter,
-    first: NaiveDate,
-    as_of: NaiveDate,
-) -> Result<(Option<BusinessFigures>, Option<HiringFigures>), StoreError> {
-    Ok((business_figures(conn, quarter, first, as_of)?, hiring_figures(conn, first, as_of)?))
+fn architect_inputs(conn: &Connection) -> Result<Vec<ArchitectInput>, StoreError> {
+    Ok(architects::list(conn)?
+        .into_iter()
+        .map(|a| ArchitectInput {
+            id: a.id,
+            name: a.fields.name,
+            cadence: a.fields.cadence,
+            status: a.fields.status,
+            started_on: a.fields.started_on,
+            readiness: a.fields.readiness,
+            readiness_assessed_on: a.fields.readiness_assessed_on,
+        })
+        .collect())
 }
 
+/// The one-on-ones, action items and talking points behind `quarter`'s coaching figures, as
+/// counted on `today` (what a coaching figure's link lists).
+pub fn meeting_records(
+    conn: &Connection,
+    quarter: FiscalQuarter,
+    today: NaiveDate,
+) -> Result<MeetingRecords, StoreError> {
+    let start_month = time::time_settings(conn)?.start_month;
+    let as_of = QuarterData::as_of_for(quarter, start_month, today);
+    let first = quarter.start(start_month);
+    let data = QuarterData {
+        architects: architect_inputs(conn)?,
+        meetings: meetings(conn, first, as_of)?,
+        actions: actions(conn, first, as_of)?,
+        points: points(conn, first, as_of)?,
+        ..QuarterData::empty(quarter, start_month, as_of)
+    };
+    Ok(crate::model::review::data::meeting_records(&data))
+}
+
+/// The Business figures of `quarter` from its first day to `as_of` (its last day, or today
+/// while it runs). `None` when there is no record at all, so the review says it is not
+/// recorded rather than showing zeros.
 fn business_figures(
     conn: &Connection,
+    records: &BusinessRecords,
     quarter: FiscalQuarter,
     first: NaiveDate,
     as_of: NaiveDate,
@@ -148,12 +195,10 @@ fn business_figures(
     use crate::model::business::{MilestoneState, OpportunityStatus, network::Touch};
     use crate::model::review::figures::{ScorecardLine, StageLine};
     let start_month = time::time_settings(conn)?.start_month;
-    let facts = super::scorecard::Facts::read(conn, quarter, quarter, start_month)?;
-    let initiatives = super::initiatives::list(conn)?;
-    let events = super::initiatives::events(conn)?;
+    let BusinessRecords { facts, initiatives, events } = records;
     if facts.opportunities.is_empty()
         && facts.contacts.is_empty()
-        && facts.metrics.is_empty()
+        && !facts.metrics.iter().any(|m| m.fields.quarter == quarter)
         && initiatives.is_empty()
     {
         return Ok(None);
@@ -165,8 +210,9 @@ fn business_figures(
         .iter()
         .filter(|o| o.status == OpportunityStatus::Won && o.closed_on.is_some_and(within))
         .collect();
-    let won = |id| facts.opportunities.iter().any(|o| o.id == id && o.status == OpportunityStatus::Won);
-    let milestones: Vec<_> = facts.milestones.iter().filter(|m| won(m.opportunity)).collect();
+    let won: std::collections::HashSet<_> =
+        facts.opportunities.iter().filter(|o| o.status == OpportunityStatus::Won).map(|o| o.id).collect();
+    let milestones: Vec<_> = facts.milestones.iter().filter(|m| won.contains(&m.opportunity)).collect();
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let in_quarter: Vec<_> = events.iter().filter(|e| within(e.fields.held_on)).collect();
     let influenced: std::collections::BTreeSet<_> = initiatives
@@ -269,25 +315,30 @@ fn win_refs(
         .collect()
 }
 
-fn hiring_figures(
-    conn: &Connection,
-    first: NaiveDate,
-    as_of: NaiveDate,
-) -> Result<Option<HiringFigures>, StoreError> {
-    let inputs = crate::model::hiring::FigureInputs {
+/// Every hiring record the figures count.
+fn hiring_inputs(conn: &Connection) -> Result<crate::model::hiring::FigureInputs, StoreError> {
+    Ok(crate::model::hiring::FigureInputs {
         requisitions: super::requisitions::dates(conn)?,
         offers: super::candidates::offer_decisions(conn)?,
         scorecards: super::interviews::timings(conn)?,
         slates: super::requisitions::slate_inputs(conn)?,
         departures: super::departures::inputs(conn)?,
-    };
+    })
+}
+
+/// The Hiring figures from `first` to `as_of`; `None` when nothing was ever recorded.
+fn hiring_figures(
+    inputs: &crate::model::hiring::FigureInputs,
+    first: NaiveDate,
+    as_of: NaiveDate,
+) -> Option<HiringFigures> {
     if inputs.requisitions.is_empty() && inputs.departures.is_empty() {
-        return Ok(None);
+        return None;
     }
     let end_of_day = as_of.and_hms_opt(23, 59, 59).unwrap_or_default();
-    let f = crate::model::hiring::quarter_figures(&inputs, first, as_of, end_of_day);
+    let f = crate::model::hiring::quarter_figures(inputs, first, as_of, end_of_day);
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    Ok(Some(HiringFigures {
+    Some(HiringFigures {
         requisitions_filled: count(f.filled),
         days_to_fill_average: f.average_days_to_fill(),
         slates_meeting_policy: count(f.slates.yes),
@@ -297,7 +348,7 @@ fn hiring_figures(
         scorecards_on_time: count(f.scorecards_on_time),
         scorecards: count(f.scorecards_on_time + f.scorecards_late),
         moved_to_senior_roles: count(f.moved_to_senior_roles),
-    }))
+    })
 }
 
 fn entries(conn: &Connection, first: NaiveDate, last: NaiveDate) -> Result<Vec<EntryInput>, StoreError> {
@@ -401,33 +452,38 @@ pub fn live_figures(
     quarter: FiscalQuarter,
     today: NaiveDate,
 ) -> Result<QuarterFigures, StoreError> {
-    let shared = Shared::load(conn)?;
+    let shared = Shared::load(conn, &[quarter])?;
     Ok(crate::model::review::data::figures(&shared.quarter(conn, quarter, today)?))
 }
 
-/// A quarter's figures for a draft: frozen when its review is finalized, otherwise live.
-fn source(
-    conn: &Connection,
-    shared: &Shared,
-    quarter: FiscalQuarter,
-    today: NaiveDate,
-) -> Result<Source, StoreError> {
-    Ok(match review::snapshot(conn, quarter)? {
-        Some(figures) => Source::Frozen(figures),
-        None => Source::Live(shared.quarter(conn, quarter, today)?),
-    })
-}
-
-/// Everything the draft of `quarter` is built from.
+/// Everything the draft of `quarter` is built from. Each quarter compared is frozen when its
+/// review is finalized, otherwise counted live; what the live ones share is read once.
 pub fn inputs(
     conn: &Connection,
     quarter: FiscalQuarter,
     today: NaiveDate,
 ) -> Result<ReviewInputs, StoreError> {
-    let shared = Shared::load(conn)?;
     let previous = quarter.previous();
     let year_ago =
         FiscalQuarter::new(quarter.fiscal_year().saturating_sub(1), quarter.quarter()).unwrap_or(previous);
+    let current_frozen = review::snapshot(conn, quarter)?;
+    let previous_frozen = review::snapshot(conn, previous)?;
+    let year_ago_frozen = review::snapshot(conn, year_ago)?;
+    let live: Vec<FiscalQuarter> = [
+        (quarter, current_frozen.is_none()),
+        (previous, previous_frozen.is_none()),
+        (year_ago, year_ago_frozen.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(q, live)| live.then_some(q))
+    .collect();
+    let shared = Shared::load(conn, &live)?;
+    let source = |q: FiscalQuarter, frozen: Option<QuarterFigures>| -> Result<Source, StoreError> {
+        Ok(match frozen {
+            Some(figures) => Source::Frozen(figures),
+            None => Source::Live(shared.quarter(conn, q, today)?),
+        })
+    };
     let previous_words = review::words(conn, previous)?;
     let has_previous = previous_words.state.is_final()
         || !previous_words.priorities.is_empty()
@@ -436,9 +492,9 @@ pub fn inputs(
         quarter,
         start_month: shared.settings.start_month,
         today,
-        current: source(conn, &shared, quarter, today)?,
-        previous: source(conn, &shared, previous, today)?,
-        year_ago: source(conn, &shared, year_ago, today)?,
+        current: source(quarter, current_frozen)?,
+        previous: source(previous, previous_frozen)?,
+        year_ago: source(year_ago, year_ago_frozen)?,
         words: review::words(conn, quarter)?,
         previous_words: has_previous.then_some(previous_words),
         competencies: review::competencies(conn)?,

@@ -13,7 +13,9 @@ mod business_scorecard;
 pub mod business_widgets;
 mod business_wins;
 pub mod certs_tab;
+pub mod charts;
 pub mod dev_widgets;
+pub mod edit_in_place;
 pub mod first_run;
 pub mod hiring;
 mod hiring_candidate;
@@ -26,6 +28,7 @@ pub mod import_preview;
 pub mod leaving;
 mod meeting_agenda;
 pub mod meeting_editor;
+pub mod meeting_list;
 pub mod notes_view;
 pub mod one_on_one;
 pub mod palette;
@@ -240,7 +243,7 @@ impl Screens {
             | Link::History { .. }
             | Link::Week { .. }
             | Link::Quarter { .. }
-            | Link::OneOnOnes => {}
+            | Link::OneOnOnes { .. } => {}
         }
     }
 }

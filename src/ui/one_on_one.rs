@@ -60,7 +60,9 @@ impl OneOnOnesState {
             }
             None => self.editor = None,
         }
-        if let (Some(editor), Some(meeting)) = (&mut self.editor, &view.meeting) {
+        if let Some((quarter, list)) = shell.meeting_list {
+            super::meeting_list::list_ui(ui, view, quarter, list, shell);
+        } else if let (Some(editor), Some(meeting)) = (&mut self.editor, &view.meeting) {
             editor.ui(ui, view, meeting, shell, outbox);
         } else if let Some(architect) = shell.selection.architect.and_then(|id| view.architect(id)) {
             self.history_ui(ui, view, architect, shell, outbox);

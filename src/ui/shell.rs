@@ -132,6 +132,10 @@ pub struct Shell {
     pub open_requisition: Option<(crate::model::RequisitionId, Option<crate::model::CandidateId>)>,
     /// The quarter the Quarterly review screen asks for; `None` is the default one.
     pub review_focus: Option<crate::model::fiscal::FiscalQuarter>,
+    /// The records behind a review's coaching figure the One-on-ones screen lists (a figure's
+    /// link opens it; choosing a person or a meeting closes it).
+    pub meeting_list:
+        Option<(crate::model::fiscal::FiscalQuarter, crate::model::review::figures::MeetingList)>,
     /// Where closing a meeting of this architect goes back to: This week, when the meeting was
     /// started or continued from its prep card.
     pub back_from_meeting: Option<(ArchitectId, Screen)>,
@@ -230,6 +234,7 @@ impl Shell {
 
     /// Shows a meeting in the One-on-ones screen, with its architect's history beside it.
     pub fn open_meeting(&mut self, architect: ArchitectId, meeting: OneOnOneId) {
+        self.meeting_list = None;
         self.selection.architect = Some(architect);
         self.selection.meeting = Some(meeting);
         self.screen = Screen::OneOnOnes;
@@ -237,6 +242,7 @@ impl Shell {
 
     /// Shows an architect's one-on-one history.
     pub fn open_history(&mut self, architect: ArchitectId) {
+        self.meeting_list = None;
         if self.selection.architect != Some(architect) {
             self.selection.meeting = None;
         }

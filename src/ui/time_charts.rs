@@ -3,19 +3,18 @@
 //! the rebalance plan; and the week's hours per day. Everything is drawn from the aggregates in
 //! the view model; nothing here touches the database.
 
-use egui::{Align2, Color32, RichText};
+use egui::{Color32, RichText};
 use egui_plot::{
     AxisHints, Bar, BarChart, GridInput, GridMark, HoverPosition, Line, LineStyle, Plot, PlotPoint, Points,
     Text,
 };
 
+use super::charts::{WeekSplit, WeeksChart, weeks_split_chart};
 use super::split_view::split_ui;
 use super::{theme, widgets};
 use crate::model::architect::Choice as _;
 use crate::model::split::{Category, DriftStatus, RebalanceHint, Split};
-use crate::model::time_summary::{
-    QuarterSummary, WeekSummary, chart_hours, hours_text, share_text, targets_text,
-};
+use crate::model::time_summary::{QuarterSummary, WeekSummary, chart_hours, hours_text, targets_text};
 use crate::model::{Architect, Status};
 use crate::session::TimeView;
 
@@ -392,91 +391,30 @@ fn cumulative_chart(ui: &mut egui::Ui, summary: &QuarterSummary) {
 
 /// A stacked bar per week of the share of each category, with the target split dashed across.
 fn weeks_chart(ui: &mut egui::Ui, summary: &QuarterSummary) {
-    let targets = summary.targets;
-    let count = summary.weeks.len();
-    let labels: Vec<String> = summary.weeks.iter().map(|w| format!("W{:02}", w.week.week())).collect();
-    let mut charts: Vec<BarChart> = Vec::new();
-    for &category in Category::ALL {
-        let bars = summary
-            .weeks
-            .iter()
-            .enumerate()
-            .map(|(index, bar)| {
-                let partial = if bar.is_partial() {
-                    format!(
-                        " ({} – {} in this quarter)",
-                        bar.first_day.format("%-d %b"),
-                        bar.last_day.format("%-d %b")
-                    )
-                } else {
-                    String::new()
-                };
-                solid_bar(ui, category, index as f64, bar.split.share_pct(category)).width(0.66).name(
-                    format!(
-                        "{}{partial}\n{} {} ({})",
-                        bar.week,
-                        category.label(),
-                        share_text(&bar.split, category),
-                        hours_text(bar.split.minutes(category))
-                    ),
-                )
-            })
-            .collect();
-        let previous: Vec<&BarChart> = charts.iter().collect();
-        let chart = BarChart::new(category.label(), bars)
-            .color(color(ui, category))
-            .element_formatter(Box::new(|bar, _| bar.name.clone()))
-            .stack_on(&previous);
-        charts.push(chart);
-    }
-    let hours: Vec<Text> = summary
+    let weeks: Vec<WeekSplit> = summary
         .weeks
         .iter()
-        .enumerate()
-        .filter(|(_, bar)| bar.split.total() > 0)
-        .map(|(index, bar)| {
-            let label = chart_hours(bar.split.total());
-            Text::new("hours", PlotPoint::new(index as f64, 101.0), RichText::new(label).small())
-                .anchor(Align2::CENTER_BOTTOM)
-                .color(ui.visuals().weak_text_color())
+        .map(|bar| {
+            let partial = if bar.is_partial() {
+                format!(
+                    " ({} – {} in this quarter)",
+                    bar.first_day.format("%-d %b"),
+                    bar.last_day.format("%-d %b")
+                )
+            } else {
+                String::new()
+            };
+            WeekSplit {
+                label: format!("W{:02}", bar.week.week()),
+                heading: format!("{}{partial}", bar.week),
+                split: bar.split,
+                above: (bar.split.total() > 0).then(|| chart_hours(bar.split.total())),
+            }
         })
         .collect();
-    let target_color = ui.visuals().strong_text_color();
-    let coaching = f64::from(targets.coaching_pct);
-    let coaching_market = f64::from(targets.coaching_pct + targets.market_pct);
-    let (left, right) = (-0.5, count as f64 - 0.5);
-    fixed_plot("quarter_weeks", WEEKS_HEIGHT)
-        .default_x_bounds(-0.6, count as f64 + 1.3)
-        .default_y_bounds(0.0, 110.0)
-        .x_grid_spacer(index_marks(count))
-        .y_grid_spacer(percent_marks)
-        .custom_x_axes(index_axis(labels))
-        .y_axis_formatter(|mark, _| format!("{:.0} %", mark.value))
-        .show(ui, |plot| {
-            for chart in charts {
-                plot.bar_chart(chart);
-            }
-            for (y, text) in [
-                (coaching, format!("coaching {coaching:.0} %")),
-                (coaching_market, format!("+ market {coaching_market:.0} %")),
-            ] {
-                plot.line(
-                    Line::new("Target", vec![[left, y], [right, y]])
-                        .color(target_color)
-                        .width(1.5)
-                        .style(LineStyle::dashed_loose())
-                        .allow_hover(false),
-                );
-                plot.text(
-                    Text::new("target", PlotPoint::new(right + 0.1, y), RichText::new(text).small())
-                        .anchor(Align2::LEFT_CENTER)
-                        .color(target_color),
-                );
-            }
-            for text in hours {
-                plot.text(text);
-            }
-        });
+    let layout =
+        WeeksChart { id: "quarter_weeks", height: WEEKS_HEIGHT, max_width: None, targets: summary.targets };
+    weeks_split_chart(ui, &layout, &weeks);
 }
 
 /// The share of each category over the last quarters, with each quarter's target dashed.

@@ -398,3 +398,65 @@ fn an_accepted_suggestion_becomes_a_bullet_and_is_not_offered_again() {
         assert!(!draft(&s, "FY27Q2").suggestions.iter().any(|x| x.key == other.key));
     }
 }
+
+/// A hire starting Mon 7 Dec 2026 with the onboarding template: two goals due on day 30 (worked
+/// on from the start) and one due on day 60 (from 6 Jan 2027), all created on 28 Nov 2026.
+/// Counted to 20 Jan 2027 with the 30-day setting: the day-30 goals have not moved for 44 days
+/// since their window opened and are stalled; the day-60 goal's window opened 14 days before,
+/// so it is not, although it was created 53 days before (the development plan's rule).
+#[test]
+fn an_onboarding_goal_is_not_stalled_before_its_window_opens() {
+    use crate::hiring::{at_offer, hire_of, hiring, requisition_in};
+    use leadline::model::review::figures::GoalRef;
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    let mut s = common::session(&path);
+    let requisition = requisition_in(&mut s, "REQ-1", day(2026, 9, 14));
+    let ingrid = at_offer(&mut s, requisition, "Ingrid Solberg");
+    apply(
+        &mut s,
+        hiring(leadline::session::HiringCommand::Hire(Box::new(hire_of(
+            ingrid,
+            "Ingrid Solberg",
+            day(2026, 12, 7),
+            None,
+        )))),
+    );
+    let d = review_data::draft(s.conn(), fq("FY27Q3"), day(2027, 1, 20)).expect("the draft");
+    assert_eq!(d.figures.coaching.goals_stalled, 2);
+    let stalled: Vec<(&str, chrono::NaiveDate)> =
+        d.figures.coaching.stalled.iter().map(|g: &GoalRef| (g.description.as_str(), g.on)).collect();
+    assert_eq!(
+        stalled,
+        [("Earn AZ-900", day(2026, 12, 7)), ("Shadow your buddy three times", day(2026, 12, 7))]
+    );
+    assert_eq!(figure(&d, "coaching.goals_stalled").value, Some(2.0));
+}
+
+/// The draft reads what its quarters share once (the team, the Business facts of the quarters
+/// counted live, the hiring records): each quarter it counts live comes out as that quarter
+/// counted on its own would, on the demo database, for quarters with a finalized neighbour or
+/// without, and for one before the Business records start.
+#[test]
+fn each_quarter_of_a_draft_is_counted_as_it_would_be_on_its_own() {
+    use leadline::model::review::draft::Source;
+    let dir = tempfile::tempdir().unwrap();
+    let s = common::session(&common::demo_db(&dir));
+    let mut live = 0;
+    for quarter in ["FY27Q2", "FY27Q1", "FY26Q4", "FY25Q3"] {
+        let inputs = review_data::inputs(s.conn(), fq(quarter), common::today()).expect("the inputs");
+        for source in [&inputs.current, &inputs.previous, &inputs.year_ago] {
+            if let Source::Live(data) = source {
+                let alone = review_data::live_figures(s.conn(), data.quarter, common::today()).unwrap();
+                assert_eq!(
+                    leadline::model::review::data::figures(data),
+                    alone,
+                    "{} in {quarter}",
+                    data.quarter
+                );
+                live += 1;
+            }
+        }
+    }
+    assert!(live >= 10, "most quarters are counted live ({live})");
+}

@@ -5,7 +5,7 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use leadline::app::LeadlineApp;
 
 use crate::common;
@@ -199,5 +199,53 @@ fn ctrl_z_undoes_the_last_change_to_the_review() {
         harness.query_all_by_role_and_label(Role::Button, "Accept").count(),
         accept,
         "and offered again as a suggestion"
+    );
+}
+
+/// A coaching figure opens the One-on-ones screen on the records it counts, not the whole
+/// screen: the quarter's three one-on-ones (a meeting of the quarter before is not among
+/// them), then the one action item overdue. A row opens its meeting.
+#[test]
+fn a_coaching_figure_opens_the_records_it_counts_on_the_one_on_ones_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = seeded(&dir);
+    {
+        let mut s = common::session(&path);
+        let ana: i64 = s
+            .conn()
+            .query_row("SELECT id FROM architects WHERE name = 'Ana Lima'", [], |r| r.get(0))
+            .unwrap();
+        common::hold(&mut s, leadline::model::ArchitectId(ana), common::day(2026, 9, 29), &[]);
+    }
+    let mut harness = open_review(&path);
+    click(&mut harness, Role::Link, "One-on-ones held against due");
+    assert_eq!(harness.state().screen(), leadline::ui::Screen::OneOnOnes);
+    harness.get_by_label("One-on-ones held in FY27 Q2");
+    harness.get_by_label("3 records counted to Sat 28 Nov 2026; each opens its one-on-one");
+    let rows: Vec<String> =
+        harness.query_all_by_role(Role::Link).filter_map(|n| n.accesskit_node().label()).collect();
+    assert_eq!(
+        rows,
+        ["Tue 6 Oct 2026 — Ana Lima", "Tue 13 Oct 2026 — Ben Carter", "Tue 3 Nov 2026 — Ana Lima"],
+        "the quarter's one-on-ones only, not the one of 29 Sep"
+    );
+
+    // Back to the review, the overdue action items: the one still open past its due date.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num6);
+    harness.run();
+    harness.run();
+    click(&mut harness, Role::Link, "Action items overdue");
+    harness.get_by_label("Action items overdue in FY27 Q2");
+    harness.get_by_label("1 record counted to Sat 28 Nov 2026; each opens its one-on-one");
+    click(&mut harness, Role::Link, "Tue 10 Nov 2026 — Ana Lima — Book the AZ-305 renewal");
+    // The row opened the meeting it was raised in (6 Oct), and the list is closed.
+    assert!(harness.query_by_label("Action items overdue in FY27 Q2").is_none());
+    let meeting: i64 =
+        one(&harness, "SELECT raised_in FROM action_items WHERE text = 'Book the AZ-305 renewal'");
+    let held_on: String = one(&harness, &format!("SELECT held_on FROM one_on_ones WHERE id = {meeting}"));
+    assert_eq!(held_on, "2026-10-06");
+    assert!(
+        harness.query_all_by_label_contains("Book the AZ-305 renewal").next().is_some(),
+        "the meeting's editor shows the action item"
     );
 }

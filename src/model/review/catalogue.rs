@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::draft::{Arrow, Comparison, Figure, Section, Table, TableRow};
-use super::figures::{ArchitectTab, BusinessList, Link, QuarterFigures, TeamList};
+use super::figures::{ArchitectTab, BusinessList, Link, MeetingList, QuarterFigures, TeamList};
 use crate::model::architect::Choice as _;
 use crate::model::split::Category;
 use crate::model::time_summary::hours_text;
@@ -235,7 +235,7 @@ fn definitions() -> Vec<Def> {
             better: higher,
             value: |q| pct(q.coaching.held, q.coaching.due),
             detail: |q| Some(format!("{} held of {} due by cadence", q.coaching.held, q.coaching.due)),
-            link: |_| Some(Link::OneOnOnes),
+            link: |q| Some(Link::OneOnOnes { quarter: q.quarter, list: MeetingList::Held }),
         },
         Def {
             key: "coaching.actions_closed",
@@ -245,7 +245,7 @@ fn definitions() -> Vec<Def> {
             better: higher,
             value: |q| f(q.coaching.actions_closed),
             detail: none,
-            link: |_| Some(Link::OneOnOnes),
+            link: |q| Some(Link::OneOnOnes { quarter: q.quarter, list: MeetingList::ActionsClosed }),
         },
         Def {
             key: "coaching.actions_overdue",
@@ -255,7 +255,7 @@ fn definitions() -> Vec<Def> {
             better: lower,
             value: |q| f(q.coaching.actions_overdue),
             detail: |q| Some(format!("open and past due on {}", q.as_of.format("%-d %b %Y"))),
-            link: |_| Some(Link::OneOnOnes),
+            link: |q| Some(Link::OneOnOnes { quarter: q.quarter, list: MeetingList::ActionsOverdue }),
         },
         Def {
             key: "coaching.points_carried",
@@ -265,7 +265,7 @@ fn definitions() -> Vec<Def> {
             better: lower,
             value: |q| f(q.coaching.points_carried),
             detail: none,
-            link: |_| Some(Link::OneOnOnes),
+            link: |q| Some(Link::OneOnOnes { quarter: q.quarter, list: MeetingList::PointsCarried }),
         },
         Def {
             key: "coaching.energy",
@@ -277,7 +277,7 @@ fn definitions() -> Vec<Def> {
             detail: |q| {
                 Some(format!("{} scores, {} low (1 or 2)", q.coaching.energy_scores, q.coaching.energy_low))
             },
-            link: |_| Some(Link::OneOnOnes),
+            link: |q| Some(Link::OneOnOnes { quarter: q.quarter, list: MeetingList::Energy }),
         },
         Def {
             key: "coaching.goals_completed",

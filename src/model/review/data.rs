@@ -142,6 +142,8 @@ pub struct GoalInput {
     pub architect: ArchitectId,
     pub description: String,
     pub created_on: NaiveDate,
+    /// For a goal of an onboarding plan, the day its window opens: not stalled before it.
+    pub window_opens: Option<NaiveDate>,
     pub status: GoalStatus,
     /// Progress points in any order.
     pub history: Vec<ProgressPoint>,
@@ -313,17 +315,8 @@ fn coaching_figures(data: &QuarterData) -> CoachingFigures {
     one_on_ones(data, &mut figures);
 
     // Action items: closed in the quarter, and overdue on the day counted to.
-    figures.actions_closed =
-        count(data.actions.iter().filter(|a| a.done_on.is_some_and(|d| data.counted(d))).count());
-    let mut overdue: Vec<&ActionInput> = data
-        .actions
-        .iter()
-        .filter(|a| {
-            let open = a.done_on.is_none_or(|done| done > data.as_of);
-            open && a.due_on.is_some_and(|due| due < data.as_of)
-        })
-        .collect();
-    overdue.sort_by_key(|a| (a.due_on, a.meeting));
+    figures.actions_closed = count(closed_actions(data).count());
+    let overdue = overdue_actions(data);
     figures.actions_overdue = count(overdue.len());
     figures.overdue = overdue
         .iter()
@@ -339,18 +332,7 @@ fn coaching_figures(data: &QuarterData) -> CoachingFigures {
         .collect();
 
     // Talking points open at some time in the quarter, carried into more than two meetings.
-    let mut carried: Vec<&PointInput> = data
-        .points
-        .iter()
-        .filter(|p| {
-            p.raised_on <= data.as_of
-                && p.discussed_on.is_none_or(|d| d >= data.first_day())
-                && p.carried > CARRIED_MORE_THAN
-        })
-        .collect();
-    carried.sort_by(|a, b| {
-        b.carried.cmp(&a.carried).then(a.raised_on.cmp(&b.raised_on)).then(a.meeting.cmp(&b.meeting))
-    });
+    let carried = carried_points(data);
     figures.points_carried = count(carried.len());
     figures.carried = carried
         .iter()
@@ -391,13 +373,137 @@ fn coaching_figures(data: &QuarterData) -> CoachingFigures {
     figures
 }
 
+/// Action items closed in the quarter.
+fn closed_actions(data: &QuarterData) -> impl Iterator<Item = &ActionInput> {
+    data.actions.iter().filter(|a| a.done_on.is_some_and(|d| data.counted(d)))
+}
+
+/// Action items open on the day counted to and past their due date, the longest overdue first.
+fn overdue_actions(data: &QuarterData) -> Vec<&ActionInput> {
+    let mut overdue: Vec<&ActionInput> = data
+        .actions
+        .iter()
+        .filter(|a| {
+            let open = a.done_on.is_none_or(|done| done > data.as_of);
+            open && a.due_on.is_some_and(|due| due < data.as_of)
+        })
+        .collect();
+    overdue.sort_by_key(|a| (a.due_on, a.meeting));
+    overdue
+}
+
+/// Talking points open at some time in the quarter and carried into more than two meetings,
+/// the most carried first.
+fn carried_points(data: &QuarterData) -> Vec<&PointInput> {
+    let mut carried: Vec<&PointInput> = data
+        .points
+        .iter()
+        .filter(|p| {
+            p.raised_on <= data.as_of
+                && p.discussed_on.is_none_or(|d| d >= data.first_day())
+                && p.carried > CARRIED_MORE_THAN
+        })
+        .collect();
+    carried.sort_by(|a, b| {
+        b.carried.cmp(&a.carried).then(a.raised_on.cmp(&b.raised_on)).then(a.meeting.cmp(&b.meeting))
+    });
+    carried
+}
+
+/// The one-on-ones held in the quarter (to the day counted to).
+fn held_meetings(data: &QuarterData) -> impl Iterator<Item = &MeetingInput> {
+    data.meetings.iter().filter(|m| data.counted(m.held_on))
+}
+
+/// One record behind a coaching figure: a one-on-one, or an item raised in one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingRecord {
+    pub architect: ArchitectId,
+    pub name: String,
+    pub meeting: OneOnOneId,
+    /// Held on (a one-on-one), closed on, due on (an action item), raised on (a talking point).
+    pub on: NaiveDate,
+    /// The item's text, or a one-on-one's energy score.
+    pub text: String,
+}
+
+/// The records behind a quarter's coaching figures, each list the figure counts, in full.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingRecords {
+    pub quarter: FiscalQuarter,
+    pub as_of: NaiveDate,
+    pub held: Vec<MeetingRecord>,
+    pub energy: Vec<MeetingRecord>,
+    pub actions_closed: Vec<MeetingRecord>,
+    pub actions_overdue: Vec<MeetingRecord>,
+    pub points_carried: Vec<MeetingRecord>,
+}
+
+impl MeetingRecords {
+    pub fn list(&self, list: super::figures::MeetingList) -> &[MeetingRecord] {
+        use super::figures::MeetingList;
+        match list {
+            MeetingList::Held => &self.held,
+            MeetingList::Energy => &self.energy,
+            MeetingList::ActionsClosed => &self.actions_closed,
+            MeetingList::ActionsOverdue => &self.actions_overdue,
+            MeetingList::PointsCarried => &self.points_carried,
+        }
+    }
+}
+
+/// The records the coaching figures of `data` count, with the same rules.
+pub fn meeting_records(data: &QuarterData) -> MeetingRecords {
+    let names: HashMap<ArchitectId, &str> = data.architects.iter().map(|a| (a.id, a.name.as_str())).collect();
+    let name = |id: ArchitectId| names.get(&id).copied().unwrap_or("(unknown)").to_owned();
+    let mut held: Vec<&MeetingInput> = held_meetings(data).collect();
+    held.sort_by_key(|m| (m.held_on, m.id));
+    let meeting = |m: &&MeetingInput, text: String| MeetingRecord {
+        architect: m.architect,
+        name: name(m.architect),
+        meeting: m.id,
+        on: m.held_on,
+        text,
+    };
+    let mut closed: Vec<&ActionInput> = closed_actions(data).collect();
+    closed.sort_by_key(|a| (a.done_on, a.meeting));
+    let action = |a: &&ActionInput, on: Option<NaiveDate>| MeetingRecord {
+        architect: a.architect,
+        name: name(a.architect),
+        meeting: a.meeting,
+        on: on.unwrap_or(data.as_of),
+        text: a.text.clone(),
+    };
+    MeetingRecords {
+        quarter: data.quarter,
+        as_of: data.as_of,
+        energy: held
+            .iter()
+            .filter_map(|m| m.mood.map(|mood| meeting(m, format!("energy {mood} of 5"))))
+            .collect(),
+        held: held.iter().map(|m| meeting(m, String::new())).collect(),
+        actions_closed: closed.iter().map(|a| action(a, a.done_on)).collect(),
+        actions_overdue: overdue_actions(data).iter().map(|a| action(a, a.due_on)).collect(),
+        points_carried: carried_points(data)
+            .iter()
+            .map(|p| MeetingRecord {
+                architect: p.architect,
+                name: name(p.architect),
+                meeting: p.meeting,
+                on: p.raised_on,
+                text: format!("{} (carried {} times)", p.text, p.carried),
+            })
+            .collect(),
+    }
+}
+
 /// Held against due per architect. Due counts the weeks from the quarter's start (or the day
 /// they joined) to the day counted to, rounded to whole weeks: every week for a weekly cadence,
 /// every other week (rounded up) for a biweekly one. Counted: the current team (active), and
 /// anyone else who had a one-on-one in the quarter.
 fn one_on_ones(data: &QuarterData, figures: &mut CoachingFigures) {
     let mut held: HashMap<ArchitectId, Vec<&MeetingInput>> = HashMap::new();
-    for meeting in data.meetings.iter().filter(|m| data.counted(m.held_on)) {
+    for meeting in held_meetings(data) {
         held.entry(meeting.architect).or_default().push(meeting);
     }
     let mut rows: Vec<OneOnOneRow> = data
@@ -445,12 +551,8 @@ pub fn due_between(cadence: Cadence, from: NaiveDate, to: NaiveDate) -> u32 {
 
 /// Average energy over the quarter and per month, and how many scores were low (1 or 2).
 fn energy(data: &QuarterData, figures: &mut CoachingFigures) {
-    let scored: Vec<(NaiveDate, u8)> = data
-        .meetings
-        .iter()
-        .filter(|m| data.counted(m.held_on))
-        .filter_map(|m| m.mood.map(|mood| (m.held_on, mood)))
-        .collect();
+    let scored: Vec<(NaiveDate, u8)> =
+        held_meetings(data).filter_map(|m| m.mood.map(|mood| (m.held_on, mood))).collect();
     figures.energy_scores = count(scored.len());
     figures.energy_average = average(scored.iter().map(|(_, m)| *m));
     figures.energy_low = count(scored.iter().filter(|(_, m)| *m <= crate::model::prep::LOW_MOOD).count());
@@ -518,7 +620,7 @@ fn goals(data: &QuarterData, figures: &mut CoachingFigures, name: &impl Fn(Archi
             continue;
         }
         let known: Vec<ProgressPoint> = goal.history.iter().filter(|p| p.on <= data.as_of).copied().collect();
-        let moved = goal::last_moved(goal.created_on, &known);
+        let moved = goal::last_moved(goal::stalled_clock_start(goal.created_on, goal.window_opens), &known);
         if (data.as_of - moved).num_days() >= i64::from(data.stalled_days) {
             stalled.push(GoalRef {
                 architect: goal.architect,

@@ -218,7 +218,7 @@ pub struct ReadinessRow {
 }
 
 /// The Business screen's figures for a quarter (issue 12): run the business (20 %) and build
-/// markets (30 %). Filled by `store::review_data::business_and_hiring`.
+/// markets (30 %). Filled by `store::review_data`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct BusinessFigures {
     /// Wins closed in the quarter and their estimated monthly Azure consumed revenue.
@@ -280,7 +280,7 @@ pub struct ScorecardLine {
 }
 
 /// Hiring's figures for a quarter (issue 13). Filled by
-/// `store::review_data::business_and_hiring`.
+/// `store::review_data`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct HiringFigures {
     pub requisitions_filled: u32,
@@ -317,9 +317,12 @@ pub enum Link {
     Win {
         opportunity: OpportunityId,
     },
-    /// The One-on-ones screen: the team with each one's energy trend, their meetings, action
-    /// items and talking points.
-    OneOnOnes,
+    /// The One-on-ones screen on the records a coaching figure of `quarter` counts.
+    OneOnOnes {
+        #[serde(serialize_with = "labels::serialize")]
+        quarter: FiscalQuarter,
+        list: MeetingList,
+    },
     /// The Time screen on a week.
     Week {
         #[serde(serialize_with = "labels::serialize")]
@@ -349,6 +352,34 @@ pub enum ArchitectTab {
     Plan,
     Skills,
     Certifications,
+}
+
+/// What a coaching figure counts, listed on the One-on-ones screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingList {
+    /// The one-on-ones held in the quarter.
+    Held,
+    /// Those of them with an energy score.
+    Energy,
+    ActionsClosed,
+    /// Open and past due on the day counted to.
+    ActionsOverdue,
+    /// Talking points carried into more than two meetings.
+    PointsCarried,
+}
+
+impl MeetingList {
+    /// The list's heading for `quarter`.
+    pub fn title(self, quarter: FiscalQuarter) -> String {
+        match self {
+            Self::Held => format!("One-on-ones held in {quarter}"),
+            Self::Energy => format!("Energy scores of {quarter}'s one-on-ones"),
+            Self::ActionsClosed => format!("Action items closed in {quarter}"),
+            Self::ActionsOverdue => format!("Action items overdue in {quarter}"),
+            Self::PointsCarried => format!("Talking points carried more than twice in {quarter}"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

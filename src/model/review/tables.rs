@@ -5,7 +5,7 @@
 
 use super::catalogue::{SectionId, architect_row, category_word, hours, table};
 use super::draft::{Table, TableRow};
-use super::figures::{ArchitectTab, Link, QuarterFigures};
+use super::figures::{ArchitectTab, Link, MeetingList, QuarterFigures};
 use crate::model::architect::Choice as _;
 
 fn day(on: chrono::NaiveDate) -> String {
@@ -154,7 +154,7 @@ fn coaching_tables(q: &QuarterFigures) -> Vec<Table> {
                     m.scores.to_string(),
                     m.average.map_or_else(|| "—".to_owned(), |a| format!("{a:.1}")),
                 ],
-                link: Some(Link::OneOnOnes),
+                link: Some(Link::OneOnOnes { quarter: q.quarter, list: MeetingList::Energy }),
             })
             .collect::<Vec<_>>();
         let n = rows.len();

@@ -15,6 +15,7 @@ use crate::model::review::words::{AccomplishmentFields, BULLET_MAX_CHARS, Ring};
 use crate::model::split::Category;
 use crate::report::review::{self as report, Part};
 use crate::session::{Origin, Outbox, ReviewCommand};
+use crate::ui::edit_in_place::{self, EditAnswer};
 use crate::ui::{Shell, theme, widgets};
 
 /// An edit of a bullet, or of a suggestion before it is accepted.
@@ -36,10 +37,20 @@ pub(super) struct BulletEdit {
 }
 
 /// What the in-place editor asked for this frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum EditAction {
     Save,
     Cancel,
     Move { up: bool },
+}
+
+impl From<EditAnswer> for EditAction {
+    fn from(answer: EditAnswer) -> Self {
+        match answer {
+            EditAnswer::Save => Self::Save,
+            EditAnswer::Cancel => Self::Cancel,
+        }
+    }
 }
 
 impl ReviewScreen {
@@ -218,35 +229,25 @@ impl ReviewScreen {
         let edit = self.editing.as_mut()?;
         let mut action = None;
         theme::card_frame(ui).show(ui, |ui| {
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut edit.fields.text)
-                    .char_limit(BULLET_MAX_CHARS)
-                    .desired_width(ui.available_width().min(720.0)),
-            );
-            let field = field.accessible_name("Bullet text");
-            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                action = Some(EditAction::Save);
-            }
-            let keys = ui.input(|i| {
+            let (_, answer) =
+                edit_in_place::text_line(ui, &mut edit.fields.text, BULLET_MAX_CHARS, "Bullet text");
+            action = answer.map(EditAction::from);
+            let moves = ui.input(|i| {
                 (
-                    i.key_pressed(egui::Key::Escape),
                     i.modifiers.alt && i.key_pressed(egui::Key::ArrowUp),
                     i.modifiers.alt && i.key_pressed(egui::Key::ArrowDown),
                 )
             });
-            match keys {
-                (true, _, _) => action = Some(EditAction::Cancel),
-                (_, true, _) if can_move_up => action = Some(EditAction::Move { up: true }),
-                (_, _, true) if can_move_down => action = Some(EditAction::Move { up: false }),
+            match moves {
+                _ if action == Some(EditAction::Cancel) => {}
+                (true, _) if can_move_up => action = Some(EditAction::Move { up: true }),
+                (_, true) if can_move_down => action = Some(EditAction::Move { up: false }),
                 _ => {}
             }
             ui.horizontal(|ui| {
                 tags_ui(ui, &format!("{}{}", salt.0, salt.1), &mut edit.fields);
-                if ui.add(theme::primary_button(ui, "Save bullet")).clicked() {
-                    action = Some(EditAction::Save);
-                }
-                if ui.button("Cancel").clicked() {
-                    action = Some(EditAction::Cancel);
+                if let Some(answer) = edit_in_place::buttons(ui, "Save bullet", |_| {}) {
+                    action = Some(answer.into());
                 }
             });
         });

@@ -101,7 +101,8 @@ pub(super) fn section_ui(
     opened
 }
 
-/// Opens the records behind a figure. The Time and One-on-ones screens are opened here; a
+/// Opens the records behind a figure. The Time and One-on-ones screens (the latter on a list of
+/// the records a coaching figure counts) are opened here; a
 /// page or list held by another screen's state (an architect's tab, a Team view, a Business
 /// tab, Hiring) is returned for `ui::Screens` to open.
 fn open(link: Link, view: &ViewModel, shell: &mut Shell) -> Option<Link> {
@@ -119,7 +120,10 @@ fn open(link: Link, view: &ViewModel, shell: &mut Shell) -> Option<Link> {
         }
         Link::Meeting { architect, meeting } => shell.open_meeting(architect, meeting),
         Link::History { architect } => shell.open_history(architect),
-        Link::OneOnOnes => shell.screen = Screen::OneOnOnes,
+        Link::OneOnOnes { quarter, list } => {
+            shell.meeting_list = Some((quarter, list));
+            shell.screen = Screen::OneOnOnes;
+        }
         Link::Architect { .. } | Link::Team { .. } | Link::Hiring => {
             shell.screen = Screen::Team;
             return Some(link);

@@ -15,6 +15,7 @@ use crate::model::{ArchitectId, PriorityId};
 use crate::report::review::Part;
 use crate::session::{Origin, Outbox, ReviewCommand, ViewModel};
 use crate::ui::architect_editor::named_date_input;
+use crate::ui::edit_in_place::{self, EditAnswer};
 use crate::ui::{Shell, theme, widgets};
 
 /// Making a priority a goal, or setting its reminder.
@@ -153,11 +154,10 @@ impl ReviewScreen {
                     named_date_input(ui, "goal target", Some("Target date"), &mut form.day, view.today);
                     ui.label(RichText::new("optional").weak().small());
                 });
-                ui.horizontal(|ui| {
-                    if ui.add(theme::primary_button(ui, "Make goal")).clicked() {
-                        send = Some(goal_command(form));
-                    }
-                    close = ui.button("Cancel").clicked();
+                ui.horizontal(|ui| match edit_in_place::buttons(ui, "Make goal", |_| {}) {
+                    Some(EditAnswer::Save) => send = Some(goal_command(form)),
+                    Some(EditAnswer::Cancel) => close = true,
+                    None => {}
                 });
             }
             FormKind::Reminder => {
@@ -172,17 +172,24 @@ impl ReviewScreen {
                     );
                 });
                 ui.horizontal(|ui| {
-                    if ui.add(theme::primary_button(ui, "Set reminder")).clicked() {
-                        send = Some(
-                            text::parse_date("reminder", &form.day)
-                                .map(|on| ReviewCommand::SetReminder { id: form.priority, on: Some(on) })
-                                .map_err(|e| e.to_string()),
-                        );
+                    let mut none = false;
+                    let answer = edit_in_place::buttons(ui, "Set reminder", |ui| {
+                        none = priority.remind_on.is_some() && ui.button("No reminder").clicked();
+                    });
+                    match answer {
+                        Some(EditAnswer::Save) => {
+                            send = Some(
+                                text::parse_date("reminder", &form.day)
+                                    .map(|on| ReviewCommand::SetReminder { id: form.priority, on: Some(on) })
+                                    .map_err(|e| e.to_string()),
+                            );
+                        }
+                        _ if none => {
+                            send = Some(Ok(ReviewCommand::SetReminder { id: form.priority, on: None }));
+                        }
+                        Some(EditAnswer::Cancel) => close = true,
+                        None => {}
                     }
-                    if priority.remind_on.is_some() && ui.button("No reminder").clicked() {
-                        send = Some(Ok(ReviewCommand::SetReminder { id: form.priority, on: None }));
-                    }
-                    close = ui.button("Cancel").clicked();
                 });
             }
         });

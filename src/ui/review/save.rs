@@ -4,6 +4,7 @@
 use super::ReviewScreen;
 use crate::model::review::ReviewDraft;
 use crate::report::review as report;
+use crate::ui::edit_in_place::{self, EditAnswer};
 use crate::ui::shell::{FileAction, Pick};
 use crate::ui::{Shell, theme, widgets};
 
@@ -109,7 +110,8 @@ impl ReviewScreen {
             });
             ui.add_space(theme::SPACE_M);
             ui.horizontal(|ui| {
-                let save = ui.add(theme::primary_button(ui, "Save")).clicked();
+                let answer = edit_in_place::buttons(ui, "Save", |_| {});
+                let save = answer == Some(EditAnswer::Save);
                 if let Some(path) = chosen.take().or_else(|| save.then(|| form.path.trim().into())) {
                     shell.file_actions.push(FileAction::SaveMarkdown {
                         path,
@@ -118,7 +120,7 @@ impl ReviewScreen {
                     });
                     close = true;
                 }
-                if ui.button("Cancel").clicked() {
+                if answer == Some(EditAnswer::Cancel) {
                     close = true;
                 }
             });

@@ -1,0 +1,60 @@
+//! A list of the records a coaching figure of the quarterly review counts, shown on the
+//! One-on-ones screen in place of a meeting or a history: the one-on-ones held in the quarter,
+//! those with an energy score, the action items closed or overdue, the talking points carried.
+//! Each row opens its meeting; choosing a person on the left, or "Close list", leaves it.
+
+use egui::RichText;
+
+use super::{Shell, theme};
+use crate::model::fiscal::FiscalQuarter;
+use crate::model::review::figures::MeetingList;
+use crate::session::ViewModel;
+
+pub fn list_ui(
+    ui: &mut egui::Ui,
+    view: &ViewModel,
+    quarter: FiscalQuarter,
+    list: MeetingList,
+    shell: &mut Shell,
+) {
+    ui.add_space(theme::SPACE_M);
+    ui.horizontal(|ui| {
+        ui.heading(list.title(quarter));
+        if ui.button("Close list").clicked() {
+            shell.meeting_list = None;
+        }
+    });
+    let Some(records) = view.review.records.as_ref().filter(|r| r.quarter == quarter) else {
+        ui.label("Reading the records…");
+        ui.ctx().request_repaint();
+        return;
+    };
+    let rows = records.list(list);
+    ui.label(
+        RichText::new(format!(
+            "{} counted to {}; each opens its one-on-one",
+            crate::model::words::plural(rows.len(), "record"),
+            records.as_of.format("%a %-d %b %Y")
+        ))
+        .weak(),
+    );
+    ui.add_space(theme::SPACE_S);
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(
+        ui,
+        row_height,
+        rows.len(),
+        |ui, range| {
+            for record in &rows[range] {
+                let mut text = format!("{} — {}", record.on.format("%a %-d %b %Y"), record.name);
+                if !record.text.is_empty() {
+                    text.push_str(" — ");
+                    text.push_str(&record.text);
+                }
+                if ui.link(text).clicked() {
+                    shell.open_meeting(record.architect, record.meeting);
+                }
+            }
+        },
+    );
+}
