@@ -184,10 +184,14 @@ impl AccountsTab {
             ),
             column(AccountColumn::Industry, "Industry", Column::initial(110.0).at_least(60.0).clip(true)),
             column(AccountColumn::Segment, "Segment", Column::initial(90.0).at_least(60.0).clip(true)),
-            column(AccountColumn::Architects, "Architects", Column::initial(150.0).at_least(70.0).clip(true)),
+            column(
+                AccountColumn::Architects,
+                "Architects",
+                Column::initial(150.0).at_least(theme::TEXT_COLUMN_MIN).clip(true),
+            ),
             column(AccountColumn::Pipeline, "Pipeline", Column::exact(72.0)),
             column(AccountColumn::Wins, "Wins", Column::exact(44.0)),
-            column(AccountColumn::Expected, "Expected/mo", Column::exact(84.0)),
+            column(AccountColumn::Expected, "Expected/mo", Column::exact(theme::DATE_COLUMN_WIDTH)),
             column(AccountColumn::Actual, "Actual/mo", Column::remainder().at_least(76.0)),
         ];
         if compact {

@@ -221,17 +221,17 @@ impl InitiativesTab {
                 column(
                     InitiativeColumn::Title,
                     "Initiative",
-                    Column::initial(190.0).at_least(110.0).clip(true).resizable(true),
+                    Column::initial(190.0).at_least(theme::NAME_COLUMN_MIN).clip(true).resizable(true),
                 ),
                 column(
                     InitiativeColumn::Target,
                     "Segment or industry",
-                    Column::initial(130.0).at_least(70.0).clip(true),
+                    Column::initial(130.0).at_least(theme::TEXT_COLUMN_MIN).clip(true),
                 ),
                 column(
                     InitiativeColumn::Play,
                     "Solution play",
-                    Column::initial(130.0).at_least(70.0).clip(true),
+                    Column::initial(130.0).at_least(theme::TEXT_COLUMN_MIN).clip(true),
                 ),
                 column(InitiativeColumn::Status, "Status", Column::exact(64.0)),
                 column(InitiativeColumn::Accounts, "Accounts", Column::exact(66.0)),

@@ -220,12 +220,12 @@ impl NetworkTab {
             column(
                 ContactColumn::Organisation,
                 "Organisation",
-                Column::initial(130.0).at_least(70.0).clip(true),
+                Column::initial(130.0).at_least(theme::TEXT_COLUMN_MIN).clip(true),
             ),
             column(ContactColumn::Kind, "Kind", Column::exact(66.0)),
             column(ContactColumn::Role, "Role", Column::initial(120.0).at_least(60.0).clip(true)),
             column(ContactColumn::LastContact, "Last contact", Column::exact(88.0)),
-            column(ContactColumn::Interval, "Ideal / max", Column::exact(84.0)),
+            column(ContactColumn::Interval, "Ideal / max", Column::exact(theme::DATE_COLUMN_WIDTH)),
             column(ContactColumn::Standing, "Standing", Column::remainder().at_least(90.0).clip(true)),
         ];
         if compact {

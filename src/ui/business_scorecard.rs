@@ -310,14 +310,18 @@ impl ScorecardTab {
                 MetricKind::Custom => "a number, e.g. 92.5",
             };
             widgets::form_row(ui, "Target", |ui| {
-                ui.add(egui::TextEdit::singleline(&mut form.target).hint_text(hint).desired_width(140.0))
-                    .accessible_name("Target");
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.target)
+                        .hint_text(hint)
+                        .desired_width(theme::NUMBER_FIELD_WIDTH),
+                )
+                .accessible_name("Target");
             });
             widgets::form_row(ui, "Actual (typed)", |ui| {
                 ui.add(
                     egui::TextEdit::singleline(&mut form.actual)
                         .hint_text("where no record holds it")
-                        .desired_width(140.0),
+                        .desired_width(theme::NUMBER_FIELD_WIDTH),
                 )
                 .accessible_name("Actual (typed)");
             });

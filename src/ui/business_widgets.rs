@@ -215,9 +215,13 @@ pub fn money_row(ui: &mut egui::Ui, label: &str, text: &mut String) {
     widgets::form_row(ui, label, |ui| {
         // A hint counts as a name, so the row's label is given explicitly, after the hover
         // text (which would otherwise stand for the name).
-        ui.add(egui::TextEdit::singleline(text).hint_text("e.g. 12500 or 12.5k").desired_width(140.0))
-            .on_hover_text("Dollars per month: 12500, 12,500, $12.5k or 1.2m")
-            .accessible_name(label);
+        ui.add(
+            egui::TextEdit::singleline(text)
+                .hint_text("e.g. 12500 or 12.5k")
+                .desired_width(theme::NUMBER_FIELD_WIDTH),
+        )
+        .on_hover_text("Dollars per month: 12500, 12,500, $12.5k or 1.2m")
+        .accessible_name(label);
     });
 }
 

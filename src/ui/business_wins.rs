@@ -333,7 +333,7 @@ impl WinsTab {
             ui.add(
                 egui::TextEdit::singleline(&mut self.search)
                     .hint_text("Filter by title, account or CRM id")
-                    .desired_width(220.0),
+                    .desired_width(theme::NAME_FIELD_WIDTH),
             )
             .accessible_name("Filter the opportunities");
         });
@@ -363,15 +363,23 @@ impl WinsTab {
             column(
                 WinColumn::Title,
                 "Opportunity",
-                Column::initial(180.0).at_least(110.0).clip(true).resizable(true),
+                Column::initial(180.0).at_least(theme::NAME_COLUMN_MIN).clip(true).resizable(true),
             ),
-            column(WinColumn::Account, "Account", Column::initial(120.0).at_least(70.0).clip(true)),
+            column(
+                WinColumn::Account,
+                "Account",
+                Column::initial(120.0).at_least(theme::TEXT_COLUMN_MIN).clip(true),
+            ),
             column(WinColumn::Stage, "Stage", Column::exact(48.0)),
             column(WinColumn::Status, "Status", Column::exact(56.0)),
             column(WinColumn::Acr, "ACR/mo", Column::exact(64.0)),
-            column(WinColumn::Closed, "Closed", Column::exact(84.0)),
+            column(WinColumn::Closed, "Closed", Column::exact(theme::DATE_COLUMN_WIDTH)),
             column(WinColumn::Plan, "Plan", Column::exact(78.0)),
-            column(WinColumn::Milestones, "Milestones", Column::remainder().at_least(70.0).clip(true)),
+            column(
+                WinColumn::Milestones,
+                "Milestones",
+                Column::remainder().at_least(theme::TEXT_COLUMN_MIN).clip(true),
+            ),
         ];
         if compact {
             columns.retain(|c| matches!(c.key, WinColumn::Title | WinColumn::Status | WinColumn::Plan));

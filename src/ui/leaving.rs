@@ -78,7 +78,7 @@ impl LeavingDialog {
         }
         let mut outcome = LeavingOutcome::Open;
         let modal = egui::Modal::new(egui::Id::unique("leaving")).show(ui.ctx(), |ui| {
-            ui.set_width(460.0);
+            ui.set_width(theme::DIALOG_WIDTH_READING);
             ui.heading(format!("Why is {} leaving the team?", self.name));
             ui.label(
                 RichText::new("A promotion or a more senior role elsewhere counts as someone developed into a senior position.")

@@ -431,7 +431,7 @@ impl MeetingEditor {
         }
         let meeting = &meeting_view.meeting;
         let modal = egui::Modal::new(egui::Id::unique("confirm_delete_meeting")).show(ui.ctx(), |ui| {
-            ui.set_width(420.0);
+            ui.set_width(theme::DIALOG_WIDTH);
             ui.heading(format!(
                 "Delete the one-on-one of {}?",
                 meeting.fields.held_on.format("%a %-d %b %Y")

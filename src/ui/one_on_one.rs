@@ -221,7 +221,7 @@ impl OneOnOnesState {
         };
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("save_history")).show(ui.ctx(), |ui| {
-            ui.set_width(520.0);
+            ui.set_width(theme::DIALOG_WIDTH_WIDE);
             ui.heading("Save the one-on-one history");
             ui.add_space(theme::SPACE_M);
             ui.label("A Markdown file, readable only by you.");

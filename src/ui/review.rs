@@ -317,7 +317,7 @@ impl ReviewScreen {
         }
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("finalize_review")).show(ui.ctx(), |ui| {
-            ui.set_width(460.0);
+            ui.set_width(theme::DIALOG_WIDTH_READING);
             ui.heading(format!("Finalize {}?", draft.quarter));
             ui.add_space(theme::SPACE_M);
             let missing: Vec<&str> = draft.missing.iter().map(|m| m.label()).collect();

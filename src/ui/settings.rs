@@ -121,7 +121,7 @@ impl SettingsState {
                     let mut done = None;
                     if let Some((_, _, name)) = &mut self.renaming {
                         let edit = ui
-                            .add(egui::TextEdit::singleline(name).desired_width(200.0))
+                            .add(egui::TextEdit::singleline(name).desired_width(theme::LABEL_FIELD_WIDTH))
                             .accessible_name(format!("New name for {}", item.name));
                         edit.request_focus();
                         if ui.input(|i| i.key_pressed(egui::Key::Enter)) || ui.button("OK").clicked() {
@@ -186,7 +186,11 @@ impl SettingsState {
         ui.horizontal(|ui| {
             let label = format!("New {}", kind.singular());
             let edit = ui
-                .add(egui::TextEdit::singleline(new_name).hint_text(&label).desired_width(200.0))
+                .add(
+                    egui::TextEdit::singleline(new_name)
+                        .hint_text(&label)
+                        .desired_width(theme::LABEL_FIELD_WIDTH),
+                )
                 .accessible_name(&label);
             let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (ui.button("Add").on_hover_text(&label).clicked() || entered) && !new_name.trim().is_empty() {

@@ -128,7 +128,7 @@ impl DataSettings {
     pub fn confirm_restore_ui(&mut self, ui: &egui::Ui, shell: &mut Shell) {
         let Some(backup) = self.confirm_restore.clone() else { return };
         let modal = egui::Modal::new(egui::Id::unique("confirm_restore")).show(ui.ctx(), |ui| {
-            ui.set_width(420.0);
+            ui.set_width(theme::DIALOG_WIDTH);
             ui.heading("Restore this backup?");
             ui.add_space(theme::SPACE_M);
             ui.label(format!(

@@ -154,7 +154,7 @@ fn competencies_ui(
                 && *renaming == competency.id
             {
                 let edit = ui
-                    .add(egui::TextEdit::singleline(name).desired_width(220.0))
+                    .add(egui::TextEdit::singleline(name).desired_width(theme::NAME_FIELD_WIDTH))
                     .accessible_name(format!("New name for {}", competency.name));
                 edit.request_focus();
                 let done = ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -208,7 +208,7 @@ fn competencies_ui(
             .add(
                 egui::TextEdit::singleline(&mut state.new_competency)
                     .hint_text("New competency")
-                    .desired_width(220.0),
+                    .desired_width(theme::NAME_FIELD_WIDTH),
             )
             .accessible_name("New competency");
         let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -255,7 +255,7 @@ fn catalogue_ui(
     ui.add(
         egui::TextEdit::singleline(&mut state.filter)
             .hint_text("Filter by code or name")
-            .desired_width(220.0),
+            .desired_width(theme::NAME_FIELD_WIDTH),
     )
     .accessible_name("Filter the catalogue");
     let needle = crate::model::text::fold_for_match(&state.filter);
@@ -319,8 +319,12 @@ fn catalogue_ui(
     ui.horizontal_wrapped(|ui| {
         ui.add(egui::TextEdit::singleline(&mut state.new_code).hint_text("Code").desired_width(70.0))
             .accessible_name(format!("{field} code"));
-        ui.add(egui::TextEdit::singleline(&mut state.new_name).hint_text("Name").desired_width(220.0))
-            .accessible_name(format!("{field} name"));
+        ui.add(
+            egui::TextEdit::singleline(&mut state.new_name)
+                .hint_text("Name")
+                .desired_width(theme::NAME_FIELD_WIDTH),
+        )
+        .accessible_name(format!("{field} name"));
         ui.name_inputs(format!("{field} kind"), |ui| {
             egui::ComboBox::from_id_salt("new_cert_kind").selected_text(state.new_kind.label()).show_ui(
                 ui,
@@ -419,7 +423,7 @@ fn confirm_ui(
     };
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("confirm_development_delete")).show(ui.ctx(), |ui| {
-        ui.set_width(420.0);
+        ui.set_width(theme::DIALOG_WIDTH);
         ui.heading(title);
         ui.add_space(theme::SPACE_M);
         ui.label(detail);

@@ -88,7 +88,7 @@ impl HiringSettings {
                     let field = ui.add(
                         egui::TextEdit::singleline(name)
                             .char_limit(PROFILE_NAME_MAX_CHARS)
-                            .desired_width(220.0),
+                            .desired_width(theme::NAME_FIELD_WIDTH),
                     );
                     field.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Profile name")
@@ -155,7 +155,7 @@ impl HiringSettings {
                 egui::TextEdit::singleline(&mut self.new_profile)
                     .char_limit(PROFILE_NAME_MAX_CHARS)
                     .hint_text("e.g. Junior architect")
-                    .desired_width(220.0),
+                    .desired_width(theme::NAME_FIELD_WIDTH),
             );
             field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New profile name"));
             if ui.button("➕ Add profile").clicked() {

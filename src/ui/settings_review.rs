@@ -80,10 +80,16 @@ impl ReviewSettings {
                 {
                     let id = *id;
                     let role = ui
-                        .add(egui::TextEdit::singleline(&mut typed.role).desired_width(200.0))
+                        .add(
+                            egui::TextEdit::singleline(&mut typed.role)
+                                .desired_width(theme::LABEL_FIELD_WIDTH),
+                        )
                         .accessible_name(format!("Role of {}", competency.name));
                     let name = ui
-                        .add(egui::TextEdit::singleline(&mut typed.name).desired_width(200.0))
+                        .add(
+                            egui::TextEdit::singleline(&mut typed.name)
+                                .desired_width(theme::LABEL_FIELD_WIDTH),
+                        )
                         .accessible_name(format!("New name for {}", competency.name));
                     let entered = (role.lost_focus() || name.lost_focus())
                         && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -148,7 +154,7 @@ impl ReviewSettings {
             ui.add(
                 egui::TextEdit::singleline(&mut self.new.role)
                     .hint_text("Role")
-                    .desired_width(200.0)
+                    .desired_width(theme::LABEL_FIELD_WIDTH)
                     .char_limit(NAME_MAX_CHARS),
             )
             .accessible_name("New review competency's role");
@@ -156,7 +162,7 @@ impl ReviewSettings {
                 .add(
                     egui::TextEdit::singleline(&mut self.new.name)
                         .hint_text("Competency")
-                        .desired_width(200.0)
+                        .desired_width(theme::LABEL_FIELD_WIDTH)
                         .char_limit(NAME_MAX_CHARS),
                 )
                 .accessible_name("New review competency");

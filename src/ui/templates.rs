@@ -85,7 +85,7 @@ impl TemplatesEditor {
                     _ => {
                         ui.horizontal(|ui| {
                             ui.vertical(|ui| {
-                                ui.set_width(420.0);
+                                ui.set_width(theme::DIALOG_WIDTH);
                                 ui.label(RichText::new(&template.name).strong());
                                 ui.add(egui::Label::new(RichText::new(&template.prompt).weak()).wrap());
                             });

@@ -41,6 +41,25 @@ pub const EDITOR_WIDTH: f32 = 380.0;
 pub const FORM_LABEL_WIDTH: f32 = 120.0;
 /// Room kept beside a file field for its "Choose…" button.
 pub const CHOOSE_BUTTON_WIDTH: f32 = 90.0;
+/// A dialog's text column: a short form (a template item, a data action, a new meeting).
+pub const DIALOG_WIDTH: f32 = 420.0;
+/// A dialog with a sentence or two to read (leaving, finalizing the review).
+pub const DIALOG_WIDTH_READING: f32 = 460.0;
+/// A dialog that shows a path or a preview (save the prep sheet, the review, a meeting).
+pub const DIALOG_WIDTH_WIDE: f32 = 520.0;
+/// A single-line field for a name (a competency, a profile, a template, an interview step).
+pub const NAME_FIELD_WIDTH: f32 = 220.0;
+/// A single-line field for a short label (a role, a category's name).
+pub const LABEL_FIELD_WIDTH: f32 = 200.0;
+/// A single-line field for an amount, a date or a time.
+pub const NUMBER_FIELD_WIDTH: f32 = 140.0;
+/// A table column holding a date or an amount (`2026-11-28`, `12.5k/mo`).
+pub const DATE_COLUMN_WIDTH: f32 = 84.0;
+/// A table's name column: its start and the least it shrinks to.
+pub const NAME_COLUMN_WIDTH: f32 = 170.0;
+pub const NAME_COLUMN_MIN: f32 = 110.0;
+/// The least a table's text column shrinks to.
+pub const TEXT_COLUMN_MIN: f32 = 70.0;
 
 /// The colours that carry meaning, for one theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -200,7 +200,7 @@ impl ThisWeekState {
         let Some(path) = &mut self.save_path else { return };
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("save_prep_sheet")).show(ui.ctx(), |ui| {
-            ui.set_width(520.0);
+            ui.set_width(theme::DIALOG_WIDTH_WIDE);
             ui.heading(format!("Save the prep sheet for {}", sheet.week));
             ui.add_space(theme::SPACE_M);
             ui.label("A Markdown file, readable only by you.");
@@ -504,8 +504,9 @@ fn others_ui(ui: &mut egui::Ui, sheet: &PrepSheet, shell: &mut Shell) {
     }
 }
 
-/// The manager's own week against the targets: a bar per category and the drift sentence.
-/// Shown only when the time split has data for the week.
+/// The manager's own week against the targets: a bar per category in its colour (the same as
+/// on the Time screen), a tick where the target is, the figures beside it, and the drift
+/// sentence. Shown only when the time split has data for the week.
 pub fn week_split_ui(ui: &mut egui::Ui, week_split: &WeekSplit) {
     use crate::model::architect::Choice as _;
     use crate::model::split::Category;
@@ -517,16 +518,37 @@ pub fn week_split_ui(ui: &mut egui::Ui, week_split: &WeekSplit) {
             let share = week_split.split.share_pct(category);
             let target = week_split.targets.pct(category);
             ui.horizontal(|ui| {
-                ui.add_sized([170.0, 18.0], egui::Label::new(category.label()).truncate());
-                ui.add(
-                    egui::ProgressBar::new(share_fraction(share))
-                        .desired_width(260.0)
-                        .text(format!("{share:.0} % (target {target} %)")),
+                ui.add_sized(
+                    [SPLIT_LABEL_WIDTH, theme::TEXT_LARGE],
+                    egui::Label::new(category.label()).truncate(),
                 );
+                let color = theme::category_color(ui.visuals().dark_mode, category);
+                split_bar(ui, share_fraction(share), share_fraction(f64::from(target)), color);
+                ui.label(format!("{share:.0} %"));
+                ui.label(RichText::new(format!("target {target} %")).weak());
             });
         }
         ui.label(RichText::new(drift).weak());
     });
+}
+
+/// Room for the longest category name beside its bar.
+const SPLIT_LABEL_WIDTH: f32 = 170.0;
+const SPLIT_BAR_WIDTH: f32 = 260.0;
+
+/// A horizontal bar filled to `share` in `color`, with a tick across it at `target` (both
+/// 0..1): the week against the target at a glance, as the Time screen's target marks show it.
+fn split_bar(ui: &mut egui::Ui, share: f32, target: f32, color: egui::Color32) {
+    let height = theme::SPACE_L;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(SPLIT_BAR_WIDTH, height), egui::Sense::hover());
+    let painter = ui.painter();
+    let radius = f32::from(theme::RADIUS_S);
+    painter.rect_filled(rect, radius, ui.visuals().extreme_bg_color);
+    let filled = egui::Rect::from_min_size(rect.min, egui::vec2(rect.width() * share, height));
+    painter.rect_filled(filled, radius, color);
+    let x = rect.left() + rect.width() * target;
+    let tick = egui::Stroke::new(2.0, ui.visuals().strong_text_color());
+    painter.vline(x, rect.y_range().expand(theme::SPACE_XS), tick);
 }
 
 /// A share in percent as the 0..1 fraction a progress bar takes.

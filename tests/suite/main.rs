@@ -55,6 +55,7 @@ mod ui_hiring;
 mod ui_idle;
 mod ui_import;
 mod ui_import_review;
+mod ui_my_week;
 mod ui_notes;
 mod ui_one_on_ones;
 mod ui_palette;

@@ -207,7 +207,9 @@ impl ScorecardForm {
             }
         });
         widgets::form_row(ui, "Submitted", |ui| {
-            ui.add(egui::TextEdit::singleline(&mut self.submitted_at).desired_width(140.0));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.submitted_at).desired_width(theme::NUMBER_FIELD_WIDTH),
+            );
         });
         if let Some(error) = &self.error {
             widgets::error_label(ui, error);

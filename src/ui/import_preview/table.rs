@@ -32,9 +32,9 @@ impl ImportState {
             .column(Column::exact(62.0))
             .column(Column::exact(64.0))
             .column(Column::remainder().at_least(160.0).clip(true))
-            .column(Column::exact(84.0))
+            .column(Column::exact(theme::DATE_COLUMN_WIDTH))
             .column(Column::exact(170.0).clip(true))
-            .column(Column::exact(84.0))
+            .column(Column::exact(theme::DATE_COLUMN_WIDTH))
             .column(Column::exact(290.0))
             .header(theme::TABLE_ROW_HEIGHT, |mut header| {
                 for title in ["Date", "Time", "Length", "Title", "Category", "Rule", "Change", ""] {

@@ -80,7 +80,7 @@ impl ReviewScreen {
         let Some(form) = &mut self.save else { return };
         let mut close = false;
         let modal = egui::Modal::new(egui::Id::unique("save_review")).show(ui.ctx(), |ui| {
-            ui.set_width(520.0);
+            ui.set_width(theme::DIALOG_WIDTH_WIDE);
             ui.heading(format!("Save the review of {}", draft.quarter));
             ui.add_space(theme::SPACE_M);
             ui.label("A file readable only by you.");
