@@ -42,6 +42,7 @@ mod snapshots_development;
 mod snapshots_hiring;
 mod snapshots_one_on_ones;
 mod snapshots_review;
+mod snapshots_themes;
 mod snapshots_time;
 mod store_calendar;
 mod store_development_restore;
