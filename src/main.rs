@@ -25,7 +25,7 @@ fn main() -> ExitCode {
             }
         };
     }
-    match cli::run(cli) {
+    match cli::run(cli, leadline::app::bench_frames::report) {
         Ok(code) => code,
         Err(error) => {
             eprintln!("error: {}", describe(&error));

@@ -2,6 +2,7 @@
 //! owns a [`Session`] (every write goes through it) and the screens; at the end of each frame it
 //! hands the commands the screens sent to the session and the answers back to the forms.
 
+pub mod bench_frames;
 pub mod file_picker;
 mod files;
 mod status;

@@ -72,7 +72,12 @@ impl Drop for TempDb {
     }
 }
 
-pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
+/// The frame benchmark: the database, how many frames to time per screen and the day; it
+/// returns the table's rows (frame, median, p99, slowest, budget, verdict) and whether every
+/// frame was within its budget.
+pub type FrameBench = fn(&std::path::Path, usize, NaiveDate) -> anyhow::Result<(Vec<[String; 6]>, bool)>;
+
+pub fn run(args: &BenchArgs, today: NaiveDate, frames: FrameBench) -> anyhow::Result<ExitCode> {
     let runs = args.runs.max(1);
     let wanted = |group: Group| args.only.is_empty() || args.only.contains(&group);
     let db = TempDb::new()?;
@@ -139,9 +144,9 @@ pub fn run(args: &BenchArgs, today: NaiveDate) -> anyhow::Result<ExitCode> {
     if wanted(Group::Frames) {
         // Frames are many and short: four per run, so the 99th percentile means something.
         println!("\nFrames of the running app, headless (egui pass + tessellation, wall clock):");
-        let figures = super::bench_frames::run(&db.0, runs * 4, today)?;
-        frames_ok = figures.iter().all(super::bench_frames::FrameFigure::within_budget);
-        print!("{}", super::bench_frames::table(&figures));
+        let (rows, within_budget) = frames(&db.0, runs * 4, today)?;
+        frames_ok = within_budget;
+        print!("{}", aligned(&["FRAME", "MEDIAN", "P99", "SLOWEST", "BUDGET (P99)", ""], &rows));
     }
     if wanted(Group::Development) {
         // Development builds its own large demo per run (its timings include writes), so fewer runs.

@@ -3,7 +3,6 @@
 mod bench;
 mod bench_business;
 mod bench_development;
-mod bench_frames;
 mod bench_hiring;
 mod bench_review;
 mod bench_writes;
@@ -220,8 +219,10 @@ pub fn default_db_path() -> anyhow::Result<PathBuf> {
     Ok(dirs.data_dir().join("leadline.db"))
 }
 
-/// Runs a subcommand; the caller opens the GUI when there is none.
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+/// Runs a subcommand; the caller opens the GUI when there is none. `frames` is the frame
+/// benchmark of `leadline bench --only frames`, handed in by the binary: it draws the app,
+/// which lives above the command line.
+pub fn run(cli: Cli, frames: bench::FrameBench) -> anyhow::Result<ExitCode> {
     // Completions and manual pages need no database, nor a home directory to find one in.
     if let Some(CliCommand::Shell(command)) = &cli.command {
         return shell::run(command);
@@ -256,7 +257,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         CliCommand::Interactions(command) => business::interactions(command, &db_path, today),
         CliCommand::Consumption(command) => business::consumption(command, &db_path, today),
         CliCommand::Scorecard(args) => business::scorecard(&args, &db_path, today),
-        CliCommand::Bench(args) => bench::run(&args, today),
+        CliCommand::Bench(args) => bench::run(&args, today, frames),
         CliCommand::Backup => data::backup_now(&mut session_existing(&db_path, today)?),
         CliCommand::Backups { format } => data::list_backups(&db_path, format),
         CliCommand::Restore { file } => data::restore(&db_path, &file, today),

@@ -7,8 +7,9 @@
 //! moving over it, once as it opens and once scrolled far down. The median and the 99th
 //! percentile are reported per screen against the budget of 4 ms.
 //!
-//! The one place `src/cli` reaches into the app: a frame cannot be measured without it, and no
-//! window is opened.
+//! It lives with the app (a frame cannot be measured without it; no window is opened) and
+//! reaches the command line's `leadline bench` through [`report`], which `main` hands to
+//! `cli::run`: the command line itself never uses the app or the screens.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -354,10 +355,17 @@ fn app_conn(app: &Headless) -> anyhow::Result<&rusqlite::Connection> {
     app.app.session().map(crate::session::Session::conn).ok_or_else(|| anyhow::anyhow!("no database open"))
 }
 
-/// The table `leadline bench` prints.
-pub fn table(figures: &[FrameFigure]) -> String {
+/// The frame benchmark as `leadline bench --only frames` prints it: a row per figure (frame,
+/// median, p99, slowest, budget, verdict), and whether every frame was within its budget.
+/// Handed to [`crate::cli::run`] by the binary.
+pub fn report(db: &Path, frames: usize, today: NaiveDate) -> anyhow::Result<(Vec<[String; 6]>, bool)> {
+    let figures = run(db, frames, today)?;
+    Ok((rows(&figures), figures.iter().all(FrameFigure::within_budget)))
+}
+
+fn rows(figures: &[FrameFigure]) -> Vec<[String; 6]> {
     let millis = |d: Duration| format!("{:.2} ms", d.as_secs_f64() * 1000.0);
-    let rows: Vec<[String; 6]> = figures
+    figures
         .iter()
         .map(|f| {
             [
@@ -369,8 +377,7 @@ pub fn table(figures: &[FrameFigure]) -> String {
                 if f.within_budget() { "ok".to_owned() } else { "TOO SLOW".to_owned() },
             ]
         })
-        .collect();
-    super::output::aligned(&["FRAME", "MEDIAN", "P99", "SLOWEST", "BUDGET (P99)", ""], &rows)
+        .collect()
 }
 
 #[cfg(test)]
