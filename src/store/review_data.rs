@@ -369,10 +369,12 @@ fn entries(conn: &Connection, first: NaiveDate, last: NaiveDate) -> Result<Vec<E
     Ok(rows)
 }
 
+/// The one-on-ones held in the range: one started and closed untouched was not held (the rule
+/// This week and the cadence follow) and counts nowhere.
 fn meetings(conn: &Connection, first: NaiveDate, as_of: NaiveDate) -> Result<Vec<MeetingInput>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, architect_id, held_on, mood FROM one_on_ones WHERE held_on BETWEEN ?1 AND ?2 \
-         ORDER BY held_on, id",
+        "SELECT id, architect_id, held_on, mood FROM one_on_ones \
+         WHERE held = 1 AND held_on BETWEEN ?1 AND ?2 ORDER BY held_on, id",
     )?;
     let rows = stmt
         .query_map(params![first, as_of], |row| {

@@ -76,7 +76,9 @@ pub fn seeded(dir: &tempfile::TempDir) -> std::path::PathBuf {
             fields: MeetingFields { held_on: day(2026, 11, 3), mood: Some(2), notes: String::new() },
         },
     );
-    common::start(&mut s, ben, day(2026, 10, 13), &[]);
+    common::hold(&mut s, ben, day(2026, 10, 13), &[]);
+    // Started and closed untouched: not held, so it counts nowhere (Ben stays at one held).
+    common::start(&mut s, ben, day(2026, 11, 24), &[]);
     for (text, due) in
         [("Send the AKS reading list", day(2026, 10, 9)), ("Book the AZ-305 renewal", day(2026, 11, 10))]
     {
