@@ -265,19 +265,8 @@ pub fn restore(
     for step in steps {
         super::interviews::restore_step(conn, step)?;
     }
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO slate_reports (requisition_id, stage, reported_on, slate_size, slate_policy, panel_policy) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?;
     for report in slates {
-        stmt.execute(params![
-            requisition.id,
-            report.stage.key(),
-            report.reported_on,
-            report.slate_size,
-            report.slate.key(),
-            report.panel.key()
-        ])?;
+        write_slate(conn, requisition.id, report)?;
     }
     Ok(())
 }
@@ -335,6 +324,12 @@ pub fn set_slate(
         )
         .into());
     }
+    write_slate(conn, id, &report)
+}
+
+/// Writes one stage's slate report row, replacing the stage's earlier one: for a new report and
+/// for putting a deleted requisition's reports back.
+fn write_slate(conn: &Connection, id: RequisitionId, report: &SlateReport) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT INTO slate_reports (requisition_id, stage, reported_on, slate_size, slate_policy, panel_policy) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (requisition_id, stage) DO UPDATE SET \
