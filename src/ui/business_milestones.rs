@@ -185,7 +185,7 @@ impl MilestonesSection {
                             self.error = None;
                         }
                         if f.committed {
-                            widgets::badge(ui, "committed", theme::ok_color(ui));
+                            widgets::pill(ui, "committed", theme::ok_color(ui));
                         }
                         ui.allocate_ui_with_layout(
                             egui::vec2(ui.available_width(), ui.spacing().interact_size.y),

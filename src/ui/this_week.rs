@@ -260,7 +260,7 @@ fn cards_ui(
     };
     // A screen reader (or a test harness) reads the whole page from the accessibility tree:
     // then every card is laid out, as before.
-    let everything = accessibility_on(ui);
+    let everything = widgets::accessibility_on(ui);
     let focused = ui.ctx().memory(egui::Memory::focused);
     // Tab moved the focus: the card it moved into is scrolled into view.
     let focus_moved = focused.is_some() && focused != heights.focused;
@@ -333,12 +333,6 @@ fn cards_ui(
     if let Some(architect) = history {
         shell.open_history(architect);
     }
-}
-
-/// Whether egui builds the accessibility tree this frame (a screen reader, or a test harness,
-/// reads the page from it): long lists then lay out every row, not only those in view.
-pub fn accessibility_on(ui: &egui::Ui) -> bool {
-    ui.ctx().accesskit_node_builder(ui.scope_id(), |_| ()).is_some()
 }
 
 /// The date a one-on-one started from a card gets: today in the current week, otherwise the

@@ -288,7 +288,7 @@ impl TimeState {
                 }
                 ui.label(title);
                 if day == time.today {
-                    widgets::badge(ui, "today", theme::ok_color(ui));
+                    widgets::pill(ui, "today", theme::ok_color(ui));
                 }
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                     ui.label(RichText::new(format_minutes(split.total())).weak());
@@ -321,7 +321,7 @@ impl TimeState {
     fn entry_out_of_view(&self, ui: &egui::Ui, id: TimeEntryId, focused: Option<egui::Rect>) -> bool {
         let height = self.entry_height.get();
         // A screen reader (or a test harness) reads every line from the accessibility tree.
-        if height <= 0.0 || self.scroll_to.get() == Some(id) || super::this_week::accessibility_on(ui) {
+        if height <= 0.0 || self.scroll_to.get() == Some(id) || super::widgets::accessibility_on(ui) {
             return false;
         }
         let line = egui::Rect::from_min_size(ui.cursor().min, egui::vec2(ui.available_width(), height));

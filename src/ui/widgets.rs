@@ -158,9 +158,10 @@ pub fn status_badge(ui: &mut egui::Ui, text: &str, tone: theme::Tone) -> egui::R
     pill_ui(ui, text, fill, color)
 }
 
-/// The same pill as [`pill`], for the screens that still name a colour.
-pub fn badge(ui: &mut egui::Ui, text: &str, color: Color32) -> egui::Response {
-    pill(ui, text, color)
+/// Whether egui builds the accessibility tree this frame (a screen reader, or a test harness,
+/// reads the page from it): long lists then lay out every row, not only those in view.
+pub fn accessibility_on(ui: &egui::Ui) -> bool {
+    ui.ctx().accesskit_node_builder(ui.scope_id(), |_| ()).is_some()
 }
 
 /// A friendly empty state: what is missing and what to do.
