@@ -4,7 +4,7 @@
 use egui::RichText;
 
 use super::dev_widgets::{self, gap_words, level_picker};
-use super::theme::{gap_fill, gap_text_color};
+use super::theme::heat_step;
 use super::{theme, widgets};
 use crate::model::ArchitectId;
 use crate::model::skills::{LEVEL_MAX, LEVEL_MIN, level_label};
@@ -146,13 +146,13 @@ fn gap_cell(ui: &mut egui::Ui, skill: &SkillRow) {
         ui.label("");
         return;
     };
-    let fill = gap_fill(ui, Some(gap));
+    let step = heat_step(ui, Some(gap));
     egui::Frame::new()
-        .fill(fill)
+        .fill(step.fill)
         .corner_radius(theme::RADIUS_S)
         .inner_margin(egui::Margin::symmetric(8, 2))
         .show(ui, |ui| {
-            ui.label(RichText::new(gap_words(gap)).color(gap_text_color(ui)));
+            ui.label(RichText::new(gap_words(gap)).color(step.text));
         });
 }
 
@@ -167,12 +167,13 @@ fn summary_ui(ui: &mut egui::Ui, skills: &[SkillRow]) {
         ui.label(format!("· {to_go} levels to go"));
         if let Some((skill, gap)) = biggest {
             ui.label("· biggest gap:");
+            let step = heat_step(ui, Some(gap));
             egui::Frame::new()
-                .fill(gap_fill(ui, Some(gap)))
+                .fill(step.fill)
                 .corner_radius(theme::RADIUS_S)
                 .inner_margin(egui::Margin::symmetric(8, 1))
                 .show(ui, |ui| {
-                    ui.label(RichText::new(format!("{} +{gap}", skill.name)).color(gap_text_color(ui)));
+                    ui.label(RichText::new(format!("{} +{gap}", skill.name)).color(step.text));
                 });
         }
     });

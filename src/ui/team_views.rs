@@ -8,7 +8,7 @@ use egui_extras::{Column, TableBuilder};
 use super::architect_page::PageTab;
 use super::dev_widgets::{self, ago, cert_state_pill};
 use super::theme::Tone;
-use super::theme::{gap_fill, gap_text_color};
+use super::theme::heat_step;
 use super::{theme, widgets};
 use crate::model::architect::Choice as _;
 use crate::model::certification::short_name;
@@ -91,14 +91,17 @@ impl TeamViews {
                 for gap in &dev.biggest_gaps {
                     ui.horizontal(|ui| {
                         egui::Frame::new()
-                            .fill(gap_fill(ui, Some(gap.gap)))
+                            .fill(heat_step(ui, Some(gap.gap)).fill)
                             .corner_radius(theme::RADIUS_S)
                             .inner_margin(egui::Margin::symmetric(6, 1))
                             .show(ui, |ui| {
-                                ui.label(RichText::new(format!("+{}", gap.gap)).color(gap_text_color(ui)))
+                                ui.label(
+                                    RichText::new(format!("+{}", gap.gap))
+                                        .color(heat_step(ui, Some(gap.gap)).text),
+                                )
                             });
                         ui.vertical(|ui| {
-                            if ui.link(&gap.name).clicked() {
+                            if widgets::elided_link(ui, &gap.name).clicked() {
                                 open = Some((gap.architect, PageTab::Skills));
                             }
                             ui.label(
@@ -137,6 +140,48 @@ impl TeamViews {
     }
 }
 
+/// A heat-map column header: the caption size, strong.
+fn heading_text(text: &str) -> RichText {
+    RichText::new(text).size(theme::TEXT_CAPTION).strong()
+}
+
+/// The least width of each competency column and the header's height: a column is never
+/// narrower than the longest word of its name, so a name wraps between words, never inside
+/// one ("Presentation s / kills"), and the header is as tall as the tallest wrapped name.
+struct HeatmapHeaders {
+    widths: Vec<f32>,
+    height: f32,
+}
+
+impl HeatmapHeaders {
+    /// The narrowest a competency column gets, for short names and the "3 > 4" in a cell.
+    const MIN_WIDTH: f32 = 58.0;
+    /// A header never grows taller than this many lines.
+    const MAX_LINES: f32 = 4.0;
+
+    fn measure<'a>(ui: &egui::Ui, names: impl Iterator<Item = &'a str>) -> Self {
+        let font = egui::FontId::proportional(theme::TEXT_CAPTION);
+        let color = ui.visuals().text_color();
+        // The cell's own margin either side, so the longest word fits with room to spare.
+        let margin = 2.0 * ui.spacing().item_spacing.x + 2.0;
+        let row_height = ui.fonts_mut(|f| f.row_height(&font));
+        let mut widths = Vec::new();
+        let mut lines: f32 = 1.0;
+        for name in names {
+            let widest = name
+                .split_whitespace()
+                .map(|word| ui.fonts_mut(|f| f.layout_no_wrap(word.to_owned(), font.clone(), color).size().x))
+                .fold(0.0, f32::max);
+            let width = (widest + margin).max(Self::MIN_WIDTH);
+            let wrapped = ui.fonts_mut(|f| f.layout(name.to_owned(), font.clone(), color, width - margin));
+            lines = lines.max(wrapped.rows.len() as f32);
+            widths.push(width);
+        }
+        let height = lines.min(Self::MAX_LINES) * row_height + 2.0 * theme::SPACE_S;
+        Self { widths, height: height.max(theme::TABLE_ROW_HEIGHT) }
+    }
+}
+
 fn legend_ui(ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         for (gap, text) in [
@@ -147,7 +192,7 @@ fn legend_ui(ui: &mut egui::Ui) {
             (None, "not rated"),
         ] {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 3.0, gap_fill(ui, gap));
+            ui.painter().rect_filled(rect, 3.0, heat_step(ui, gap).fill);
             ui.label(RichText::new(text).small());
             ui.add_space(theme::SPACE_S);
         }
@@ -157,34 +202,38 @@ fn legend_ui(ui: &mut egui::Ui) {
 fn heatmap_ui(ui: &mut egui::Ui, view: &ViewModel, rows: &[&HeatmapRow]) -> OpenRequest {
     let competencies = &view.development.competencies;
     let mut open = None;
-    TableBuilder::new(ui)
+    let headers = HeatmapHeaders::measure(ui, competencies.iter().map(|c| c.name.as_str()));
+    let mut table = TableBuilder::new(ui)
         .id_salt("skills_heatmap")
         .striped(false)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(theme::NAME_COLUMN_WIDTH).at_least(theme::NAME_COLUMN_MIN).clip(true))
-        .columns(Column::remainder().at_least(58.0).clip(true), competencies.len())
+        .column(Column::initial(theme::NAME_COLUMN_WIDTH).at_least(theme::NAME_COLUMN_MIN).clip(true));
+    for width in &headers.widths {
+        table = table.column(Column::remainder().at_least(*width).clip(true));
+    }
+    table
         .column(Column::exact(52.0))
-        .header(58.0, |mut header| {
+        .header(headers.height, |mut header| {
             header.col(|ui| {
                 ui.label(RichText::new("Architect").strong());
             });
             for competency in competencies {
                 header.col(|ui| {
-                    ui.add(egui::Label::new(RichText::new(&competency.name).small().strong()).wrap())
+                    // The column is at least as wide as the longest word: the name wraps
+                    // between words only.
+                    ui.add(egui::Label::new(heading_text(&competency.name)).wrap())
                         .on_hover_text(&competency.name);
                 });
             }
             header.col(|ui| {
-                ui.label(RichText::new("To go").small().strong())
-                    .on_hover_text("Levels to go, all competencies");
+                ui.label(heading_text("To go")).on_hover_text("Levels to go, all competencies");
             });
         })
         .body(|body| {
-            body.rows(theme::TABLE_ROW_HEIGHT + 4.0, rows.len(), |mut row| {
+            body.rows(theme::TABLE_ROW_HEIGHT_ROOMY, rows.len(), |mut row| {
                 let heat = rows[row.index()];
                 row.col(|ui| {
-                    let name = egui::Button::new(RichText::new(&heat.name).strong()).frame(false);
-                    if ui.add(name).on_hover_text("Open their skills").clicked() {
+                    if widgets::name_button(ui, &heat.name, "Open their skills").clicked() {
                         open = Some((heat.architect, PageTab::Skills));
                     }
                 });
@@ -192,7 +241,8 @@ fn heatmap_ui(ui: &mut egui::Ui, view: &ViewModel, rows: &[&HeatmapRow]) -> Open
                     row.col(|ui| {
                         let rect = ui.max_rect().shrink2(egui::vec2(2.0, 2.0));
                         let gap = cell.map(|(current, target)| skills::gap(current, target));
-                        ui.painter().rect_filled(rect, 3.0, gap_fill(ui, gap));
+                        let step = heat_step(ui, gap);
+                        ui.painter().rect_filled(rect, 3.0, step.fill);
                         let (text, hover) = match cell {
                             Some((current, target)) => (
                                 format!("{current} › {target}"),
@@ -210,7 +260,7 @@ fn heatmap_ui(ui: &mut egui::Ui, view: &ViewModel, rows: &[&HeatmapRow]) -> Open
                         };
                         ui.put(
                             rect,
-                            egui::Label::new(RichText::new(text).color(gap_text_color(ui))).selectable(false),
+                            egui::Label::new(RichText::new(text).color(step.text)).selectable(false),
                         )
                         .on_hover_text(hover);
                     });
@@ -274,10 +324,10 @@ fn goals_ui(ui: &mut egui::Ui, view: &ViewModel) -> OpenRequest {
             }
         })
         .body(|body| {
-            body.rows(theme::TABLE_ROW_HEIGHT + 4.0, rows.len(), |mut row| {
+            body.rows(theme::TABLE_ROW_HEIGHT_ROOMY, rows.len(), |mut row| {
                 let r = &rows[row.index()];
                 row.col(|ui| {
-                    if ui.add(egui::Button::new(RichText::new(&r.name).strong()).frame(false)).clicked() {
+                    if widgets::name_button(ui, &r.name, "Open their plan").clicked() {
                         open = Some((r.architect, PageTab::Plan));
                     }
                 });
@@ -369,13 +419,13 @@ fn coverage_ui(ui: &mut egui::Ui, view: &ViewModel) -> OpenRequest {
             }
         })
         .body(|body| {
-            body.rows(theme::TABLE_ROW_HEIGHT + 4.0, dev.expiring.len(), |mut row| {
+            body.rows(theme::TABLE_ROW_HEIGHT_ROOMY, dev.expiring.len(), |mut row| {
                 let r = &dev.expiring[row.index()];
                 row.col(|ui| {
                     ui.label(r.expires_on.to_string());
                 });
                 row.col(|ui| {
-                    if ui.add(egui::Button::new(RichText::new(&r.name).strong()).frame(false)).clicked() {
+                    if widgets::name_button(ui, &r.name, "Open their certifications").clicked() {
                         open = Some((r.architect, PageTab::Certifications));
                     }
                 });
@@ -467,10 +517,10 @@ fn readiness_ui(ui: &mut egui::Ui, view: &ViewModel) -> OpenRequest {
             }
         })
         .body(|body| {
-            body.rows(theme::TABLE_ROW_HEIGHT + 4.0, rows.len(), |mut row| {
+            body.rows(theme::TABLE_ROW_HEIGHT_ROOMY, rows.len(), |mut row| {
                 let r = &rows[row.index()];
                 row.col(|ui| {
-                    if ui.add(egui::Button::new(RichText::new(&r.name).strong()).frame(false)).clicked() {
+                    if widgets::name_button(ui, &r.name, "Open their profile").clicked() {
                         open = Some((r.architect, PageTab::Profile));
                     }
                 });

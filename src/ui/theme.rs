@@ -37,6 +37,12 @@ pub const ON_SCRIM: Color32 = Color32::WHITE;
 pub const NAV_WIDTH: f32 = 168.0;
 pub const NAV_ROW_HEIGHT: f32 = 28.0;
 pub const TABLE_ROW_HEIGHT: f32 = 24.0;
+/// A table row carrying a pill, a coloured cell or a name button: a step more room.
+pub const TABLE_ROW_HEIGHT_ROOMY: f32 = TABLE_ROW_HEIGHT + SPACE_S;
+/// The padding inside a card, all round.
+pub const CARD_PADDING: i8 = 12;
+/// The gap between two cards of a grid, across and down.
+pub const CARD_GAP: f32 = SPACE_M;
 pub const EDITOR_WIDTH: f32 = 380.0;
 pub const FORM_LABEL_WIDTH: f32 = 120.0;
 /// Room kept beside a file field for its "Choose…" button.
@@ -258,7 +264,8 @@ pub fn category_color(dark_mode: bool, category: crate::model::split::Category) 
     }
 }
 
-/// Widest a prep card grows; two fit side by side on a laptop screen.
+/// The least width of a prep card's column: two fit side by side at 1280 px, three from
+/// about 1450 px of content.
 pub const CARD_MIN_WIDTH: f32 = 420.0;
 /// The One-on-ones screen's architect list.
 pub const PEOPLE_LIST_WIDTH: f32 = 230.0;
@@ -269,7 +276,7 @@ pub fn card_frame(ui: &egui::Ui) -> Frame {
         .fill(colors(ui).card)
         .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
         .corner_radius(CornerRadius::same(RADIUS_M))
-        .inner_margin(Margin::same(12))
+        .inner_margin(Margin::same(CARD_PADDING))
 }
 
 /// Blue for carried-over items: noticeable without alarming.
@@ -304,33 +311,62 @@ pub fn info_color(ui: &egui::Ui) -> Color32 {
     colors(ui).info
 }
 
-/// The heat-map's four fills per theme (dark, light): target met, then a gap of 1, 2, 3 or more.
-/// One hue growing deeper with the gap (Color Brewer's sequential "Blues" in the light theme, the
-/// same hue kept dark enough for light numbers in the dark theme): read by lightness alone, so it
-/// holds for every colour-vision deficiency, and each cell also shows its numbers.
-const GAP_FILLS: [(Color32, Color32); 4] = [
-    (Color32::from_rgb(22, 38, 58), Color32::from_rgb(239, 243, 255)),
-    (Color32::from_rgb(18, 60, 105), Color32::from_rgb(198, 219, 239)),
-    (Color32::from_rgb(22, 82, 145), Color32::from_rgb(158, 202, 225)),
-    (Color32::from_rgb(30, 105, 175), Color32::from_rgb(107, 174, 214)),
+/// One step of the heat-map ramp: the cell's fill and the number written on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeatStep {
+    pub fill: Color32,
+    pub text: Color32,
+}
+
+const fn step(fill: Color32, text: Color32) -> HeatStep {
+    HeatStep { fill, text }
+}
+
+/// Dark numbers for the pale steps, light ones for the deep steps.
+const ON_PALE: Color32 = Color32::from_gray(18);
+const ON_DEEP: Color32 = Color32::from_gray(235);
+
+/// The heat-map's four steps in the light theme: target met, then a gap of 1, 2, 3 or more.
+/// Color Brewer's sequential "Blues" (7-class #eff3ff, #9ecae1, #4292c6, #08519c): one hue
+/// getting deeper, read by lightness alone, so it holds for every colour-vision deficiency.
+/// Each step is at least 1.5:1 from the next (tested), and the number switches to light text
+/// on the deepest step so it keeps 4.5:1.
+pub const HEAT_LIGHT: [HeatStep; 4] = [
+    step(Color32::from_rgb(0xef, 0xf3, 0xff), ON_PALE),
+    step(Color32::from_rgb(0x9e, 0xca, 0xe1), ON_PALE),
+    step(Color32::from_rgb(0x42, 0x92, 0xc6), ON_PALE),
+    step(Color32::from_rgb(0x08, 0x51, 0x9c), ON_DEEP),
 ];
 
-/// The fill of a heat-map cell for a gap of `gap` levels (`None`: not rated): the larger the
-/// gap, the deeper the blue.
-pub fn gap_fill(ui: &egui::Ui, gap: Option<i8>) -> Color32 {
-    let Some(gap) = gap else { return ui.visuals().faint_bg_color };
-    let step = usize::try_from(gap.clamp(0, 3)).unwrap_or(0);
-    let (dark, light) = GAP_FILLS[step];
-    if ui.visuals().dark_mode { dark } else { light }
+/// The same ramp for the dark theme, running the other way in lightness: a met target sits
+/// close to the dark panel and a large gap stands out bright, so the eye goes to the gaps.
+pub const HEAT_DARK: [HeatStep; 4] = [
+    step(Color32::from_rgb(0x1c, 0x2b, 0x3f), ON_DEEP),
+    step(Color32::from_rgb(0x1f, 0x4f, 0x8f), ON_DEEP),
+    step(Color32::from_rgb(0x4a, 0x90, 0xd0), ON_PALE),
+    step(Color32::from_rgb(0xa6, 0xd0, 0xe8), ON_PALE),
+];
+
+/// The ramp of a theme.
+pub const fn heat_ramp(dark_mode: bool) -> &'static [HeatStep; 4] {
+    if dark_mode { &HEAT_DARK } else { &HEAT_LIGHT }
 }
 
-/// Text that reads on [`gap_fill`].
-pub fn gap_text_color(ui: &egui::Ui) -> Color32 {
-    gap_text_for(ui.visuals().dark_mode)
-}
+/// A heat-map cell not rated yet: a plain grey a step off the panel, its dash in muted text.
+pub const HEAT_NOT_RATED: (HeatStep, HeatStep) = (
+    step(Color32::from_gray(40), DARK.muted),
+    step(Color32::from_gray(234), LIGHT.muted),
+);
 
-fn gap_text_for(dark_mode: bool) -> Color32 {
-    if dark_mode { Color32::from_gray(235) } else { Color32::from_gray(25) }
+/// The step of a heat-map cell for a gap of `gap` levels (`None`: [`HEAT_NOT_RATED`]): the
+/// larger the gap, the further from the panel.
+pub fn heat_step(ui: &egui::Ui, gap: Option<i8>) -> HeatStep {
+    let Some(gap) = gap else {
+        let (dark, light) = HEAT_NOT_RATED;
+        return if ui.visuals().dark_mode { dark } else { light };
+    };
+    let index = usize::try_from(gap.clamp(0, 3)).unwrap_or(0);
+    heat_ramp(ui.visuals().dark_mode)[index]
 }
 
 #[cfg(test)]
@@ -402,10 +438,11 @@ mod tests {
             let (fill, text) = c.badge(tone);
             pairs.push((format!("{tone:?} badge"), text, fill, BODY));
         }
-        for (step, (dark_fill, light_fill)) in GAP_FILLS.iter().enumerate() {
-            let fill = if dark { *dark_fill } else { *light_fill };
-            pairs.push((format!("heat-map number on gap {step}"), gap_text_for(dark), fill, BODY));
+        for (index, step) in heat_ramp(dark).iter().enumerate() {
+            pairs.push((format!("heat-map number on gap {index}"), step.text, step.fill, BODY));
         }
+        let not_rated = if dark { HEAT_NOT_RATED.0 } else { HEAT_NOT_RATED.1 };
+        pairs.push(("heat-map dash, not rated".into(), not_rated.text, not_rated.fill, BODY));
         // What egui itself draws with the installed visuals.
         let mut visuals = if dark { egui::Visuals::dark() } else { egui::Visuals::light() };
         apply_colors(&mut visuals);
@@ -433,14 +470,31 @@ mod tests {
         assert!(failures.is_empty(), "{failures:#?}");
     }
 
+    /// Adjacent steps must be told apart at a glance: at least 1.5:1 between their fills
+    /// (about 10 points of CIE lightness at these values), and one direction throughout.
+    const STEP_APART: f64 = 1.5;
+
     #[test]
-    fn the_heat_map_ramp_is_sequential_in_lightness() {
-        // Read by lightness alone: each larger gap is further from the background.
-        for pair in GAP_FILLS.windows(2) {
-            let ((dark_a, light_a), (dark_b, light_b)) = (pair[0], pair[1]);
-            assert!(luminance(dark_b) > luminance(dark_a), "dark: {dark_a:?} then {dark_b:?}");
-            assert!(luminance(light_b) < luminance(light_a), "light: {light_a:?} then {light_b:?}");
+    fn the_heat_map_steps_are_sequential_and_clearly_apart_in_both_themes() {
+        for dark in [true, false] {
+            let ramp = heat_ramp(dark);
+            for pair in ramp.windows(2) {
+                let (a, b) = (pair[0].fill, pair[1].fill);
+                // Dark theme: each larger gap lighter (away from the dark panel); light: darker.
+                let grows = if dark { luminance(b) > luminance(a) } else { luminance(b) < luminance(a) };
+                assert!(grows, "dark {dark}: {a:?} then {b:?} run the wrong way");
+                let apart = contrast(a, b);
+                assert!(apart >= STEP_APART, "dark {dark}: {a:?} and {b:?} only {apart:.2}:1 apart");
+            }
         }
+    }
+
+    #[test]
+    fn the_step_test_would_catch_the_old_muddy_dark_ramp() {
+        // The dark ramp before issue 18: steps 2 and 3 were 1.4:1 apart at most.
+        let old =
+            [Color32::from_rgb(18, 60, 105), Color32::from_rgb(22, 82, 145), Color32::from_rgb(30, 105, 175)];
+        assert!(old.windows(2).any(|pair| contrast(pair[0], pair[1]) < STEP_APART));
     }
 
     #[test]
