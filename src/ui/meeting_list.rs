@@ -5,7 +5,7 @@
 
 use egui::RichText;
 
-use super::{Shell, theme};
+use super::{Shell, theme, widgets};
 use crate::model::fiscal::FiscalQuarter;
 use crate::model::review::figures::MeetingList;
 use crate::session::ViewModel;
@@ -51,7 +51,8 @@ pub fn list_ui(
                     text.push_str(" — ");
                     text.push_str(&record.text);
                 }
-                if ui.link(text).clicked() {
+                // One line each: the list's rows are a fixed height.
+                if widgets::elided_link(ui, &text).clicked() {
                     shell.open_meeting(record.architect, record.meeting);
                 }
             }

@@ -393,8 +393,7 @@ impl TeamState {
                     for &(column, _) in &columns {
                         row.col(|ui| match column {
                             SortColumn::Name => {
-                                let name = egui::Button::new(RichText::new(&f.name).strong()).frame(false);
-                                if ui.add(name).on_hover_text("Open").clicked() {
+                                if widgets::name_button(ui, &f.name, "Open").clicked() {
                                     clicked = Some(architect.id);
                                 }
                             }

@@ -221,3 +221,35 @@ pub fn choose_markdown_file(shell: &mut super::Shell, title: &'static str, typed
 pub fn chosen_markdown_file(shell: &mut super::Shell, title: &str) -> Option<std::path::PathBuf> {
     shell.file_answer(title, "No file chosen")
 }
+
+/// A name that opens something, in a fixed table column or a card title: strong, on one line,
+/// elided with "…" when it does not fit, and then the full name in its hover text before `hover`
+/// (what a click does). Never wraps, so a row keeps its height and nothing overlaps.
+pub fn name_button(ui: &mut egui::Ui, name: &str, hover: &str) -> egui::Response {
+    let elided = elides(ui, name, &egui::TextStyle::Button, 2.0 * ui.spacing().button_padding.x);
+    let button = egui::Button::new(RichText::new(name).strong()).frame(false).truncate();
+    let response = ui.add(button);
+    match (elided, hover.is_empty()) {
+        (true, true) => response.on_hover_text(name),
+        (true, false) => response.on_hover_text(format!("{name}: {hover}")),
+        (false, false) => response.on_hover_text(hover),
+        (false, true) => response,
+    }
+}
+
+/// A link on one line, elided with "…" when it does not fit, the full text on hover then.
+pub fn elided_link(ui: &mut egui::Ui, text: &str) -> egui::Response {
+    let elided = elides(ui, text, &egui::TextStyle::Body, 0.0);
+    let response = ui.scope(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        ui.link(text)
+    });
+    if elided { response.inner.on_hover_text(text) } else { response.inner }
+}
+
+/// Whether `text` in `style` is wider than the room left in `ui`, less `padding`.
+fn elides(ui: &egui::Ui, text: &str, style: &egui::TextStyle, padding: f32) -> bool {
+    let font = style.resolve(ui.style());
+    let width = ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, Color32::WHITE).size().x);
+    width > ui.available_width() - padding + 0.5
+}
