@@ -238,7 +238,9 @@ impl ThisWeekState {
     }
 }
 
-/// The prep cards in columns, in reading order. Only the cards in view are laid out (plus the
+/// The prep cards in a masonry of equal columns: two at 1280 px, three on a wide screen, one on
+/// a narrow window; each card flows to the shortest column, so the grid fills the width without
+/// the ragged gap round-robin columns left under short cards. Only the cards in view are laid out (plus the
 /// one just past each end of the view in each column, so Tab and Shift+Tab reach a neighbour,
 /// and the card holding the keyboard focus); the others take the room they took when last
 /// drawn. With a hundred architects that is most of the frame saved.
@@ -272,8 +274,10 @@ fn cards_ui(
     ui.columns(columns, |cols| {
         // Whether the last card of each column was in view: the next one is drawn too.
         let mut previous_in_view = vec![false; columns];
-        for (index, card) in sheet.due.iter().enumerate() {
-            let column = index % columns;
+        for card in &sheet.due {
+            // Masonry: each card goes to the shortest column (the leftmost of equals), so the
+            // columns end level instead of one running long beside an empty one.
+            let column = shortest(cols);
             let ui = &mut cols[column];
             let top = ui.cursor().min;
             let card_width = ui.available_width();
@@ -281,7 +285,7 @@ fn cards_ui(
             let in_view = known.is_some_and(|height| {
                 let rect = egui::Rect::from_min_size(top, egui::vec2(card_width, height));
                 // The card just above the view ends within a gap of it.
-                let gap = theme::SPACE_M + ui.spacing().item_spacing.y + 1.0;
+                let gap = theme::CARD_GAP + ui.spacing().item_spacing.y + 1.0;
                 ui.is_rect_visible(rect.expand2(egui::vec2(0.0, gap)))
             });
             let draw = known.is_none()
@@ -315,7 +319,7 @@ fn cards_ui(
             if scroll_to == Some(card.architect_id) {
                 ui.scroll_to_rect(egui::Rect::from_min_max(top, ui.cursor().min), Some(egui::Align::TOP));
             }
-            ui.add_space(theme::SPACE_M);
+            ui.add_space(theme::CARD_GAP);
         }
     });
     if let Some(card) = start {
@@ -333,6 +337,17 @@ fn cards_ui(
     if let Some(architect) = history {
         shell.open_history(architect);
     }
+}
+
+/// The column whose content ends highest, the leftmost of those within a pixel of it.
+fn shortest(cols: &[egui::Ui]) -> usize {
+    let mut best = 0;
+    for (index, col) in cols.iter().enumerate() {
+        if col.cursor().min.y < cols[best].cursor().min.y - 1.0 {
+            best = index;
+        }
+    }
+    best
 }
 
 /// The date a one-on-one started from a card gets: today in the current week, otherwise the
