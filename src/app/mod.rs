@@ -21,7 +21,8 @@ use crate::store::health::Health;
 use crate::store::{Store, StoreError};
 use crate::ui::palette::{self, Action};
 use crate::ui::{
-    self, SHORTCUT_FIND, SHORTCUT_NEW_ARCHITECT, SHORTCUT_QUIT, SHORTCUT_UNDO, Screen, Shell, theme,
+    self, SHORTCUT_FIND, SHORTCUT_NEW_ARCHITECT, SHORTCUT_OPEN, SHORTCUT_QUIT, SHORTCUT_UNDO, Screen, Shell,
+    theme,
 };
 
 /// Storage key for the theme the user picked.
@@ -227,7 +228,7 @@ impl LeadlineApp {
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        let (palette, new, quit, undo, find, screen) = ctx.input_mut(|input| {
+        let (palette, new, quit, undo, find, open, screen) = ctx.input_mut(|input| {
             // The longer shortcut first: Ctrl+Shift+P is not Ctrl+P.
             let palette = input.consume_shortcut(&palette::SHORTCUT_PALETTE_ALT)
                 | input.consume_shortcut(&palette::SHORTCUT_PALETTE);
@@ -239,6 +240,7 @@ impl LeadlineApp {
                 input.consume_shortcut(&SHORTCUT_QUIT),
                 input.consume_shortcut(&SHORTCUT_UNDO),
                 input.consume_shortcut(&SHORTCUT_FIND),
+                input.consume_shortcut(&SHORTCUT_OPEN),
                 screen,
             )
         });
@@ -250,6 +252,7 @@ impl LeadlineApp {
             screen.map(Action::Show),
             new.then_some(Action::NewArchitect),
             find.then_some(Action::Search),
+            open.then_some(Action::ChooseCalendar),
             undo.then_some(Action::Undo),
             quit.then_some(Action::Quit),
         ];

@@ -6,8 +6,8 @@
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, ThemePreference};
 
 use super::{
-    SHORTCUT_FIND, SHORTCUT_NEW_ARCHITECT, SHORTCUT_QUIT, SHORTCUT_UNDO, Screen, Screens, Shell,
-    architect_page::PageTab, theme,
+    SHORTCUT_FIND, SHORTCUT_NEW_ARCHITECT, SHORTCUT_OPEN, SHORTCUT_QUIT, SHORTCUT_UNDO, Screen, Screens,
+    Shell, architect_page::PageTab, theme,
 };
 use crate::model::ArchitectId;
 use crate::session::{Command, Origin, Outbox, ViewModel};
@@ -32,6 +32,8 @@ pub enum Action {
     LogTime,
     /// The Time screen's import view.
     ImportCalendar,
+    /// The import view with the system's file dialog open to choose the calendar (Ctrl+O).
+    ChooseCalendar,
     /// The first person due this week whose one-on-one is not started yet.
     StartNextOneOnOne,
     BackUpNow,
@@ -54,6 +56,7 @@ impl Action {
             Self::Search => Some(SHORTCUT_FIND),
             Self::Undo => Some(SHORTCUT_UNDO),
             Self::Quit => Some(SHORTCUT_QUIT),
+            Self::ImportCalendar | Self::ChooseCalendar => Some(SHORTCUT_OPEN),
             _ => None,
         }
     }
@@ -86,6 +89,10 @@ impl Screens {
             Action::ImportCalendar => {
                 shell.screen = Screen::Time;
                 self.time.import.open(view);
+            }
+            Action::ChooseCalendar => {
+                shell.screen = Screen::Time;
+                self.time.import.choose_file(view, shell);
             }
             Action::StartNextOneOnOne => match next_due(view) {
                 Some((card, held_on)) => {

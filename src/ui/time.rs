@@ -73,9 +73,6 @@ impl TimeState {
 
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell, outbox: &mut Outbox) {
         self.take_answers(shell);
-        if ui.input_mut(|i| i.consume_shortcut(&SHORTCUT_OPEN)) {
-            self.import.choose_file(view, shell);
-        }
         if self.import.is_open() {
             self.import.ui(ui, view, shell, outbox);
             self.last_pass = ui.ctx().cumulative_pass_nr();

@@ -14,7 +14,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use leadline::app::LeadlineApp;
 use leadline::session::{Command, Origin};
 use leadline::store::backup;
-use leadline::ui::PickKind;
+use leadline::ui::{PickKind, Screen};
 
 type App = Harness<'static, LeadlineApp>;
 
@@ -387,13 +387,44 @@ fn ctrl_o_on_the_time_screen_opens_the_import_view_with_the_file_chosen() {
     assert_eq!(picker.shown().len(), 1);
     harness.get_by_label("Import a calendar");
     harness.get_by_label("Pipeline review with Contoso");
+}
 
-    // Elsewhere Ctrl+O does nothing: no dialog pops up over the Team screen.
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num2);
-    harness.run();
+/// Issue 18: Ctrl+O is not only the Time screen's: from This week and from Team it goes to the
+/// import view with the calendar dialog open in the folder last imported from, and the file
+/// chosen is previewed there.
+#[test]
+fn ctrl_o_on_this_week_and_on_team_opens_the_import_with_the_file_dialog() {
+    let dir = tempfile::tempdir().unwrap();
+    let exports = dir.path().join("exports");
+    let path = last_imported_from(&dir, &exports);
+    let picker = common::FakePicker::default();
+    picker.will_answer(Some(exports.join("calendar.ics")));
+    picker.will_answer(Some(exports.join("calendar.ics")));
+    let mut harness = common::harness_with_picker(&path, &picker);
+    assert_eq!(harness.state().screen(), Screen::ThisWeek);
+    assert!(harness.query_by_label("Import a calendar").is_none());
+
     harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::O);
     harness.run();
-    assert_eq!(picker.shown().len(), 1);
+
+    let shown = picker.shown();
+    assert_eq!(shown.len(), 1, "Ctrl+O on This week opens the file dialog");
+    assert!(matches!(shown[0].kind, PickKind::File { .. }));
+    assert_eq!(shown[0].start_in.as_deref(), Some(exports.as_path()));
+    assert_eq!(harness.state().screen(), Screen::Time);
+    harness.get_by_label("Import a calendar");
+    harness.get_by_label("Pipeline review with Contoso");
+
+    // From Team, the same.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::Team);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::O);
+    harness.run();
+    assert_eq!(picker.shown().len(), 2, "Ctrl+O on Team opens the file dialog");
+    assert_eq!(harness.state().screen(), Screen::Time);
+    harness.get_by_label("Import a calendar");
+    harness.get_by_label("Pipeline review with Contoso");
 }
 
 #[test]
