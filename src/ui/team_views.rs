@@ -79,7 +79,7 @@ impl TeamViews {
     fn skills_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel) -> OpenRequest {
         let dev = &view.development;
         let mut open = None;
-        egui::Panel::right("biggest_gaps").resizable(false).exact_size(300.0).show(ui, |ui| {
+        egui::Panel::right("biggest_gaps").resizable(false).exact_size(BIGGEST_GAPS_WIDTH).show(ui, |ui| {
             ui.add_space(theme::SPACE_S);
             ui.label(RichText::new("Biggest gaps").strong());
             ui.label(RichText::new("Levels from current to target, largest first").weak().small());
@@ -140,6 +140,9 @@ impl TeamViews {
     }
 }
 
+/// The panel of the biggest gaps beside the heat-map: its lines wrap.
+const BIGGEST_GAPS_WIDTH: f32 = 260.0;
+
 /// A heat-map column header: the caption size, strong.
 fn heading_text(text: &str) -> RichText {
     RichText::new(text).size(theme::TEXT_CAPTION).strong()
@@ -162,8 +165,8 @@ impl HeatmapHeaders {
     fn measure<'a>(ui: &egui::Ui, names: impl Iterator<Item = &'a str>) -> Self {
         let font = egui::FontId::proportional(theme::TEXT_CAPTION);
         let color = ui.visuals().text_color();
-        // The cell's own margin either side, so the longest word fits with room to spare.
-        let margin = 2.0 * ui.spacing().item_spacing.x + 2.0;
+        // A hair of room beside the longest word, so rounding never pushes it to a break.
+        let margin = theme::SPACE_S;
         let row_height = ui.fonts_mut(|f| f.row_height(&font));
         let mut widths = Vec::new();
         let mut lines: f32 = 1.0;
@@ -201,18 +204,40 @@ fn legend_ui(ui: &mut egui::Ui) {
 
 fn heatmap_ui(ui: &mut egui::Ui, view: &ViewModel, rows: &[&HeatmapRow]) -> OpenRequest {
     let competencies = &view.development.competencies;
-    let mut open = None;
     let headers = HeatmapHeaders::measure(ui, competencies.iter().map(|c| c.name.as_str()));
+    // The names give up room first (they elide, the full name on hover), down to their least;
+    // below that the table scrolls sideways rather than run under the biggest gaps.
+    let spacing = ui.spacing().item_spacing.x * (headers.widths.len() + 1) as f32;
+    let left = ui.available_width() - headers.widths.iter().sum::<f32>() - spacing - TO_GO_WIDTH;
+    let name_width = left.clamp(theme::NAME_COLUMN_MIN, theme::NAME_COLUMN_WIDTH);
+    egui::ScrollArea::horizontal()
+        .id_salt("skills_heatmap_sideways")
+        .show(ui, |ui| heatmap_table(ui, view, rows, &headers, name_width))
+        .inner
+}
+
+/// The "To go" column: a number up to two digits and its header.
+const TO_GO_WIDTH: f32 = 44.0;
+
+fn heatmap_table(
+    ui: &mut egui::Ui,
+    view: &ViewModel,
+    rows: &[&HeatmapRow],
+    headers: &HeatmapHeaders,
+    name_width: f32,
+) -> OpenRequest {
+    let competencies = &view.development.competencies;
+    let mut open = None;
     let mut table = TableBuilder::new(ui)
         .id_salt("skills_heatmap")
         .striped(false)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(theme::NAME_COLUMN_WIDTH).at_least(theme::NAME_COLUMN_MIN).clip(true));
+        .column(Column::exact(name_width).clip(true));
     for width in &headers.widths {
         table = table.column(Column::remainder().at_least(*width).clip(true));
     }
     table
-        .column(Column::exact(52.0))
+        .column(Column::exact(TO_GO_WIDTH))
         .header(headers.height, |mut header| {
             header.col(|ui| {
                 ui.label(RichText::new("Architect").strong());

@@ -353,10 +353,8 @@ pub const fn heat_ramp(dark_mode: bool) -> &'static [HeatStep; 4] {
 }
 
 /// A heat-map cell not rated yet: a plain grey a step off the panel, its dash in muted text.
-pub const HEAT_NOT_RATED: (HeatStep, HeatStep) = (
-    step(Color32::from_gray(40), DARK.muted),
-    step(Color32::from_gray(234), LIGHT.muted),
-);
+pub const HEAT_NOT_RATED: (HeatStep, HeatStep) =
+    (step(Color32::from_gray(40), DARK.muted), step(Color32::from_gray(234), LIGHT.muted));
 
 /// The step of a heat-map cell for a gap of `gap` levels (`None`: [`HEAT_NOT_RATED`]): the
 /// larger the gap, the further from the panel.
