@@ -53,14 +53,13 @@ fn certifications_tab_in_every_state() {
     common::check_snapshot(&mut harness, "certifications_dark");
 }
 
-#[test]
-fn long_names_and_descriptions_fit_the_page() {
+/// The demo team and one architect with a very long name, title and goal.
+fn demo_with_a_long_name(dir: &tempfile::TempDir) -> std::path::PathBuf {
     use leadline::model::goal::GoalFields;
     use leadline::session::DevCommand;
     use leadline::session::{Command, Origin};
 
-    let dir = tempfile::tempdir().unwrap();
-    let path = common::demo_db(&dir);
+    let path = common::demo_db(dir);
     {
         let mut store = common::session(&path);
         let fields = leadline::model::ArchitectFields {
@@ -83,6 +82,13 @@ fn long_names_and_descriptions_fit_the_page() {
         let add = DevCommand::AddGoal { architect: id, fields: goal };
         store.run(Origin::SCRIPT, Command::Development(add)).unwrap();
     }
+    path
+}
+
+#[test]
+fn long_names_and_descriptions_fit_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_with_a_long_name(&dir);
     let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Dark);
     common::go_to_team(&mut harness);
     harness.get_all_by_label_contains("Maximiliana").next().unwrap().click();
@@ -90,4 +96,21 @@ fn long_names_and_descriptions_fit_the_page() {
     harness.get_by_role_and_label(Role::Button, "Development plan").click();
     harness.run();
     common::check_snapshot(&mut harness, "long_names_dark");
+}
+
+/// Issue 18: a long name in the roster, the goals table and the heat-map is cut with an
+/// ellipsis on one line, never wrapped over the next row or run into the next column.
+#[test]
+fn long_names_are_elided_in_the_roster_goals_and_heat_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_with_a_long_name(&dir);
+    let mut harness = common::snapshot_harness(&path, SIZE, egui::Theme::Light);
+    common::go_to_team(&mut harness);
+    common::check_snapshot(&mut harness, "roster_long_names_light");
+    harness.get_by_role_and_label(Role::Button, "Goals").click();
+    harness.run();
+    common::check_snapshot(&mut harness, "goals_long_names_light");
+    harness.get_by_role_and_label(Role::Button, "Skill gaps").click();
+    harness.run();
+    common::check_snapshot(&mut harness, "skills_heatmap_long_names_light");
 }
