@@ -356,7 +356,8 @@ impl TeamState {
                 }
                 SortColumn::Cadence => Column::exact(115.0),
                 SortColumn::Started => Column::exact(90.0),
-                SortColumn::Status => Column::exact(75.0),
+                // Room for the widest badge, "On leave", with its pill.
+                SortColumn::Status => Column::exact(84.0),
             });
         }
         if let Some(index) = selected_index {
