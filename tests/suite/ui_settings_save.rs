@@ -1,0 +1,300 @@
+//! Settings save one way everywhere: a field applies when it is left (Tab) or on Enter, a
+//! refusal shows beside the field and nothing is saved, Escape puts back the saved value, and
+//! Ctrl+Z undoes a save. One representative field per section, driven through the real app and
+//! checked in the database.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use leadline::app::LeadlineApp;
+use leadline::store::{calendar, candidates, goals, time};
+
+use crate::common;
+
+type App = Harness<'static, LeadlineApp>;
+
+/// The real app on Settings, in a window tall enough for the whole screen.
+fn open_settings(path: &std::path::Path) -> App {
+    let startup = common::startup(path);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 7000.0))
+        .build_eframe(move |cc| LeadlineApp::new(cc, startup));
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num7);
+    harness.run();
+    harness
+}
+
+/// Replaces what the field named `label` holds (it keeps the focus).
+fn retype(harness: &mut App, label: &str, text: &str) {
+    harness.get_by_role_and_label(Role::TextInput, label).click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    if !text.is_empty() {
+        harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
+    }
+    harness.run();
+}
+
+/// Presses a key and lets the answer come back.
+fn press(harness: &mut App, key: egui::Key) {
+    harness.key_press(key);
+    harness.run();
+    harness.run();
+}
+
+fn undo(harness: &mut App) {
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    harness.run();
+}
+
+fn shown(harness: &App, label: &str) -> String {
+    harness.get_by_role_and_label(Role::TextInput, label).value().unwrap_or_default()
+}
+
+fn first_level(harness: &App) -> String {
+    let conn = common::app_db(harness);
+    conn.query_row("SELECT name FROM career_levels ORDER BY position LIMIT 1", [], |r| r.get(0)).unwrap()
+}
+
+fn levels(harness: &App) -> Vec<String> {
+    let conn = common::app_db(harness);
+    let mut stmt = conn.prepare("SELECT name FROM career_levels ORDER BY position").unwrap();
+    stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn a_career_level_is_renamed_in_its_own_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = open_settings(&path);
+    let before = levels(&harness);
+    let (first, second) = (before[0].clone(), before[1].clone());
+
+    // Tab saves.
+    retype(&mut harness, &format!("Name of {first}"), "Graduate architect");
+    press(&mut harness, egui::Key::Tab);
+    assert_eq!(first_level(&harness), "Graduate architect");
+
+    // A duplicate name is refused beside the field, which keeps it; nothing is saved.
+    retype(&mut harness, "Name of Graduate architect", &second);
+    press(&mut harness, egui::Key::Enter);
+    harness.get_by_label(&format!("⚠ name: there is already a career level called “{second}”"));
+    assert_eq!(shown(&harness, "Name of Graduate architect"), second);
+    assert_eq!(first_level(&harness), "Graduate architect");
+
+    // Escape puts back the saved name.
+    harness.get_by_role_and_label(Role::TextInput, "Name of Graduate architect").click();
+    harness.run();
+    press(&mut harness, egui::Key::Escape);
+    assert_eq!(shown(&harness, "Name of Graduate architect"), "Graduate architect");
+    assert!(harness.query_by_label_contains("there is already a career level").is_none());
+
+    // Enter saves, Ctrl+Z undoes it.
+    retype(&mut harness, "Name of Graduate architect", "Junior architect");
+    press(&mut harness, egui::Key::Enter);
+    assert_eq!(first_level(&harness), "Junior architect");
+    undo(&mut harness);
+    assert_eq!(first_level(&harness), "Graduate architect");
+    assert_eq!(levels(&harness)[1..], before[1..], "the other levels are untouched");
+}
+
+#[test]
+fn default_targets_save_when_they_add_up_and_are_refused_beside_the_field_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    let mut harness = open_settings(&path);
+    let saved = || time::time_settings(common::read_db(&path).conn()).unwrap().default_targets;
+    let before = saved();
+    assert_eq!((before.coaching_pct, before.market_pct, before.business_pct), (50, 30, 20));
+
+    // 60 + 30 + 20 does not add up: refused beside Coaching, the 60 stays, nothing saved.
+    retype(&mut harness, "Coaching (default targets)", "60");
+    press(&mut harness, egui::Key::Tab);
+    harness.get_by_label("⚠ The targets add up to 110 % (60 + 30 + 20); they must add up to 100 %");
+    assert_eq!(shown(&harness, "Coaching (default targets)"), "60");
+    assert_eq!(saved(), before);
+
+    // Market 20 makes it add up: Enter saves the whole set, the message goes.
+    retype(&mut harness, "Market building (default targets)", "20");
+    press(&mut harness, egui::Key::Enter);
+    let after = saved();
+    assert_eq!((after.coaching_pct, after.market_pct, after.business_pct), (60, 20, 20));
+    assert!(harness.query_by_label_contains("they must add up to 100 %").is_none());
+
+    // Escape while typing puts back the saved value.
+    retype(&mut harness, "Coaching (default targets)", "70");
+    press(&mut harness, egui::Key::Escape);
+    assert_eq!(shown(&harness, "Coaching (default targets)"), "60");
+    assert_eq!(saved(), after);
+
+    // Ctrl+Z puts back the targets as they were before the save.
+    undo(&mut harness);
+    assert_eq!(saved(), before);
+    assert_eq!(shown(&harness, "Coaching (default targets)"), "50");
+}
+
+#[test]
+fn candidates_purge_months_save_on_tab_and_refuse_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = open_settings(&path);
+    let saved = || candidates::purge_months(common::read_db(&path).conn()).unwrap();
+    let before = saved();
+    assert_ne!(before, 24);
+
+    retype(&mut harness, "Delete candidates", "0");
+    press(&mut harness, egui::Key::Tab);
+    harness.get_by_label("⚠ months: must be at least 1");
+    assert_eq!(saved(), before);
+
+    retype(&mut harness, "Delete candidates", "24");
+    press(&mut harness, egui::Key::Tab);
+    assert_eq!(saved(), 24);
+    assert!(harness.query_by_label("⚠ months: must be at least 1").is_none());
+
+    retype(&mut harness, "Delete candidates", "36");
+    press(&mut harness, egui::Key::Escape);
+    assert_eq!(shown(&harness, "Delete candidates"), "24");
+
+    retype(&mut harness, "Delete candidates", "18");
+    press(&mut harness, egui::Key::Enter);
+    assert_eq!(saved(), 18);
+    undo(&mut harness);
+    assert_eq!(saved(), 24);
+}
+
+#[test]
+fn the_stalled_threshold_saves_on_enter_and_refuses_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = open_settings(&path);
+    let saved = || goals::stalled_days(common::read_db(&path).conn()).unwrap();
+    assert_eq!(shown(&harness, "Stalled after"), "30");
+
+    retype(&mut harness, "Stalled after", "six");
+    press(&mut harness, egui::Key::Enter);
+    harness.get_by_label("⚠ days: must be a whole number");
+    assert_eq!(saved(), 30);
+    assert_eq!(shown(&harness, "Stalled after"), "six");
+
+    retype(&mut harness, "Stalled after", "45");
+    press(&mut harness, egui::Key::Tab);
+    assert_eq!(saved(), 45);
+
+    retype(&mut harness, "Stalled after", "60");
+    press(&mut harness, egui::Key::Escape);
+    assert_eq!(shown(&harness, "Stalled after"), "45");
+
+    retype(&mut harness, "Stalled after", "21");
+    press(&mut harness, egui::Key::Enter);
+    assert_eq!(saved(), 21);
+    undo(&mut harness);
+    assert_eq!(saved(), 45);
+}
+
+fn review_names(harness: &App) -> Vec<String> {
+    let conn = common::app_db(harness);
+    let mut stmt = conn.prepare("SELECT name FROM review_competencies ORDER BY position").unwrap();
+    stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+}
+
+#[test]
+fn a_review_competency_is_renamed_in_place_and_an_empty_name_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = open_settings(&path);
+    let before = review_names(&harness);
+    let first = before[0].clone();
+    let field = format!("Name of {first}");
+
+    retype(&mut harness, &field, "");
+    press(&mut harness, egui::Key::Enter);
+    harness.get_by_label("⚠ competency: must not be empty");
+    assert_eq!(review_names(&harness), before);
+
+    retype(&mut harness, &field, "Trusted advisor");
+    press(&mut harness, egui::Key::Tab);
+    assert_eq!(review_names(&harness)[0], "Trusted advisor");
+
+    retype(&mut harness, "Name of Trusted advisor", "Something else");
+    press(&mut harness, egui::Key::Escape);
+    assert_eq!(shown(&harness, "Name of Trusted advisor"), "Trusted advisor");
+
+    retype(&mut harness, "Name of Trusted advisor", "Customer first");
+    press(&mut harness, egui::Key::Enter);
+    assert_eq!(review_names(&harness)[0], "Customer first");
+    undo(&mut harness);
+    assert_eq!(review_names(&harness)[0], "Trusted advisor");
+}
+
+#[test]
+fn company_domains_and_a_rule_name_save_when_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    let mut harness = open_settings(&path);
+    let domains =
+        || calendar::list_setting(common::read_db(&path).conn(), calendar::COMPANY_DOMAINS).unwrap();
+
+    retype(&mut harness, "Company domains", "contoso");
+    press(&mut harness, egui::Key::Tab);
+    harness.get_by_label("⚠ company domains: \"contoso\" is not a domain (e.g. contoso.com)");
+    assert!(domains().is_empty());
+    assert_eq!(shown(&harness, "Company domains"), "contoso");
+
+    retype(&mut harness, "Company domains", "contoso.com");
+    press(&mut harness, egui::Key::Enter);
+    assert_eq!(domains(), ["contoso.com"]);
+
+    retype(&mut harness, "Company domains", "fabrikam.com");
+    press(&mut harness, egui::Key::Escape);
+    assert_eq!(shown(&harness, "Company domains"), "contoso.com");
+
+    undo(&mut harness);
+    assert!(domains().is_empty());
+
+    // A rule's name: open the rule, rename it; an empty name is refused.
+    let rules = || calendar::rules(common::read_db(&path).conn()).unwrap();
+    let first = harness.state().view().calendar_rules[0].name.clone();
+    harness.get_by_label(&format!("1. {first}")).click();
+    harness.run();
+    retype(&mut harness, "Rule name", "");
+    press(&mut harness, egui::Key::Tab);
+    harness.get_by_label("⚠ rule name: must not be empty");
+    retype(&mut harness, "Rule name", "Team meetings");
+    press(&mut harness, egui::Key::Enter);
+    assert_eq!(rules()[0].name, "Team meetings");
+    undo(&mut harness);
+    assert_eq!(rules()[0].name, first);
+}
+
+#[test]
+fn no_button_saves_reverts_or_confirms_an_edit_on_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = open_settings(&path);
+    // Open a rule and a hiring profile too, where edit rows used to have their buttons.
+    let first = harness.state().view().calendar_rules[0].name.clone();
+    harness.get_by_label(&format!("1. {first}")).click();
+    harness.run();
+    harness.get_by_label("Time split");
+    for label in
+        ["Save", "Save targets", "Save quarter targets", "Revert", "OK", "Apply", "Save name", "Save item"]
+    {
+        assert!(
+            harness.query_all_by_role_and_label(Role::Button, label).next().is_none(),
+            "a button labelled {label} is on Settings"
+        );
+    }
+    for part in ["Save", "Revert", "Discard"] {
+        let found: Vec<String> = harness
+            .query_all_by_role(Role::Button)
+            .filter_map(|node| node.accesskit_node().label())
+            .filter(|name| name.contains(part))
+            .collect();
+        assert!(found.is_empty(), "buttons naming {part}: {found:?}");
+    }
+}
