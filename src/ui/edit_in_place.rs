@@ -129,7 +129,14 @@ impl<'a> CommitField<'a> {
             None => egui::TextEdit::singleline(&mut text),
         };
         let response = ui
-            .add(edit.id(id).char_limit(self.max_chars).hint_text(self.hint).desired_width(self.width))
+            .add(
+                edit.id(id)
+                    .char_limit(self.max_chars)
+                    .hint_text(self.hint)
+                    .desired_width(self.width)
+                    // In a grid's cell too (a cell offers only what its column had last frame).
+                    .min_size(egui::vec2(if self.width.is_finite() { self.width } else { 0.0 }, 0.0)),
+            )
             .accessible_name(self.name);
         if response.changed() {
             typed.text = Some(text.clone());
