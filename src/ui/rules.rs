@@ -205,15 +205,19 @@ fn rule_editor_ui(ui: &mut egui::Ui, index: usize, rules: &[Rule], inbox: &mut I
     };
     egui::Frame::group(ui.style()).show(ui, |ui| {
         widgets::form_row(ui, "Rule name", |ui| {
-            CommitField::new(RULE_NAME.with_key(index as i64), &rule.name, "Rule name")
-                .width(320.0)
-                .max_chars(120)
-                .show_and_send(ui, inbox, outbox, |typed| {
-                    if typed.trim().is_empty() {
-                        return Err("rule name: must not be empty".to_owned());
-                    }
-                    Ok(with(Rule { name: typed.to_owned(), ..rule.clone() }))
-                });
+            CommitField::new(
+                RULE_NAME.with_key(i64::try_from(index).unwrap_or(i64::MAX)),
+                &rule.name,
+                "Rule name",
+            )
+            .width(320.0)
+            .max_chars(120)
+            .show_and_send(ui, inbox, outbox, |typed| {
+                if typed.trim().is_empty() {
+                    return Err("rule name: must not be empty".to_owned());
+                }
+                Ok(with(Rule { name: typed.to_owned(), ..rule.clone() }))
+            });
         });
         let mut changed = rule.clone();
         let mut removed = None;

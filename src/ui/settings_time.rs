@@ -103,7 +103,7 @@ fn time_settings_ui(
             DEFAULT_TARGETS,
             "default",
             settings.default_targets,
-            |targets| Command::SetDefaultTargets(targets),
+            Command::SetDefaultTargets,
         );
     });
     if let Some(error) = &form.defaults_error {
@@ -197,7 +197,7 @@ fn targets_fields_ui(
         ("Business management", saved.business_pct, 100, "%"),
         ("Tolerance ±", saved.tolerance_pct, 50, "points"),
     ];
-    let origins: [Origin; 4] = std::array::from_fn(|i| origin.with_key(origin.key * 4 + i as i64));
+    let origins: [Origin; 4] = [0, 1, 2, 3].map(|i| origin.with_key(origin.key * 4 + i));
     let mut committed = None;
     let mut saved_now = false;
     for (index, (label, value, _, suffix)) in fields.iter().enumerate() {
