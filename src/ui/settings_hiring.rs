@@ -195,42 +195,55 @@ impl HiringSettings {
                 let update = |fields: ItemFields| {
                     Command::Hiring(HiringCommand::UpdateTemplateItem { id: item.id, fields })
                 };
-                match item.fields.kind {
-                    ItemKind::Goal => {
-                        ui.label("Day");
-                        let day = item.fields.day.to_string();
-                        let name = format!("Day of template item {}", index + 1);
-                        CommitField::new(ITEM_DAY.with_key(item.id.0), &day, &name)
-                            .width(36.0)
-                            .max_chars(4)
-                            .show_and_send(ui, inbox, outbox, |typed| {
-                                let day =
-                                    edit_in_place::parse_number("day", typed, 0, u32::from(ITEM_DAY_MAX))?;
-                                let day = u16::try_from(day).unwrap_or(ITEM_DAY_MAX);
-                                Ok(update(ItemFields { day, ..item.fields.clone() }))
-                            });
-                        let mut goal_kind = item.fields.goal_kind;
-                        egui::ComboBox::from_id_salt(("template_item_kind", item.id.0))
-                            .width(110.0)
-                            .selected_text(goal_kind.label())
-                            .show_ui(ui, |ui| {
-                                for kind in GoalKind::ALL {
-                                    ui.selectable_value(&mut goal_kind, *kind, kind.label());
-                                }
-                            })
-                            .response
-                            .accessible_name(format!("Kind of template item {}", index + 1));
-                        if goal_kind != item.fields.goal_kind {
-                            outbox.send(TEMPLATE, update(ItemFields { goal_kind, ..item.fields.clone() }));
+                // The day and kind in a column of one width, so the texts line up.
+                let size = egui::vec2(260.0, ui.spacing().interact_size.y);
+                let layout = egui::Layout::left_to_right(egui::Align::Center);
+                ui.allocate_ui_with_layout(size, layout, |ui| {
+                    ui.set_min_size(size);
+                    match item.fields.kind {
+                        ItemKind::Goal => {
+                            ui.label("Day");
+                            let day = item.fields.day.to_string();
+                            let name = format!("Day of template item {}", index + 1);
+                            CommitField::new(ITEM_DAY.with_key(item.id.0), &day, &name)
+                                .width(36.0)
+                                .max_chars(4)
+                                .show_and_send(ui, inbox, outbox, |typed| {
+                                    let day = edit_in_place::parse_number(
+                                        "day",
+                                        typed,
+                                        0,
+                                        u32::from(ITEM_DAY_MAX),
+                                    )?;
+                                    let day = u16::try_from(day).unwrap_or(ITEM_DAY_MAX);
+                                    Ok(update(ItemFields { day, ..item.fields.clone() }))
+                                });
+                            let mut goal_kind = item.fields.goal_kind;
+                            egui::ComboBox::from_id_salt(("template_item_kind", item.id.0))
+                                .width(160.0)
+                                .truncate()
+                                .selected_text(goal_kind.label())
+                                .show_ui(ui, |ui| {
+                                    for kind in GoalKind::ALL {
+                                        ui.selectable_value(&mut goal_kind, *kind, kind.label());
+                                    }
+                                })
+                                .response
+                                .accessible_name(format!("Kind of template item {}", index + 1));
+                            if goal_kind != item.fields.goal_kind {
+                                outbox
+                                    .send(TEMPLATE, update(ItemFields { goal_kind, ..item.fields.clone() }));
+                            }
+                        }
+                        ItemKind::TalkingPoint => {
+                            ui.label(RichText::new("Talking point, first 1:1").weak());
                         }
                     }
-                    ItemKind::TalkingPoint => {
-                        ui.add_sized([170.0, 18.0], egui::Label::new(RichText::new("First 1:1").weak()));
-                    }
-                }
+                });
                 let name = format!("Text of template item {}", index + 1);
                 CommitField::new(ITEM_TEXT.with_key(item.id.0), &item.fields.text, &name)
-                    .width(theme::NAME_FIELD_WIDTH)
+                    // Room left for the buttons on the right.
+                    .width((ui.available_width() - 110.0).max(theme::NAME_FIELD_WIDTH))
                     .max_chars(TEXT_MAX_CHARS)
                     .show_and_send(ui, inbox, outbox, |typed| {
                         Ok(update(ItemFields { text: typed.to_owned(), ..item.fields.clone() }))
