@@ -298,3 +298,60 @@ fn no_button_saves_reverts_or_confirms_an_edit_on_settings() {
         assert!(found.is_empty(), "buttons naming {part}: {found:?}");
     }
 }
+
+/// The settings commands without a field of their own (moves, a quarter's targets, the fiscal
+/// start, the calendar rules) are undone too, each back to what the database held before.
+#[test]
+fn every_settings_write_is_undone_to_what_it_was() {
+    use leadline::import::rules::default_rules;
+    use leadline::model::ListKind;
+    use leadline::model::fiscal::FiscalQuarter;
+    use leadline::model::split::Targets;
+    use leadline::session::{Command, DevCommand};
+    use leadline::store::{lists, skills};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut session = common::live_session(&path);
+    let undone = |session: &mut leadline::session::Session, label: &str| {
+        assert_eq!(session.undo_step().map(|u| u.label.as_str()), Some(label));
+        session.undo().expect("an undo").1.result.expect("applied");
+    };
+
+    let areas = lists::list(session.conn(), ListKind::SolutionArea).unwrap();
+    common::apply(
+        &mut session,
+        Command::MoveListItem { kind: ListKind::SolutionArea, id: areas[0].id, up: false },
+    );
+    assert_ne!(lists::list(session.conn(), ListKind::SolutionArea).unwrap(), areas);
+    undone(&mut session, &format!("move of {}", areas[0].name));
+    assert_eq!(lists::list(session.conn(), ListKind::SolutionArea).unwrap(), areas);
+
+    let quarter = FiscalQuarter::new(2027, 3).unwrap();
+    let before = time::time_settings(session.conn()).unwrap();
+    assert!(!before.overrides.contains_key(&quarter));
+    let own = Targets { coaching_pct: 40, market_pct: 40, business_pct: 20, tolerance_pct: 5 };
+    common::apply(&mut session, Command::SetQuarterTargets { quarter, targets: Some(own) });
+    undone(&mut session, "change of the FY27 Q3 targets");
+    assert_eq!(time::time_settings(session.conn()).unwrap(), before);
+
+    common::apply(&mut session, Command::SetFiscalStartMonth(chrono::Month::January));
+    undone(&mut session, "change of the fiscal year start");
+    assert_eq!(time::time_settings(session.conn()).unwrap().start_month, before.start_month);
+
+    let rules = calendar::rules(session.conn()).unwrap();
+    assert_eq!(rules, default_rules(), "the demo keeps the shipped rules");
+    common::apply(&mut session, Command::SaveCalendarRules(rules[1..].to_vec()));
+    undone(&mut session, "change of the calendar rules");
+    assert_eq!(calendar::rules(session.conn()).unwrap(), rules);
+
+    let competencies = skills::competencies(session.conn()).unwrap();
+    let last = competencies.last().unwrap();
+    common::apply(&mut session, Command::Development(DevCommand::MoveCompetency { id: last.id, up: true }));
+    undone(&mut session, &format!("move of {}", last.name));
+    assert_eq!(skills::competencies(session.conn()).unwrap(), competencies);
+
+    // A change that changes nothing offers no undo of its own.
+    common::apply(&mut session, Command::SetDefaultTargets(before.default_targets));
+    assert!(session.undo_step().is_none());
+}
