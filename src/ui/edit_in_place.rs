@@ -1,6 +1,8 @@
-//! A record edited in place, where it is listed (a review bullet, a priority's goal or
-//! reminder, the file to save to): its one-line text, where Enter saves and Escape cancels,
-//! and the row of buttons that closes it (the primary one saves, Cancel leaves it as it was).
+//! Editing in place. A record edited where it is listed (a review bullet, a priority's goal or
+//! reminder, the file to save to): its one-line text, where Enter saves and Escape cancels, and
+//! the row of buttons that closes it (the primary one saves, Cancel leaves it as it was).
+//! And [`CommitField`], the one way Settings saves: a field that applies when it is left or on
+//! Enter, shows its refusal beside itself and puts back the saved value on Escape.
 
 use super::{theme, widgets};
 use crate::session::{Command, Inbox, Origin, Outbox};
