@@ -233,3 +233,18 @@ pub fn parse_number(field: &str, text: &str, min: u32, max: u32) -> Result<u32, 
         Err(_) => Err(format!("{field}: must be a whole number")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse_number;
+
+    #[test]
+    fn a_number_field_names_what_is_wrong() {
+        assert_eq!(parse_number("days", " 45 ", 1, 365), Ok(45));
+        assert_eq!(parse_number("days", "0", 1, 365), Err("days: must be at least 1".to_owned()));
+        assert_eq!(parse_number("days", "-3", 1, 365), Err("days: must be at least 1".to_owned()));
+        assert_eq!(parse_number("days", "400", 1, 365), Err("days: must be at most 365".to_owned()));
+        assert_eq!(parse_number("days", "six", 1, 365), Err("days: must be a whole number".to_owned()));
+        assert_eq!(parse_number("days", "", 1, 365), Err("days: must be a whole number".to_owned()));
+    }
+}
