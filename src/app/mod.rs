@@ -227,6 +227,8 @@ impl LeadlineApp {
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        // Ctrl+Z undoes the typing of the focused field when it has some, else the app's last write.
+        let field_undoes = ui::edit_in_place::focused_field_has_undo(ctx);
         let (palette, new, quit, undo, find, screen) = ctx.input_mut(|input| {
             // The longer shortcut first: Ctrl+Shift+P is not Ctrl+P.
             let palette = input.consume_shortcut(&palette::SHORTCUT_PALETTE_ALT)
@@ -237,7 +239,7 @@ impl LeadlineApp {
                 palette,
                 input.consume_shortcut(&SHORTCUT_NEW_ARCHITECT),
                 input.consume_shortcut(&SHORTCUT_QUIT),
-                input.consume_shortcut(&SHORTCUT_UNDO),
+                !field_undoes && input.consume_shortcut(&SHORTCUT_UNDO),
                 input.consume_shortcut(&SHORTCUT_FIND),
                 screen,
             )
@@ -245,7 +247,6 @@ impl LeadlineApp {
         if palette {
             self.screens.palette.open(ctx);
         }
-        let undo = undo && !ctx.egui_wants_keyboard_input();
         let actions = [
             screen.map(Action::Show),
             new.then_some(Action::NewArchitect),

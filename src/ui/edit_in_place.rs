@@ -143,6 +143,14 @@ impl<'a> CommitField<'a> {
         if response.changed() {
             typed.text = Some(text.clone());
         }
+        if response.lost_focus()
+            && let Some(mut state) = egui::text_edit::TextEditState::load(ui.ctx(), id)
+        {
+            // What was typed is saved or put back: the field comes back with no typing of its own
+            // to undo, so Ctrl+Z in it reaches the app's undo.
+            state.clear_undoer();
+            state.store(ui.ctx(), id);
+        }
         let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
         let mut commit = None;
         if escape && (response.has_focus() || response.lost_focus()) {
@@ -212,6 +220,27 @@ pub fn refuse(ctx: &egui::Context, origin: Origin, message: impl Into<String>) {
     let mut typed = load(ctx, id);
     typed.error = Some(message.into());
     store(ctx, id, typed);
+}
+
+/// Whether the text field holding the keyboard has an undo of its own (something typed since
+/// it took the focus): Ctrl+Z then belongs to it. A field with nothing to undo, or no text
+/// field focused, leaves Ctrl+Z to the app's undo (Tab from a saved field, then Ctrl+Z).
+pub fn focused_field_has_undo(ctx: &egui::Context) -> bool {
+    let Some(id) = ctx.memory(egui::Memory::focused) else { return false };
+    let Some(state) = egui::text_edit::TextEditState::load(ctx, id) else { return false };
+    let undoer = state.undoer();
+    // Typed, and not yet still long enough to be an undo point: the field differs from its
+    // last undo point (the field feeds the undoer what it shows after every frame).
+    if undoer.is_in_flux() {
+        return true;
+    }
+    // Otherwise the field shows its last undo point; it has its own undo when there is an
+    // earlier one. A copy of the undoer is walked back: from a state it never held to its last
+    // point, then from that point to the one before, if any.
+    let mut copy = undoer;
+    let never = (egui::text::CCursorRange::default(), "\u{0}not a field's text".to_owned());
+    let Some(last) = copy.undo(&never).cloned() else { return false };
+    copy.undo(&last).is_some()
 }
 
 /// What is typed in the field of `origin` and not saved yet.

@@ -355,3 +355,37 @@ fn every_settings_write_is_undone_to_what_it_was() {
     common::apply(&mut session, Command::SetDefaultTargets(before.default_targets));
     assert!(session.undo_step().is_none());
 }
+
+/// Ctrl+Z in a field with typing of its own undoes that typing (nothing saved is undone); in a
+/// field with nothing typed (the one Tab moved to after a save) it undoes the saved setting.
+#[test]
+fn ctrl_z_undoes_the_typing_in_a_field_and_else_the_last_saved_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = open_settings(&path);
+    let before = levels(&harness);
+    let (first, second) = (before[0].clone(), before[1].clone());
+
+    retype(&mut harness, &format!("Name of {first}"), "Graduate architect");
+    press(&mut harness, egui::Key::Tab);
+    assert_eq!(first_level(&harness), "Graduate architect");
+
+    // Typed in another field, not left: Ctrl+Z takes back the typing, the save stays.
+    let field = format!("Name of {second}");
+    harness.get_by_role_and_label(Role::TextInput, &field).click();
+    harness.run();
+    harness.key_press(egui::Key::End);
+    harness.get_by_role_and_label(Role::TextInput, &field).type_text(" II");
+    harness.run();
+    assert_eq!(shown(&harness, &field), format!("{second} II"));
+    undo(&mut harness);
+    assert_eq!(shown(&harness, &format!("Name of {second}")), second);
+    assert_eq!(levels(&harness)[..2], ["Graduate architect".to_owned(), second.clone()]);
+
+    // Tab on (nothing to save), then Ctrl+Z in the next field undoes the saved rename.
+    press(&mut harness, egui::Key::Tab);
+    assert!(harness.ctx.memory(|m| m.focused().is_some()), "a field after it has the keyboard");
+    undo(&mut harness);
+    assert_eq!(levels(&harness), before);
+    assert_eq!(shown(&harness, &format!("Name of {first}")), first);
+}
