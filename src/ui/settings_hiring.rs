@@ -195,14 +195,34 @@ impl HiringSettings {
                 let update = |fields: ItemFields| {
                     Command::Hiring(HiringCommand::UpdateTemplateItem { id: item.id, fields })
                 };
-                // The day and kind in a column of one width, so the texts line up.
-                let size = egui::vec2(260.0, ui.spacing().interact_size.y);
+                // The type, day and kind in a column of one width, so the texts line up.
+                let size = egui::vec2(380.0, ui.spacing().interact_size.y);
                 let layout = egui::Layout::left_to_right(egui::Align::Center);
                 ui.allocate_ui_with_layout(size, layout, |ui| {
                     ui.set_min_size(size);
+                    // Goal or talking point, applied when chosen (a goal made of a talking
+                    // point is due on day 30; a talking point has no day).
+                    let mut kind = item.fields.kind;
+                    egui::ComboBox::from_id_salt(("template_item_type", item.id.0))
+                        .width(110.0)
+                        .selected_text(kind.label())
+                        .show_ui(ui, |ui| {
+                            for choice in ItemKind::ALL {
+                                ui.selectable_value(&mut kind, *choice, choice.label());
+                            }
+                        })
+                        .response
+                        .accessible_name(format!("Type of template item {}", index + 1));
+                    if kind != item.fields.kind {
+                        let day = match kind {
+                            ItemKind::Goal if item.fields.day == 0 => 30,
+                            _ => item.fields.day,
+                        };
+                        outbox.send(TEMPLATE, update(ItemFields { kind, day, ..item.fields.clone() }));
+                    }
                     match item.fields.kind {
                         ItemKind::Goal => {
-                            ui.label("Day");
+                            ui.label("day");
                             let day = item.fields.day.to_string();
                             let name = format!("Day of template item {}", index + 1);
                             CommitField::new(ITEM_DAY.with_key(item.id.0), &day, &name)
@@ -220,7 +240,7 @@ impl HiringSettings {
                                 });
                             let mut goal_kind = item.fields.goal_kind;
                             egui::ComboBox::from_id_salt(("template_item_kind", item.id.0))
-                                .width(160.0)
+                                .width(150.0)
                                 .truncate()
                                 .selected_text(goal_kind.label())
                                 .show_ui(ui, |ui| {
@@ -236,7 +256,7 @@ impl HiringSettings {
                             }
                         }
                         ItemKind::TalkingPoint => {
-                            ui.label(RichText::new("Talking point, first 1:1").weak());
+                            ui.label(RichText::new("on the first 1:1").weak());
                         }
                     }
                 });

@@ -389,3 +389,51 @@ fn ctrl_z_undoes_the_typing_in_a_field_and_else_the_last_saved_setting() {
     assert_eq!(levels(&harness), before);
     assert_eq!(shown(&harness, &format!("Name of {first}")), first);
 }
+
+/// Opens the choice named `combo` and picks `entry` in the list hanging under it.
+fn choose(harness: &mut App, combo: &str, entry: &str) {
+    let rect = harness.get_by_role_and_label(Role::ComboBox, combo).rect();
+    harness.get_by_role_and_label(Role::ComboBox, combo).click();
+    harness.run();
+    harness
+        .get_all_by_label(entry)
+        .filter(|node| (node.rect().min.x - rect.min.x).abs() < 16.0 && node.rect().min.y > rect.max.y - 1.0)
+        .min_by(|a, b| a.rect().min.y.total_cmp(&b.rect().min.y))
+        .expect("an entry of the open list")
+        .click();
+    harness.run();
+    harness.run();
+}
+
+/// An onboarding template item changes between goal and talking point in its row, saved when
+/// chosen, and Ctrl+Z puts it back.
+#[test]
+fn a_template_item_becomes_a_talking_point_or_a_goal_in_its_row() {
+    use leadline::model::goal::GoalKind;
+    use leadline::model::onboarding::ItemKind;
+    use leadline::store::onboarding;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    let mut harness = open_settings(&path);
+    let template = || onboarding::template(common::read_db(&path).conn()).unwrap();
+    let before = template();
+    assert_eq!((before[0].fields.kind, before[0].fields.day), (ItemKind::Goal, 30));
+    assert_eq!(before[5].fields.kind, ItemKind::TalkingPoint);
+
+    choose(&mut harness, "Type of template item 1", "Talking point");
+    let first = &template()[0];
+    assert_eq!((first.fields.kind, first.fields.day), (ItemKind::TalkingPoint, 0));
+    assert_eq!(first.fields.text, before[0].fields.text);
+    assert!(harness.query_by_label("Day of template item 1").is_none(), "a talking point has no day");
+
+    undo(&mut harness);
+    assert_eq!(template(), before);
+
+    // A talking point made a goal is due on day 30.
+    choose(&mut harness, "Type of template item 6", "Goal");
+    let sixth = &template()[5];
+    assert_eq!((sixth.fields.kind, sixth.fields.day), (ItemKind::Goal, 30));
+    assert_eq!(sixth.fields.goal_kind, GoalKind::Other);
+    assert_eq!(shown(&harness, "Day of template item 6"), "30");
+}
