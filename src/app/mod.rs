@@ -389,6 +389,10 @@ impl LeadlineApp {
             .resizable(false)
             .exact_size(theme::NAV_WIDTH)
             .show(ui, |ui| self.navigation(ui));
+        if self.shell.quit || ctx.input(|i| i.viewport().close_requested()) {
+            // The window closes after this frame: a Settings field typed in and not left saves now.
+            ui::edit_in_place::leave_focused_field(&ctx);
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             let Self { session, empty_view, shell, screens, outbox, .. } = self;
             let view = session.as_ref().map_or(&*empty_view, Session::view);

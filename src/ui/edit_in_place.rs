@@ -243,6 +243,15 @@ pub fn focused_field_has_undo(ctx: &egui::Context) -> bool {
     copy.undo(&last).is_some()
 }
 
+/// Leaves the field holding the keyboard, as a click elsewhere would. Called in the frame that
+/// closes the window, before the screens draw, so a field that saves when left (Settings)
+/// saves what was typed in that frame.
+pub fn leave_focused_field(ctx: &egui::Context) {
+    if let Some(id) = ctx.memory(egui::Memory::focused) {
+        ctx.memory_mut(|memory| memory.surrender_focus(id));
+    }
+}
+
 /// What is typed in the field of `origin` and not saved yet.
 pub fn typed_text(ctx: &egui::Context, origin: Origin) -> Option<String> {
     load(ctx, field_id(origin)).text

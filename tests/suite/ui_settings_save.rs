@@ -437,3 +437,51 @@ fn a_template_item_becomes_a_talking_point_or_a_goal_in_its_row() {
     assert_eq!(sixth.fields.goal_kind, GoalKind::Other);
     assert_eq!(shown(&harness, "Day of template item 6"), "30");
 }
+
+/// Presses Ctrl+Q and steps to the frame that reads it; whether that frame asked the window
+/// to close.
+fn quit_with_ctrl_q(harness: &mut App) -> bool {
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::COMMAND));
+    harness.event(egui::Event::Key {
+        key: egui::Key::Q,
+        pressed: true,
+        modifiers: egui::Modifiers::COMMAND,
+        repeat: false,
+        physical_key: None,
+    });
+    harness.step();
+    let commands = &harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
+    commands.iter().any(|command| matches!(command, egui::ViewportCommand::Close))
+}
+
+/// A value typed in a Settings field and not left is saved when the app quits (Ctrl+Q or the
+/// window's close button), in the frame that closes the window; a refused one is not.
+#[test]
+fn quitting_saves_a_settings_field_typed_in_and_not_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = open_settings(&path);
+    let first = first_level(&harness);
+    retype(&mut harness, &format!("Name of {first}"), "Graduate architect");
+    assert_eq!(first_level(&harness), first, "not saved yet: the test would prove nothing");
+    assert!(quit_with_ctrl_q(&mut harness), "Ctrl+Q asks the window to close");
+    assert_eq!(first_level(&harness), "Graduate architect");
+
+    // The window's close button: eframe gives the app one frame with the close requested.
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = open_settings(&path);
+    let stalled = || goals::stalled_days(common::read_db(&path).conn()).unwrap();
+    let before = stalled();
+    retype(&mut harness, "Stalled after", &(before + 7).to_string());
+    assert_eq!(stalled(), before);
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    assert_eq!(stalled(), before + 7);
+}
