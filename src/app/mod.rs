@@ -228,6 +228,8 @@ impl LeadlineApp {
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        // Ctrl+Z undoes the typing of the focused field when it has some, else the app's last write.
+        let field_undoes = ui::edit_in_place::focused_field_has_undo(ctx);
         let (palette, new, quit, undo, find, open, screen) = ctx.input_mut(|input| {
             // The longer shortcut first: Ctrl+Shift+P is not Ctrl+P.
             let palette = input.consume_shortcut(&palette::SHORTCUT_PALETTE_ALT)
@@ -238,7 +240,7 @@ impl LeadlineApp {
                 palette,
                 input.consume_shortcut(&SHORTCUT_NEW_ARCHITECT),
                 input.consume_shortcut(&SHORTCUT_QUIT),
-                input.consume_shortcut(&SHORTCUT_UNDO),
+                !field_undoes && input.consume_shortcut(&SHORTCUT_UNDO),
                 input.consume_shortcut(&SHORTCUT_FIND),
                 input.consume_shortcut(&SHORTCUT_OPEN),
                 screen,
@@ -247,7 +249,6 @@ impl LeadlineApp {
         if palette {
             self.screens.palette.open(ctx);
         }
-        let undo = undo && !ctx.egui_wants_keyboard_input();
         let actions = [
             screen.map(Action::Show),
             new.then_some(Action::NewArchitect),
@@ -391,6 +392,10 @@ impl LeadlineApp {
             .resizable(false)
             .exact_size(theme::NAV_WIDTH)
             .show(ui, |ui| self.navigation(ui));
+        if self.shell.quit || ctx.input(|i| i.viewport().close_requested()) {
+            // The window closes after this frame: a Settings field typed in and not left saves now.
+            ui::edit_in_place::leave_focused_field(&ctx);
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             let Self { session, empty_view, shell, screens, outbox, .. } = self;
             let view = session.as_ref().map_or(&*empty_view, Session::view);

@@ -69,9 +69,92 @@ pub(super) fn undo_before(view: &ViewModel, command: &Command) -> Option<Undo> {
             })
         }
         Command::Development(command) => development_undo_for(&view.development, command),
+        Command::SetDefaultTargets(_)
+        | Command::SetQuarterTargets { .. }
+        | Command::SetFiscalStartMonth(_)
+        | Command::SetLogOneOnOneTime(_)
+        | Command::RenameListItem { .. }
+        | Command::MoveListItem { .. }
+        | Command::SaveCalendarRules(_)
+        | Command::SetCalendarIdentity { .. } => settings_undo_for(view, command),
         Command::Hiring(command) => super::hiring_undo::undo_for(view, command),
         _ => None,
     }
+}
+
+/// Settings are put back as they were; a change that changes nothing offers no undo (so it
+/// does not hide the undo of what did).
+fn settings_undo_for(view: &ViewModel, command: &Command) -> Option<Undo> {
+    let time = &view.time.settings;
+    let (label, restore) = match command {
+        Command::SetDefaultTargets(targets) => {
+            if time.default_targets == *targets {
+                return None;
+            }
+            ("change of the default targets".to_owned(), Command::SetDefaultTargets(time.default_targets))
+        }
+        Command::SetQuarterTargets { quarter, targets } => {
+            let before = time.overrides.get(quarter).copied();
+            if before == *targets {
+                return None;
+            }
+            (
+                format!("change of the {quarter} targets"),
+                Command::SetQuarterTargets { quarter: *quarter, targets: before },
+            )
+        }
+        Command::SetFiscalStartMonth(month) => {
+            if time.start_month == *month {
+                return None;
+            }
+            ("change of the fiscal year start".to_owned(), Command::SetFiscalStartMonth(time.start_month))
+        }
+        Command::SetLogOneOnOneTime(on) => {
+            if view.time.logs_one_on_ones == *on {
+                return None;
+            }
+            (
+                "change of the one-on-one setting".to_owned(),
+                Command::SetLogOneOnOneTime(view.time.logs_one_on_ones),
+            )
+        }
+        Command::RenameListItem { kind, id, .. } => {
+            let before = view.list(*kind).iter().find(|item| item.id == *id)?;
+            (
+                format!("rename of {}", before.name),
+                Command::RenameListItem { kind: *kind, id: *id, name: before.name.clone() },
+            )
+        }
+        Command::MoveListItem { kind, id, up } => {
+            let items = view.list(*kind);
+            let index = items.iter().position(|item| item.id == *id)?;
+            if (*up && index == 0) || (!*up && index + 1 == items.len()) {
+                return None;
+            }
+            (
+                format!("move of {}", items[index].name),
+                Command::MoveListItem { kind: *kind, id: *id, up: !*up },
+            )
+        }
+        Command::SaveCalendarRules(rules) => {
+            if view.calendar_rules == *rules {
+                return None;
+            }
+            (
+                "change of the calendar rules".to_owned(),
+                Command::SaveCalendarRules(view.calendar_rules.clone()),
+            )
+        }
+        Command::SetCalendarIdentity { .. } => (
+            "change of my addresses and domains".to_owned(),
+            Command::SetCalendarIdentity {
+                my_emails: view.my_emails.join("\n"),
+                company_domains: view.company_domains.join(", "),
+            },
+        ),
+        _ => return None,
+    };
+    Some(Undo { label, command: restore })
 }
 
 /// Development edits are undone by putting back what they changed exactly as it was: the goal
@@ -145,6 +228,28 @@ fn development_undo_for(development: &DevelopmentView, command: &DevCommand) -> 
         DevCommand::RemoveCertRecord(record) => {
             let row = cert_row(development, *record)?;
             (format!("removal of {}", row.code), restore_cert(row))
+        }
+        DevCommand::SetStalledDays(days) => {
+            let before = development.stalled_days;
+            if i64::from(before) == *days {
+                return None;
+            }
+            ("change of when a goal is stalled".to_owned(), DevCommand::SetStalledDays(i64::from(before)))
+        }
+        DevCommand::RenameCompetency { id, .. } => {
+            let before = development.competencies.iter().find(|c| c.id == *id)?;
+            (
+                format!("rename of {}", before.name),
+                DevCommand::RenameCompetency { id: *id, name: before.name.clone() },
+            )
+        }
+        DevCommand::MoveCompetency { id, up } => {
+            let list = &development.competencies;
+            let index = list.iter().position(|c| c.id == *id)?;
+            if (*up && index == 0) || (!*up && index + 1 == list.len()) {
+                return None;
+            }
+            (format!("move of {}", list[index].name), DevCommand::MoveCompetency { id: *id, up: !*up })
         }
         DevCommand::UpdateCatalogueCert { id, .. } => {
             let before = development.catalogue.iter().find(|c| c.id == *id)?;

@@ -1,18 +1,18 @@
 //! Settings › Calendar import: who "me" is (my addresses, my company's domains) and the
 //! categorisation rules, an ordered list edited by keyboard or mouse: pick a result, move a
-//! rule up or down, edit its conditions, save. Edits stay a draft until "Save rules".
-
-use std::collections::HashMap;
+//! rule up or down, edit its conditions. Every change is saved at once (a field when it is
+//! left or on Enter) and Ctrl+Z undoes it.
 
 use egui::RichText;
 
+use super::edit_in_place::{self, CommitField};
 use super::{theme, widgets};
 use crate::import::rules::{Condition, Outcome, Rule, default_rules};
 use crate::model::architect::Choice as _;
 use crate::model::split::Category;
 use crate::session::{Command, Inbox, Origin, Outbox, ViewModel};
 
-/// "Save addresses" and "Save rules".
+/// The list of rules (moves, deletes, results, conditions added or removed).
 const RULES: Origin = Origin::new("settings: calendar import");
 
 const OUTCOMES: [Outcome; 4] = [
@@ -44,14 +44,21 @@ fn outcome_label(outcome: Outcome) -> &'static str {
 
 #[derive(Default)]
 pub struct RulesEditor {
-    /// Unsaved rules; `None` shows what is saved.
-    draft: Option<Vec<Rule>>,
+    /// The rule whose name and conditions are open below the list.
     selected: Option<usize>,
-    /// Comma-separated word/domain lists being typed, per condition of the selected rule.
-    lists: HashMap<usize, String>,
-    emails: Option<String>,
-    domains: Option<String>,
     error: Option<String>,
+}
+
+/// The fields of the editor (keyed by rule and condition).
+const IDENTITY_EMAILS: Origin = Origin::new("settings: my e-mail addresses");
+const IDENTITY_DOMAINS: Origin = Origin::new("settings: company domains");
+const RULE_NAME: Origin = Origin::new("settings: rule name");
+const CONDITION: Origin = Origin::new("settings: rule condition");
+
+/// The key of the field of condition `condition` of rule `rule` (`part` tells a condition's
+/// two fields apart).
+fn condition_key(rule: usize, condition: usize, part: usize) -> i64 {
+    i64::try_from(rule * 1000 + condition * 10 + part).unwrap_or(i64::MAX)
 }
 
 impl RulesEditor {
@@ -64,50 +71,33 @@ impl RulesEditor {
             RichText::new(
                 "Imported calendars are sorted by these rules, first match first. Events you declined, \
                  cancelled events and events shown as free are set aside before any rule; an event no \
-                 rule matches waits for you to assign it.",
+                 rule matches waits for you to assign it. Every change is saved at once (Ctrl+Z undoes it).",
             )
             .weak()
             .small(),
         );
         ui.add_space(theme::SPACE_S);
-        self.identity_ui(ui, view, outbox);
+        identity_ui(ui, view, inbox, outbox);
         ui.add_space(theme::SPACE_M);
-        self.list_ui(ui, view, outbox);
+        self.list_ui(ui, view, inbox, outbox);
         if let Some(error) = &self.error {
             widgets::error_label(ui, error);
         }
     }
 
-    fn identity_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, outbox: &mut Outbox) {
-        let emails = self.emails.get_or_insert_with(|| view.my_emails.join("\n"));
-        widgets::text_area(ui, "My e-mail addresses (one per line)", emails, 2000, 2);
-        let domains = self.domains.get_or_insert_with(|| view.company_domains.join(", "));
-        widgets::text_row(ui, "Company domains", domains, 500);
-        if ui.button("Save addresses").clicked() {
-            self.error = None;
-            outbox.send(
-                RULES,
-                Command::SetCalendarIdentity {
-                    my_emails: self.emails.clone().unwrap_or_default(),
-                    company_domains: self.domains.clone().unwrap_or_default(),
-                },
-            );
-        }
-    }
-
-    fn list_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, outbox: &mut Outbox) {
-        let Self { draft, selected, lists, error, .. } = self;
-        let rules = draft.get_or_insert_with(|| view.calendar_rules.clone());
+    fn list_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, inbox: &mut Inbox, outbox: &mut Outbox) {
+        let saved = &view.calendar_rules;
+        let mut rules = saved.clone();
         let count = rules.len();
         let mut moved: Option<(usize, usize)> = None;
         let mut deleted = None;
+        let selected = &mut self.selected;
         egui::Grid::new("calendar_rules").striped(true).num_columns(5).spacing([12.0, 4.0]).show(ui, |ui| {
             for (index, rule) in rules.iter_mut().enumerate() {
                 let number = index + 1;
                 let is_selected = *selected == Some(index);
                 if ui.selectable_label(is_selected, format!("{number}. {}", rule.name)).clicked() {
                     *selected = if is_selected { None } else { Some(index) };
-                    lists.clear();
                 }
                 let summary: Vec<String> = rule.conditions.iter().map(Condition::describe).collect();
                 let summary = summary.join("; ");
@@ -145,86 +135,113 @@ impl RulesEditor {
         if let Some((from, to)) = moved.filter(|&(_, to)| to < rules.len()) {
             rules.swap(from, to);
             *selected = Some(to);
-            lists.clear();
         }
         if let Some(index) = deleted {
             rules.remove(index);
             *selected = None;
-            lists.clear();
         }
         if let Some(index) = selected.filter(|&i| i < rules.len()) {
             ui.add_space(theme::SPACE_S);
-            rule_editor_ui(ui, &mut rules[index], lists);
+            rule_editor_ui(ui, index, &rules, inbox, outbox);
         }
         ui.add_space(theme::SPACE_S);
-        let changed = *rules != view.calendar_rules;
-        let mut action = None;
         ui.horizontal(|ui| {
             if ui.button("Add rule").clicked() {
-                action = Some(ListAction::Add);
-            }
-            if ui.add_enabled(changed, egui::Button::new("Save rules")).clicked() {
-                action = Some(ListAction::Save);
-            }
-            if ui.add_enabled(changed, egui::Button::new("Discard changes")).clicked() {
-                action = Some(ListAction::Discard);
-            }
-            if ui.button("Use the shipped rules").clicked() {
-                action = Some(ListAction::Shipped);
-            }
-        });
-        match action {
-            Some(ListAction::Add) => {
                 rules.push(Rule {
                     name: "New rule".into(),
                     conditions: vec![Condition::TitleHasAny { words: vec![] }],
                     outcome: Outcome::Category(Category::Coaching),
                 });
                 *selected = Some(rules.len() - 1);
-                lists.clear();
             }
-            Some(ListAction::Save) => {
-                *error = None;
-                // The draft stays until the saved rules come back equal, so a refused save
-                // loses nothing.
-                outbox.send(RULES, Command::SaveCalendarRules(rules.clone()));
-            }
-            Some(ListAction::Discard) => {
-                *draft = None;
+            if ui.button("Use the shipped rules").clicked() {
+                rules = default_rules();
                 *selected = None;
             }
-            Some(ListAction::Shipped) => {
-                *rules = default_rules();
-                *selected = None;
-            }
-            None => {}
+        });
+        if rules != *saved {
+            self.error = None;
+            outbox.send(RULES, Command::SaveCalendarRules(rules));
         }
     }
 }
 
-enum ListAction {
-    Add,
-    Save,
-    Discard,
-    Shipped,
+/// Who "me" is: my addresses and my company's domains, each a field saving itself.
+fn identity_ui(ui: &mut egui::Ui, view: &ViewModel, inbox: &mut Inbox, outbox: &mut Outbox) {
+    let emails = view.my_emails.join("\n");
+    let domains = view.company_domains.join(", ");
+    let label = "My e-mail addresses (one per line)";
+    ui.label(label);
+    CommitField::new(IDENTITY_EMAILS, &emails, label)
+        .multiline(2)
+        .width(f32::INFINITY)
+        .max_chars(2000)
+        .show_and_send(ui, inbox, outbox, |typed| {
+            Ok(Command::SetCalendarIdentity { my_emails: typed.to_owned(), company_domains: domains.clone() })
+        });
+    widgets::form_row(ui, "Company domains", |ui| {
+        CommitField::new(IDENTITY_DOMAINS, &domains, "Company domains").width(320.0).show_and_send(
+            ui,
+            inbox,
+            outbox,
+            |typed| {
+                Ok(Command::SetCalendarIdentity {
+                    my_emails: emails.clone(),
+                    company_domains: typed.to_owned(),
+                })
+            },
+        );
+    });
 }
 
-/// Edits the selected rule: its name and each condition.
-fn rule_editor_ui(ui: &mut egui::Ui, rule: &mut Rule, lists: &mut HashMap<usize, String>) {
+/// Edits rule `index`: its name and each condition, each change saved at once.
+fn rule_editor_ui(ui: &mut egui::Ui, index: usize, rules: &[Rule], inbox: &mut Inbox, outbox: &mut Outbox) {
+    let rule = &rules[index];
+    // The rules with rule `index` replaced, to send.
+    let with = |changed: Rule| {
+        let mut all = rules.to_vec();
+        all[index] = changed;
+        Command::SaveCalendarRules(all)
+    };
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        widgets::text_row(ui, "Rule name", &mut rule.name, 120);
+        widgets::form_row(ui, "Rule name", |ui| {
+            CommitField::new(
+                RULE_NAME.with_key(i64::try_from(index).unwrap_or(i64::MAX)),
+                &rule.name,
+                "Rule name",
+            )
+            .width(320.0)
+            .max_chars(120)
+            .show_and_send(ui, inbox, outbox, |typed| {
+                if typed.trim().is_empty() {
+                    return Err("rule name: must not be empty".to_owned());
+                }
+                Ok(with(Rule { name: typed.to_owned(), ..rule.clone() }))
+            });
+        });
+        let mut changed = rule.clone();
         let mut removed = None;
-        for (index, condition) in rule.conditions.iter_mut().enumerate() {
+        for (position, condition) in rule.conditions.iter().enumerate() {
             ui.horizontal(|ui| {
-                condition_ui(ui, index, condition, lists);
-                if ui.button("Remove").accessible_name(format!("Remove condition {}", index + 1)).clicked() {
-                    removed = Some(index);
+                let key = |part| CONDITION.with_key(condition_key(index, position, part));
+                if let Some(new) = condition_ui(ui, key, condition, inbox) {
+                    match new {
+                        Ok((part, new)) => {
+                            let mut conditions = rule.conditions.clone();
+                            conditions[position] = new;
+                            outbox.send(key(part), with(Rule { conditions, ..rule.clone() }));
+                        }
+                        Err((part, message)) => edit_in_place::refuse(ui.ctx(), key(part), message),
+                    }
+                }
+                if ui.button("Remove").accessible_name(format!("Remove condition {}", position + 1)).clicked()
+                {
+                    removed = Some(position);
                 }
             });
         }
-        if let Some(index) = removed {
-            rule.conditions.remove(index);
-            lists.clear();
+        if let Some(position) = removed {
+            changed.conditions.remove(position);
         }
         let mut added = None;
         egui::ComboBox::from_id_salt("add_condition")
@@ -239,7 +256,10 @@ fn rule_editor_ui(ui: &mut egui::Ui, rule: &mut Rule, lists: &mut HashMap<usize,
             .response
             .accessible_name("Add a condition");
         if let Some(condition) = added {
-            rule.conditions.push(condition);
+            changed.conditions.push(condition);
+        }
+        if changed != *rule {
+            outbox.send(RULES, with(changed));
         }
         if rule.conditions.is_empty() {
             widgets::error_label(ui, "a rule with no condition never matches");
@@ -247,46 +267,82 @@ fn rule_editor_ui(ui: &mut egui::Ui, rule: &mut Rule, lists: &mut HashMap<usize,
     });
 }
 
+/// A condition changed, with the part of it (its field) that changed it, or that field's
+/// refusal.
+type ConditionEdit = Result<(usize, Condition), (usize, String)>;
+
+/// Draws a condition; returns it changed when one of its fields was left with a new value or
+/// a box was ticked.
 fn condition_ui(
     ui: &mut egui::Ui,
-    index: usize,
-    condition: &mut Condition,
-    lists: &mut HashMap<usize, String>,
-) {
-    let list_ui =
-        |ui: &mut egui::Ui, label: &str, values: &mut Vec<String>, lists: &mut HashMap<usize, String>| {
-            let text = lists.entry(index).or_insert_with(|| values.join(", "));
-            widgets::form_row(ui, label, |ui| {
-                if ui.add(egui::TextEdit::singleline(text).desired_width(320.0)).changed() {
-                    *values =
-                        text.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned).collect();
-                }
-            });
-        };
-    match condition {
-        Condition::TitleHasAny { words } => list_ui(ui, "Title has any of", words, lists),
-        Condition::OrganizerDomain { domains } => list_ui(ui, "Organizer domain", domains, lists),
-        Condition::AttendeeDomain { domains } => list_ui(ui, "Attendee domain", domains, lists),
+    key: impl Fn(usize) -> Origin,
+    condition: &Condition,
+    inbox: &mut Inbox,
+) -> Option<ConditionEdit> {
+    let list_ui = |ui: &mut egui::Ui, label: &str, values: &[String], inbox: &mut Inbox| {
+        let saved = values.join(", ");
+        widgets::form_row(ui, label, |ui| {
+            let field = CommitField::new(key(0), &saved, label).width(320.0).show(ui, inbox);
+            field.text.map(|text| {
+                text.split(',')
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let changed = match condition {
+        Condition::TitleHasAny { words } => {
+            list_ui(ui, "Title has any of", words, inbox).map(|words| Condition::TitleHasAny { words })
+        }
+        Condition::OrganizerDomain { domains } => list_ui(ui, "Organizer domain", domains, inbox)
+            .map(|domains| Condition::OrganizerDomain { domains }),
+        Condition::AttendeeDomain { domains } => list_ui(ui, "Attendee domain", domains, inbox)
+            .map(|domains| Condition::AttendeeDomain { domains }),
         Condition::AttendeeOnTeam => {
             ui.label("An attendee is on my team");
+            None
         }
         Condition::HasExternalAttendees => {
             ui.label("Has attendees outside my company's domains");
+            None
         }
         Condition::Duration { min_minutes, max_minutes } => {
-            for (label, bound, default) in [("At least", min_minutes, 30), ("At most", max_minutes, 120)] {
-                let mut on = bound.is_some();
+            let mut bounds = [*min_minutes, *max_minutes];
+            let mut part_changed = None;
+            for (part, (label, default)) in [("At least", 30), ("At most", 120)].into_iter().enumerate() {
+                let mut on = bounds[part].is_some();
                 if ui.checkbox(&mut on, format!("{label} (min)")).changed() {
-                    *bound = on.then_some(default);
+                    bounds[part] = on.then_some(default);
+                    part_changed = Some(Ok(part));
                 }
-                if let Some(value) = bound {
-                    ui.add(egui::DragValue::new(value).range(0..=1440).suffix(" min"))
-                        .accessible_name(format!("{label} minutes"));
+                if let Some(value) = bounds[part] {
+                    let saved = value.to_string();
+                    let name = format!("{label} minutes");
+                    let field =
+                        CommitField::new(key(part), &saved, &name).width(40.0).max_chars(4).show(ui, inbox);
+                    if let Some(text) = field.text {
+                        match edit_in_place::parse_number("minutes", &text, 0, 1440) {
+                            Ok(minutes) => {
+                                bounds[part] = Some(minutes);
+                                part_changed = Some(Ok(part));
+                            }
+                            Err(message) => part_changed = Some(Err((part, message))),
+                        }
+                    }
                 }
             }
+            return part_changed.map(|changed| {
+                changed.map(|part| {
+                    (part, Condition::Duration { min_minutes: bounds[0], max_minutes: bounds[1] })
+                })
+            });
         }
         Condition::AllDay { all_day } => {
-            ui.checkbox(all_day, "All-day event");
+            let mut all_day = *all_day;
+            ui.checkbox(&mut all_day, "All-day event").changed().then_some(Condition::AllDay { all_day })
         }
-    }
+    };
+    changed.map(|condition| Ok((0, condition)))
 }

@@ -3,7 +3,9 @@
 
 use egui::RichText;
 
+use super::edit_in_place::CommitField;
 use super::{Shell, theme, widgets};
+use crate::model::text::NAME_MAX_CHARS;
 use crate::model::words::plural;
 use crate::model::{ListItemId, ListKind};
 use crate::session::{Command, Inbox, Origin, Outbox, ViewModel};
@@ -31,7 +33,15 @@ pub fn usage_words(view: &ViewModel, kind: ListKind, id: ListItemId) -> String {
     }
 }
 
-/// Adding, renaming, moving or deleting an entry of a list.
+/// The name field of a list's entries (keyed by the entry).
+fn name_origin(kind: ListKind) -> Origin {
+    match kind {
+        ListKind::CareerLevel => Origin::new("settings: level name"),
+        ListKind::SolutionArea => Origin::new("settings: area name"),
+    }
+}
+
+/// Adding, moving or deleting an entry of a list.
 pub fn list_origin(kind: ListKind) -> Origin {
     match kind {
         ListKind::CareerLevel => Origin::new("settings: career ladder"),
@@ -43,8 +53,6 @@ pub fn list_origin(kind: ListKind) -> Origin {
 pub struct SettingsState {
     new_level: String,
     new_area: String,
-    /// The item being renamed and the name typed so far.
-    renaming: Option<(ListKind, ListItemId, String)>,
     pub error: Option<(ListKind, String)>,
     data: super::settings_data::DataSettings,
     time: super::settings_time::TimeSettingsForm,
@@ -71,8 +79,8 @@ impl SettingsState {
             ui.heading("Settings");
             ui.add_space(theme::SPACE_L);
             ui.columns(2, |columns| {
-                self.list_ui(&mut columns[0], view, outbox, ListKind::CareerLevel);
-                self.list_ui(&mut columns[1], view, outbox, ListKind::SolutionArea);
+                self.list_ui(&mut columns[0], view, &mut shell.inbox, outbox, ListKind::CareerLevel);
+                self.list_ui(&mut columns[1], view, &mut shell.inbox, outbox, ListKind::SolutionArea);
             });
             self.time.ui(ui, view, &mut shell.inbox, outbox);
             self.development.ui(ui, view, &mut shell.inbox, outbox);
@@ -98,7 +106,14 @@ impl SettingsState {
         self.data.confirm_restore_ui(ui, shell);
     }
 
-    fn list_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, outbox: &mut Outbox, kind: ListKind) {
+    fn list_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &ViewModel,
+        inbox: &mut Inbox,
+        outbox: &mut Outbox,
+        kind: ListKind,
+    ) {
         let (title, hint) = match kind {
             ListKind::CareerLevel => {
                 ("Career ladder", "Lowest level first: the next level is an architect's default target role.")
@@ -109,42 +124,21 @@ impl SettingsState {
         ui.label(RichText::new(hint).weak().small());
         ui.add_space(theme::SPACE_S);
         let items = view.list(kind);
+        let mut queued = Vec::new();
         let mut send = |command: Command, this: &mut Self| {
             this.error = None;
-            outbox.send(list_origin(kind), command);
+            queued.push(command);
         };
         for (index, item) in items.iter().enumerate() {
             let users = view.list_users.get(&(kind, item.id)).map_or(&[][..], Vec::as_slice);
             ui.horizontal(|ui| {
-                let renaming = matches!(&self.renaming, Some((k, id, _)) if *k == kind && *id == item.id);
-                if renaming {
-                    let mut done = None;
-                    if let Some((_, _, name)) = &mut self.renaming {
-                        let edit = ui
-                            .add(egui::TextEdit::singleline(name).desired_width(theme::LABEL_FIELD_WIDTH))
-                            .accessible_name(format!("New name for {}", item.name));
-                        edit.request_focus();
-                        if ui.input(|i| i.key_pressed(egui::Key::Enter)) || ui.button("OK").clicked() {
-                            done = Some(Some(name.clone()));
-                        }
-                        if ui.input(|i| i.key_pressed(egui::Key::Escape)) || ui.button("Cancel").clicked() {
-                            done = Some(None);
-                        }
-                    }
-                    match done {
-                        Some(Some(name)) => {
-                            self.renaming = None;
-                            send(Command::RenameListItem { kind, id: item.id, name }, self);
-                        }
-                        Some(None) => self.renaming = None,
-                        None => {}
-                    }
-                    return;
-                }
-                let size = egui::vec2(200.0, ui.spacing().interact_size.y);
-                ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                    ui.set_min_size(size);
-                    ui.add(egui::Label::new(&item.name).truncate());
+                // The name is its own field: click it, type, leave it or press Enter.
+                let origin = name_origin(kind).with_key(item.id.0);
+                let name = format!("Name of {}", item.name);
+                let field =
+                    CommitField::new(origin, &item.name, &name).width(200.0).max_chars(NAME_MAX_CHARS);
+                field.show_and_send(ui, inbox, outbox, |typed| {
+                    Ok(Command::RenameListItem { kind, id: item.id, name: typed.to_owned() })
                 });
                 if ui.add_enabled(index > 0, egui::Button::new("⏶")).on_hover_text("Move up").clicked() {
                     send(Command::MoveListItem { kind, id: item.id, up: true }, self);
@@ -155,9 +149,6 @@ impl SettingsState {
                     .clicked()
                 {
                     send(Command::MoveListItem { kind, id: item.id, up: false }, self);
-                }
-                if ui.button("✏").on_hover_text(format!("Rename {}", item.name)).clicked() {
-                    self.renaming = Some((kind, item.id, item.name.clone()));
                 }
                 let delete = ui.add_enabled(users.is_empty(), egui::Button::new("🗑"));
                 let delete = if users.is_empty() {
@@ -199,6 +190,9 @@ impl SettingsState {
         });
         if let Some(name) = add {
             send(Command::AddListItem { kind, name }, self);
+        }
+        for command in queued {
+            outbox.send(list_origin(kind), command);
         }
         if let Some((error_kind, message)) = &self.error
             && *error_kind == kind

@@ -7,10 +7,9 @@
 
 use egui::RichText;
 
-use super::dev_widgets::fixed_label;
+use super::edit_in_place::{self, CommitField};
 use super::{theme, widgets};
 use crate::model::architect::Choice as _;
-use crate::model::certification::short_name;
 use crate::model::certification::{self, CertKind};
 use crate::model::goal::STALLED_DAYS_MAX;
 use crate::model::text::{self, NAME_MAX_CHARS};
@@ -18,6 +17,11 @@ use crate::model::words::plural;
 use crate::model::{CertId, CompetencyId};
 use crate::session::dev_command::ratings_of;
 use crate::session::{Command, DevCommand, Inbox, Origin, Outbox, ViewModel};
+
+/// A competency's name field, a catalogue entry's code and name fields (keyed by the record).
+const COMPETENCY_NAME: Origin = Origin::new("settings: competency name");
+const CERT_CODE: Origin = Origin::new("settings: certification code");
+const CERT_NAME: Origin = Origin::new("settings: certification name");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {
@@ -27,8 +31,6 @@ enum Section {
 }
 
 impl Section {
-    const ALL: [Self; 3] = [Self::Stalled, Self::Competencies, Self::Catalogue];
-
     fn origin(self) -> Origin {
         match self {
             Self::Stalled => Origin::new("settings: stalled days"),
@@ -41,34 +43,26 @@ impl Section {
 /// The development section of the Settings screen, with what is being typed in it.
 #[derive(Debug, Clone)]
 pub struct DevelopmentSettings {
-    /// The stalled threshold as being edited; `None` shows the stored one.
-    stalled_days: Option<u32>,
     new_competency: String,
-    renaming: Option<(CompetencyId, String)>,
     confirm_competency: Option<CompetencyId>,
     new_code: String,
     new_name: String,
     new_kind: CertKind,
     filter: String,
     confirm_cert: Option<CertId>,
-    /// The catalogue entry loaded into the form below the list to be corrected.
-    editing_cert: Option<CertId>,
     error: Option<(Section, String)>,
 }
 
 impl Default for DevelopmentSettings {
     fn default() -> Self {
         Self {
-            stalled_days: None,
             new_competency: String::new(),
-            renaming: None,
             confirm_competency: None,
             new_code: String::new(),
             new_name: String::new(),
             new_kind: CertKind::RoleBased,
             filter: String::new(),
             confirm_cert: None,
-            editing_cert: None,
             error: None,
         }
     }
@@ -85,62 +79,56 @@ impl DevelopmentSettings {
 impl DevelopmentSettings {
     /// Draws the section; each form's refusal shows under it.
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, inbox: &mut Inbox, outbox: &mut Outbox) {
-        for section in Section::ALL {
+        // The stalled days field collects its own answer.
+        for section in [Section::Competencies, Section::Catalogue] {
             if let Some(Err(message)) = inbox.take(section.origin()) {
                 self.error = Some((section, message));
             }
         }
-        let mut send = |section: Section, command: DevCommand| {
-            outbox.send(section.origin(), Command::Development(command));
-        };
+        let mut queued = Vec::new();
+        let mut send = |section: Section, command: DevCommand| queued.push((section, command));
         let state = self;
         ui.add_space(theme::SPACE_L);
         ui.separator();
         ui.label(RichText::new("Development").strong());
         ui.add_space(theme::SPACE_S);
         ui.columns(2, |columns| {
-            stalled_ui(&mut columns[0], view, state, &mut send);
+            stalled_ui(&mut columns[0], view, inbox, outbox);
             columns[0].add_space(theme::SPACE_L);
-            competencies_ui(&mut columns[0], view, state, &mut send);
-            catalogue_ui(&mut columns[1], view, state, &mut send);
+            competencies_ui(&mut columns[0], view, state, inbox, outbox, &mut send);
+            catalogue_ui(&mut columns[1], view, state, inbox, outbox, &mut send);
         });
         confirm_ui(ui, view, state, &mut send);
+        for (section, command) in queued {
+            outbox.send(section.origin(), Command::Development(command));
+        }
     }
 }
 
-fn stalled_ui(
-    ui: &mut egui::Ui,
-    view: &ViewModel,
-    state: &mut DevelopmentSettings,
-    send: &mut impl FnMut(Section, DevCommand),
-) {
+fn stalled_ui(ui: &mut egui::Ui, view: &ViewModel, inbox: &mut Inbox, outbox: &mut Outbox) {
     ui.label(RichText::new("Stalled goals").strong());
     ui.label(
         RichText::new("An open goal whose progress has not changed for this long is flagged.").weak().small(),
     );
-    let stored = view.development.stalled_days;
-    let mut days = state.stalled_days.unwrap_or(stored);
+    let stored = view.development.stalled_days.to_string();
     widgets::form_row(ui, "Stalled after", |ui| {
-        // Named explicitly: the " days" suffix would otherwise be its name.
-        let response = ui
-            .add(egui::DragValue::new(&mut days).range(1..=STALLED_DAYS_MAX).suffix(" days"))
-            .accessible_name("Stalled after");
-        if response.changed() {
-            state.stalled_days = Some(days);
-        }
-        if ui.add_enabled(days != stored, egui::Button::new("Apply")).clicked() {
-            state.stalled_days = None;
-            state.error = None;
-            send(Section::Stalled, DevCommand::SetStalledDays(i64::from(days)));
-        }
+        CommitField::new(Section::Stalled.origin(), &stored, "Stalled after")
+            .width(40.0)
+            .max_chars(4)
+            .show_and_send(ui, inbox, outbox, |typed| {
+                let days = edit_in_place::parse_number("days", typed, 1, STALLED_DAYS_MAX)?;
+                Ok(Command::Development(DevCommand::SetStalledDays(i64::from(days))))
+            });
+        ui.label("days");
     });
-    state.error_ui(ui, Section::Stalled);
 }
 
 fn competencies_ui(
     ui: &mut egui::Ui,
     view: &ViewModel,
     state: &mut DevelopmentSettings,
+    inbox: &mut Inbox,
+    outbox: &mut Outbox,
     send: &mut impl FnMut(Section, DevCommand),
 ) {
     let dev = &view.development;
@@ -150,26 +138,14 @@ fn competencies_ui(
     for (index, competency) in dev.competencies.iter().enumerate() {
         let users = dev.competency_users.get(&competency.id).copied().unwrap_or(0);
         ui.horizontal(|ui| {
-            if let Some((renaming, name)) = &mut state.renaming
-                && *renaming == competency.id
-            {
-                let edit = ui
-                    .add(egui::TextEdit::singleline(name).desired_width(theme::NAME_FIELD_WIDTH))
-                    .accessible_name(format!("New name for {}", competency.name));
-                edit.request_focus();
-                let done = ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter));
-                let cancel = ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape));
-                if done {
-                    let name = std::mem::take(name);
-                    state.renaming = None;
-                    state.error = None;
-                    send(Section::Competencies, DevCommand::RenameCompetency { id: competency.id, name });
-                } else if cancel {
-                    state.renaming = None;
-                }
-                return;
-            }
-            fixed_label(ui, 220.0, &competency.name);
+            let name = format!("Name of {}", competency.name);
+            CommitField::new(COMPETENCY_NAME.with_key(competency.id.0), &competency.name, &name)
+                .width(220.0)
+                .max_chars(NAME_MAX_CHARS)
+                .show_and_send(ui, inbox, outbox, |typed| {
+                    let name = typed.to_owned();
+                    Ok(Command::Development(DevCommand::RenameCompetency { id: competency.id, name }))
+                });
             if ui.add_enabled(index > 0, egui::Button::new("⏶")).on_hover_text("Move up").clicked() {
                 send(Section::Competencies, DevCommand::MoveCompetency { id: competency.id, up: true });
             }
@@ -179,9 +155,6 @@ fn competencies_ui(
                 .clicked()
             {
                 send(Section::Competencies, DevCommand::MoveCompetency { id: competency.id, up: false });
-            }
-            if ui.button("✏").on_hover_text(format!("Rename {}", competency.name)).clicked() {
-                state.renaming = Some((competency.id, competency.name.clone()));
             }
             let delete = ui.button("🗑").accessible_name(format!("Delete {}", competency.name)).on_hover_text(
                 if users == 0 {
@@ -240,6 +213,8 @@ fn catalogue_ui(
     ui: &mut egui::Ui,
     view: &ViewModel,
     state: &mut DevelopmentSettings,
+    inbox: &mut Inbox,
+    outbox: &mut Outbox,
     send: &mut impl FnMut(Section, DevCommand),
 ) {
     let dev = &view.development;
@@ -269,19 +244,42 @@ fn catalogue_ui(
                     continue;
                 }
                 let held = dev.cert_holders.get(&entry.id).copied().unwrap_or(0);
-                ui.label(RichText::new(&entry.code).monospace());
-                fixed_label(ui, 230.0, short_name(&entry.name)).on_hover_text(&entry.name);
-                ui.label(RichText::new(entry.kind.label()).small());
-                let edit = ui
-                    .button("✏")
-                    .accessible_name(format!("Edit {}", entry.code))
-                    .on_hover_text(format!("Correct the code, name or kind of {}", entry.code));
-                if edit.clicked() {
-                    state.editing_cert = Some(entry.id);
-                    state.new_code.clone_from(&entry.code);
-                    state.new_name.clone_from(&entry.name);
-                    state.new_kind = entry.kind;
-                    state.error = None;
+                // Code, name and kind correct themselves in place; the records follow.
+                let update = |code: &str, name: &str, kind: CertKind| -> Result<Command, String> {
+                    let (code, name) =
+                        certification::validate_catalogue_entry(code, name).map_err(|e| e.to_string())?;
+                    if dev.catalogue.iter().any(|c| c.id != entry.id && c.code.eq_ignore_ascii_case(&code)) {
+                        return Err(format!("code: {code} is already in the catalogue"));
+                    }
+                    Ok(Command::Development(DevCommand::UpdateCatalogueCert {
+                        id: entry.id,
+                        code,
+                        name,
+                        kind,
+                    }))
+                };
+                let code_name = format!("Code of {}", entry.code);
+                CommitField::new(CERT_CODE.with_key(entry.id.0), &entry.code, &code_name)
+                    .width(70.0)
+                    .show_and_send(ui, inbox, outbox, |typed| update(typed, &entry.name, entry.kind));
+                let name_name = format!("Name of {}", entry.code);
+                CommitField::new(CERT_NAME.with_key(entry.id.0), &entry.name, &name_name)
+                    .width(230.0)
+                    .show_and_send(ui, inbox, outbox, |typed| update(&entry.code, typed, entry.kind));
+                let mut kind = entry.kind;
+                egui::ComboBox::from_id_salt(("cert_kind", entry.id.0))
+                    .selected_text(kind.label())
+                    .show_ui(ui, |ui| {
+                        for option in CertKind::ALL {
+                            ui.selectable_value(&mut kind, *option, option.label());
+                        }
+                    })
+                    .response
+                    .accessible_name(format!("Kind of {}", entry.code));
+                if kind != entry.kind
+                    && let Ok(command) = update(&entry.code, &entry.name, kind)
+                {
+                    outbox.send(Section::Catalogue.origin(), command);
                 }
                 let hover = if held == 0 {
                     format!("Remove {}", entry.code)
@@ -311,11 +309,7 @@ fn catalogue_ui(
         });
     });
     ui.add_space(theme::SPACE_S);
-    let editing = state.editing_cert.and_then(|id| dev.catalogue.iter().find(|c| c.id == id));
-    if let Some(entry) = editing {
-        ui.label(RichText::new(format!("Editing {}: the records of it follow", entry.code)).weak().small());
-    }
-    let field = if editing.is_some() { "Certification" } else { "New certification" };
+    let field = "New certification";
     ui.horizontal_wrapped(|ui| {
         ui.add(egui::TextEdit::singleline(&mut state.new_code).hint_text("Code").desired_width(70.0))
             .accessible_name(format!("{field} code"));
@@ -335,19 +329,9 @@ fn catalogue_ui(
                 },
             );
         });
-        let (label, hover) = match editing {
-            Some(_) => ("Save", "Save the corrected entry"),
-            None => ("Add", "Add the certification to the catalogue"),
-        };
-        if ui.button(label).on_hover_text(hover).clicked() {
-            let editing_id = editing.map(|e| e.id);
+        if ui.button("Add").on_hover_text("Add the certification to the catalogue").clicked() {
             match certification::validate_catalogue_entry(&state.new_code, &state.new_name) {
-                Ok((code, _))
-                    if dev
-                        .catalogue
-                        .iter()
-                        .any(|c| Some(c.id) != editing_id && c.code.eq_ignore_ascii_case(&code)) =>
-                {
+                Ok((code, _)) if dev.catalogue.iter().any(|c| c.code.eq_ignore_ascii_case(&code)) => {
                     state.error =
                         Some((Section::Catalogue, format!("code: {code} is already in the catalogue")));
                 }
@@ -355,25 +339,13 @@ fn catalogue_ui(
                     state.new_code.clear();
                     state.new_name.clear();
                     state.error = None;
-                    state.editing_cert = None;
                     send(
                         Section::Catalogue,
-                        match editing_id {
-                            Some(id) => {
-                                DevCommand::UpdateCatalogueCert { id, code, name, kind: state.new_kind }
-                            }
-                            None => DevCommand::AddCatalogueCert { code, name, kind: state.new_kind },
-                        },
+                        DevCommand::AddCatalogueCert { code, name, kind: state.new_kind },
                     );
                 }
                 Err(error) => state.error = Some((Section::Catalogue, error.to_string())),
             }
-        }
-        if editing.is_some() && ui.button("Cancel").clicked() {
-            state.editing_cert = None;
-            state.new_code.clear();
-            state.new_name.clear();
-            state.error = None;
         }
     });
     state.error_ui(ui, Section::Catalogue);

@@ -5,7 +5,9 @@
 
 use egui::RichText;
 
+use super::edit_in_place::{self, CommitField};
 use super::{theme, widgets};
+use crate::model::HiringProfileId;
 use crate::model::architect::Choice as _;
 use crate::model::candidate::PURGE_MONTHS_MAX;
 use crate::model::goal::GoalKind;
@@ -13,23 +15,23 @@ use crate::model::hiring_profile::PROFILE_NAME_MAX_CHARS;
 use crate::model::onboarding::{ITEM_DAY_MAX, ItemFields, ItemKind};
 use crate::model::text::TEXT_MAX_CHARS;
 use crate::model::words::plural;
-use crate::model::{HiringProfileId, TemplateItemId};
 use crate::session::{Command, HiringCommand, Inbox, Origin, Outbox, ViewModel};
 
 const PURGE: Origin = Origin::new("settings: purge months");
 const TEMPLATE: Origin = Origin::new("settings: onboarding template");
 const PROFILE: Origin = Origin::new("settings: hiring profile");
+/// A profile's name field (keyed by the profile).
+const PROFILE_NAME: Origin = Origin::new("settings: hiring profile name");
+/// A template item's text and day fields (keyed by the item).
+const ITEM_TEXT: Origin = Origin::new("settings: template item text");
+const ITEM_DAY: Origin = Origin::new("settings: template item day");
 
 #[derive(Default)]
 pub struct HiringSettings {
-    /// The months as being edited; `None` shows the stored number.
-    purge_months: Option<u32>,
-    /// A template item being added (`None` id) or edited.
-    form: Option<(Option<TemplateItemId>, ItemFields)>,
+    /// A template item being added.
+    form: Option<ItemFields>,
     /// The name of a profile being added.
     new_profile: String,
-    /// A profile being renamed, with the name as typed.
-    renaming: Option<(HiringProfileId, String)>,
     /// The profile whose competencies are shown to tick.
     open_profile: Option<HiringProfileId>,
     error: Option<(Origin, String)>,
@@ -37,15 +39,6 @@ pub struct HiringSettings {
 
 impl HiringSettings {
     fn take_answers(&mut self, inbox: &mut Inbox) {
-        if let Some(answer) = inbox.take(PURGE) {
-            match answer {
-                Ok(_) => {
-                    self.purge_months = None;
-                    self.error = None;
-                }
-                Err(message) => self.error = Some((PURGE, message)),
-            }
-        }
         if let Some(answer) = inbox.take(TEMPLATE) {
             match answer {
                 Ok(_) => {
@@ -59,7 +52,6 @@ impl HiringSettings {
             match answer {
                 Ok(_) => {
                     self.error = None;
-                    self.renaming = None;
                     self.new_profile.clear();
                 }
                 Err(message) => self.error = Some((PROFILE, message)),
@@ -68,9 +60,8 @@ impl HiringSettings {
     }
 
     /// The hiring profiles: add, rename, delete, and tick the competencies each assesses.
-    fn profiles_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, outbox: &mut Outbox) {
+    fn profiles_ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, inbox: &mut Inbox, outbox: &mut Outbox) {
         let hiring = &view.hiring;
-        let mut send = |command: HiringCommand| outbox.send(PROFILE, Command::Hiring(command));
         ui.add_space(theme::SPACE_M);
         ui.label(RichText::new("Hiring profiles").strong());
         ui.label(
@@ -83,51 +74,38 @@ impl HiringSettings {
         );
         for profile in &hiring.profiles {
             let open = self.open_profile == Some(profile.id);
-            ui.horizontal(|ui| match &mut self.renaming {
-                Some((id, name)) if *id == profile.id => {
-                    let field = ui.add(
-                        egui::TextEdit::singleline(name)
-                            .char_limit(PROFILE_NAME_MAX_CHARS)
-                            .desired_width(theme::NAME_FIELD_WIDTH),
-                    );
-                    field.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Profile name")
+            ui.horizontal(|ui| {
+                let toggle = if open { "Hide competencies" } else { "Show competencies" };
+                let origin = PROFILE_NAME.with_key(profile.id.0);
+                let name = format!("Name of the profile {}", profile.name);
+                CommitField::new(origin, &profile.name, &name)
+                    .width(theme::NAME_FIELD_WIDTH)
+                    .max_chars(PROFILE_NAME_MAX_CHARS)
+                    .show_and_send(ui, inbox, outbox, |typed| {
+                        let name = typed.to_owned();
+                        Ok(Command::Hiring(HiringCommand::RenameProfile { id: profile.id, name }))
                     });
-                    if ui.button("Save name").clicked() {
-                        send(HiringCommand::RenameProfile { id: profile.id, name: name.clone() });
-                    }
-                    if ui.button("Cancel").clicked() {
-                        self.renaming = None;
-                    }
+                ui.label(
+                    RichText::new(format!(
+                        "{} of {}",
+                        plural(profile.competencies.len(), "competency"),
+                        hiring.competencies.len()
+                    ))
+                    .weak(),
+                );
+                if ui
+                    .small_button(toggle)
+                    .on_hover_text(format!("The competencies of {}", profile.name))
+                    .clicked()
+                {
+                    self.open_profile = if open { None } else { Some(profile.id) };
                 }
-                _ => {
-                    let toggle = if open { "Hide competencies" } else { "Show competencies" };
-                    ui.label(RichText::new(&profile.name).strong());
-                    ui.label(
-                        RichText::new(format!(
-                            "{} of {}",
-                            plural(profile.competencies.len(), "competency"),
-                            hiring.competencies.len()
-                        ))
-                        .weak(),
-                    );
-                    if ui
-                        .small_button(toggle)
-                        .on_hover_text(format!("The competencies of {}", profile.name))
-                        .clicked()
-                    {
-                        self.open_profile = if open { None } else { Some(profile.id) };
-                    }
-                    if ui.small_button("Rename").clicked() {
-                        self.renaming = Some((profile.id, profile.name.clone()));
-                    }
-                    if ui
-                        .small_button("Delete profile")
-                        .on_hover_text(format!("Delete {} (Ctrl+Z brings it back)", profile.name))
-                        .clicked()
-                    {
-                        send(HiringCommand::DeleteProfile(profile.id));
-                    }
+                if ui
+                    .small_button("Delete profile")
+                    .on_hover_text(format!("Delete {} (Ctrl+Z brings it back)", profile.name))
+                    .clicked()
+                {
+                    outbox.send(PROFILE, Command::Hiring(HiringCommand::DeleteProfile(profile.id)));
                 }
             });
             if open {
@@ -140,11 +118,12 @@ impl HiringSettings {
                             egui::WidgetInfo::selected(egui::Role::CheckBox, true, included, &label)
                         });
                         if response.changed() {
-                            send(HiringCommand::SetProfileCompetency {
+                            let command = HiringCommand::SetProfileCompetency {
                                 profile: profile.id,
                                 competency: competency.id,
                                 included,
-                            });
+                            };
+                            outbox.send(PROFILE, Command::Hiring(command));
                         }
                     }
                 });
@@ -158,8 +137,9 @@ impl HiringSettings {
                     .desired_width(theme::NAME_FIELD_WIDTH),
             );
             field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New profile name"));
-            if ui.button("➕ Add profile").clicked() {
-                send(HiringCommand::AddProfile(self.new_profile.clone()));
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.button("➕ Add profile").clicked() || entered {
+                outbox.send(PROFILE, Command::Hiring(HiringCommand::AddProfile(self.new_profile.clone())));
             }
         });
         self.error_ui(ui, PROFILE);
@@ -185,14 +165,19 @@ impl HiringSettings {
             .weak(),
         );
         widgets::form_row(ui, "Delete candidates", |ui| {
-            let months = self.purge_months.get_or_insert(hiring.purge_months);
-            ui.add(egui::DragValue::new(months).range(1..=PURGE_MONTHS_MAX).suffix(" months after closing"));
-            if *months != hiring.purge_months && ui.button("Save").clicked() {
-                outbox.send(PURGE, Command::Hiring(HiringCommand::SetPurgeMonths(i64::from(*months))));
-            }
+            let months = hiring.purge_months.to_string();
+            CommitField::new(PURGE, &months, "Delete candidates").width(40.0).max_chars(3).show_and_send(
+                ui,
+                inbox,
+                outbox,
+                |typed| {
+                    let months = edit_in_place::parse_number("months", typed, 1, PURGE_MONTHS_MAX)?;
+                    Ok(Command::Hiring(HiringCommand::SetPurgeMonths(i64::from(months))))
+                },
+            );
+            ui.label("months after closing");
         });
-        self.error_ui(ui, PURGE);
-        self.profiles_ui(ui, view, outbox);
+        self.profiles_ui(ui, view, inbox, outbox);
 
         ui.add_space(theme::SPACE_M);
         ui.label(RichText::new("Onboarding template (30-60-90)").strong());
@@ -206,12 +191,83 @@ impl HiringSettings {
         let count = hiring.template.len();
         for (index, item) in hiring.template.iter().enumerate() {
             ui.horizontal(|ui| {
-                let kind = match item.fields.kind {
-                    ItemKind::Goal => format!("Day {} · {}", item.fields.day, item.fields.goal_kind.label()),
-                    ItemKind::TalkingPoint => "First 1:1".to_owned(),
+                // Each part of an item is a field of its own that saves when left.
+                let update = |fields: ItemFields| {
+                    Command::Hiring(HiringCommand::UpdateTemplateItem { id: item.id, fields })
                 };
-                ui.add_sized([170.0, 18.0], egui::Label::new(RichText::new(kind).weak()).truncate());
-                ui.add(egui::Label::new(&item.fields.text).truncate());
+                // The type, day and kind in a column of one width, so the texts line up.
+                let size = egui::vec2(380.0, ui.spacing().interact_size.y);
+                let layout = egui::Layout::left_to_right(egui::Align::Center);
+                ui.allocate_ui_with_layout(size, layout, |ui| {
+                    ui.set_min_size(size);
+                    // Goal or talking point, applied when chosen (a goal made of a talking
+                    // point is due on day 30; a talking point has no day).
+                    let mut kind = item.fields.kind;
+                    egui::ComboBox::from_id_salt(("template_item_type", item.id.0))
+                        .width(110.0)
+                        .selected_text(kind.label())
+                        .show_ui(ui, |ui| {
+                            for choice in ItemKind::ALL {
+                                ui.selectable_value(&mut kind, *choice, choice.label());
+                            }
+                        })
+                        .response
+                        .accessible_name(format!("Type of template item {}", index + 1));
+                    if kind != item.fields.kind {
+                        let day = match kind {
+                            ItemKind::Goal if item.fields.day == 0 => 30,
+                            _ => item.fields.day,
+                        };
+                        outbox.send(TEMPLATE, update(ItemFields { kind, day, ..item.fields.clone() }));
+                    }
+                    match item.fields.kind {
+                        ItemKind::Goal => {
+                            ui.label("day");
+                            let day = item.fields.day.to_string();
+                            let name = format!("Day of template item {}", index + 1);
+                            CommitField::new(ITEM_DAY.with_key(item.id.0), &day, &name)
+                                .width(36.0)
+                                .max_chars(4)
+                                .show_and_send(ui, inbox, outbox, |typed| {
+                                    let day = edit_in_place::parse_number(
+                                        "day",
+                                        typed,
+                                        0,
+                                        u32::from(ITEM_DAY_MAX),
+                                    )?;
+                                    let day = u16::try_from(day).unwrap_or(ITEM_DAY_MAX);
+                                    Ok(update(ItemFields { day, ..item.fields.clone() }))
+                                });
+                            let mut goal_kind = item.fields.goal_kind;
+                            egui::ComboBox::from_id_salt(("template_item_kind", item.id.0))
+                                .width(150.0)
+                                .truncate()
+                                .selected_text(goal_kind.label())
+                                .show_ui(ui, |ui| {
+                                    for kind in GoalKind::ALL {
+                                        ui.selectable_value(&mut goal_kind, *kind, kind.label());
+                                    }
+                                })
+                                .response
+                                .accessible_name(format!("Kind of template item {}", index + 1));
+                            if goal_kind != item.fields.goal_kind {
+                                outbox
+                                    .send(TEMPLATE, update(ItemFields { goal_kind, ..item.fields.clone() }));
+                            }
+                        }
+                        ItemKind::TalkingPoint => {
+                            ui.label(RichText::new("on the first 1:1").weak());
+                        }
+                    }
+                });
+                let name = format!("Text of template item {}", index + 1);
+                CommitField::new(ITEM_TEXT.with_key(item.id.0), &item.fields.text, &name)
+                    // Room left for the buttons on the right.
+                    .width((ui.available_width() - 110.0).max(theme::NAME_FIELD_WIDTH))
+                    .max_chars(TEXT_MAX_CHARS)
+                    .show_and_send(ui, inbox, outbox, |typed| {
+                        Ok(update(ItemFields { text: typed.to_owned(), ..item.fields.clone() }))
+                    });
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui
                         .small_button("🗑")
@@ -219,9 +275,6 @@ impl HiringSettings {
                         .clicked()
                     {
                         outbox.send(TEMPLATE, Command::Hiring(HiringCommand::DeleteTemplateItem(item.id)));
-                    }
-                    if ui.small_button("✏").on_hover_text("Edit").clicked() {
-                        self.form = Some((Some(item.id), item.fields.clone()));
                     }
                     if index + 1 < count && ui.small_button("⏷").on_hover_text("Move down").clicked() {
                         outbox.send(
@@ -241,10 +294,10 @@ impl HiringSettings {
         match &mut self.form {
             None => {
                 if ui.button("➕ Add to the template").clicked() {
-                    self.form = Some((None, ItemFields { day: 30, ..ItemFields::default() }));
+                    self.form = Some(ItemFields { day: 30, ..ItemFields::default() });
                 }
             }
-            Some((id, fields)) => {
+            Some(fields) => {
                 let mut cancel = false;
                 theme::card_frame(ui).show(ui, |ui| {
                     ui.horizontal(|ui| {
@@ -268,13 +321,12 @@ impl HiringSettings {
                     }
                     widgets::text_row(ui, "Text", &mut fields.text, TEXT_MAX_CHARS);
                     ui.horizontal(|ui| {
-                        if ui.add(theme::primary_button(ui, "Save item")).clicked() {
-                            let command = match id {
-                                Some(id) => {
-                                    HiringCommand::UpdateTemplateItem { id: *id, fields: fields.clone() }
-                                }
-                                None => HiringCommand::AddTemplateItem(fields.clone()),
-                            };
+                        if ui
+                            .add(theme::primary_button(ui, "Add"))
+                            .on_hover_text("Add to the template")
+                            .clicked()
+                        {
+                            let command = HiringCommand::AddTemplateItem(fields.clone());
                             outbox.send(TEMPLATE, Command::Hiring(command));
                         }
                         if ui.button("Cancel").clicked() {

@@ -4,12 +4,15 @@
 
 use egui::RichText;
 
+use super::edit_in_place::CommitField;
 use super::{theme, widgets};
-use crate::model::ReviewCompetencyId;
 use crate::model::text::NAME_MAX_CHARS;
 use crate::session::{Command, Inbox, Origin, Outbox, ReviewCommand, ViewModel};
 
 const COMPETENCIES: Origin = Origin::new("settings: review competencies");
+/// A competency's role and name fields (keyed by the competency).
+const ROLE: Origin = Origin::new("settings: review competency role");
+const NAME: Origin = Origin::new("settings: review competency name");
 
 /// A competency's role and name as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -21,8 +24,6 @@ struct Typed {
 #[derive(Default)]
 pub struct ReviewSettings {
     new: Typed,
-    /// The competency being renamed and what is typed so far.
-    renaming: Option<(ReviewCompetencyId, Typed)>,
     /// What was sent last: cleared on success, kept with the message on a refusal.
     pending: Option<Pending>,
     error: Option<String>,
@@ -31,7 +32,6 @@ pub struct ReviewSettings {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pending {
     Add,
-    Rename,
     Other,
 }
 
@@ -44,7 +44,6 @@ impl ReviewSettings {
                 self.error = None;
                 match pending {
                     Some(Pending::Add) => self.new = Typed::default(),
-                    Some(Pending::Rename) => self.renaming = None,
                     Some(Pending::Other) | None => {}
                 }
             }
@@ -75,44 +74,24 @@ impl ReviewSettings {
         let count = competencies.len();
         for (index, competency) in competencies.iter().enumerate() {
             ui.horizontal(|ui| {
-                if let Some((id, typed)) = &mut self.renaming
-                    && *id == competency.id
-                {
-                    let id = *id;
-                    let role = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut typed.role)
-                                .desired_width(theme::LABEL_FIELD_WIDTH),
-                        )
-                        .accessible_name(format!("Role of {}", competency.name));
-                    let name = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut typed.name)
-                                .desired_width(theme::LABEL_FIELD_WIDTH),
-                        )
-                        .accessible_name(format!("New name for {}", competency.name));
-                    let entered = (role.lost_focus() || name.lost_focus())
-                        && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                    if ui.button("OK").clicked() || entered {
-                        let command = ReviewCommand::RenameCompetency {
-                            id,
-                            role: typed.role.clone(),
-                            name: typed.name.clone(),
-                        };
-                        self.send(Pending::Rename, command, outbox);
-                    }
-                    if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                        self.renaming = None;
-                        self.error = None;
-                    }
-                    return;
-                }
-                let size = egui::vec2(420.0, ui.spacing().interact_size.y);
-                ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                    ui.set_min_size(size);
-                    ui.label(RichText::new(&competency.role).weak());
-                    ui.add(egui::Label::new(&competency.name).truncate());
-                });
+                // Role and name are fields of their own, each saving when left.
+                let rename = |role: &str, name: &str| {
+                    Command::Review(ReviewCommand::RenameCompetency {
+                        id: competency.id,
+                        role: role.to_owned(),
+                        name: name.to_owned(),
+                    })
+                };
+                let role_name = format!("Role of {}", competency.name);
+                CommitField::new(ROLE.with_key(competency.id.0), &competency.role, &role_name)
+                    .width(theme::LABEL_FIELD_WIDTH)
+                    .max_chars(NAME_MAX_CHARS)
+                    .show_and_send(ui, inbox, outbox, |typed| Ok(rename(typed, &competency.name)));
+                let name_name = format!("Name of {}", competency.name);
+                CommitField::new(NAME.with_key(competency.id.0), &competency.name, &name_name)
+                    .width(theme::LABEL_FIELD_WIDTH)
+                    .max_chars(NAME_MAX_CHARS)
+                    .show_and_send(ui, inbox, outbox, |typed| Ok(rename(&competency.role, typed)));
                 let up = ui
                     .add_enabled(index > 0, egui::Button::new("⏶"))
                     .on_hover_text(format!("Move {} up", competency.name))
@@ -131,12 +110,6 @@ impl ReviewSettings {
                 if down.clicked() {
                     let command = ReviewCommand::MoveCompetency { id: competency.id, up: false };
                     self.send(Pending::Other, command, outbox);
-                }
-                let rename = format!("Rename {}", competency.name);
-                if ui.button("✏").on_hover_text(&rename).accessible_name(&rename).clicked() {
-                    let typed = Typed { role: competency.role.clone(), name: competency.name.clone() };
-                    self.renaming = Some((competency.id, typed));
-                    self.error = None;
                 }
                 let delete = ui.button("🗑").on_hover_text(format!(
                     "Remove {} (its ratings in draft reviews go with it; Ctrl+Z puts them back)",

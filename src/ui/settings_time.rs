@@ -6,26 +6,29 @@ use std::str::FromStr as _;
 
 use egui::RichText;
 
+use super::edit_in_place::{self, CommitField};
 use super::{theme, widgets};
 use crate::model::fiscal::{FiscalQuarter, start_month_from_number};
 use crate::model::split::Targets;
-use crate::model::time_summary::{quarter_months, targets_text};
+use crate::model::time_summary::quarter_months;
 use crate::session::{Command, Inbox, Origin, Outbox, ViewModel};
 
 /// The start month and the default targets.
 const DEFAULTS: Origin = Origin::new("settings: time defaults");
 /// A quarter's own targets, added or removed.
 const QUARTER: Origin = Origin::new("settings: quarter targets");
+/// The fields of the default targets.
+const DEFAULT_TARGETS: Origin = Origin::new("settings: default targets");
+/// The fields of a quarter's own targets (keyed by the quarter).
+const QUARTER_TARGETS: Origin = Origin::new("settings: a quarter's targets");
 
 /// The "Time split" section of Settings: what is being typed in it.
 #[derive(Debug, Clone, Default)]
 pub struct TimeSettingsForm {
-    /// The default targets being edited; `None` shows the saved ones.
-    defaults: Option<Targets>,
+    /// A refusal of the start month or the one-on-one setting.
     defaults_error: Option<String>,
+    /// The quarter being added.
     quarter: String,
-    /// The override being typed; `None` starts from the defaults.
-    override_targets: Option<Targets>,
     override_error: Option<String>,
 }
 
@@ -37,11 +40,17 @@ impl TimeSettingsForm {
         if let Some(answer) = inbox.take(QUARTER) {
             self.override_error = answer.err();
         }
-        time_settings_ui(ui, view, self, outbox);
+        time_settings_ui(ui, view, self, inbox, outbox);
     }
 }
 
-fn time_settings_ui(ui: &mut egui::Ui, view: &ViewModel, form: &mut TimeSettingsForm, outbox: &mut Outbox) {
+fn time_settings_ui(
+    ui: &mut egui::Ui,
+    view: &ViewModel,
+    form: &mut TimeSettingsForm,
+    inbox: &mut Inbox,
+    outbox: &mut Outbox,
+) {
     let settings = &view.time.settings;
 
     ui.add_space(theme::SPACE_L);
@@ -85,33 +94,18 @@ fn time_settings_ui(ui: &mut egui::Ui, view: &ViewModel, form: &mut TimeSettings
     });
 
     ui.add_space(theme::SPACE_S);
-    let saved = settings.default_targets;
-    let mut defaults = form.defaults.unwrap_or(saved);
     ui.horizontal(|ui| {
         row_label(ui, "Default targets");
-        targets_inputs_ui(ui, "default", &mut defaults);
+        targets_fields_ui(
+            ui,
+            inbox,
+            outbox,
+            DEFAULT_TARGETS,
+            "default",
+            settings.default_targets,
+            Command::SetDefaultTargets,
+        );
     });
-    let problem = defaults.validate().err().map(|e| e.to_string());
-    widgets::form_row(ui, "", |ui| {
-        let changed = defaults != saved;
-        let save = ui.add_enabled(changed && problem.is_none(), egui::Button::new("Save targets"));
-        if save.clicked() {
-            outbox.send(DEFAULTS, Command::SetDefaultTargets(defaults));
-        }
-        if changed && ui.button("Revert").clicked() {
-            defaults = saved;
-        }
-        match &problem {
-            Some(message) => widgets::error_label(ui, &capitalised(message)),
-            None if changed => {
-                ui.label(RichText::new("Not saved yet").weak());
-            }
-            None => {
-                ui.label(RichText::new(format!("Saved: {}", targets_text(&saved))).weak());
-            }
-        }
-    });
-    form.defaults = (defaults != saved).then_some(defaults);
     if let Some(error) = &form.defaults_error {
         widgets::error_label(ui, error);
     }
@@ -122,43 +116,57 @@ fn time_settings_ui(ui: &mut egui::Ui, view: &ViewModel, form: &mut TimeSettings
         ui.label(RichText::new("None: every quarter uses the default targets.").weak());
     }
     for (quarter, targets) in &settings.overrides {
-        widgets::form_row(ui, &quarter.to_string(), |ui| {
-            ui.label(targets_text(targets));
+        let quarter = *quarter;
+        ui.horizontal(|ui| {
+            row_label(ui, &quarter.to_string());
+            let origin = QUARTER_TARGETS.with_key(quarter_key(quarter));
+            let which = quarter.to_string();
+            targets_fields_ui(ui, inbox, outbox, origin, &which, *targets, |targets| {
+                Command::SetQuarterTargets { quarter, targets: Some(targets) }
+            });
             let remove =
                 ui.button("Remove").on_hover_text(format!("{quarter} goes back to the default targets"));
             if remove.clicked() {
-                outbox.send(QUARTER, Command::SetQuarterTargets { quarter: *quarter, targets: None });
+                outbox.send(QUARTER, Command::SetQuarterTargets { quarter, targets: None });
             }
         });
     }
-    let mut overriding = form.override_targets.unwrap_or(settings.default_targets);
+    let mut add = false;
     widgets::form_row(ui, "Quarter", |ui| {
         // Named explicitly: a field with a hint text is not named by its row's label.
-        ui.add(egui::TextEdit::singleline(&mut form.quarter).hint_text("FY27 Q3").desired_width(90.0))
-            .accessible_name("Quarter")
-    });
-    ui.horizontal(|ui| {
-        row_label(ui, "Its targets");
-        targets_inputs_ui(ui, "quarter", &mut overriding);
-    });
-    widgets::form_row(ui, "", |ui| {
-        if ui.button("Save quarter targets").clicked() {
-            form.override_error = None;
-            match (FiscalQuarter::from_str(&form.quarter), overriding.validate()) {
-                (Err(error), _) => form.override_error = Some(capitalised(&error.to_string())),
-                (_, Err(error)) => form.override_error = Some(capitalised(&error.to_string())),
-                (Ok(quarter), Ok(())) => {
-                    outbox.send(QUARTER, Command::SetQuarterTargets { quarter, targets: Some(overriding) });
-                    form.quarter.clear();
-                    overriding = settings.default_targets;
-                }
-            }
-        }
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut form.quarter).hint_text("FY27 Q3").desired_width(90.0))
+            .accessible_name("Quarter");
+        add = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        add |= ui
+            .button("Add quarter")
+            .on_hover_text("The quarter starts with the default targets; change them in its row")
+            .clicked();
         if let Some(error) = &form.override_error {
             widgets::error_label(ui, error);
         }
     });
-    form.override_targets = (overriding != settings.default_targets).then_some(overriding);
+    if add {
+        form.override_error = None;
+        match FiscalQuarter::from_str(&form.quarter) {
+            Err(error) => form.override_error = Some(capitalised(&error.to_string())),
+            Ok(quarter) if settings.overrides.contains_key(&quarter) => {
+                form.override_error = Some(format!("{quarter} already has its own targets"));
+            }
+            Ok(quarter) => {
+                outbox.send(
+                    QUARTER,
+                    Command::SetQuarterTargets { quarter, targets: Some(settings.default_targets) },
+                );
+                form.quarter.clear();
+            }
+        }
+    }
+}
+
+/// A quarter as a number, to key its fields.
+fn quarter_key(quarter: FiscalQuarter) -> i64 {
+    i64::from(quarter.fiscal_year()) * 10 + i64::from(quarter.quarter())
 }
 
 /// The label column of a row whose inputs carry their own labels.
@@ -170,23 +178,73 @@ fn row_label(ui: &mut egui::Ui, text: &str) {
     });
 }
 
-/// Four number fields: the three shares and the tolerance, each named for screen readers.
-fn targets_inputs_ui(ui: &mut egui::Ui, which: &str, targets: &mut Targets) {
-    let fields: [(&str, &mut u32, u32, &str); 4] = [
-        ("Coaching", &mut targets.coaching_pct, 100, " %"),
-        ("Market building", &mut targets.market_pct, 100, " %"),
-        ("Business management", &mut targets.business_pct, 100, " %"),
-        ("Tolerance ±", &mut targets.tolerance_pct, 50, " points"),
+/// The four fields of a set of targets: the three shares and the tolerance, each named for
+/// screen readers and saving itself; leaving one sends the whole set as typed (its refusal,
+/// "they must add up to 100 %", shows beside the field that sent it, the typed numbers stay
+/// to be corrected in another field). `origin` is the set's; each field adds its position.
+fn targets_fields_ui(
+    ui: &mut egui::Ui,
+    inbox: &mut Inbox,
+    outbox: &mut Outbox,
+    origin: Origin,
+    which: &str,
+    saved: Targets,
+    to_command: impl FnOnce(Targets) -> Command,
+) {
+    let fields: [(&str, u32, u32, &str); 4] = [
+        ("Coaching", saved.coaching_pct, 100, "%"),
+        ("Market building", saved.market_pct, 100, "%"),
+        ("Business management", saved.business_pct, 100, "%"),
+        ("Tolerance ±", saved.tolerance_pct, 50, "points"),
     ];
-    for (label, value, max, suffix) in fields {
-        let label_response = ui.label(label);
-        ui.add(egui::DragValue::new(value).range(0..=max).suffix(suffix).speed(0.2))
-            .labelled_by(label_response.id)
-            .on_hover_text(format!("{label} ({which} targets)"));
+    let origins: [Origin; 4] = [0, 1, 2, 3].map(|i| origin.with_key(origin.key * 4 + i));
+    let mut committed = None;
+    let mut saved_now = false;
+    for (index, (label, value, _, suffix)) in fields.iter().enumerate() {
+        ui.label(*label);
+        let text = value.to_string();
+        let name = format!("{label} ({which} targets)");
+        let field = CommitField::new(origins[index], &text, &name).width(32.0).max_chars(3).show(ui, inbox);
+        field.response.on_hover_text(&name);
+        ui.label(RichText::new(*suffix).weak());
+        saved_now |= field.saved;
+        if let Some(text) = field.text {
+            committed = Some((index, text));
+        }
     }
-    let sum = targets.coaching_pct + targets.market_pct + targets.business_pct;
-    let color = if sum == 100 { theme::ok_color(ui) } else { theme::error_color(ui) };
-    ui.label(RichText::new(format!("= {sum} %")).color(color));
+    let ctx = ui.ctx().clone();
+    // Each field as it reads now: typed and not saved, or saved.
+    let current = |index: usize, committed: &Option<(usize, String)>| match committed {
+        Some((i, text)) if *i == index => text.clone(),
+        _ => edit_in_place::typed_text(&ctx, origins[index]).unwrap_or_else(|| fields[index].1.to_string()),
+    };
+    let numbers: Vec<Result<u32, String>> = (0..4)
+        .map(|i| {
+            edit_in_place::parse_number(&fields[i].0.to_lowercase(), &current(i, &committed), 0, fields[i].2)
+        })
+        .collect();
+    if let [Ok(coaching), Ok(market), Ok(business), _] = numbers[..] {
+        let sum = coaching + market + business;
+        let color = if sum == 100 { theme::ok_color(ui) } else { theme::error_color(ui) };
+        ui.label(RichText::new(format!("= {sum} %")).color(color));
+    }
+    if saved_now {
+        for origin in origins {
+            edit_in_place::forget(&ctx, origin);
+        }
+    }
+    let Some((index, _)) = committed else { return };
+    let checked = match numbers[..] {
+        [Ok(coaching_pct), Ok(market_pct), Ok(business_pct), Ok(tolerance_pct)] => {
+            let targets = Targets { coaching_pct, market_pct, business_pct, tolerance_pct };
+            targets.validate().map(|()| targets).map_err(|e| capitalised(&e.to_string()))
+        }
+        _ => Err(numbers.iter().find_map(|n| n.clone().err()).unwrap_or_default()),
+    };
+    match checked {
+        Ok(targets) => outbox.send(origins[index], to_command(targets)),
+        Err(message) => edit_in_place::refuse(&ctx, origins[index], message),
+    }
 }
 
 /// Messages from the model start in lower case to read well after a field name; alone they

@@ -62,6 +62,7 @@ mod ui_one_on_ones;
 mod ui_palette;
 mod ui_review;
 mod ui_review_words;
+mod ui_settings_save;
 mod ui_team;
 mod ui_this_week;
 mod ui_time;

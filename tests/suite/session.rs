@@ -88,7 +88,7 @@ fn a_refusal_shows_in_the_form_that_sent_it_and_not_in_the_form_beside_it() {
     let areas_column = harness.get_by_role_and_label(Role::TextInput, "New solution area").rect().min.x;
     assert!(shown[0].rect().max.x <= areas_column, "the refusal is under the ladder: {:?}", shown[0].rect());
     assert!(harness.state().shell().toasts.texts().is_empty(), "and nowhere else");
-    harness.get_by_label("Sovereign cloud");
+    harness.get_by_role_and_label(Role::TextInput, "Name of Sovereign cloud");
     let areas = lists::list(common::app_db(&harness), ListKind::SolutionArea).unwrap();
     assert!(areas.iter().any(|a| a.name == "Sovereign cloud"), "the other form's write is kept");
 }

@@ -36,7 +36,9 @@ fn the_manager_saves_their_addresses_and_company_domain() {
     domains.click();
     domains.type_text("contoso.com");
     harness.run();
-    harness.get_by_label("Save addresses").click();
+    // Leaving the field saves it (the addresses were saved when the domains field took the focus).
+    harness.key_press(egui::Key::Tab);
+    harness.run();
     harness.run();
     let store = common::read_db(&path);
     assert_eq!(calendar::list_setting(store.conn(), calendar::MY_EMAILS).expect("read"), ["me@contoso.com"]);
@@ -55,7 +57,8 @@ fn a_wrong_domain_is_named_and_nothing_is_saved() {
     domains.click();
     domains.type_text("contoso");
     harness.run();
-    harness.get_by_label("Save addresses").click();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
     harness.run();
     harness.get_by_label("⚠ company domains: \"contoso\" is not a domain (e.g. contoso.com)");
     let store = common::read_db(&path);
@@ -67,9 +70,8 @@ fn moving_deleting_and_adding_rules_is_saved_in_order() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = common::demo_db(&dir);
     let mut harness = settings(&path);
+    // Each change is saved at once.
     harness.get_by_label("Move rule 2 down").click();
-    harness.run();
-    harness.get_by_label("Save rules").click();
     harness.run();
     let store = common::read_db(&path);
     let saved = calendar::rules(store.conn()).expect("rules");
@@ -78,7 +80,7 @@ fn moving_deleting_and_adding_rules_is_saved_in_order() {
     assert_eq!(saved[2], shipped[1]);
     drop(store);
 
-    // Delete the first rule, add one of our own with a title word, and save.
+    // Delete the first rule, add one of our own with a title word (saved when the field is left).
     harness.get_by_label("Delete rule 1").click();
     harness.run();
     harness.get_by_label("Add rule").click();
@@ -87,7 +89,8 @@ fn moving_deleting_and_adding_rules_is_saved_in_order() {
     words.click();
     words.type_text("quarterly business review, qbr");
     harness.run();
-    harness.get_by_label("Save rules").click();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
     harness.run();
     let store = common::read_db(&path);
     let saved = calendar::rules(store.conn()).expect("rules");

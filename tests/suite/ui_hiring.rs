@@ -267,8 +267,8 @@ fn a_hiring_profile_made_in_settings_sets_what_a_requisitions_plan_assesses() {
     let path = common::demo_db(&dir);
     let mut harness = common::harness(&path);
     settings(&mut harness);
-    // The demo has one profile already.
-    harness.get_by_label("Junior architect");
+    // The demo has one profile already; its name is a field that saves itself.
+    harness.get_by_role_and_label(Role::TextInput, "Name of the profile Junior architect");
     harness.get_by_role_and_label(Role::TextInput, "New profile name").scroll_to_me();
     harness.run();
     harness.get_by_role_and_label(Role::TextInput, "New profile name").click();
@@ -282,7 +282,7 @@ fn a_hiring_profile_made_in_settings_sets_what_a_requisitions_plan_assesses() {
     assert_eq!(count_of(&harness, in_profile), matrix, "the whole matrix to start with");
 
     // Open its competencies and take architecture design off.
-    click_on_row(&mut harness, "Graduate architect", "Show competencies");
+    click_on_row(&mut harness, "Name of the profile Graduate architect", "Show competencies");
     let label = "Architecture design in Graduate architect";
     harness.get_by_role_and_label(Role::CheckBox, label).scroll_to_me();
     harness.run();
@@ -350,11 +350,13 @@ fn a_deleted_interview_step_and_template_item_come_back_with_undo() {
     let before = count_of(&harness, items);
     // The remove button on the row of the template's first item.
     let text = "Earn AZ-900 Azure Fundamentals";
-    click_on_row(&mut harness, text, "🗑");
+    let first = "Text of template item 1";
+    assert_eq!(harness.get_by_role_and_label(Role::TextInput, first).value().as_deref(), Some(text));
+    click_on_row(&mut harness, first, "🗑");
     assert_eq!(count_of(&harness, items), before - 1);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     harness.run();
     assert_eq!(count_of(&harness, items), before, "Ctrl+Z brings the item back");
-    harness.get_by_label(text);
+    assert_eq!(harness.get_by_role_and_label(Role::TextInput, first).value().as_deref(), Some(text));
 }

@@ -425,20 +425,20 @@ fn time_settings_must_add_up_to_100_and_are_saved() {
     harness.run();
     harness.get_by_label("Time split");
 
-    harness
-        .get_all_by_label("Market building")
-        .next()
-        .expect("the default market field")
-        .set_value_accesskit(35.0);
+    let retype = |harness: &mut Harness<'_, LeadlineApp>, label: &str, text: &str| {
+        harness.get_by_role_and_label(Role::TextInput, label).click();
+        harness.run();
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+        harness.get_by_role_and_label(Role::TextInput, label).type_text(text);
+        harness.run();
+    };
+    retype(&mut harness, "Market building (default targets)", "35");
+    harness.key_press(Key::Tab);
     harness.run();
     harness.get_by_label("⚠ The targets add up to 105 % (50 + 35 + 20); they must add up to 100 %");
-    harness
-        .get_all_by_label("Business management")
-        .next()
-        .expect("the default business field")
-        .set_value_accesskit(15.0);
+    retype(&mut harness, "Business management (default targets)", "15");
+    harness.key_press(Key::Enter);
     harness.run();
-    harness.get_by_label("Save targets").click();
     harness.run();
     let store = common::read_db(&path);
     let saved = time::time_settings(store.conn()).unwrap().default_targets;
@@ -448,10 +448,31 @@ fn time_settings_must_add_up_to_100_and_are_saved() {
     quarter.focus();
     harness.run();
     type_text(&mut harness, "FY27 Q9");
-    harness.get_by_label("Save quarter targets").click();
+    harness.get_by_label("Add quarter").click();
     harness.run();
     harness.get_by_label("⚠ \"FY27 Q9\" is not a fiscal quarter (expected e.g. FY27 Q2)");
     assert!(time::time_settings(store.conn()).unwrap().overrides.is_empty());
+
+    // A quarter added starts with the default targets; its own fields change them.
+    let quarter = harness.get_by_role_and_label(Role::TextInput, "Quarter");
+    quarter.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    type_text(&mut harness, "FY27 Q3");
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.run();
+    let q3 = leadline::model::fiscal::FiscalQuarter::new(2027, 3).unwrap();
+    assert_eq!(time::time_settings(store.conn()).unwrap().overrides.get(&q3), Some(&saved));
+    retype(&mut harness, "Coaching (FY27 Q3 targets)", "40");
+    harness.key_press(Key::Tab);
+    harness.run();
+    retype(&mut harness, "Market building (FY27 Q3 targets)", "45");
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.run();
+    let q3_targets = time::time_settings(store.conn()).unwrap().overrides[&q3];
+    assert_eq!((q3_targets.coaching_pct, q3_targets.market_pct, q3_targets.business_pct), (40, 45, 15));
 
     harness.get_by_label("Fiscal year starts").click();
     harness.run();

@@ -9,7 +9,7 @@ use super::words::Ring;
 use crate::model::architect::Readiness;
 use crate::model::split::Category;
 use crate::model::time_summary::hours_text;
-use crate::model::words::plural;
+use crate::model::words::{plural, plural_with};
 
 /// A bullet the data suggests.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -153,8 +153,7 @@ pub fn suggestions(q: &QuarterFigures) -> Vec<Suggestion> {
                 "hiring.moved_senior",
                 format!(
                     "{} moved into more senior roles",
-                    plural(usize::try_from(h.moved_to_senior_roles).unwrap_or(0), "person")
-                        .replace("persons", "people")
+                    plural_with(usize::try_from(h.moved_to_senior_roles).unwrap_or(0), "person", "people")
                 ),
                 Ring::OthersSuccess,
                 Some(Category::Coaching),
@@ -180,8 +179,7 @@ pub fn suggestions(q: &QuarterFigures) -> Vec<Suggestion> {
                 format!(
                     "Won {} in new markets",
                     plural(usize::try_from(b.new_market_wins).unwrap_or(0), "opportunity")
-                )
-                .replace("opportunitys", "opportunities"),
+                ),
                 Ring::BuildingOnOthers,
                 Some(Category::Market),
             ));
