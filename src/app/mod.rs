@@ -253,7 +253,7 @@ impl LeadlineApp {
             screen.map(Action::Show),
             new.then_some(Action::NewArchitect),
             find.then_some(Action::Search),
-            open.then_some(Action::ChooseCalendar),
+            open.then_some(Action::ImportCalendar),
             undo.then_some(Action::Undo),
             quit.then_some(Action::Quit),
         ];

@@ -200,6 +200,7 @@ impl AccountsTab {
             });
         }
         let selected = self.selected.and_then(|id| rows.iter().position(|r| r.account.id == id));
+        let mut name_clicked = None;
         let clicked = bw::sortable_table(
             ui,
             if compact { "accounts_compact" } else { "accounts" },
@@ -211,7 +212,7 @@ impl AccountsTab {
                 let row = rows[index];
                 let f = &row.account.fields;
                 match c {
-                    AccountColumn::Name => cell(ui, RichText::new(&f.name).strong()),
+                    AccountColumn::Name => bw::name_cell(ui, &f.name, index, &mut name_clicked),
                     AccountColumn::Industry => cell(ui, &f.industry),
                     AccountColumn::Segment => cell(ui, &f.segment),
                     AccountColumn::Architects => {
@@ -245,7 +246,7 @@ impl AccountsTab {
                 }
             },
         );
-        if let Some(index) = clicked {
+        if let Some(index) = clicked.or(name_clicked) {
             self.select(rows[index].account.id);
         }
     }

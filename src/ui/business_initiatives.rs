@@ -243,6 +243,7 @@ impl InitiativesTab {
                 ),
             ];
             let selected = self.selected.and_then(|id| rows.iter().position(|i| i.id == id));
+            let mut name_clicked = None;
             let clicked = bw::sortable_table(
                 ui,
                 "initiatives_table",
@@ -253,7 +254,7 @@ impl InitiativesTab {
                 |ui, index, c| {
                     let f = &rows[index].fields;
                     match c {
-                        InitiativeColumn::Title => cell(ui, RichText::new(&f.title).strong()),
+                        InitiativeColumn::Title => bw::name_cell(ui, &f.title, index, &mut name_clicked),
                         InitiativeColumn::Target => cell(ui, &f.target),
                         InitiativeColumn::Play => cell(ui, &f.play),
                         InitiativeColumn::Status => cell(ui, f.status.label()),
@@ -278,7 +279,7 @@ impl InitiativesTab {
                     }
                 },
             );
-            if let Some(index) = clicked {
+            if let Some(index) = clicked.or(name_clicked) {
                 self.select(rows[index].id);
             }
         }

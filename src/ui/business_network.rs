@@ -234,6 +234,7 @@ impl NetworkTab {
             });
         }
         let selected = self.selected.and_then(|id| rows.iter().position(|c| c.contact.id == id));
+        let mut name_clicked = None;
         let clicked = bw::sortable_table(
             ui,
             if compact { "contacts_compact" } else { "contacts" },
@@ -245,7 +246,7 @@ impl NetworkTab {
                 let row = rows[index];
                 let f = &row.contact.fields;
                 match c {
-                    ContactColumn::Name => cell(ui, RichText::new(&f.name).strong()),
+                    ContactColumn::Name => bw::name_cell(ui, &f.name, index, &mut name_clicked),
                     ContactColumn::Organisation => cell(ui, &f.organisation),
                     ContactColumn::Kind => cell(ui, f.kind.label()),
                     ContactColumn::Role => cell(ui, &f.role),
@@ -255,7 +256,7 @@ impl NetworkTab {
                 }
             },
         );
-        if let Some(index) = clicked {
+        if let Some(index) = clicked.or(name_clicked) {
             self.select(rows[index].contact.id);
         }
     }

@@ -122,6 +122,14 @@ fn table_ui<C: Copy + PartialEq>(
     clicked
 }
 
+/// A table's name cell: [`widgets::name_button`](super::widgets::name_button) (one line, elided,
+/// the full name on hover); a click on it selects the row as a click beside it does.
+pub fn name_cell(ui: &mut egui::Ui, name: &str, index: usize, clicked: &mut Option<usize>) {
+    if super::widgets::name_button(ui, name, "Show the details").clicked() {
+        *clicked = Some(index);
+    }
+}
+
 /// A table cell: one line, cut with an ellipsis, the whole text on hover, not selectable (a
 /// click selects the row).
 pub fn cell(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) {

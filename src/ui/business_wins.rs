@@ -385,6 +385,7 @@ impl WinsTab {
             columns.retain(|c| matches!(c.key, WinColumn::Title | WinColumn::Status | WinColumn::Plan));
         }
         let selected = self.selected.and_then(|id| rows.iter().position(|o| o.id == id));
+        let mut name_clicked = None;
         let clicked = bw::sortable_table(
             ui,
             if compact { "wins_compact" } else { "wins_table" },
@@ -396,9 +397,7 @@ impl WinsTab {
                 let o = rows[index];
                 let f = &o.fields;
                 match c {
-                    WinColumn::Title => {
-                        cell(ui, RichText::new(&f.title).strong());
-                    }
+                    WinColumn::Title => bw::name_cell(ui, &f.title, index, &mut name_clicked),
                     WinColumn::Account => cell(ui, business.account_name(f.account)),
                     WinColumn::Stage => {
                         cell(ui, f.stage.number().to_string());
@@ -435,7 +434,7 @@ impl WinsTab {
                 }
             },
         );
-        if let Some(index) = clicked {
+        if let Some(index) = clicked.or(name_clicked) {
             self.select(rows[index].id);
         }
     }

@@ -30,10 +30,9 @@ pub enum Action {
     NewArchitect,
     /// The Time screen with the keyboard in the new entry's duration.
     LogTime,
-    /// The Time screen's import view.
+    /// The Time screen's import view with the system's file dialog open to choose the calendar
+    /// (Ctrl+O, the File menu and the palette alike).
     ImportCalendar,
-    /// The import view with the system's file dialog open to choose the calendar (Ctrl+O).
-    ChooseCalendar,
     /// The first person due this week whose one-on-one is not started yet.
     StartNextOneOnOne,
     BackUpNow,
@@ -56,7 +55,7 @@ impl Action {
             Self::Search => Some(SHORTCUT_FIND),
             Self::Undo => Some(SHORTCUT_UNDO),
             Self::Quit => Some(SHORTCUT_QUIT),
-            Self::ImportCalendar | Self::ChooseCalendar => Some(SHORTCUT_OPEN),
+            Self::ImportCalendar => Some(SHORTCUT_OPEN),
             _ => None,
         }
     }
@@ -87,10 +86,6 @@ impl Screens {
                 self.time.row.focus();
             }
             Action::ImportCalendar => {
-                shell.screen = Screen::Time;
-                self.time.import.open(view);
-            }
-            Action::ChooseCalendar => {
                 shell.screen = Screen::Time;
                 self.time.import.choose_file(view, shell);
             }

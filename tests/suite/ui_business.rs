@@ -289,3 +289,37 @@ fn this_week_and_an_architects_page_show_their_business_and_open_it() {
     harness.get_by_role_and_label(Role::Button, "Close the details");
     assert_eq!(harness.get_all_by_label("Northwind warehouse platform on AKS").count(), 2);
 }
+
+/// Issue 18: a long account name stays on one line in the accounts table, elided, with the
+/// full name on hover; a click on it opens the account as a click on its row does.
+#[test]
+fn a_long_account_name_is_elided_on_one_line_with_the_full_name_on_hover() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    let long = "Contoso Worldwide Manufacturing and Logistics Holdings International";
+    {
+        let mut session = common::session(&path);
+        let fields = leadline::model::business::AccountFields { name: long.into(), ..Default::default() };
+        common::apply(
+            &mut session,
+            Command::Business(leadline::session::BusinessCommand::AddAccount(fields)),
+        );
+    }
+    let mut harness = common::harness(&path);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num5);
+    harness.run();
+    click(&mut harness, Role::Button, "Accounts");
+
+    let name = harness.get_by_role_and_label(Role::Button, long);
+    let rect = name.rect();
+    assert!(rect.width() <= 180.0, "kept to its column: {rect:?}");
+    assert!(rect.height() <= 24.0, "one line, within the row: {rect:?}");
+    assert!(harness.query_by_label_contains("Show the details").is_none(), "no hover text yet");
+    name.hover();
+    harness.run();
+    harness.get_by_label(&format!("{long}: Show the details"));
+
+    harness.get_by_role_and_label(Role::Button, long).click();
+    harness.run();
+    harness.get_by_label("Actual consumption in");
+}

@@ -427,6 +427,33 @@ fn ctrl_o_on_this_week_and_on_team_opens_the_import_with_the_file_dialog() {
     harness.get_by_label("Pipeline review with Contoso");
 }
 
+/// Issue 18: Import calendar in the File menu shows Ctrl+O beside it and does the same: the
+/// import view with the calendar dialog open in the last folder, the file chosen previewed.
+#[test]
+fn import_calendar_in_the_file_menu_opens_the_file_dialog_like_ctrl_o() {
+    let dir = tempfile::tempdir().unwrap();
+    let exports = dir.path().join("exports");
+    let path = last_imported_from(&dir, &exports);
+    let picker = common::FakePicker::default();
+    picker.will_answer(Some(exports.join("calendar.ics")));
+    let mut harness = common::harness_with_picker(&path, &picker);
+    assert_eq!(harness.state().screen(), Screen::ThisWeek);
+
+    harness.get_by_label("File").click();
+    harness.run();
+    // The shortcut beside it is part of the item's label.
+    harness.get_by_label("Import calendar… Ctrl+O").click();
+    harness.run();
+
+    let shown = picker.shown();
+    assert_eq!(shown.len(), 1, "the menu item opens the file dialog: {shown:?}");
+    assert_eq!(shown[0].title, "Open calendar");
+    assert_eq!(shown[0].start_in.as_deref(), Some(exports.as_path()));
+    assert_eq!(harness.state().screen(), Screen::Time);
+    harness.get_by_label("Import a calendar");
+    harness.get_by_label("Pipeline review with Contoso");
+}
+
 #[test]
 fn a_damaged_repeat_rule_in_a_dropped_calendar_is_a_warning_in_the_view_and_the_window_stays() {
     let dir = tempfile::tempdir().unwrap();

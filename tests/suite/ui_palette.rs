@@ -55,18 +55,27 @@ fn ctrl_k_then_part_of_log_time_and_enter_opens_the_time_screen_in_the_duration(
     assert!(harness.get_by_role_and_label(Role::TextInput, "Duration").is_focused());
 }
 
+/// Import calendar does what the Ctrl+O shown beside it does: the import view with the file
+/// dialog open.
 #[test]
-fn ctrl_shift_p_opens_the_palette_too_and_import_calendar_opens_the_import_view() {
+fn ctrl_shift_p_opens_the_palette_too_and_import_calendar_opens_the_file_dialog() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let mut harness = common::harness(&path);
+    let picker = common::FakePicker::default();
+    picker.will_answer(None);
+    let mut harness = common::harness_with_picker(&path, &picker);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     harness.run();
     assert!(palette_is_open(&harness));
     type_text(&mut harness, "imp cal");
+    harness.get_by_label_contains("Ctrl+O");
     press(&mut harness, Key::Enter);
+    harness.run();
     assert_eq!(harness.state().screen(), Screen::Time);
     harness.get_by_label("Import a calendar");
+    let shown = picker.shown();
+    assert_eq!(shown.len(), 1, "the file dialog opened: {shown:?}");
+    assert_eq!(shown[0].title, "Open calendar");
 }
 
 #[test]
