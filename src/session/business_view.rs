@@ -67,7 +67,9 @@ pub struct BusinessView {
     pub milestones: Vec<Milestone>,
     /// Actual consumption of the last months, by account and month.
     pub consumption: Vec<Consumption>,
-    /// Per account, the (due, expected monthly ACR) of its milestones that count.
+    /// Per account, the expected monthly ACR of its milestones that count, as (due, ACR): summed
+    /// per month of the chart, and those due before it into one (`milestones::expected_by_account`);
+    /// only what `expected_series` over the chart's months needs.
     pub expected: HashMap<AccountId, Vec<(NaiveDate, i64)>>,
     pub initiatives: Vec<Initiative>,
     /// By initiative and date.
@@ -110,10 +112,13 @@ impl BusinessView {
         for _ in 0..QUARTERS_BACK {
             earliest = earliest.previous();
         }
+        let opportunities = opportunities::list_in_view(conn, since)?;
+        let milestones = milestones::list_in_view(conn, since)?;
         let facts = if every_record {
             Facts::read(conn, earliest, quarter.next(), start_month)?
         } else {
-            Facts::read_window(conn, earliest, quarter.next(), start_month, today)?
+            let listed = (opportunities.as_slice(), milestones.as_slice());
+            Facts::read_window_from_listed(conn, earliest, quarter.next(), start_month, today, since, listed)?
         };
         let mut scorecards = Vec::with_capacity(QUARTERS_BACK + 2);
         let mut q = earliest;
@@ -130,14 +135,18 @@ impl BusinessView {
         );
         let pipeline = business::pipeline_by_stage(&facts.opportunities, today);
 
-        let opportunities = opportunities::list_in_view(conn, since)?;
-        let milestones = milestones::list_in_view(conn, since)?;
         let first_month = business::records::first_of_month(today)
             .checked_sub_months(Months::new(MONTHS_BACK - 1))
             .unwrap_or(today);
         let consumption = consumption::since(conn, first_month)?;
         let mut expected: HashMap<AccountId, Vec<(NaiveDate, i64)>> = HashMap::new();
-        for (account, due, acr) in milestones::expected_by_account(conn)? {
+        let chart_end = chart_months(today).last().and_then(|m| m.checked_add_months(Months::new(1)));
+        let expected_acr = match chart_end {
+            Some(end) if !every_record => milestones::expected_by_account(conn, first_month, end)?,
+            // The whole read takes every milestone one by one: the sums must come out the same.
+            _ => milestones::expected_of_each(conn)?,
+        };
+        for (account, due, acr) in expected_acr {
             expected.entry(account).or_default().push((due, acr));
         }
         let accounts = account_rows(accounts::list(conn)?, &opportunities, &consumption, &expected, today);
@@ -297,10 +306,7 @@ impl BusinessView {
 
     /// The months the ACR chart shows: the last twelve and the next six (first days).
     pub fn chart_months(&self) -> Vec<NaiveDate> {
-        let last = business::records::first_of_month(self.today)
-            .checked_add_months(Months::new(MONTHS_AHEAD))
-            .unwrap_or(self.today);
-        business::months_until(last, MONTHS_BACK + MONTHS_AHEAD)
+        chart_months(self.today)
     }
 
     /// An account's expected monthly ACR in each of `months`.
@@ -346,6 +352,14 @@ impl BusinessView {
             })
             .collect()
     }
+}
+
+/// The months the ACR chart shows on `today`: the last twelve and the next six (first days).
+fn chart_months(today: NaiveDate) -> Vec<NaiveDate> {
+    let last = business::records::first_of_month(today)
+        .checked_add_months(Months::new(MONTHS_AHEAD))
+        .unwrap_or(today);
+    business::months_until(last, MONTHS_BACK + MONTHS_AHEAD)
 }
 
 fn account_rows(

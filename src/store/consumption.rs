@@ -58,7 +58,11 @@ pub fn since(conn: &Connection, first: NaiveDate) -> Result<Vec<Consumption>, St
          WHERE account_id IN (SELECT id FROM accounts) AND month >= ?1 ORDER BY account_id, month",
     )?;
     let rows = stmt.query_map([first], |row| {
-        Ok(Consumption { account: row.get(0)?, month: row.get(1)?, dollars: row.get(2)? })
+        Ok(Consumption {
+            account: row.get(0)?,
+            month: super::business_dates::day(row, 1)?,
+            dollars: row.get(2)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -73,6 +77,7 @@ pub fn totals_by_month(
         "SELECT month, sum(dollars) FROM consumption WHERE account_id IN (SELECT id FROM accounts) \
          AND month BETWEEN ?1 AND ?2 GROUP BY month ORDER BY month",
     )?;
-    let rows = stmt.query_map(params![first, last], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    let rows =
+        stmt.query_map(params![first, last], |row| Ok((super::business_dates::day(row, 0)?, row.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

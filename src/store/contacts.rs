@@ -74,7 +74,7 @@ fn facts_from(
 ) -> Result<Vec<ContactFacts>, StoreError> {
     let mut dates: HashMap<ContactId, Vec<NaiveDate>> = HashMap::new();
     let mut stmt = conn.prepare_cached(dates_sql)?;
-    for pair in stmt.query_map(params, |row| Ok((row.get(0)?, row.get(1)?)))? {
+    for pair in stmt.query_map(params, |row| Ok((row.get(0)?, super::business_dates::day(row, 1)?)))? {
         let (contact, on) = pair?;
         dates.entry(contact).or_default().push(on);
     }
@@ -82,8 +82,9 @@ fn facts_from(
         days.sort_unstable();
     }
     let mut stmt = conn.prepare_cached("SELECT id, created_on, ideal_days, max_days FROM contacts")?;
-    let rows =
-        stmt.query_map([], |row| Ok((row.get::<_, ContactId>(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?;
+    let rows = stmt.query_map([], |row| {
+        Ok((row.get::<_, ContactId>(0)?, super::business_dates::day(row, 1)?, row.get(2)?, row.get(3)?))
+    })?;
     let mut facts = Vec::new();
     for row in rows {
         let (id, created_on, ideal_days, max_days) = row?;
@@ -165,7 +166,7 @@ fn row_to_interaction(row: &Row<'_>) -> rusqlite::Result<Interaction> {
     Ok(Interaction {
         id: row.get(0)?,
         contact: row.get(1)?,
-        on: row.get(2)?,
+        on: super::business_dates::day(row, 2)?,
         note: row.get(3)?,
         source,
         event_key,

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::StoreError;
 use super::architects::choice;
+use super::business_dates::maybe_day;
 use crate::model::architect::Choice as _;
 use crate::model::business::{
     Milestone, MilestoneFacts, MilestoneFields, MilestoneState, OpportunityStatus, Owner,
@@ -27,12 +28,12 @@ fn row_to_milestone(row: &Row<'_>) -> rusqlite::Result<Milestone> {
         fields: MilestoneFields {
             workload: row.get(2)?,
             owner,
-            due_on: row.get(5)?,
+            due_on: maybe_day(row, 5)?,
             expected_acr: row.get(6)?,
             committed: row.get(7)?,
             state: choice::<MilestoneState>(row, 8)?,
             evidence: row.get(9)?,
-            evidence_on: row.get(10)?,
+            evidence_on: maybe_day(row, 10)?,
             crm_id: row.get::<_, Option<String>>(11)?.unwrap_or_default(),
         },
     })
@@ -78,9 +79,9 @@ fn row_to_facts(row: &Row<'_>) -> rusqlite::Result<MilestoneFacts> {
         win_status: choice::<OpportunityStatus>(row, 2)?,
         committed: row.get(3)?,
         state: choice::<MilestoneState>(row, 4)?,
-        due_on: row.get(5)?,
+        due_on: maybe_day(row, 5)?,
         expected_acr: row.get(6)?,
-        evidence_on: row.get(7)?,
+        evidence_on: maybe_day(row, 7)?,
     })
 }
 
@@ -102,9 +103,31 @@ pub fn open_facts(conn: &Connection) -> Result<Vec<MilestoneFacts>, StoreError> 
     Ok(conn.prepare_cached(&sql)?.query_map([], row_to_facts)?.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Per account, the (due day, expected monthly ACR) of every milestone that counts: not
-/// cancelled, its win not lost, with both a due date and an expected ACR.
-pub fn expected_by_account(conn: &Connection) -> Result<Vec<(AccountId, NaiveDate, i64)>, StoreError> {
+/// Per account, the expected monthly ACR of the milestones that count (not cancelled, their
+/// win not lost, with both a due date and an expected ACR) due before `end`, summed in SQL:
+/// one (earliest due day, sum) for those due before `first` (a month's first day), then one
+/// per month from `first` on. What is due by the end of any month from `first` to `end` comes
+/// out the same as from each milestone, for a fraction of the rows.
+pub fn expected_by_account(
+    conn: &Connection,
+    first: NaiveDate,
+    end: NaiveDate,
+) -> Result<Vec<(AccountId, NaiveDate, i64)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT o.account_id, min(m.due_on), sum(m.expected_acr) \
+         FROM milestones m JOIN opportunities o ON o.id = m.opportunity_id \
+         WHERE m.state <> 'cancelled' AND o.status <> 'lost' AND m.due_on < ?2 AND m.expected_acr IS NOT NULL \
+         GROUP BY o.account_id, CASE WHEN m.due_on < ?1 THEN '' ELSE substr(m.due_on, 1, 7) END",
+    )?;
+    let rows = stmt.query_map(params![first, end], |row| {
+        Ok((row.get(0)?, super::business_dates::day(row, 1)?, row.get(2)?))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Per account, the (due day, expected monthly ACR) of every milestone that counts, one by one:
+/// what [`expected_by_account`] sums, for the whole read that checks it.
+pub fn expected_of_each(conn: &Connection) -> Result<Vec<(AccountId, NaiveDate, i64)>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT o.account_id, m.due_on, m.expected_acr FROM milestones m JOIN opportunities o ON o.id = m.opportunity_id \
          WHERE m.state <> 'cancelled' AND o.status <> 'lost' AND m.due_on IS NOT NULL AND m.expected_acr IS NOT NULL",

@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod agenda;
 pub mod architects;
 pub mod backup;
+mod business_dates;
 pub mod calendar;
 pub mod certifications;
 pub mod check;

@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use super::StoreError;
 use super::architects::choice;
+use super::business_dates::{day, maybe_day};
 use crate::model::architect::Choice as _;
 use crate::model::business::{
     McemStage, Milestone, Opportunity, OpportunityFacts, OpportunityFields, OpportunityStatus, Plan,
@@ -41,12 +42,12 @@ fn row_to_opportunity(row: &Row<'_>) -> rusqlite::Result<Opportunity> {
             architects: Vec::new(),
             monthly_acr: row.get(5)?,
             status: choice::<OpportunityStatus>(row, 6)?,
-            closed_on: row.get(7)?,
+            closed_on: maybe_day(row, 7)?,
             lost_reason: row.get(8)?,
             crm_id: row.get::<_, Option<String>>(9)?.unwrap_or_default(),
         },
-        created_on: row.get(10)?,
-        plan: Plan { agreed_on: row.get(11)?, sponsor: row.get(12)? },
+        created_on: day(row, 10)?,
+        plan: Plan { agreed_on: maybe_day(row, 11)?, sponsor: row.get(12)? },
     })
 }
 
@@ -109,9 +110,9 @@ fn row_to_facts(row: &Row<'_>) -> rusqlite::Result<OpportunityFacts> {
         stage: stage_at(row, 1)?,
         status: choice::<OpportunityStatus>(row, 2)?,
         monthly_acr: row.get(3)?,
-        created_on: row.get(4)?,
-        closed_on: row.get(5)?,
-        plan_agreed_on: row.get(6)?,
+        created_on: day(row, 4)?,
+        closed_on: maybe_day(row, 5)?,
+        plan_agreed_on: maybe_day(row, 6)?,
     })
 }
 

@@ -8,8 +8,8 @@ use super::StoreError;
 use super::architects::choice;
 use crate::model::architect::Choice as _;
 use crate::model::business::{
-    self, CadenceFacts, ContactFacts, Metric, MetricFields, MilestoneFacts, OpportunityFacts, Scorecard,
-    ScorecardInputs,
+    self, CadenceFacts, ContactFacts, Metric, MetricFields, Milestone, MilestoneFacts, Opportunity,
+    OpportunityFacts, Scorecard, ScorecardInputs,
 };
 use crate::model::fiscal::FiscalQuarter;
 use crate::model::{Cadence, MetricId, Status};
@@ -163,6 +163,56 @@ impl Facts {
         })
     }
 
+    /// The same as [`Facts::read_window`], taking the opportunities and milestones from those
+    /// the Business screen already read (`opportunities::list_in_view` and
+    /// `milestones::list_in_view` from `listed_since`) instead of reading their tables again.
+    /// They hold everything the window needs when it starts on or after `listed_since`: every
+    /// open opportunity, those closed since, and every milestone still to deliver (its win is
+    /// listed); otherwise both are read as `read_window` does.
+    #[allow(clippy::too_many_arguments, reason = "the window, then what was already read")]
+    pub fn read_window_from_listed(
+        conn: &Connection,
+        first: FiscalQuarter,
+        last: FiscalQuarter,
+        start_month: chrono::Month,
+        today: NaiveDate,
+        listed_since: NaiveDate,
+        listed: (&[Opportunity], &[Milestone]),
+    ) -> Result<Self, StoreError> {
+        let since = window_start(first, start_month, today);
+        if since < listed_since {
+            return Self::read_window(conn, first, last, start_month, today);
+        }
+        let (from, to) = (first.start(start_month), last.end_inclusive(start_month));
+        let (listed_opportunities, listed_milestones) = listed;
+        let mut opportunities: Vec<OpportunityFacts> = listed_opportunities
+            .iter()
+            .filter(|o| o.fields.closed_on.is_none_or(|closed| closed >= since))
+            .map(OpportunityFacts::of)
+            .collect();
+        opportunities.sort_unstable_by_key(|o| o.id);
+        let status: std::collections::HashMap<_, _> =
+            listed_opportunities.iter().map(|o| (o.id, o.fields.status)).collect();
+        let mut milestones = Vec::new();
+        for m in listed_milestones.iter().filter(|m| m.fields.state.is_open()) {
+            let Some(win_status) = status.get(&m.opportunity) else {
+                // Not expected (every milestone listed belongs to a listed win): read as usual.
+                return Self::read_window(conn, first, last, start_month, today);
+            };
+            milestones.push(MilestoneFacts::of(m, *win_status));
+        }
+        milestones.sort_unstable_by_key(|m| m.id);
+        Ok(Self {
+            metrics: metrics_between(conn, first, last)?,
+            any_opportunities: !opportunities.is_empty() || super::opportunities::any(conn)?,
+            opportunities,
+            milestones,
+            consumption: super::consumption::totals_by_month(conn, from, to)?,
+            contacts: super::contacts::facts_since(conn, since)?,
+            cadence: cadence_facts(conn, from, to)?,
+        })
+    }
+
     /// The scorecard of one quarter in the range read.
     pub fn scorecard(
         &self,
@@ -218,7 +268,9 @@ pub fn cadence_facts(
         "SELECT architect_id, held_on FROM one_on_ones WHERE architect_id IN (SELECT id FROM architects) \
          AND held = 1 AND held_on BETWEEN ?1 AND ?2 ORDER BY architect_id, held_on",
     )?;
-    for pair in stmt.query_map(params![from, to], |row| Ok((row.get(0)?, row.get(1)?)))? {
+    for pair in
+        stmt.query_map(params![from, to], |row| Ok((row.get(0)?, super::business_dates::day(row, 1)?)))?
+    {
         let (architect, held_on): (crate::model::ArchitectId, NaiveDate) = pair?;
         if let Ok(index) = people.binary_search_by_key(&architect, |(id, _)| *id) {
             people[index].1.meetings.push(held_on);
