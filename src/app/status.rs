@@ -16,6 +16,9 @@ pub(super) fn follow(done: &Done, view: &ViewModel, shell: &mut Shell) {
         }
         Done::ArchitectDeleted => "Deleted".to_owned(),
         Done::ListChanged => "Settings saved".to_owned(),
+        Done::ListItemDeleted(deleted) => {
+            format!("Deleted the {} “{}”", deleted.kind.singular(), deleted.item.name)
+        }
         Done::DemoLoaded => format!("Loaded the demo team: {} architects", view.architects.len()),
         Done::Onboarded => "Starting empty: add your first architect with Ctrl+N".to_owned(),
         Done::TimeEntryAdded(entry) => {

@@ -35,6 +35,15 @@ pub struct ListItem {
     pub position: i64,
 }
 
+/// A deleted entry and the requisitions that lost it (a requisition keeps no level or area
+/// once its entry is deleted), so Undo can put both back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletedListItem {
+    pub kind: ListKind,
+    pub item: ListItem,
+    pub requisitions: Vec<super::RequisitionId>,
+}
+
 /// Finds an item's name by id, for display.
 pub fn name_of(items: &[ListItem], id: Option<ListItemId>) -> &str {
     id.and_then(|id| items.iter().find(|i| i.id == id)).map_or("", |i| i.name.as_str())

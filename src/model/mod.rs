@@ -25,7 +25,7 @@ pub use ids::{
     OpportunityId, PriorityId, ReviewCompetencyId, ReviewId, TalkingPointId, TemplateId, TimeEntryId,
 };
 pub use ids::{CandidateId, HiringProfileId, InterviewId, InterviewStepId, RequisitionId, TemplateItemId};
-pub use lists::{ListItem, ListKind};
+pub use lists::{DeletedListItem, ListItem, ListKind};
 pub use text::ValidationError;
 pub mod certification;
 pub mod goal;

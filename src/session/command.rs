@@ -20,8 +20,8 @@ use crate::model::split::Targets;
 use crate::model::time_entry::{TimeEntry, TimeEntryFields};
 use crate::model::time_summary::targets_text;
 use crate::model::{
-    ActionItemId, ArchitectFields, ArchitectId, GoalId, ListItemId, ListKind, OneOnOneId, Status,
-    TalkingPointId, TemplateId, TimeEntryId,
+    ActionItemId, ArchitectFields, ArchitectId, DeletedListItem, GoalId, ListItemId, ListKind, OneOnOneId,
+    Status, TalkingPointId, TemplateId, TimeEntryId,
 };
 use crate::store::{StoreError, agenda, architects, calendar, lists, one_on_ones, settings, templates, time};
 
@@ -56,6 +56,8 @@ pub enum Command {
         kind: ListKind,
         id: ListItemId,
     },
+    /// Undoes a delete: the entry comes back under its id, at its place, on its requisitions.
+    RestoreListItem(Box<DeletedListItem>),
     /// First run: fill an empty database with the demo team.
     LoadDemo(DemoSize),
     /// First run: the user chose; do not ask again.
@@ -172,6 +174,8 @@ pub enum Done {
     ArchitectUpdated(ArchitectId),
     ArchitectDeleted,
     ListChanged,
+    /// The entry deleted and the requisitions that named it.
+    ListItemDeleted(Box<DeletedListItem>),
     DemoLoaded,
     Onboarded,
     TimeEntryAdded(Box<TimeEntry>),
@@ -301,7 +305,16 @@ impl Command {
                 lists::move_item(conn, kind, id, up).map(|()| (Done::ListChanged, roster()))
             }
             Self::DeleteListItem { kind, id } => {
-                lists::delete(conn, kind, id).map(|()| (Done::ListChanged, roster()))
+                let deleted = lists::delete(conn, kind, id)?;
+                let changes =
+                    Changes { roster: true, hiring: !deleted.requisitions.is_empty(), ..Changes::default() };
+                Ok((Done::ListItemDeleted(Box::new(deleted)), changes))
+            }
+            Self::RestoreListItem(deleted) => {
+                lists::restore(conn, &deleted)?;
+                let changes =
+                    Changes { roster: true, hiring: !deleted.requisitions.is_empty(), ..Changes::default() };
+                Ok((Done::ListChanged, changes))
             }
             Self::LoadDemo(size) => {
                 demo::generate(conn, size, today)?;

@@ -314,6 +314,10 @@ pub(super) fn undo_after(done: &Done, view: &ViewModel) -> Option<Undo> {
             label: format!("edit of the {} entry", short_day(before.fields.date)),
             command: Command::UpdateTimeEntry { id: before.id, fields: before.fields.clone() },
         }),
+        Done::ListItemDeleted(deleted) => Some(Undo {
+            label: format!("delete of {}", deleted.item.name),
+            command: Command::RestoreListItem(deleted.clone()),
+        }),
         Done::TimeEntryDeleted(entry) => Some(Undo {
             label: format!("delete of the {} entry", short_day(entry.fields.date)),
             command: Command::RestoreTimeEntry(entry.clone()),

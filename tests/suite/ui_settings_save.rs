@@ -485,3 +485,78 @@ fn quitting_saves_a_settings_field_typed_in_and_not_left() {
     harness.step();
     assert_eq!(stalled(), before + 7);
 }
+
+/// Deleting an unused level is undone: it comes back under its id, at its place in the ladder,
+/// and on the requisition that named it (which kept no level meanwhile). An area an opportunity
+/// uses is refused, naming the opportunity, and nothing is deleted.
+#[test]
+fn a_deleted_list_entry_comes_back_with_undo_and_an_area_in_use_by_an_opportunity_stays() {
+    use leadline::model::requisition::RequisitionFields;
+    use leadline::model::{ListItemId, ListKind};
+    use leadline::session::{Command, Done, HiringCommand};
+    use leadline::store::{lists, requisitions};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut session = common::live_session(&path);
+    // The ladder in order, by id and name (a delete leaves a gap in the positions).
+    let ladder_now = |session: &leadline::session::Session| -> Vec<(ListItemId, String)> {
+        lists::list(session.conn(), ListKind::CareerLevel)
+            .unwrap()
+            .into_iter()
+            .map(|i| (i.id, i.name))
+            .collect()
+    };
+    let ladder = ladder_now(&session);
+    // A level no architect holds or aims for, named by a new requisition: the middle of a
+    // ladder made one entry longer.
+    common::apply(&mut session, Command::AddListItem { kind: ListKind::CareerLevel, name: "Fellow".into() });
+    let fellow = lists::list(session.conn(), ListKind::CareerLevel).unwrap().pop().unwrap();
+    common::apply(
+        &mut session,
+        Command::MoveListItem { kind: ListKind::CareerLevel, id: fellow.id, up: true },
+    );
+    let with_fellow = ladder_now(&session);
+    assert_eq!(with_fellow.len(), ladder.len() + 1);
+    assert_eq!(with_fellow[ladder.len() - 1].1, "Fellow", "one place above the last");
+    let fields = RequisitionFields {
+        role: "Principal Architect, Security".into(),
+        level: Some(fellow.id),
+        opened_on: common::day(2026, 11, 2),
+        ..RequisitionFields::default()
+    };
+    let Done::Hiring(done) =
+        common::apply(&mut session, Command::Hiring(HiringCommand::AddRequisition(fields)))
+    else {
+        panic!("a requisition")
+    };
+    let requisition = done.requisition.expect("its id");
+
+    common::apply(&mut session, Command::DeleteListItem { kind: ListKind::CareerLevel, id: fellow.id });
+    assert_eq!(ladder_now(&session), ladder);
+    assert_eq!(requisitions::get(session.conn(), requisition).unwrap().fields.level, None);
+    assert_eq!(session.undo_step().map(|u| u.label.as_str()), Some("delete of Fellow"));
+    session.undo().expect("an undo").1.result.expect("applied");
+    assert_eq!(ladder_now(&session), with_fellow);
+    assert_eq!(requisitions::get(session.conn(), requisition).unwrap().fields.level, Some(fellow.id));
+
+    // The demo's one Business Applications architect moves to another area: the area is then
+    // used only by the demo's two Business Applications wins.
+    let areas = lists::list(session.conn(), ListKind::SolutionArea).unwrap();
+    let area = areas.iter().find(|a| a.name == "Business Applications").expect("the demo's area").clone();
+    for architect in leadline::store::architects::list(session.conn()).unwrap() {
+        if architect.fields.solution_area == Some(area.id) {
+            let fields =
+                leadline::model::ArchitectFields { solution_area: Some(areas[0].id), ..architect.fields };
+            common::apply(&mut session, Command::UpdateArchitect { id: architect.id, fields });
+        }
+    }
+    assert!(lists::users(session.conn(), ListKind::SolutionArea, area.id).unwrap().is_empty());
+    let message =
+        common::refused(&mut session, Command::DeleteListItem { kind: ListKind::SolutionArea, id: area.id });
+    assert!(
+        message.contains(&format!("“{}” is the solution area of 2 opportunities", area.name)),
+        "{message}"
+    );
+    assert_eq!(lists::list(session.conn(), ListKind::SolutionArea).unwrap(), areas);
+}
