@@ -63,6 +63,8 @@ pub struct CommitField<'a> {
     width: f32,
     max_chars: usize,
     rows: Option<usize>,
+    /// Whether the refusal is drawn beside the field (else the caller shows [`error_of`]).
+    error_beside: bool,
 }
 
 /// What a [`CommitField`] did this frame.
@@ -84,7 +86,16 @@ struct Typed {
 impl<'a> CommitField<'a> {
     /// A one-line field showing `saved` until edited, named `name` for screen readers.
     pub fn new(origin: Origin, saved: &'a str, name: &'a str) -> Self {
-        Self { origin, saved, name, hint: "", width: theme::LABEL_FIELD_WIDTH, max_chars: 500, rows: None }
+        Self {
+            origin,
+            saved,
+            name,
+            hint: "",
+            width: theme::LABEL_FIELD_WIDTH,
+            max_chars: 500,
+            rows: None,
+            error_beside: true,
+        }
     }
 
     #[must_use]
@@ -102,6 +113,14 @@ impl<'a> CommitField<'a> {
     #[must_use]
     pub fn max_chars(mut self, max_chars: usize) -> Self {
         self.max_chars = max_chars;
+        self
+    }
+
+    /// The refusal is not drawn beside the field: the caller shows [`error_of`] where it
+    /// reads better (under a row of fields, so the row does not grow past the window).
+    #[must_use]
+    pub fn error_shown_by_caller(mut self) -> Self {
+        self.error_beside = false;
         self
     }
 
@@ -167,7 +186,7 @@ impl<'a> CommitField<'a> {
                 _ => typed.error = None,
             }
         }
-        if let Some(message) = &typed.error {
+        if let Some(message) = typed.error.as_ref().filter(|_| self.error_beside) {
             widgets::error_label(ui, message);
         }
         store(ui.ctx(), id, typed);
@@ -257,9 +276,16 @@ pub fn typed_text(ctx: &egui::Context, origin: Origin) -> Option<String> {
     load(ctx, field_id(origin)).text
 }
 
+/// The refusal the field of `origin` holds, if any.
+pub fn error_of(ctx: &egui::Context, origin: Origin) -> Option<String> {
+    load(ctx, field_id(origin)).error
+}
+
 /// The field of `origin` shows its saved value again, without a message (its group was saved).
+/// The fields drawn before it this frame showed the old state: another frame is drawn.
 pub fn forget(ctx: &egui::Context, origin: Origin) {
     store(ctx, field_id(origin), Typed::default());
+    ctx.request_repaint();
 }
 
 /// A whole number typed in a field named `field`, from `min` to `max`.

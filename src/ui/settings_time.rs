@@ -94,18 +94,23 @@ fn time_settings_ui(
     });
 
     ui.add_space(theme::SPACE_S);
-    ui.horizontal(|ui| {
-        row_label(ui, "Default targets");
-        targets_fields_ui(
-            ui,
-            inbox,
-            outbox,
-            DEFAULT_TARGETS,
-            "default",
-            settings.default_targets,
-            Command::SetDefaultTargets,
-        );
-    });
+    let refusal = ui
+        .horizontal(|ui| {
+            row_label(ui, "Default targets");
+            targets_fields_ui(
+                ui,
+                inbox,
+                outbox,
+                DEFAULT_TARGETS,
+                "default",
+                settings.default_targets,
+                Command::SetDefaultTargets,
+            )
+        })
+        .inner;
+    if let Some(error) = &refusal {
+        widgets::error_label(ui, error);
+    }
     if let Some(error) = &form.defaults_error {
         widgets::error_label(ui, error);
     }
@@ -117,19 +122,25 @@ fn time_settings_ui(
     }
     for (quarter, targets) in &settings.overrides {
         let quarter = *quarter;
-        ui.horizontal(|ui| {
-            row_label(ui, &quarter.to_string());
-            let origin = QUARTER_TARGETS.with_key(quarter_key(quarter));
-            let which = quarter.to_string();
-            targets_fields_ui(ui, inbox, outbox, origin, &which, *targets, |targets| {
-                Command::SetQuarterTargets { quarter, targets: Some(targets) }
-            });
-            let remove =
-                ui.button("Remove").on_hover_text(format!("{quarter} goes back to the default targets"));
-            if remove.clicked() {
-                outbox.send(QUARTER, Command::SetQuarterTargets { quarter, targets: None });
-            }
-        });
+        let refusal = ui
+            .horizontal(|ui| {
+                row_label(ui, &quarter.to_string());
+                let origin = QUARTER_TARGETS.with_key(quarter_key(quarter));
+                let which = quarter.to_string();
+                let refusal = targets_fields_ui(ui, inbox, outbox, origin, &which, *targets, |targets| {
+                    Command::SetQuarterTargets { quarter, targets: Some(targets) }
+                });
+                let remove =
+                    ui.button("Remove").on_hover_text(format!("{quarter} goes back to the default targets"));
+                if remove.clicked() {
+                    outbox.send(QUARTER, Command::SetQuarterTargets { quarter, targets: None });
+                }
+                refusal
+            })
+            .inner;
+        if let Some(error) = &refusal {
+            widgets::error_label(ui, error);
+        }
     }
     let mut add = false;
     widgets::form_row(ui, "Quarter", |ui| {
@@ -180,8 +191,9 @@ fn row_label(ui: &mut egui::Ui, text: &str) {
 
 /// The four fields of a set of targets: the three shares and the tolerance, each named for
 /// screen readers and saving itself; leaving one sends the whole set as typed (its refusal,
-/// "they must add up to 100 %", shows beside the field that sent it, the typed numbers stay
-/// to be corrected in another field). `origin` is the set's; each field adds its position.
+/// "they must add up to 100 %", is returned for the caller to show under the row, the typed
+/// numbers stay to be corrected in another field). `origin` is the set's; each field adds its
+/// position.
 fn targets_fields_ui(
     ui: &mut egui::Ui,
     inbox: &mut Inbox,
@@ -190,7 +202,7 @@ fn targets_fields_ui(
     which: &str,
     saved: Targets,
     to_command: impl FnOnce(Targets) -> Command,
-) {
+) -> Option<String> {
     let fields: [(&str, u32, u32, &str); 4] = [
         ("Coaching", saved.coaching_pct, 100, "%"),
         ("Market building", saved.market_pct, 100, "%"),
@@ -204,7 +216,11 @@ fn targets_fields_ui(
         ui.label(*label);
         let text = value.to_string();
         let name = format!("{label} ({which} targets)");
-        let field = CommitField::new(origins[index], &text, &name).width(32.0).max_chars(3).show(ui, inbox);
+        let field = CommitField::new(origins[index], &text, &name)
+            .width(32.0)
+            .max_chars(3)
+            .error_shown_by_caller()
+            .show(ui, inbox);
         field.response.on_hover_text(&name);
         ui.label(RichText::new(*suffix).weak());
         saved_now |= field.saved;
@@ -233,7 +249,8 @@ fn targets_fields_ui(
             edit_in_place::forget(&ctx, origin);
         }
     }
-    let Some((index, _)) = committed else { return };
+    let refusal = || origins.iter().find_map(|origin| edit_in_place::error_of(&ctx, *origin));
+    let Some((index, _)) = committed else { return refusal() };
     let checked = match numbers[..] {
         [Ok(coaching_pct), Ok(market_pct), Ok(business_pct), Ok(tolerance_pct)] => {
             let targets = Targets { coaching_pct, market_pct, business_pct, tolerance_pct };
@@ -245,6 +262,7 @@ fn targets_fields_ui(
         Ok(targets) => outbox.send(origins[index], to_command(targets)),
         Err(message) => edit_in_place::refuse(&ctx, origins[index], message),
     }
+    refusal()
 }
 
 /// Messages from the model start in lower case to read well after a field name; alone they
