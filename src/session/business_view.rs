@@ -113,7 +113,8 @@ impl BusinessView {
             earliest = earliest.previous();
         }
         let opportunities = opportunities::list_in_view(conn, since)?;
-        let milestones = milestones::list_in_view(conn, since)?;
+        let listed: Vec<OpportunityId> = opportunities.iter().map(|o| o.id).collect();
+        let milestones = milestones::of_opportunities(conn, &listed)?;
         let facts = if every_record {
             Facts::read(conn, earliest, quarter.next(), start_month)?
         } else {

@@ -165,7 +165,7 @@ impl Facts {
 
     /// The same as [`Facts::read_window`], taking the opportunities and milestones from those
     /// the Business screen already read (`opportunities::list_in_view` and
-    /// `milestones::list_in_view` from `listed_since`) instead of reading their tables again.
+    /// `milestones::of_opportunities` of those, from `listed_since`) instead of reading their tables again.
     /// They hold everything the window needs when it starts on or after `listed_since`: every
     /// open opportunity, those closed since, and every milestone still to deliver (its win is
     /// listed); otherwise both are read as `read_window` does.
