@@ -19,7 +19,7 @@ const COLUMNS: &str = "id, account_id, title, solution_area_id, stage, monthly_a
 
 /// What the Business screen lists, as a set of ids: everything open, what closed since this day,
 /// and older wins whose plan still has milestones to deliver. Each part is read from an index
-/// (`opportunities_closed`: an opportunity is open exactly when it has no closing day, a CHECK
+/// (`opportunities_closed_created`: an opportunity is open exactly when it has no closing day, a CHECK
 /// says so; `milestones_open`) rather than by testing every row.
 const IN_VIEW_IDS: &str = "(SELECT id FROM opportunities WHERE closed_on IS NULL \
      UNION SELECT id FROM opportunities WHERE closed_on >= ?1 \
@@ -140,15 +140,24 @@ pub fn facts(conn: &Connection) -> Result<Vec<OpportunityFacts>, StoreError> {
     Ok(conn.prepare_cached(&sql)?.query_map([], row_to_facts)?.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The same, of the opportunities open today (no closing day) or closed on or after `since`:
-/// those the figures of days from `since` on can count. By id.
-pub fn facts_since(conn: &Connection, since: NaiveDate) -> Result<Vec<OpportunityFacts>, StoreError> {
+/// The same, of the opportunities open today (no closing day) or closed on or after `since`,
+/// and known by `as_of` (the last day a figure looks at): recorded by then, or closed by then
+/// (a win entered later with its past closing day still counts in its quarter). Those the
+/// figures of days from `since` to `as_of` can count. By id.
+pub fn facts_between(
+    conn: &Connection,
+    since: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<Vec<OpportunityFacts>, StoreError> {
     let sql = format!(
-        "SELECT {FACT_COLUMNS} FROM opportunities WHERE closed_on IS NULL \
-         UNION ALL SELECT {FACT_COLUMNS} FROM opportunities WHERE closed_on >= ?1"
+        "SELECT {FACT_COLUMNS} FROM opportunities WHERE closed_on IS NULL AND created_on <= ?2 \
+         UNION ALL SELECT {FACT_COLUMNS} FROM opportunities \
+         WHERE closed_on >= ?1 AND (closed_on <= ?2 OR created_on <= ?2)"
     );
-    let mut facts: Vec<OpportunityFacts> =
-        conn.prepare_cached(&sql)?.query_map([since], row_to_facts)?.collect::<rusqlite::Result<_>>()?;
+    let mut facts: Vec<OpportunityFacts> = conn
+        .prepare_cached(&sql)?
+        .query_map([since, as_of], row_to_facts)?
+        .collect::<rusqlite::Result<_>>()?;
     facts.sort_unstable_by_key(|o| o.id);
     Ok(facts)
 }
