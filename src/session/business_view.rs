@@ -51,8 +51,14 @@ pub struct ContactRow {
     pub status: TouchStatus,
 }
 
+/// Each view read gets the next number, so that a screen keeping something computed from the
+/// lists (the Wins table's row order) knows when to compute it again.
+static GENERATIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 #[derive(Debug, Clone, Default)]
 pub struct BusinessView {
+    /// Differs between any two views read (0: none read yet); a view's lists never change in place.
+    pub generation: u64,
     pub today: NaiveDate,
     pub start_month: Option<Month>,
     /// This fiscal quarter, and the first day of its fiscal year.
@@ -113,7 +119,8 @@ impl BusinessView {
             earliest = earliest.previous();
         }
         let opportunities = opportunities::list_in_view(conn, since)?;
-        let milestones = milestones::list_in_view(conn, since)?;
+        let listed: Vec<OpportunityId> = opportunities.iter().map(|o| o.id).collect();
+        let milestones = milestones::of_opportunities(conn, &listed)?;
         let facts = if every_record {
             Facts::read(conn, earliest, quarter.next(), start_month)?
         } else {
@@ -172,6 +179,7 @@ impl BusinessView {
             today.checked_sub_days(Days::new(INTERACTION_DAYS)).unwrap_or(today),
         )?;
         Ok(Self {
+            generation: GENERATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             today,
             start_month: Some(start_month),
             quarter: Some(quarter),

@@ -55,11 +55,16 @@ pub fn facts(conn: &Connection) -> Result<Vec<ContactFacts>, StoreError> {
 }
 
 /// The same, with only the interactions on or after `since` and each contact's last one before
-/// it: a contact's standing on any day from `since` on comes out the same.
+/// it: a contact's standing on any day from `since` on comes out the same. The last one before
+/// is one seek per contact in `interactions_contact` (contact, day), not a scan of all the years
+/// before `since` grouped by contact.
 pub fn facts_since(conn: &Connection, since: NaiveDate) -> Result<Vec<ContactFacts>, StoreError> {
     facts_from(
         conn,
-        "SELECT contact_id, max(on_date) FROM interactions WHERE on_date < ?1 GROUP BY contact_id \
+        "WITH last (contact_id, on_date) AS MATERIALIZED (SELECT c.id, \
+         (SELECT max(i.on_date) FROM interactions i WHERE i.contact_id = c.id AND i.on_date < ?1) \
+         FROM contacts c) \
+         SELECT contact_id, on_date FROM last WHERE on_date IS NOT NULL \
          UNION ALL SELECT contact_id, on_date FROM interactions \
          WHERE contact_id IN (SELECT id FROM contacts) AND on_date >= ?1",
         [since],

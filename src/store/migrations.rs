@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_hiring.sql"),
     include_str!("migrations/0011_review.sql"),
     include_str!("migrations/0012_hiring_profiles.sql"),
+    include_str!("migrations/0013_business_indexes.sql"),
 ];
 
 /// The schema version this build writes.

@@ -39,16 +39,16 @@ fn row_to_milestone(row: &Row<'_>) -> rusqlite::Result<Milestone> {
     })
 }
 
-/// The milestones of the opportunities the Business screen shows (see
+/// The milestones of these opportunities (those the Business screen shows, see
 /// `opportunities::list_in_view`), by due date.
-pub fn list_in_view(conn: &Connection, since: NaiveDate) -> Result<Vec<Milestone>, StoreError> {
+pub fn of_opportunities(conn: &Connection, ids: &[OpportunityId]) -> Result<Vec<Milestone>, StoreError> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM milestones m WHERE m.opportunity_id IN {} \
-         ORDER BY m.due_on IS NULL, m.due_on, m.id",
-        super::opportunities::IN_VIEW_IDS
+        "SELECT {COLUMNS} FROM milestones m WHERE m.opportunity_id IN (SELECT value FROM json_each(?1)) \
+         ORDER BY m.due_on IS NULL, m.due_on, m.id"
     );
+    let ids = super::opportunities::json_ids(ids.iter().copied());
     let list =
-        conn.prepare_cached(&sql)?.query_map([since], row_to_milestone)?.collect::<rusqlite::Result<_>>()?;
+        conn.prepare_cached(&sql)?.query_map([ids], row_to_milestone)?.collect::<rusqlite::Result<_>>()?;
     Ok(list)
 }
 

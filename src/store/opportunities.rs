@@ -19,11 +19,25 @@ const COLUMNS: &str = "id, account_id, title, solution_area_id, stage, monthly_a
 
 /// What the Business screen lists, as a set of ids: everything open, what closed since this day,
 /// and older wins whose plan still has milestones to deliver. Each part is read from an index
-/// (`opportunities_closed`: an opportunity is open exactly when it has no closing day, a CHECK
+/// (`opportunities_closed_created`: an opportunity is open exactly when it has no closing day, a CHECK
 /// says so; `milestones_open`) rather than by testing every row.
-pub(super) const IN_VIEW_IDS: &str = "(SELECT id FROM opportunities WHERE closed_on IS NULL \
+const IN_VIEW_IDS: &str = "(SELECT id FROM opportunities WHERE closed_on IS NULL \
      UNION SELECT id FROM opportunities WHERE closed_on >= ?1 \
      UNION SELECT opportunity_id FROM milestones WHERE state IN ('on_track', 'at_risk', 'blocked'))";
+
+/// `ids` as a JSON array, for `IN (SELECT value FROM json_each(?))`: a set computed once in Rust
+/// is handed to the next queries instead of each computing it again.
+pub(super) fn json_ids(ids: impl IntoIterator<Item = OpportunityId>) -> String {
+    let mut json = String::from("[");
+    for (n, id) in ids.into_iter().enumerate() {
+        if n > 0 {
+            json.push(',');
+        }
+        json.push_str(&id.0.to_string());
+    }
+    json.push(']');
+    json
+}
 
 fn stage_at(row: &Row<'_>, index: usize) -> rusqlite::Result<McemStage> {
     let number: i64 = row.get(index)?;
@@ -71,7 +85,8 @@ fn attach_architects(
 }
 
 /// What the Business screen shows: every open opportunity and those closed on or after `since`
-/// (the start of the previous fiscal year), newest first.
+/// (the start of the previous fiscal year), newest first. The set of ids is computed once: the
+/// architects are read for the ids listed.
 pub fn list_in_view(conn: &Connection, since: NaiveDate) -> Result<Vec<Opportunity>, StoreError> {
     let sql = format!(
         "SELECT {COLUMNS} FROM opportunities WHERE id IN {IN_VIEW_IDS} ORDER BY created_on DESC, id DESC"
@@ -80,11 +95,14 @@ pub fn list_in_view(conn: &Connection, since: NaiveDate) -> Result<Vec<Opportuni
         .prepare_cached(&sql)?
         .query_map([since], row_to_opportunity)?
         .collect::<rusqlite::Result<_>>()?;
-    let pairs = format!(
-        "SELECT opportunity_id, architect_id FROM opportunity_architects WHERE opportunity_id IN {IN_VIEW_IDS} \
-         ORDER BY architect_id"
-    );
-    attach_architects(conn, &mut list, &pairs, [since])?;
+    let ids = json_ids(list.iter().map(|o| o.id));
+    attach_architects(
+        conn,
+        &mut list,
+        "SELECT opportunity_id, architect_id FROM opportunity_architects \
+         WHERE opportunity_id IN (SELECT value FROM json_each(?1)) ORDER BY architect_id",
+        [ids],
+    )?;
     Ok(list)
 }
 
@@ -122,15 +140,24 @@ pub fn facts(conn: &Connection) -> Result<Vec<OpportunityFacts>, StoreError> {
     Ok(conn.prepare_cached(&sql)?.query_map([], row_to_facts)?.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The same, of the opportunities open today (no closing day) or closed on or after `since`:
-/// those the figures of days from `since` on can count. By id.
-pub fn facts_since(conn: &Connection, since: NaiveDate) -> Result<Vec<OpportunityFacts>, StoreError> {
+/// The same, of the opportunities open today (no closing day) or closed on or after `since`,
+/// and known by `as_of` (the last day a figure looks at): recorded by then, or closed by then
+/// (a win entered later with its past closing day still counts in its quarter). Those the
+/// figures of days from `since` to `as_of` can count. By id.
+pub fn facts_between(
+    conn: &Connection,
+    since: NaiveDate,
+    as_of: NaiveDate,
+) -> Result<Vec<OpportunityFacts>, StoreError> {
     let sql = format!(
-        "SELECT {FACT_COLUMNS} FROM opportunities WHERE closed_on IS NULL \
-         UNION ALL SELECT {FACT_COLUMNS} FROM opportunities WHERE closed_on >= ?1"
+        "SELECT {FACT_COLUMNS} FROM opportunities WHERE closed_on IS NULL AND created_on <= ?2 \
+         UNION ALL SELECT {FACT_COLUMNS} FROM opportunities \
+         WHERE closed_on >= ?1 AND (closed_on <= ?2 OR created_on <= ?2)"
     );
-    let mut facts: Vec<OpportunityFacts> =
-        conn.prepare_cached(&sql)?.query_map([since], row_to_facts)?.collect::<rusqlite::Result<_>>()?;
+    let mut facts: Vec<OpportunityFacts> = conn
+        .prepare_cached(&sql)?
+        .query_map([since, as_of], row_to_facts)?
+        .collect::<rusqlite::Result<_>>()?;
     facts.sort_unstable_by_key(|o| o.id);
     Ok(facts)
 }

@@ -141,7 +141,9 @@ impl Facts {
     /// [`Facts::read`]. Every day a figure looks at is on or after [`window_start`]: a win
     /// counts from its fiscal year's start, the pipeline on a day holds what is open or closed
     /// after it, and a contact's standing needs their interactions since then plus the last
-    /// one before. Only milestones still to deliver are ever stale or troubled.
+    /// one before. No day after the last quarter's `as_of` is looked at: an opportunity
+    /// recorded and closed after it is left out (an old quarter reads few). Only milestones
+    /// still to deliver are ever stale or troubled.
     pub fn read_window(
         conn: &Connection,
         first: FiscalQuarter,
@@ -151,7 +153,8 @@ impl Facts {
     ) -> Result<Self, StoreError> {
         let (from, to) = (first.start(start_month), last.end_inclusive(start_month));
         let since = window_start(first, start_month, today);
-        let opportunities = super::opportunities::facts_since(conn, since)?;
+        let as_of = business::as_of(last, start_month, today);
+        let opportunities = super::opportunities::facts_between(conn, since, as_of)?;
         Ok(Self {
             metrics: metrics_between(conn, first, last)?,
             any_opportunities: !opportunities.is_empty() || super::opportunities::any(conn)?,
@@ -165,7 +168,7 @@ impl Facts {
 
     /// The same as [`Facts::read_window`], taking the opportunities and milestones from those
     /// the Business screen already read (`opportunities::list_in_view` and
-    /// `milestones::list_in_view` from `listed_since`) instead of reading their tables again.
+    /// `milestones::of_opportunities` of those, from `listed_since`) instead of reading their tables again.
     /// They hold everything the window needs when it starts on or after `listed_since`: every
     /// open opportunity, those closed since, and every milestone still to deliver (its win is
     /// listed); otherwise both are read as `read_window` does.

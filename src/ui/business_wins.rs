@@ -2,7 +2,9 @@
 //! one's form, its consumption plan and milestones (see `business_milestones`), or the open
 //! pipeline by MCEM stage when nothing is selected.
 
-use chrono::NaiveDate;
+use std::collections::HashMap;
+
+use chrono::{Datelike as _, NaiveDate};
 use egui::RichText;
 use egui_extras::Column;
 
@@ -200,6 +202,25 @@ pub struct WinsTab {
     milestones: MilestonesSection,
     confirm_delete: Option<OpportunityId>,
     error: Option<(Origin, String)>,
+    rows: RowOrder,
+}
+
+/// The table's rows (indexes into the view's opportunities) in the order shown, kept between
+/// frames: computed again only when the view was read again or the filter, search or sort
+/// changed, never per frame.
+#[derive(Default)]
+struct RowOrder {
+    /// What the order was computed from: the view's generation, the filter, search and sort.
+    from: Option<(u64, WinFilter, String, Sort<WinColumn>)>,
+    indexes: Vec<usize>,
+    ids: Vec<OpportunityId>,
+}
+
+/// What a row sorts by in one column, computed once per row (not per comparison).
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum SortKey {
+    Text(String),
+    Number(i64),
 }
 
 impl WinsTab {
@@ -259,42 +280,60 @@ impl WinsTab {
         self.error.as_ref().filter(|(o, _)| *o == origin).map(|(_, m)| m.as_str())
     }
 
-    fn rows<'v>(&self, view: &'v ViewModel) -> Vec<&'v Opportunity> {
+    /// Computes the row order again if what it depends on changed since the last frame.
+    fn update_rows(&mut self, view: &ViewModel) {
+        let generation = view.business.generation;
+        let unchanged = self.rows.from.as_ref().is_some_and(|(g, filter, search, sort)| {
+            (*g, *filter, *sort) == (generation, self.filter, self.sort) && *search == self.search
+        });
+        if unchanged {
+            return;
+        }
+        self.rows.indexes = self.row_order(view);
+        self.rows.ids = self.rows.indexes.iter().map(|&i| view.business.opportunities[i].id).collect();
+        self.rows.from = Some((generation, self.filter, self.search.clone(), self.sort));
+    }
+
+    fn row_order(&self, view: &ViewModel) -> Vec<usize> {
         let business = &view.business;
         let needle = text::fold_for_match(self.search.trim());
-        let mut rows: Vec<&Opportunity> = business
+        let mut milestones: HashMap<OpportunityId, i64> = HashMap::new();
+        if self.sort.column == WinColumn::Milestones {
+            for m in &business.milestones {
+                *milestones.entry(m.opportunity).or_default() += 1;
+            }
+        }
+        let key = |o: &Opportunity| {
+            let f = &o.fields;
+            match self.sort.column {
+                WinColumn::Title => SortKey::Text(f.title.to_lowercase()),
+                WinColumn::Account => SortKey::Text(business.account_name(f.account).to_lowercase()),
+                WinColumn::Stage => SortKey::Number(i64::from(f.stage.number())),
+                WinColumn::Status => SortKey::Text(f.status.key().to_owned()),
+                WinColumn::Acr => SortKey::Number(f.monthly_acr),
+                // Newest first by default: open ones (no date) on top.
+                WinColumn::Closed => {
+                    SortKey::Number(-i64::from(f.closed_on.unwrap_or(NaiveDate::MAX).num_days_from_ce()))
+                }
+                WinColumn::Plan => SortKey::Number(i64::from(plan_rank(o))),
+                WinColumn::Milestones => SortKey::Number(milestones.get(&o.id).copied().unwrap_or(0)),
+            }
+        };
+        let mut rows: Vec<(SortKey, OpportunityId, usize)> = business
             .opportunities
             .iter()
-            .filter(|o| self.filter.admits(o))
-            .filter(|o| {
+            .enumerate()
+            .filter(|(_, o)| self.filter.admits(o))
+            .filter(|(_, o)| {
                 needle.is_empty()
                     || text::fold_for_match(&o.fields.title).contains(&needle)
                     || text::fold_for_match(business.account_name(o.fields.account)).contains(&needle)
                     || text::fold_for_match(&o.fields.crm_id).contains(&needle)
             })
+            .map(|(index, o)| (key(o), o.id, index))
             .collect();
-        let milestones = |o: &Opportunity| business.milestones_of(o.id).count();
-        rows.sort_by(|a, b| {
-            let (fa, fb) = (&a.fields, &b.fields);
-            let primary = match self.sort.column {
-                WinColumn::Title => fa.title.to_lowercase().cmp(&fb.title.to_lowercase()),
-                WinColumn::Account => business
-                    .account_name(fa.account)
-                    .to_lowercase()
-                    .cmp(&business.account_name(fb.account).to_lowercase()),
-                WinColumn::Stage => fa.stage.cmp(&fb.stage),
-                WinColumn::Status => fa.status.key().cmp(fb.status.key()),
-                WinColumn::Acr => fa.monthly_acr.cmp(&fb.monthly_acr),
-                // Newest first by default: open ones (no date) on top.
-                WinColumn::Closed => {
-                    fb.closed_on.unwrap_or(NaiveDate::MAX).cmp(&fa.closed_on.unwrap_or(NaiveDate::MAX))
-                }
-                WinColumn::Plan => plan_rank(a).cmp(&plan_rank(b)),
-                WinColumn::Milestones => milestones(a).cmp(&milestones(b)),
-            };
-            self.sort.apply(primary).then_with(|| b.id.cmp(&a.id))
-        });
-        rows
+        rows.sort_by(|(ka, a, _), (kb, b, _)| self.sort.apply(ka.cmp(kb)).then_with(|| b.cmp(a)));
+        rows.into_iter().map(|(_, _, index)| index).collect()
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, outbox: &mut Outbox) {
@@ -311,11 +350,10 @@ impl WinsTab {
         if self.selected.is_some_and(|id| business.opportunity(id).is_none()) {
             self.close();
         }
-        let rows = self.rows(view);
-        let ids: Vec<OpportunityId> = rows.iter().map(|o| o.id).collect();
+        self.update_rows(view);
         if self.form.as_ref().is_none_or(|(form, _)| form.id.is_some()) {
             let before = self.selected;
-            bw::keyboard_navigation(ui, &ids, &mut self.selected);
+            bw::keyboard_navigation(ui, &self.rows.ids, &mut self.selected);
             if self.selected != before {
                 let keep = self.selected;
                 self.close();
@@ -323,6 +361,8 @@ impl WinsTab {
             }
         }
         bw::detail_pane(ui, "wins", |ui| self.detail_ui(ui, view, outbox));
+        let rows: Vec<&Opportunity> =
+            self.rows.indexes.iter().map(|&i| &view.business.opportunities[i]).collect();
         self.table_ui(ui, view, &rows);
         self.confirm_delete_ui(ui, view, outbox);
     }

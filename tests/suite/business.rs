@@ -555,6 +555,9 @@ fn the_windowed_read_shows_exactly_what_the_whole_read_shows() {
             fields: committed(Owner::Partner("Harbour IT".into()), day(2021, 6, 1), 2_000),
         },
     );
+    // A win entered today with its closing day in FY26 Q1: recorded after that quarter ended,
+    // it still counts among the quarter's wins (the window of an old quarter keeps it).
+    let late_entry = add_opportunity(&mut s, won(old, "Harbour customs portal", day(2025, 8, 12)));
     let mut lost = won(old, "Old harbour telemetry", day(2021, 3, 1));
     lost.status = OpportunityStatus::Lost;
     lost.lost_reason = "Budget moved".into();
@@ -615,6 +618,16 @@ fn the_windowed_read_shows_exactly_what_the_whole_read_shows() {
     assert!(!window.opportunities.iter().any(|o| o.id == lost_win));
     assert!(every.opportunities.iter().any(|o| o.id == lost_win));
     assert!(window.milestones.len() < every.milestones.len());
+    // An old quarter's window holds what was recorded or closed by its end: the win entered
+    // late, not today's open pipeline.
+    let fy26_q1 = FiscalQuarter::new(2026, 1).unwrap();
+    let old_window = Facts::read_window(conn, fy26_q1, fy26_q1, start_month, common::today()).unwrap();
+    assert!(old_window.opportunities.iter().any(|o| o.id == late_entry));
+    assert!(old_window.opportunities.iter().all(|o| o.created_on <= day(2025, 9, 30) || o.id == late_entry));
+    assert!(
+        old_window.opportunities.len()
+            < Facts::read_window(conn, q2, q2, start_month, common::today()).unwrap().opportunities.len()
+    );
     let met = |facts: &Facts| facts.contacts.iter().find(|c| c.id == aino).unwrap().interactions.clone();
     assert_eq!(met(&window), vec![day(2022, 11, 2)], "the last interaction before the window is kept");
 }

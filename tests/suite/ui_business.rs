@@ -323,3 +323,44 @@ fn a_long_account_name_is_elided_on_one_line_with_the_full_name_on_hover() {
     harness.run();
     harness.get_by_label("Actual consumption in");
 }
+
+/// The titles in the Wins table, top to bottom (the table is left of the detail pane).
+fn table_titles(harness: &App, titles: &[&str]) -> Vec<String> {
+    let left_edge = harness.get_by_role_and_label(Role::TextInput, "Filter the opportunities").rect().min.x;
+    let mut shown: Vec<(f32, String)> = titles
+        .iter()
+        .filter_map(|title| {
+            let node =
+                harness.query_all_by_label(title).min_by(|a, b| a.rect().min.x.total_cmp(&b.rect().min.x))?;
+            (node.rect().min.x < left_edge + 40.0).then(|| (node.rect().min.y, (*title).to_owned()))
+        })
+        .collect();
+    shown.sort_by(|a, b| a.0.total_cmp(&b.0));
+    shown.into_iter().map(|(_, title)| title).collect()
+}
+
+#[test]
+fn the_wins_table_follows_a_new_record_a_sort_and_the_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_path, mut harness) = business_harness(&dir);
+    let add = |harness: &mut App, title: &str| {
+        click(harness, Role::Button, "➕ New opportunity");
+        type_into(harness, "Title", title);
+        type_into(harness, "Monthly ACR", "1k");
+        click(harness, Role::Button, "Add opportunity Ctrl+S");
+    };
+    let titles = ["Alpha analytics", "Beta lakehouse", "Delta migration"];
+    add(&mut harness, "Beta lakehouse");
+    add(&mut harness, "Delta migration");
+    // All open: the newest first.
+    assert_eq!(table_titles(&harness, &titles), ["Delta migration", "Beta lakehouse"]);
+    click(&mut harness, Role::Button, "Opportunity");
+    assert_eq!(table_titles(&harness, &titles), ["Beta lakehouse", "Delta migration"]);
+    // A record added while sorted by title takes its place in the order.
+    add(&mut harness, "Alpha analytics");
+    assert_eq!(table_titles(&harness, &titles), ["Alpha analytics", "Beta lakehouse", "Delta migration"]);
+    click(&mut harness, Role::Button, "Opportunity ⏶");
+    assert_eq!(table_titles(&harness, &titles), ["Delta migration", "Beta lakehouse", "Alpha analytics"]);
+    type_into(&mut harness, "Filter the opportunities", "LAKE");
+    assert_eq!(table_titles(&harness, &titles), ["Beta lakehouse"]);
+}
