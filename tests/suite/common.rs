@@ -170,6 +170,50 @@ pub fn harness(path: &Path) -> Harness<'static, LeadlineApp> {
     harness_with_picker(path, &FakePicker::default())
 }
 
+/// The real app on Settings, in a window tall enough for the whole screen.
+pub fn settings_harness(path: &Path) -> Harness<'static, LeadlineApp> {
+    let startup = startup(path);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 7000.0))
+        .build_eframe(move |cc| LeadlineApp::new(cc, startup));
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num7);
+    harness.run();
+    harness
+}
+
+/// Presses Ctrl+Q and steps the frames up to the one that reads the key (not the release
+/// after it), so that frame's output is the harness's: what the app asked of the window then.
+pub fn press_ctrl_q(harness: &mut Harness<'static, LeadlineApp>) -> Vec<egui::ViewportCommand> {
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::COMMAND));
+    harness.event(egui::Event::Key {
+        key: egui::Key::Q,
+        pressed: true,
+        modifiers: egui::Modifiers::COMMAND,
+        repeat: false,
+        physical_key: None,
+    });
+    harness.step();
+    harness.output().viewport_output[&egui::ViewportId::ROOT].commands.clone()
+}
+
+pub fn asks_to_close(commands: &[egui::ViewportCommand]) -> bool {
+    commands.iter().any(|command| matches!(command, egui::ViewportCommand::Close))
+}
+
+/// What eframe tells the app when the window's close button is pressed: one frame in which the
+/// close is requested, before the window goes.
+pub fn press_window_close(harness: &mut Harness<'static, LeadlineApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+}
+
 /// The real app whose file dialogs the test answers through `picker`.
 pub fn harness_with_picker(path: &Path, picker: &FakePicker) -> Harness<'static, LeadlineApp> {
     let startup = Startup { file_picker: Box::new(picker.clone()), ..startup(path) };

@@ -121,25 +121,6 @@ fn time_alt_left_and_alt_right_step_through_the_weeks() {
     assert!(harness.query_by_label("Week 2026-W46").is_none());
 }
 
-/// Presses Ctrl+Q and steps the frames up to the one that reads the key (not the release
-/// after it), so that frame's output is the harness's: what the app asked of the window then.
-fn press_ctrl_q(harness: &mut App) -> Vec<egui::ViewportCommand> {
-    harness.event(egui::Event::ModifiersChanged(Modifiers::COMMAND));
-    harness.event(egui::Event::Key {
-        key: Key::Q,
-        pressed: true,
-        modifiers: Modifiers::COMMAND,
-        repeat: false,
-        physical_key: None,
-    });
-    harness.step();
-    harness.output().viewport_output[&egui::ViewportId::ROOT].commands.clone()
-}
-
-fn asks_to_close(commands: &[egui::ViewportCommand]) -> bool {
-    commands.iter().any(|command| matches!(command, egui::ViewportCommand::Close))
-}
-
 fn sofias_notes_today(harness: &App) -> String {
     let conn = common::app_db(harness);
     let sofia =
@@ -169,12 +150,12 @@ fn ctrl_q_asks_the_window_to_close_and_saves_the_notes_typed_just_before() {
     let mut harness = common::harness(&path);
     // Nothing asks to close on an ordinary frame or key.
     press(&mut harness, Key::ArrowDown);
-    assert!(!asks_to_close(&harness.output().viewport_output[&egui::ViewportId::ROOT].commands));
+    assert!(!common::asks_to_close(&harness.output().viewport_output[&egui::ViewportId::ROOT].commands));
 
     type_notes_for_sofia(&mut harness, "Quit right after typing this");
 
-    let commands = press_ctrl_q(&mut harness);
-    assert!(asks_to_close(&commands), "Ctrl+Q asks the window to close: {commands:?}");
+    let commands = common::press_ctrl_q(&mut harness);
+    assert!(common::asks_to_close(&commands), "Ctrl+Q asks the window to close: {commands:?}");
     assert_eq!(
         sofias_notes_today(&harness),
         "Quit right after typing this",
@@ -191,8 +172,8 @@ fn ctrl_q_quits_from_a_text_field_too_and_types_nothing_into_it() {
     harness.run();
     harness.get_by_role_and_label(Role::TextInput, "Name").type_text("Half typed");
     harness.run();
-    let commands = press_ctrl_q(&mut harness);
-    assert!(asks_to_close(&commands), "{commands:?}");
+    let commands = common::press_ctrl_q(&mut harness);
+    assert!(common::asks_to_close(&commands), "{commands:?}");
     assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Name").value().as_deref(), Some("Half typed"));
 }
 
@@ -202,15 +183,6 @@ fn the_windows_close_button_saves_the_notes_typed_just_before_too() {
     let path = common::demo_db(&dir);
     let mut harness = common::harness(&path);
     type_notes_for_sofia(&mut harness, "Closed from the title bar");
-    // What eframe tells the app when the window's close button is pressed: one frame in which
-    // the close is requested, before the window goes.
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.step();
+    common::press_window_close(&mut harness);
     assert_eq!(sofias_notes_today(&harness), "Closed from the title bar");
 }

@@ -4,26 +4,12 @@
 //! them. Each step is checked on the screen and in the database.
 
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use leadline::app::LeadlineApp;
 use leadline::ui::Screen;
 
 use crate::common;
 use crate::review::seeded;
 use crate::ui_review::{App, click, one, open_review, type_into};
-
-/// The real app in a window tall enough for the whole Settings screen.
-fn open_settings(path: &std::path::Path) -> App {
-    let startup = common::startup(path);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 7000.0))
-        .build_eframe(move |cc| LeadlineApp::new(cc, startup));
-    harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num7);
-    harness.run();
-    harness
-}
 
 /// Replaces what a text field holds.
 fn retype(harness: &mut App, role: Role, label: &str, text: &str) {
@@ -62,7 +48,7 @@ fn undo(harness: &mut App) {
 #[test]
 fn competencies_are_added_renamed_reordered_and_removed_in_settings_and_the_review_rates_them() {
     let dir = tempfile::tempdir().unwrap();
-    let mut harness = open_settings(&seeded(&dir));
+    let mut harness = common::settings_harness(&seeded(&dir));
     let seeded_list = competencies(&harness);
     assert_eq!(seeded_list.len(), 7, "the role's seven competencies to start with");
 

@@ -13,18 +13,6 @@ use crate::common;
 
 type App = Harness<'static, LeadlineApp>;
 
-/// The real app on Settings, in a window tall enough for the whole screen.
-fn open_settings(path: &std::path::Path) -> App {
-    let startup = common::startup(path);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 7000.0))
-        .build_eframe(move |cc| LeadlineApp::new(cc, startup));
-    harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num7);
-    harness.run();
-    harness
-}
-
 /// Replaces what the field named `label` holds (it keeps the focus).
 fn retype(harness: &mut App, label: &str, text: &str) {
     harness.get_by_role_and_label(Role::TextInput, label).click();
@@ -70,7 +58,7 @@ fn levels(harness: &App) -> Vec<String> {
 fn a_career_level_is_renamed_in_its_own_field() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let mut harness = open_settings(&path);
+    let mut harness = common::settings_harness(&path);
     let before = levels(&harness);
     let (first, second) = (before[0].clone(), before[1].clone());
 
@@ -106,7 +94,7 @@ fn a_career_level_is_renamed_in_its_own_field() {
 fn default_targets_save_when_they_add_up_and_are_refused_beside_the_field_otherwise() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::empty_db(&dir);
-    let mut harness = open_settings(&path);
+    let mut harness = common::settings_harness(&path);
     let saved = || time::time_settings(common::read_db(&path).conn()).unwrap().default_targets;
     let before = saved();
     assert_eq!((before.coaching_pct, before.market_pct, before.business_pct), (50, 30, 20));
@@ -141,7 +129,7 @@ fn default_targets_save_when_they_add_up_and_are_refused_beside_the_field_otherw
 fn candidates_purge_months_save_on_tab_and_refuse_zero() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let mut harness = open_settings(&path);
+    let mut harness = common::settings_harness(&path);
     let saved = || candidates::purge_months(common::read_db(&path).conn()).unwrap();
     let before = saved();
     assert_ne!(before, 24);
@@ -171,7 +159,7 @@ fn candidates_purge_months_save_on_tab_and_refuse_zero() {
 fn the_stalled_threshold_saves_on_enter_and_refuses_words() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let mut harness = open_settings(&path);
+    let mut harness = common::settings_harness(&path);
     let saved = || goals::stalled_days(common::read_db(&path).conn()).unwrap();
     assert_eq!(shown(&harness, "Stalled after"), "30");
 
@@ -206,7 +194,7 @@ fn review_names(harness: &App) -> Vec<String> {
 fn a_review_competency_is_renamed_in_place_and_an_empty_name_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let mut harness = open_settings(&path);
+    let mut harness = common::settings_harness(&path);
     let before = review_names(&harness);
     let first = before[0].clone();
     let field = format!("Name of {first}");
@@ -235,7 +223,7 @@ fn a_review_competency_is_renamed_in_place_and_an_empty_name_is_refused() {
 fn company_domains_and_a_rule_name_save_when_left() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::empty_db(&dir);
-    let mut harness = open_settings(&path);
+    let mut harness = common::settings_harness(&path);
     let domains =
         || calendar::list_setting(common::read_db(&path).conn(), calendar::COMPANY_DOMAINS).unwrap();
 
@@ -275,7 +263,7 @@ fn company_domains_and_a_rule_name_save_when_left() {
 fn no_button_saves_reverts_or_confirms_an_edit_on_settings() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let mut harness = open_settings(&path);
+    let mut harness = common::settings_harness(&path);
     // Open a rule and a hiring profile too, where edit rows used to have their buttons.
     let first = harness.state().view().calendar_rules[0].name.clone();
     harness.get_by_label(&format!("1. {first}")).click();
@@ -362,7 +350,7 @@ fn every_settings_write_is_undone_to_what_it_was() {
 fn ctrl_z_undoes_the_typing_in_a_field_and_else_the_last_saved_setting() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let mut harness = open_settings(&path);
+    let mut harness = common::settings_harness(&path);
     let before = levels(&harness);
     let (first, second) = (before[0].clone(), before[1].clone());
 
@@ -415,7 +403,7 @@ fn a_template_item_becomes_a_talking_point_or_a_goal_in_its_row() {
 
     let dir = tempfile::tempdir().unwrap();
     let path = common::empty_db(&dir);
-    let mut harness = open_settings(&path);
+    let mut harness = common::settings_harness(&path);
     let template = || onboarding::template(common::read_db(&path).conn()).unwrap();
     let before = template();
     assert_eq!((before[0].fields.kind, before[0].fields.day), (ItemKind::Goal, 30));
@@ -438,51 +426,28 @@ fn a_template_item_becomes_a_talking_point_or_a_goal_in_its_row() {
     assert_eq!(shown(&harness, "Day of template item 6"), "30");
 }
 
-/// Presses Ctrl+Q and steps to the frame that reads it; whether that frame asked the window
-/// to close.
-fn quit_with_ctrl_q(harness: &mut App) -> bool {
-    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::COMMAND));
-    harness.event(egui::Event::Key {
-        key: egui::Key::Q,
-        pressed: true,
-        modifiers: egui::Modifiers::COMMAND,
-        repeat: false,
-        physical_key: None,
-    });
-    harness.step();
-    let commands = &harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
-    commands.iter().any(|command| matches!(command, egui::ViewportCommand::Close))
-}
-
 /// A value typed in a Settings field and not left is saved when the app quits (Ctrl+Q or the
 /// window's close button), in the frame that closes the window; a refused one is not.
 #[test]
 fn quitting_saves_a_settings_field_typed_in_and_not_left() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let mut harness = open_settings(&path);
+    let mut harness = common::settings_harness(&path);
     let first = first_level(&harness);
     retype(&mut harness, &format!("Name of {first}"), "Graduate architect");
     assert_eq!(first_level(&harness), first, "not saved yet: the test would prove nothing");
-    assert!(quit_with_ctrl_q(&mut harness), "Ctrl+Q asks the window to close");
+    assert!(common::asks_to_close(&common::press_ctrl_q(&mut harness)), "Ctrl+Q asks the window to close");
     assert_eq!(first_level(&harness), "Graduate architect");
 
     // The window's close button: eframe gives the app one frame with the close requested.
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
-    let mut harness = open_settings(&path);
+    let mut harness = common::settings_harness(&path);
     let stalled = || goals::stalled_days(common::read_db(&path).conn()).unwrap();
     let before = stalled();
     retype(&mut harness, "Stalled after", &(before + 7).to_string());
     assert_eq!(stalled(), before);
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    harness.step();
+    common::press_window_close(&mut harness);
     assert_eq!(stalled(), before + 7);
 }
 
