@@ -12,7 +12,7 @@ use crate::model::words::plural;
 use crate::model::{ArchitectId, CertId, CertRecordId, CompetencyId, GoalId};
 use crate::store::certifications::{self, Earned};
 use crate::store::skills::SkillChange;
-use crate::store::{StoreError, goals, skills};
+use crate::store::{StoreError, cascade, goals, skills};
 
 #[must_use = "a command does nothing until it is applied"]
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +78,12 @@ pub enum DevCommand {
     },
     /// Removes the catalogue entry and every record of it (the app asks first).
     RemoveCatalogueCert(CertId),
+    /// Undoes deleting a competency or removing a catalogue entry: it comes back under its id,
+    /// in its place, with every rating, record and hiring use the delete took with it.
+    RestoreDeleted {
+        what: String,
+        removed: Box<cascade::Removed>,
+    },
     /// Records a certification earned; the architect's open goals that name it are done.
     RecordCertEarned {
         architect: ArchitectId,
@@ -108,11 +114,16 @@ pub enum DevCommand {
 pub struct DevOutcome {
     pub architect: Option<ArchitectId>,
     pub message: String,
+    /// For a delete whose rows only the write itself read: what it was, in words, and what it
+    /// took with it (undone by `RestoreDeleted`).
+    pub removed: Option<(String, Box<cascade::Removed>)>,
 }
 
 impl DevCommand {
     pub(super) fn apply(self, conn: &Connection, today: NaiveDate) -> Result<DevOutcome, StoreError> {
-        let done = |architect: Option<ArchitectId>, message: String| Ok(DevOutcome { architect, message });
+        let done = |architect: Option<ArchitectId>, message: String| {
+            Ok(DevOutcome { architect, message, removed: None })
+        };
         match self {
             Self::AddGoal { architect, fields } => {
                 let id = goals::insert(conn, architect, &fields, today, today)?;
@@ -175,11 +186,16 @@ impl DevCommand {
                 done(None, "Moved the competency".to_owned())
             }
             Self::DeleteCompetency(id) => {
-                let (competency, ratings) = skills::delete_competency(conn, id)?;
-                done(
-                    None,
-                    format!("Deleted the competency “{}” and {}", competency.name, ratings_of(ratings)),
-                )
+                let (competency, ratings, removed) = skills::delete_competency(conn, id)?;
+                Ok(DevOutcome {
+                    architect: None,
+                    message: format!(
+                        "Deleted the competency “{}” and {}",
+                        competency.name,
+                        ratings_of(ratings)
+                    ),
+                    removed: Some((format!("the competency “{}”", competency.name), Box::new(removed))),
+                })
             }
             Self::AddCatalogueCert { code, name, kind } => {
                 let id = certifications::add_to_catalogue(conn, &code, &name, kind)?;
@@ -197,11 +213,20 @@ impl DevCommand {
                 done(None, what)
             }
             Self::RemoveCatalogueCert(id) => {
-                let (entry, held) = certifications::remove_from_catalogue(conn, id)?;
-                done(
-                    None,
-                    format!("Removed {} from the catalogue and {}", entry.code, plural(held, "record")),
-                )
+                let (entry, held, removed) = certifications::remove_from_catalogue(conn, id)?;
+                Ok(DevOutcome {
+                    architect: None,
+                    message: format!(
+                        "Removed {} from the catalogue and {}",
+                        entry.code,
+                        plural(held, "record")
+                    ),
+                    removed: Some((format!("{} in the catalogue", entry.code), Box::new(removed))),
+                })
+            }
+            Self::RestoreDeleted { what, removed } => {
+                cascade::restore(conn, &removed)?;
+                done(None, format!("Restored {what}"))
             }
             Self::RecordCertEarned { architect, cert, earned_on } => {
                 let earned = certifications::record_earned(conn, architect, cert, earned_on, today)?;

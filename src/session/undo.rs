@@ -322,6 +322,13 @@ pub(super) fn undo_after(done: &Done, view: &ViewModel) -> Option<Undo> {
             label: format!("delete of the {} entry", short_day(entry.fields.date)),
             command: Command::RestoreTimeEntry(entry.clone()),
         }),
+        Done::Development(done) => done.removed.as_ref().map(|(what, removed)| Undo {
+            label: format!("delete of {what}"),
+            command: Command::Development(DevCommand::RestoreDeleted {
+                what: what.clone(),
+                removed: removed.clone(),
+            }),
+        }),
         Done::Business(done) => done.undo.as_ref().map(|(label, command)| Undo {
             label: label.clone(),
             command: Command::Business((**command).clone()),

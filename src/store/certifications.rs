@@ -95,11 +95,15 @@ pub fn update_catalogue_entry(
 
 /// Removes a catalogue entry with every architect's record of it. The app asks first, saying
 /// how many architects hold it; returns the entry and that count.
-pub fn remove_from_catalogue(conn: &Connection, id: CertId) -> Result<(CatalogueCert, usize), StoreError> {
+pub fn remove_from_catalogue(
+    conn: &Connection,
+    id: CertId,
+) -> Result<(CatalogueCert, usize, super::cascade::Removed), StoreError> {
     let entry = entry(conn, id)?;
     let held = holders(conn)?.get(&id).copied().unwrap_or(0);
+    let removed = super::cascade::capture(conn, "cert_catalogue", id.0)?;
     conn.prepare_cached("DELETE FROM cert_catalogue WHERE id = ?1")?.execute([id])?;
-    Ok((entry, held))
+    Ok((entry, held, removed))
 }
 
 /// Every architect's records, each with its renewals oldest first.

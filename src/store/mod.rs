@@ -6,6 +6,7 @@ pub mod architects;
 pub mod backup;
 mod business_dates;
 pub mod calendar;
+pub mod cascade;
 pub mod certifications;
 pub mod check;
 pub mod consumption;

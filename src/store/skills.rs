@@ -95,11 +95,15 @@ pub fn move_competency(conn: &Connection, id: CompetencyId, up: bool) -> Result<
 
 /// Deletes a competency with every rating and history in it. The app asks first, saying how
 /// many architects' ratings go; returns the competency and that count.
-pub fn delete_competency(conn: &Connection, id: CompetencyId) -> Result<(Competency, usize), StoreError> {
+pub fn delete_competency(
+    conn: &Connection,
+    id: CompetencyId,
+) -> Result<(Competency, usize, super::cascade::Removed), StoreError> {
     let competency = competency(conn, id)?;
     let ratings = competency_users(conn)?.get(&id).copied().unwrap_or(0);
+    let removed = super::cascade::capture(conn, "competencies", id.0)?;
     conn.execute("DELETE FROM competencies WHERE id = ?1", [id])?;
-    Ok((competency, ratings))
+    Ok((competency, ratings, removed))
 }
 
 fn row_to_level(row: &Row<'_>) -> rusqlite::Result<SkillLevel> {

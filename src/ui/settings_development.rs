@@ -365,7 +365,8 @@ fn confirm_ui(
             (
                 format!("Delete “{}”?", c.name),
                 format!(
-                    "It is used by {}. Their ratings and rating history in this competency are deleted with it.",
+                    "It is used by {}. Their ratings and rating history in this competency are deleted with it \
+                     (Ctrl+Z puts them back).",
                     ratings_of(users)
                 ),
                 "Delete competency",
@@ -378,7 +379,8 @@ fn confirm_ui(
             (
                 format!("Remove {} from the catalogue?", c.code),
                 format!(
-                    "It is held by {}. Their records of it, with earned dates and renewals, are removed with it.",
+                    "It is held by {}. Their records of it, with earned dates and renewals, are removed with it \
+                     (Ctrl+Z puts them back).",
                     plural(held, "architect")
                 ),
                 "Remove certification",

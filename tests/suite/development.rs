@@ -402,6 +402,106 @@ fn deleting_a_competency_or_a_catalogue_entry_in_use_takes_what_depends_on_it() 
     assert_eq!(error.to_string(), "name: there is already a competency called “architecture DESIGN”");
 }
 
+/// Every row of every table, each table's rows sorted, as text: two equal dumps mean the same data.
+use std::fmt::Write as _;
+fn every_row(store: &Session) -> String {
+    use rusqlite::types::Value;
+    let conn = store.conn();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut out = String::new();
+    for table in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
+        let width = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |row| {
+                Ok(format!(
+                    "{:?}",
+                    (0..width).map(|i| row.get::<_, Value>(i)).collect::<Result<Vec<_>, _>>()?
+                ))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        rows.sort();
+        writeln!(out, "{table}: {}", rows.join("\n  ")).unwrap();
+    }
+    out
+}
+
+#[test]
+fn deleting_a_competency_or_a_catalogue_entry_in_use_is_undone_with_everything_it_took() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = common::session(&common::demo_db(&dir));
+    let today = common::today();
+    // Rated, on a hiring profile, interview steps and candidates' scorecards in the demo.
+    let depth = competency_id(&store, "Technical depth in solution area");
+    let uses = |store: &Session, table: &str| -> i64 {
+        store
+            .conn()
+            .query_row(&format!("SELECT count(*) FROM {table} WHERE competency_id = ?1"), [depth], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    };
+    assert!(uses(&store, "skill_levels") > 0);
+    for table in ["hiring_profile_competencies", "interview_step_competencies", "scorecard_ratings"] {
+        assert!(uses(&store, table) > 0, "the demo's hiring uses the competency in {table}");
+    }
+    let before = every_row(&store);
+
+    apply(&mut store, DevCommand::DeleteCompetency(depth), today).unwrap();
+    assert_eq!(uses(&store, "skill_levels"), 0);
+    assert_ne!(every_row(&store), before);
+    let (undo, applied) = store.undo().expect("the delete can be undone");
+    assert_eq!(undo.label, "delete of the competency “Technical depth in solution area”");
+    assert!(applied.result.is_ok(), "{:?}", applied.result);
+    assert_eq!(every_row(&store), before, "every rating, its history and the hiring uses are back");
+    assert_eq!(view(&store, today).development.competency_users[&depth], dev_users_of(&store, depth));
+
+    // A catalogue entry held, renewed and named by a goal (which keeps its text, unlinked).
+    let ai102 = cert_id(&store, "AI-102");
+    let linked =
+        |store: &Session, sql: &str| -> i64 { store.conn().query_row(sql, [ai102], |r| r.get(0)).unwrap() };
+    assert_eq!(linked(&store, "SELECT count(*) FROM goals WHERE cert_id = ?1"), 1);
+    let renewals = "SELECT count(*) FROM cert_renewals WHERE cert_record_id IN (SELECT id FROM cert_records WHERE cert_id = ?1)";
+    assert_eq!(linked(&store, renewals), 2);
+    apply(&mut store, DevCommand::RemoveCatalogueCert(ai102), today).unwrap();
+    assert_eq!(linked(&store, "SELECT count(*) FROM goals WHERE cert_id = ?1"), 0);
+    assert_eq!(linked(&store, renewals), 0);
+    let (undo, applied) = store.undo().expect("the removal can be undone");
+    assert_eq!(undo.label, "delete of AI-102 in the catalogue");
+    assert!(applied.result.is_ok(), "{:?}", applied.result);
+    assert_eq!(every_row(&store), before, "records, renewals and the goals' link are back");
+
+    // An unused one, deleted without a question, comes back in its place.
+    apply(&mut store, DevCommand::AddCompetency("Storytelling".into()), today).unwrap();
+    let order = |store: &Session| skills::competencies(store.conn()).unwrap();
+    let with_it = order(&store);
+    let storytelling = competency_id(&store, "Storytelling");
+    apply(&mut store, DevCommand::MoveCompetency { id: storytelling, up: true }, today).unwrap();
+    let moved = order(&store);
+    apply(&mut store, DevCommand::DeleteCompetency(storytelling), today).unwrap();
+    assert_eq!(order(&store).len(), with_it.len() - 1);
+    store.undo().expect("the delete can be undone").1.result.unwrap();
+    assert_eq!(order(&store), moved);
+}
+
+fn dev_users_of(store: &Session, id: CompetencyId) -> usize {
+    let count: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM skill_levels WHERE competency_id = ?1", [id], |r| r.get(0))
+        .unwrap();
+    usize::try_from(count).unwrap()
+}
+
 #[test]
 fn the_demo_team_shows_every_flag_and_state() {
     let dir = tempfile::tempdir().unwrap();

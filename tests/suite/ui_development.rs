@@ -281,7 +281,7 @@ fn the_heatmap_opens_an_architects_skills() {
 }
 
 #[test]
-fn deleting_a_competency_in_use_asks_first_and_says_what_depends_on_it() {
+fn deleting_a_competency_in_use_asks_first_says_what_depends_on_it_and_is_undone() {
     let dir = tempfile::tempdir().unwrap();
     let path = common::demo_db(&dir);
     let mut harness = harness_on(&path, common::today());
@@ -313,6 +313,26 @@ fn deleting_a_competency_in_use_asks_first_and_says_what_depends_on_it() {
             .status()
             .contains("Deleted the competency “Business acumen” and 7 architects' skill levels")
     );
+
+    // Ctrl+Z puts it back in its place, with the ratings it took.
+    let ratings = |path| -> i64 {
+        common::read_db(path)
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM skill_levels s JOIN competencies c ON c.id = s.competency_id \
+                 WHERE c.name = 'Business acumen'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(ratings(&path), 0);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(names(&path).contains(&"Business acumen".to_owned()));
+    assert_eq!(ratings(&path), 7);
+    assert_eq!(harness.state().status(), "Undone: delete of the competency “Business acumen”");
+    harness.get_by_role_and_label(Role::Button, "Delete Business acumen");
 }
 
 #[test]
