@@ -548,13 +548,12 @@ fn link_time(conn: &Connection, size: DemoSize) -> Result<(), StoreError> {
     // demo has some 45,000 market entries and a few thousand distinct descriptions).
     let mut links: HashMap<String, Option<(i64, bool)>> = HashMap::new();
     for (entry, description) in entries {
-        let link = match links.get(&description) {
-            Some(link) => *link,
-            None => {
-                let link = link_of(&description, size, &themes, &names);
-                links.insert(description, link);
-                link
-            }
+        let link = if let Some(link) = links.get(&description) {
+            *link
+        } else {
+            let link = link_of(&description, size, &themes, &names);
+            links.insert(description, link);
+            link
         };
         if let Some((id, is_account)) = link {
             let update = if is_account { &mut to_account } else { &mut to_initiative };

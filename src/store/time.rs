@@ -226,12 +226,11 @@ pub fn insert_days(conn: &Connection, entries: &[TimeEntryFields]) -> Result<usi
     for fields in entries {
         let fields = fields.validated()?;
         check_links(conn, &fields)?;
-        let index = match totals.iter().position(|(date, _)| *date == fields.date) {
-            Some(index) => index,
-            None => {
-                totals.push((fields.date, day_total(conn, fields.date, None)?));
-                totals.len() - 1
-            }
+        let index = if let Some(index) = totals.iter().position(|(date, _)| *date == fields.date) {
+            index
+        } else {
+            totals.push((fields.date, day_total(conn, fields.date, None)?));
+            totals.len() - 1
         };
         let total = &mut totals[index].1;
         time_entry::check_day_total(fields.date, *total, fields.minutes)?;

@@ -127,7 +127,7 @@ fn a_50_mb_calendar_is_read_without_trouble() {
     let mut date = String::new();
     while text.len() < 50 * 1024 * 1024 {
         // Twenty events a day: the day's text is written once for them.
-        if index % 20 == 0 {
+        if index.is_multiple_of(20) {
             date = (first + chrono::Days::new(u64::from(index / 20))).format("%Y%m%d").to_string();
         }
         let hour = 8 + index % 10;
