@@ -5,7 +5,7 @@
 //! linked to the accounts and initiatives it names. The large demo scales this to a hundred
 //! architects and ten years. Every date is relative to `today`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Days, Months, NaiveDate};
 use rusqlite::{Connection, params};
@@ -328,7 +328,9 @@ fn large(
     }
     let areas = crate::store::lists::list(conn, crate::model::ListKind::SolutionArea)?;
     let mut number = 0;
-    let mut won_by_account: HashMap<AccountId, Vec<(NaiveDate, i64)>> = HashMap::new();
+    // Ordered: the consumption below draws from `rng` account by account, so a hash map's
+    // order (different in every process) made the large demo's consumption differ run to run.
+    let mut won_by_account: BTreeMap<AccountId, Vec<(NaiveDate, i64)>> = BTreeMap::new();
     let current = FiscalQuarter::of(today, start_month);
     while quarter <= current {
         let first = quarter.start(start_month);
@@ -542,19 +544,40 @@ fn link_time(conn: &Connection, size: DemoSize) -> Result<(), StoreError> {
     let mut to_account = conn.prepare_cached("UPDATE time_entries SET account_id = ?2 WHERE id = ?1")?;
     let mut to_initiative =
         conn.prepare_cached("UPDATE time_entries SET initiative_id = ?2 WHERE id = ?1")?;
+    // The descriptions come from a few templates: each distinct one is matched once (the large
+    // demo has some 45,000 market entries and a few thousand distinct descriptions).
+    let mut links: HashMap<String, Option<(i64, bool)>> = HashMap::new();
     for (entry, description) in entries {
-        if size == DemoSize::Small
-            && let Some((_, title)) = themes.iter().find(|(words, _)| description.contains(words))
-            && let Some((_, id, _)) = names.iter().find(|(name, _, account)| !account && name == title)
-        {
-            to_initiative.execute(params![entry, id])?;
-            continue;
-        }
-        if let Some((_, id, _)) =
-            names.iter().find(|(name, _, account)| *account && description.contains(name.as_str()))
-        {
-            to_account.execute(params![entry, id])?;
+        let link = if let Some(link) = links.get(&description) {
+            *link
+        } else {
+            let link = link_of(&description, size, &themes, &names);
+            links.insert(description, link);
+            link
+        };
+        if let Some((id, is_account)) = link {
+            let update = if is_account { &mut to_account } else { &mut to_initiative };
+            update.execute(params![entry, id])?;
         }
     }
     Ok(())
+}
+
+/// The account (`true`) or initiative (`false`) a lower-case description names, if any.
+fn link_of(
+    description: &str,
+    size: DemoSize,
+    themes: &[(&str, &str)],
+    names: &[(String, i64, bool)],
+) -> Option<(i64, bool)> {
+    if size == DemoSize::Small
+        && let Some((_, title)) = themes.iter().find(|(words, _)| description.contains(words))
+        && let Some((_, id, _)) = names.iter().find(|(name, _, account)| !account && name == title)
+    {
+        return Some((*id, false));
+    }
+    names
+        .iter()
+        .find(|(name, _, account)| *account && description.contains(name.as_str()))
+        .map(|(_, id, _)| (*id, true))
 }

@@ -102,10 +102,7 @@ pub fn generate(
         }
         if !is_weekend(day) && !is_holiday(&mut rng, day) {
             let partial = day == today;
-            for fields in plan_day(&mut rng, day, weights, &team, size, partial) {
-                time::insert(conn, &fields)?;
-                count += 1;
-            }
+            count += time::insert_days(conn, &plan_day(&mut rng, day, weights, &team, size, partial))?;
         }
         let Some(next) = day.checked_add_days(Days::new(1)) else { break };
         day = next;

@@ -144,6 +144,13 @@ fn checked(
     except: Option<TimeEntryId>,
 ) -> Result<TimeEntryFields, StoreError> {
     let fields = fields.validated()?;
+    check_links(conn, &fields)?;
+    time_entry::check_day_total(fields.date, day_total(conn, fields.date, except)?, fields.minutes)?;
+    Ok(fields)
+}
+
+/// The architect, account or initiative an entry names exists.
+fn check_links(conn: &Connection, fields: &TimeEntryFields) -> Result<(), StoreError> {
     if let Some(architect) = fields.architect {
         let exists: bool = conn
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM architects WHERE id = ?1)")?
@@ -152,9 +159,7 @@ fn checked(
             return Err(StoreError::NotFound(format!("architect #{architect}")));
         }
     }
-    super::work_links::check(conn, fields.link)?;
-    time_entry::check_day_total(fields.date, day_total(conn, fields.date, except)?, fields.minutes)?;
-    Ok(fields)
+    super::work_links::check(conn, fields.link)
 }
 
 fn source_columns(source: &EntrySource) -> (&'static str, Option<&str>, Option<&str>) {
@@ -211,6 +216,28 @@ pub(super) fn insert_row(
 
 pub fn insert(conn: &Connection, fields: &TimeEntryFields) -> Result<TimeEntryId, StoreError> {
     insert_with_id(conn, None, fields)
+}
+
+/// Adds entries at once (the demo writes ten years of them, a day at a time): each checked as
+/// [`insert`] checks it, but each day's total read once and kept up to date here rather than
+/// summed again from the table before every entry.
+pub fn insert_days(conn: &Connection, entries: &[TimeEntryFields]) -> Result<usize, StoreError> {
+    let mut totals: Vec<(NaiveDate, u32)> = Vec::new();
+    for fields in entries {
+        let fields = fields.validated()?;
+        check_links(conn, &fields)?;
+        let index = if let Some(index) = totals.iter().position(|(date, _)| *date == fields.date) {
+            index
+        } else {
+            totals.push((fields.date, day_total(conn, fields.date, None)?));
+            totals.len() - 1
+        };
+        let total = &mut totals[index].1;
+        time_entry::check_day_total(fields.date, *total, fields.minutes)?;
+        *total = total.saturating_add(fields.minutes);
+        insert_row(conn, None, &fields)?;
+    }
+    Ok(entries.len())
 }
 
 /// Puts a deleted entry back, with its id, so undo leaves no trace of the delete.

@@ -45,11 +45,24 @@ pub fn live_session(path: &Path) -> Session {
         .expect("read the view")
 }
 
-/// An empty database past the first-run choice ("start empty").
+/// An empty database past the first-run choice ("start empty"): a copy of the file made once in
+/// this test run (creating one runs every migration, each committed to disk).
 pub fn empty_db(dir: &tempfile::TempDir) -> PathBuf {
     let path = db_in(dir);
-    apply(&mut session(&path), Command::FinishOnboarding);
+    std::fs::write(&path, started_empty()).expect("write the empty database");
     path
+}
+
+/// The bytes of a database file that started empty, made through the session on the first
+/// call (its connection closed, so the file holds every page).
+fn started_empty() -> &'static [u8] {
+    static EMPTY: OnceLock<Vec<u8>> = OnceLock::new();
+    EMPTY.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = db_in(&dir);
+        apply(&mut session(&path), Command::FinishOnboarding);
+        std::fs::read(&path).expect("read the empty database")
+    })
 }
 
 /// A database holding the small demo team: a copy of the file `Command::LoadDemo` wrote once
