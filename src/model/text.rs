@@ -104,19 +104,26 @@ fn fold_ascii(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     let mut pending_space = false;
     for c in value.chars() {
-        // `char::is_whitespace`, as `fold_any` uses: unlike `is_ascii_whitespace` it counts
-        // the vertical tab.
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
+        if !spaced(&mut out, &mut pending_space, c) {
+            out.push(c.to_ascii_lowercase());
         }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.push(c.to_ascii_lowercase());
     }
     out
+}
+
+/// The whitespace rule of both folds: a run of whitespace becomes one space, none at the ends.
+/// True when `c` is whitespace (held back); otherwise a held-back space is written first.
+/// `char::is_whitespace`, unlike `is_ascii_whitespace`, counts the vertical tab.
+fn spaced(out: &mut String, pending_space: &mut bool, c: char) -> bool {
+    if c.is_whitespace() {
+        *pending_space = !out.is_empty();
+        return true;
+    }
+    if *pending_space {
+        out.push(' ');
+        *pending_space = false;
+    }
+    false
 }
 
 /// [`fold_for_match`] for any text.
@@ -124,13 +131,8 @@ fn fold_any(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     let mut pending_space = false;
     for c in value.chars().flat_map(char::to_lowercase) {
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
+        if spaced(&mut out, &mut pending_space, c) {
             continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
         }
         if crate::model::search::is_unspaced_script(c) {
             out.push(c);

@@ -114,14 +114,7 @@ impl Capture<'_> {
     /// The rows of `table` whose `columns` hold `values`, then what refers to them.
     fn rows(&mut self, table: &str, columns: &[String], values: &[Value]) -> Result<(), StoreError> {
         let names = column_names(self.conn, table)?;
-        let which = columns.iter().map(|c| format!("{} IS ?", quote(c))).collect::<Vec<_>>().join(" AND ");
-        let list = names.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ");
-        let mut stmt = self.conn.prepare(&format!("SELECT {list} FROM {} WHERE {which}", quote(table)))?;
-        let found = stmt
-            .query_map(params_from_iter(values), |row| {
-                (0..names.len()).map(|i| row.get::<_, Value>(i)).collect()
-            })?
-            .collect::<rusqlite::Result<Vec<Vec<Value>>>>()?;
+        let found = select(self.conn, table, &names, columns, values)?;
         let mut taken = Vec::new();
         for row in found {
             if self.seen.insert((table.to_owned(), format!("{row:?}"))) {
@@ -179,15 +172,7 @@ impl Capture<'_> {
         } else {
             primary_key(self.conn, table)?
         };
-        let which = columns.iter().map(|c| format!("{} IS ?", quote(c))).collect::<Vec<_>>().join(" AND ");
-        let list = key_columns.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ");
-        let mut stmt = self.conn.prepare(&format!("SELECT {list} FROM {} WHERE {which}", quote(table)))?;
-        let keys = stmt
-            .query_map(params_from_iter(values), |row| {
-                (0..key_columns.len()).map(|i| row.get::<_, Value>(i)).collect()
-            })?
-            .collect::<rusqlite::Result<Vec<Vec<Value>>>>()?;
-        for key in keys {
+        for key in select(self.conn, table, &key_columns, columns, values)? {
             self.removed.nulled.push(Nulled {
                 table: table.to_owned(),
                 columns: columns.to_vec(),
@@ -198,6 +183,25 @@ impl Capture<'_> {
         }
         Ok(())
     }
+}
+
+/// The `wanted` columns of the rows of `table` whose `columns` hold `values`.
+fn select(
+    conn: &Connection,
+    table: &str,
+    wanted: &[String],
+    columns: &[String],
+    values: &[Value],
+) -> Result<Vec<Vec<Value>>, StoreError> {
+    let which = columns.iter().map(|c| format!("{} IS ?", quote(c))).collect::<Vec<_>>().join(" AND ");
+    let list = wanted.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ");
+    let mut stmt = conn.prepare(&format!("SELECT {list} FROM {} WHERE {which}", quote(table)))?;
+    let rows = stmt
+        .query_map(params_from_iter(values), |row| {
+            (0..wanted.len()).map(|i| row.get::<_, Value>(i)).collect()
+        })?
+        .collect::<rusqlite::Result<Vec<Vec<Value>>>>()?;
+    Ok(rows)
 }
 
 /// The foreign keys of `child`, each as (parent table, reference).

@@ -464,7 +464,8 @@ fn deleting_a_competency_or_a_catalogue_entry_in_use_is_undone_with_everything_i
     assert_eq!(undo.label, "delete of the competency “Technical depth in solution area”");
     assert!(applied.result.is_ok(), "{:?}", applied.result);
     assert_eq!(every_row(&store), before, "every rating, its history and the hiring uses are back");
-    assert_eq!(view(&store, today).development.competency_users[&depth], dev_users_of(&store, depth));
+    let rated = usize::try_from(uses(&store, "skill_levels")).unwrap();
+    assert_eq!(view(&store, today).development.competency_users[&depth], rated, "the view reads them again");
 
     // A catalogue entry held, renewed and named by a goal (which keeps its text, unlinked).
     let ai102 = cert_id(&store, "AI-102");
@@ -492,14 +493,6 @@ fn deleting_a_competency_or_a_catalogue_entry_in_use_is_undone_with_everything_i
     assert_eq!(order(&store).len(), with_it.len() - 1);
     store.undo().expect("the delete can be undone").1.result.unwrap();
     assert_eq!(order(&store), moved);
-}
-
-fn dev_users_of(store: &Session, id: CompetencyId) -> usize {
-    let count: i64 = store
-        .conn()
-        .query_row("SELECT count(*) FROM skill_levels WHERE competency_id = ?1", [id], |r| r.get(0))
-        .unwrap();
-    usize::try_from(count).unwrap()
 }
 
 #[test]
