@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_review.sql"),
     include_str!("migrations/0012_hiring_profiles.sql"),
     include_str!("migrations/0013_business_indexes.sql"),
+    include_str!("migrations/0014_expected_acr_indexes.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,8 @@
 //! The milestones of each win's consumption plan. A milestone belongs to a win, is not due
 //! before it, and is committed only with an owner, a due date and an expected ACR.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
@@ -43,12 +45,13 @@ fn row_to_milestone(row: &Row<'_>) -> rusqlite::Result<Milestone> {
 /// `opportunities::list_in_view`), by due date.
 pub fn of_opportunities(conn: &Connection, ids: &[OpportunityId]) -> Result<Vec<Milestone>, StoreError> {
     let sql = format!(
-        "SELECT {COLUMNS} FROM milestones m WHERE m.opportunity_id IN (SELECT value FROM json_each(?1)) \
-         ORDER BY m.due_on IS NULL, m.due_on, m.id"
+        "SELECT {COLUMNS} FROM milestones m WHERE m.opportunity_id IN (SELECT value FROM json_each(?1))"
     );
     let ids = super::opportunities::json_ids(ids.iter().copied());
-    let list =
+    let mut list: Vec<Milestone> =
         conn.prepare_cached(&sql)?.query_map([ids], row_to_milestone)?.collect::<rusqlite::Result<_>>()?;
+    // Sorted here rather than by SQLite, which would copy every wide row into a temporary b-tree.
+    list.sort_unstable_by_key(|m| (m.fields.due_on.is_none(), m.fields.due_on, m.id));
     Ok(list)
 }
 
@@ -104,25 +107,47 @@ pub fn open_facts(conn: &Connection) -> Result<Vec<MilestoneFacts>, StoreError> 
 }
 
 /// Per account, the expected monthly ACR of the milestones that count (not cancelled, their
-/// win not lost, with both a due date and an expected ACR) due before `end`, summed in SQL:
-/// one (earliest due day, sum) for those due before `first` (a month's first day), then one
-/// per month from `first` on. What is due by the end of any month from `first` to `end` comes
-/// out the same as from each milestone, for a fraction of the rows.
+/// win not lost, with both a due date and an expected ACR) due before `end`: one (earliest due
+/// day, sum) for those due before `first` (a month's first day), then one per month from
+/// `first` on, by account and day. What is due by the end of any month from `first` to `end`
+/// comes out the same as from each milestone, for a fraction of the rows.
+///
+/// Summed here rather than by SQL: a GROUP BY over the join looks up each milestone's win and
+/// sorts the groups, where two index ranges read in order are about four times faster on the
+/// large demo.
 pub fn expected_by_account(
     conn: &Connection,
     first: NaiveDate,
     end: NaiveDate,
 ) -> Result<Vec<(AccountId, NaiveDate, i64)>, StoreError> {
+    let mut accounts: HashMap<OpportunityId, AccountId> = HashMap::new();
+    let mut stmt = conn.prepare_cached("SELECT id, account_id FROM opportunities WHERE status <> 'lost'")?;
+    for pair in stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))? {
+        let (opportunity, account) = pair?;
+        accounts.insert(opportunity, account);
+    }
+    // (account, month or `None` for before `first`) -> (earliest due day, sum), from a range of
+    // the covering index `milestones_due_expected` and the `opportunities_account_status` index.
+    let mut sums: HashMap<(AccountId, Option<NaiveDate>), (NaiveDate, i64)> = HashMap::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT o.account_id, min(m.due_on), sum(m.expected_acr) \
-         FROM milestones m JOIN opportunities o ON o.id = m.opportunity_id \
-         WHERE m.state <> 'cancelled' AND o.status <> 'lost' AND m.due_on < ?2 AND m.expected_acr IS NOT NULL \
-         GROUP BY o.account_id, CASE WHEN m.due_on < ?1 THEN '' ELSE substr(m.due_on, 1, 7) END",
+        "SELECT opportunity_id, due_on, expected_acr FROM milestones \
+         WHERE state <> 'cancelled' AND due_on < ?1 AND expected_acr IS NOT NULL",
     )?;
-    let rows = stmt.query_map(params![first, end], |row| {
-        Ok((row.get(0)?, super::business_dates::day(row, 1)?, row.get(2)?))
+    let rows = stmt.query_map([end], |row| {
+        Ok((row.get::<_, OpportunityId>(0)?, super::business_dates::day(row, 1)?, row.get::<_, i64>(2)?))
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    for row in rows {
+        let (opportunity, due, acr) = row?;
+        let Some(&account) = accounts.get(&opportunity) else { continue };
+        let month = (due >= first).then(|| crate::model::business::records::first_of_month(due));
+        let sum = sums.entry((account, month)).or_insert((due, 0));
+        sum.0 = sum.0.min(due);
+        sum.1 = sum.1.saturating_add(acr);
+    }
+    let mut list: Vec<(AccountId, NaiveDate, i64)> =
+        sums.into_iter().map(|((account, _), (due, acr))| (account, due, acr)).collect();
+    list.sort_unstable();
+    Ok(list)
 }
 
 /// Per account, the (due day, expected monthly ACR) of every milestone that counts, one by one:

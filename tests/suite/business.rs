@@ -631,3 +631,102 @@ fn the_windowed_read_shows_exactly_what_the_whole_read_shows() {
     let met = |facts: &Facts| facts.contacts.iter().find(|c| c.id == aino).unwrap().interactions.clone();
     assert_eq!(met(&window), vec![day(2022, 11, 2)], "the last interaction before the window is kept");
 }
+
+#[test]
+fn the_screens_lists_keep_their_order_and_the_expected_acr_its_sums_at_the_months_edges() {
+    use leadline::session::BusinessView;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::session(&common::empty_db(&dir));
+    let harbour = account(&mut s, "Harbour Freight");
+    let fabrikam = account(&mut s, "Fabrikam");
+    let partner = || Owner::Partner("Harbour IT".into());
+    let milestone = |s: &mut Session, win: OpportunityId, fields: MilestoneFields| -> MilestoneId {
+        match business(s, BusinessCommand::AddMilestone { win, fields }).record {
+            BusinessRecord::Milestone(id) => id,
+            other => panic!("{other:?}"),
+        }
+    };
+    // On 2026-11-28 the chart runs from December 2025 to May 2027: what is due before December
+    // 2025 is summed into its first month, what is due from June 2027 on is not shown.
+    let oldest = add_opportunity(&mut s, won(harbour, "Harbour customs", day(2023, 5, 1)));
+    milestone(
+        &mut s,
+        oldest,
+        MilestoneFields { state: MilestoneState::Live, ..committed(partner(), day(2023, 6, 1), 50) },
+    );
+    let telemetry = add_opportunity(&mut s, won(harbour, "Harbour telemetry", day(2024, 1, 10)));
+    let before = milestone(&mut s, telemetry, committed(partner(), day(2025, 11, 30), 100));
+    let first = milestone(&mut s, telemetry, committed(partner(), day(2025, 12, 1), 200));
+    let same_day = milestone(&mut s, telemetry, committed(partner(), day(2025, 12, 1), 300));
+    let month_end = milestone(&mut s, telemetry, committed(partner(), day(2025, 12, 31), 400));
+    let last_month = milestone(&mut s, telemetry, committed(partner(), day(2027, 5, 31), 800));
+    let past_chart = milestone(&mut s, telemetry, committed(partner(), day(2027, 6, 1), 1_600));
+    let cancelled = milestone(
+        &mut s,
+        telemetry,
+        MilestoneFields { state: MilestoneState::Cancelled, ..committed(partner(), day(2026, 1, 15), 3_200) },
+    );
+    let undated = milestone(
+        &mut s,
+        telemetry,
+        MilestoneFields { expected_acr: Some(6_400), ..MilestoneFields::new("Data estate") },
+    );
+    let lost_win = add_opportunity(&mut s, won(harbour, "Harbour archive", day(2024, 2, 1)));
+    let on_lost = milestone(&mut s, lost_win, committed(partner(), day(2026, 2, 1), 12_800));
+    let lost = OpportunityFields {
+        status: OpportunityStatus::Lost,
+        lost_reason: "Budget moved".into(),
+        ..won(harbour, "Harbour archive", day(2024, 2, 1))
+    };
+    business(&mut s, BusinessCommand::UpdateOpportunity { id: lost_win, fields: lost });
+    let fabrikam_win = add_opportunity(&mut s, won(fabrikam, "Fabrikam analytics", day(2026, 3, 1)));
+    let fabrikam_milestone = milestone(&mut s, fabrikam_win, committed(partner(), day(2026, 3, 10), 25_600));
+    let open = add_opportunity(
+        &mut s,
+        OpportunityFields {
+            stage: McemStage::InspireDesign,
+            ..OpportunityFields::new(fabrikam, "Fabrikam IoT")
+        },
+    );
+
+    let view = BusinessView::load(s.conn(), common::today()).unwrap();
+    // Newest first; all were recorded today, so the later id first. The oldest win has only a
+    // live milestone and closed before the previous fiscal year: not listed.
+    let listed: Vec<OpportunityId> = view.opportunities.iter().map(|o| o.id).collect();
+    assert_eq!(listed, [open, fabrikam_win, lost_win, telemetry]);
+    // By due day, the same day by id, the undated last.
+    let milestones: Vec<MilestoneId> = view.milestones.iter().map(|m| m.id).collect();
+    assert_eq!(
+        milestones,
+        [
+            before,
+            first,
+            same_day,
+            month_end,
+            cancelled,
+            on_lost,
+            fabrikam_milestone,
+            last_month,
+            past_chart,
+            undated
+        ]
+    );
+
+    let months = view.chart_months();
+    assert_eq!((months[0], months[17]), (day(2025, 12, 1), day(2027, 5, 1)));
+    // Harbour: 50 (the oldest win's live milestone) + 100 before the chart, 200 + 300 + 400 in
+    // its first month, 800 in its last; never the cancelled one, the one on the lost win, the
+    // undated one or the one due after the chart.
+    let harbour_series = view.expected_series(harbour, &months);
+    assert_eq!(harbour_series[0], 1_050);
+    assert!(harbour_series[1..17].iter().all(|&acr| acr == 1_050), "{harbour_series:?}");
+    assert_eq!(harbour_series[17], 1_850);
+    let fabrikam_series = view.expected_series(fabrikam, &months);
+    assert_eq!(fabrikam_series[..3], [0, 0, 0]);
+    assert!(fabrikam_series[3..].iter().all(|&acr| acr == 25_600), "{fabrikam_series:?}");
+    assert_eq!(view.account(harbour).map(|a| (a.expected_now, a.wins, a.open_count)), Some((1_050, 1, 0)));
+    assert_eq!(view.account(fabrikam).map(|a| (a.expected_now, a.wins, a.open_count)), Some((25_600, 1, 1)));
+    // The same figures as from every milestone one by one.
+    let whole = BusinessView::load_from_every_record(s.conn(), common::today()).unwrap();
+    assert_eq!(view.differences(&whole), Vec::<&str>::new());
+}

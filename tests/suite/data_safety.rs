@@ -678,15 +678,20 @@ fn a_file_from_the_earlier_release_opens_after_a_backup_and_keeps_every_row() {
     assert_eq!(count("SELECT count(*) FROM one_on_ones WHERE minutes IS NOT NULL"), 0, "30 min unless set");
 }
 
-/// The file the release before the quarterly review wrote (schema 10, the small demo team, see
-/// `tests/fixtures/db/README.md`) opens after a backup of itself, and every table it had keeps
-/// every row.
+/// The files the releases before the quarterly review (schema 10) and before the last migration
+/// (schema 13) wrote, each the small demo team (see `tests/fixtures/db/README.md`), open after a
+/// backup of themselves, and every table they had keeps every row.
 #[test]
 fn a_file_from_the_release_before_the_last_migration_opens_after_a_backup_and_keeps_every_row() {
+    for (file, version) in [("schema-10-small-demo.db", 10), ("schema-13-small-demo.db", 13)] {
+        opens_after_a_backup_keeping_every_row(file, version);
+    }
+}
+
+fn opens_after_a_backup_keeping_every_row(file: &str, version: i64) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("leadline.db");
-    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/db/schema-10-small-demo.db"), &path)
-        .unwrap();
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/db").join(file), &path).unwrap();
     let rows = |conn: &rusqlite::Connection| -> Vec<(String, i64)> {
         let mut tables = conn
             .prepare(
@@ -715,7 +720,7 @@ fn a_file_from_the_release_before_the_last_migration_opens_after_a_backup_and_ke
     let backup = store.migration_backup.clone().expect("a backup before the upgrade");
     assert_eq!(backup.reason, "pre-migration");
     let kept = rusqlite::Connection::open(&backup.path).unwrap();
-    assert_eq!(kept.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), 10);
+    assert_eq!(kept.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), version, "{file}");
     assert_eq!(rows(&kept), before, "the backup is the file as it was");
     assert_eq!(
         store.conn().query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(),
@@ -736,7 +741,7 @@ fn a_file_from_the_release_before_the_last_migration_opens_after_a_backup_and_ke
             continue;
         }
         let now = after.iter().find(|(name, _)| name == table).map(|(_, n)| *n);
-        assert_eq!(now, Some(*n), "{table} keeps its rows");
+        assert_eq!(now, Some(*n), "{table} keeps its rows ({file})");
     }
     integrity_ok(&path);
 }

@@ -23,10 +23,10 @@ fn the_shipped_rules_apply_until_the_manager_saves_their_own_in_order() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut store = common::session(&common::db_in(&dir));
     assert_eq!(
-        LATEST_VERSION, 13,
+        LATEST_VERSION, 14,
         "0006 keeps the manager's choices, 0007 which calendar brought an entry, 0008 held meetings, \
          0009 the Business screen, 0010 hiring, 0011 the quarterly review, 0012 hiring profiles, \
-         0013 the Business screen's indexes"
+         0013 and 0014 the Business screen's indexes"
     );
     assert_eq!(calendar::rules(store.conn()).expect("rules"), default_rules());
     let mine = vec![rule("Team", Outcome::Category(Category::Coaching)), rule("Skip", Outcome::Ignore)];
