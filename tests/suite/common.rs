@@ -50,7 +50,20 @@ pub fn live_session(path: &Path) -> Session {
 pub fn empty_db(dir: &tempfile::TempDir) -> PathBuf {
     let path = db_in(dir);
     std::fs::write(&path, started_empty()).expect("write the empty database");
+    daily_backup_taken(&path, started_empty());
     path
+}
+
+/// Leaves beside `path` the daily backup the app would take when it opens the file (a copy of
+/// it, stamped now), so that the app does not take it again: a test that is not about backups
+/// does not pay for a verified `VACUUM INTO` and its disk syncs. The backups' own tests start
+/// from [`demo_db_without_backups`].
+fn daily_backup_taken(path: &Path, bytes: &[u8]) {
+    let dir = leadline::store::backup::backups_dir(path);
+    std::fs::create_dir_all(&dir).expect("create the backups folder");
+    let stem = path.file_stem().expect("a file name").to_string_lossy();
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    std::fs::write(dir.join(format!("{stem}-{stamp}-daily.db")), bytes).expect("write the backup");
 }
 
 /// The bytes of a database file that started empty, made through the session on the first
@@ -68,6 +81,13 @@ fn started_empty() -> &'static [u8] {
 /// A database holding the small demo team: a copy of the file `Command::LoadDemo` wrote once
 /// in this test run (making it takes longer than most tests; copying it, a millisecond).
 pub fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
+    let path = demo_db_without_backups(dir);
+    daily_backup_taken(&path, small_demo());
+    path
+}
+
+/// The same with no backup beside it: for the backups' own tests.
+pub fn demo_db_without_backups(dir: &tempfile::TempDir) -> PathBuf {
     let path = db_in(dir);
     std::fs::write(&path, small_demo()).expect("write the demo database");
     path

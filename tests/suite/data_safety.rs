@@ -31,7 +31,7 @@ fn mode(path: &Path) -> u32 {
 #[test]
 fn a_backup_is_a_checked_private_copy_in_the_backups_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let path = common::demo_db(&dir);
+    let path = common::demo_db_without_backups(&dir);
     let store = common::session(&path);
     let info = backup::take(store.conn(), &path, backup::Reason::Manual).unwrap();
     assert_eq!(info.path.parent().unwrap(), dir.path().join("backups"));
@@ -58,7 +58,7 @@ fn a_backup_is_a_checked_private_copy_in_the_backups_folder() {
 #[test]
 fn a_failed_snapshot_never_replaces_a_good_one() {
     let dir = tempfile::tempdir().unwrap();
-    let path = common::demo_db(&dir);
+    let path = common::demo_db_without_backups(&dir);
     let store = common::session(&path);
     let at = |t: &str| NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M:%S").unwrap();
     let good =
@@ -570,7 +570,7 @@ fn the_background_check_finds_damage_after_the_window_opened_and_offers_the_back
 #[test]
 fn the_background_check_takes_the_daily_backup_when_one_is_due() {
     let dir = tempfile::tempdir().unwrap();
-    let path = common::demo_db(&dir);
+    let path = common::demo_db_without_backups(&dir);
     assert!(backup::list(&path).unwrap().is_empty());
     let mut harness = deferred_harness(&path);
     after_background_check(&mut harness);
@@ -582,7 +582,7 @@ fn the_background_check_takes_the_daily_backup_when_one_is_due() {
 #[test]
 fn the_daily_backup_waits_until_the_newest_is_a_day_old() {
     let dir = tempfile::tempdir().unwrap();
-    let path = common::demo_db(&dir);
+    let path = common::demo_db_without_backups(&dir);
     let now = chrono::Local::now().naive_local();
     {
         let store = common::session(&path);
@@ -596,7 +596,7 @@ fn the_daily_backup_waits_until_the_newest_is_a_day_old() {
     drop(harness);
 
     let dir = tempfile::tempdir().unwrap();
-    let path = common::demo_db(&dir);
+    let path = common::demo_db_without_backups(&dir);
     {
         let store = common::session(&path);
         backup::take_at(store.conn(), &path, backup::Reason::Manual, now - chrono::Duration::hours(25))
