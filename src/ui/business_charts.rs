@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 use egui::RichText;
-use egui_plot::{AxisHints, Bar, BarChart, GridMark, Line, LineStyle, Plot, PlotPoints};
+use egui_plot::{AxisHints, Bar, BarChart, Line, LineStyle, PlotPoints};
 
 use super::theme;
+use super::time_charts::{fixed_plot, index_marks};
 use crate::model::architect::Choice as _;
 use crate::model::business::money::short_dollars;
 use crate::model::business::scorecard::value_text;
@@ -15,19 +16,6 @@ use crate::model::business::{MetricLine, StageTotal};
 const PIPELINE_HEIGHT: f32 = 190.0;
 const ACR_HEIGHT: f32 = 200.0;
 const SCORECARD_ROW: f32 = 34.0;
-
-fn fixed_plot(id: &str, height: f32) -> Plot<'static> {
-    Plot::new(id)
-        .height(height)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
-        .show_x(false)
-        .show_y(false)
-        .show_grid([false, true])
-}
 
 /// An x axis naming each whole-number position.
 fn index_axis(labels: Vec<String>) -> Vec<AxisHints<'static>> {
@@ -43,10 +31,6 @@ fn label_at(labels: &[String], value: f64) -> String {
         .find(|(i, _)| (*i as f64 - value).abs() < 1e-6)
         .map(|(_, l)| l.clone())
         .unwrap_or_default()
-}
-
-fn index_marks(count: usize) -> impl Fn(egui_plot::GridInput) -> Vec<GridMark> {
-    move |_| (0..count).map(|i| GridMark { value: i as f64, step_size: 1.0 }).collect()
 }
 
 /// A bar per MCEM stage: the monthly ACR of the open opportunities in it, their count on hover.
@@ -71,9 +55,7 @@ pub fn pipeline_chart(ui: &mut egui::Ui, pipeline: &[StageTotal]) {
     let labels: Vec<String> =
         pipeline.iter().map(|s| format!("{} {}", s.stage.number(), short_stage(s.stage.name()))).collect();
     let top = pipeline.iter().map(|s| s.monthly_acr).max().unwrap_or(0) as f64 * 1.15 + 1.0;
-    fixed_plot("pipeline_by_stage", PIPELINE_HEIGHT)
-        .default_x_bounds(-0.6, pipeline.len() as f64 - 0.4)
-        .default_y_bounds(0.0, top)
+    fixed_plot("pipeline_by_stage", PIPELINE_HEIGHT, [-0.6, pipeline.len() as f64 - 0.4], [0.0, top])
         .x_grid_spacer(index_marks(pipeline.len()))
         .custom_x_axes(index_axis(labels))
         .y_axis_formatter(|mark, _| axis_dollars(mark.value))
@@ -130,9 +112,7 @@ pub fn acr_chart(
         legend_swatch(ui, actual_color, "actual consumption");
         legend_swatch(ui, expected_color, "expected from milestones");
     });
-    fixed_plot(id, ACR_HEIGHT)
-        .default_x_bounds(-0.6, months.len() as f64 - 0.4)
-        .default_y_bounds(0.0, top)
+    fixed_plot(id, ACR_HEIGHT, [-0.6, months.len() as f64 - 0.4], [0.0, top])
         .x_grid_spacer(index_marks(months.len()))
         .custom_x_axes(index_axis(labels))
         .y_axis_formatter(|mark, _| axis_dollars(mark.value))
@@ -193,9 +173,7 @@ pub fn scorecard_chart(ui: &mut egui::Ui, id: &str, lines: &[MetricLine]) {
     let labels: Vec<String> = shown.iter().rev().map(|l| l.name.clone()).collect();
     let count = shown.len();
     let strong = ui.visuals().strong_text_color();
-    fixed_plot(id, (count as f32 * SCORECARD_ROW + 40.0).max(90.0))
-        .default_x_bounds(0.0, 150.0)
-        .default_y_bounds(-0.6, count as f64 - 0.4)
+    fixed_plot(id, (count as f32 * SCORECARD_ROW + 40.0).max(90.0), [0.0, 150.0], [-0.6, count as f64 - 0.4])
         .show_grid([true, false])
         .y_grid_spacer(index_marks(count))
         .custom_y_axes(vec![

@@ -73,13 +73,11 @@ pub fn weeks_split_chart(ui: &mut egui::Ui, layout: &WeeksChart<'_>, weeks: &[We
     let coaching = f64::from(layout.targets.coaching_pct);
     let coaching_market = f64::from(layout.targets.coaching_pct + layout.targets.market_pct);
     let (left, right) = (-0.5, count as f64 - 0.5);
-    let mut plot = fixed_plot(layout.id, layout.height);
+    let mut plot = fixed_plot(layout.id, layout.height, [-0.6, count as f64 + 1.3], [0.0, 110.0]);
     if let Some(max_width) = layout.max_width {
         plot = plot.width(ui.available_width().min(max_width));
     }
-    plot.default_x_bounds(-0.6, count as f64 + 1.3)
-        .default_y_bounds(0.0, 110.0)
-        .x_grid_spacer(index_marks(count))
+    plot.x_grid_spacer(index_marks(count))
         .y_grid_spacer(percent_marks)
         .custom_x_axes(index_axis(labels))
         .y_axis_formatter(|mark, _| format!("{:.0} %", mark.value))

@@ -25,9 +25,14 @@ const DAYS_HEIGHT: f32 = 170.0;
 /// Below this width the quarter view stacks its columns and charts.
 const WIDE_WIDTH: f32 = 1000.0;
 
-/// A plot that only shows: no panning or zooming, which would only lose the fixed scales.
-pub(super) fn fixed_plot(id: &str, height: f32) -> Plot<'static> {
-    Plot::new(id)
+/// A plot that only shows: no panning or zooming, which would only lose the fixed scales. Its
+/// bounds are part of its id: `egui_plot` keeps a plot's bounds under its id and applies the
+/// defaults only to a plot it has not seen, so a chart whose figures changed (another account,
+/// week or quarter, a figure just entered) would keep the scale of the first figures it showed.
+pub(super) fn fixed_plot(id: &str, height: f32, x: [f64; 2], y: [f64; 2]) -> Plot<'static> {
+    Plot::new((id, x.map(f64::to_bits), y.map(f64::to_bits)))
+        .default_x_bounds(x[0], x[1])
+        .default_y_bounds(y[0], y[1])
         .height(height)
         .allow_drag(false)
         .allow_zoom(false)
@@ -371,10 +376,8 @@ fn cumulative_chart(ui: &mut egui::Ui, summary: &QuarterSummary) {
         charts.push(chart);
     }
     let labels = vec!["Target".to_owned(), "Logged".to_owned()];
-    fixed_plot("quarter_cumulative", CUMULATIVE_HEIGHT)
+    fixed_plot("quarter_cumulative", CUMULATIVE_HEIGHT, [0.0, 103.0], [-0.5, 1.5])
         .show_grid([true, false])
-        .default_x_bounds(0.0, 103.0)
-        .default_y_bounds(-0.5, 1.5)
         .y_grid_spacer(index_marks(2))
         .x_grid_spacer(percent_marks)
         .y_axis_formatter(move |mark, _| label_at(&labels, mark.value))
@@ -423,9 +426,7 @@ fn trend_chart(ui: &mut egui::Ui, summary: &QuarterSummary) {
     let count = labels.len();
     let formatter_labels = labels.clone();
     let dark = ui.visuals().dark_mode;
-    fixed_plot("quarter_trend", TREND_HEIGHT)
-        .default_x_bounds(-0.3, count as f64 - 0.7)
-        .default_y_bounds(0.0, 100.0)
+    fixed_plot("quarter_trend", TREND_HEIGHT, [-0.3, count as f64 - 0.7], [0.0, 100.0])
         .x_grid_spacer(index_marks(count))
         .y_grid_spacer(percent_marks)
         .custom_x_axes(index_axis(labels))
@@ -493,10 +494,8 @@ pub fn week_days_chart(ui: &mut egui::Ui, week: &WeekSummary) {
     }
     let most_hours = week.days.iter().map(Split::total).max().unwrap_or(0);
     let top = (f64::from(most_hours) / 60.0).max(8.0) + 1.0;
-    fixed_plot("week_days", DAYS_HEIGHT)
+    fixed_plot("week_days", DAYS_HEIGHT, [-0.6, 6.6], [0.0, top])
         .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [2.0, 4.0, 8.0]))
-        .default_x_bounds(-0.6, 6.6)
-        .default_y_bounds(0.0, top)
         .x_grid_spacer(index_marks(7))
         .custom_x_axes(index_axis(labels))
         .y_axis_formatter(|mark, _| format!("{:.0} h", mark.value))

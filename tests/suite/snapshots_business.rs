@@ -60,3 +60,58 @@ fn the_scorecard_of_this_quarter() {
     harness.get_by_label("Operational standards".to_uppercase().as_str());
     common::check_snapshot(&mut harness, "business_scorecard_dark");
 }
+
+/// `egui_plot` keeps a plot's bounds in memory: an account's chart drawn after the chart of an
+/// account with no figures must be scaled to its own figures, exactly as when it is the first
+/// one shown (it used to keep the empty chart's scale: bars cut off at the top, no dollar
+/// labels). Both pictures come from the same renderer, so this compares on any machine.
+#[test]
+fn an_accounts_chart_is_scaled_to_its_own_figures_after_another_accounts() {
+    let woodgrove_after = |first: Option<&str>| {
+        let (_dir, mut harness) = business(egui::Theme::Light);
+        harness.get_by_role_and_label(Role::Button, "Accounts").click();
+        harness.run();
+        if let Some(name) = first {
+            harness.get_all_by_label(name).next().unwrap().click();
+            harness.run();
+            harness.get_by_label_contains("MONTHLY ACR");
+        }
+        let filter = harness.get_by_role_and_label(Role::TextInput, "Filter the accounts");
+        filter.click();
+        filter.type_text("Woodgrove");
+        harness.run();
+        harness.get_all_by_label("Woodgrove Bank").next().unwrap().click();
+        harness.run();
+        // The status line names the database, in a temporary folder of its own each time: only
+        // the rows above it are compared.
+        let status = harness
+            .get_all_by_label_contains("leadline.db")
+            .map(|node| node.rect().min.y)
+            .fold(f32::MAX, f32::min);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "a pixel row on screen")]
+        let rows = (status * harness.ctx.pixels_per_point()).max(0.0) as usize;
+        harness.render().map(|image| {
+            let width = image.width() as usize;
+            image.as_raw()[..(rows * width * 4).min(image.as_raw().len())].to_vec()
+        })
+    };
+    let (direct, after) = match (woodgrove_after(None), woodgrove_after(Some("Alpine Ski House"))) {
+        (Ok(direct), Ok(after)) => (direct, after),
+        (direct, after) => {
+            let error = direct.err().or(after.err()).unwrap_or_default();
+            assert!(
+                std::env::var_os(common::STRICT_SNAPSHOTS).is_none(),
+                "no picture rendered ({} is set): {error}",
+                common::STRICT_SNAPSHOTS
+            );
+            eprintln!("not compared: no renderer ({error})");
+            return;
+        }
+    };
+    assert_eq!(direct.len(), after.len());
+    assert!(direct.len() > 1_000_000, "the picture holds the window down to the status line");
+    let differing = direct.chunks(4).zip(after.chunks(4)).filter(|(a, b)| a != b).count();
+    // A handful of anti-aliased pixels may differ between two renders; a chart on another
+    // scale moves thousands.
+    assert!(differing <= 16, "{differing} pixels differ from the chart shown first");
+}
