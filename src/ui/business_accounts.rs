@@ -313,12 +313,17 @@ impl AccountsTab {
         }
         ui.horizontal(|ui| {
             ui.label("Actual consumption in");
-            ui.add(egui::TextEdit::singleline(&mut self.month).hint_text("YYYY-MM").desired_width(70.0))
+            let month = ui
+                .add(egui::TextEdit::singleline(&mut self.month).hint_text("YYYY-MM").desired_width(70.0))
                 .accessible_name("Month");
-            ui.add(egui::TextEdit::singleline(&mut self.amount).hint_text("e.g. 42k").desired_width(90.0))
-                .on_hover_text("Dollars consumed in that month; empty clears it")
+            let amount = ui
+                .add(egui::TextEdit::singleline(&mut self.amount).hint_text("e.g. 42k").desired_width(90.0))
+                .on_hover_text("Dollars consumed in that month; empty clears it; Enter saves")
                 .accessible_name("Actual ACR");
-            if ui.button("Save").on_hover_text("Save the month's actual consumption").clicked() {
+            // Enter in either field saves, as the button does.
+            let entered =
+                (month.lost_focus() || amount.lost_focus()) && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.button("Save").on_hover_text("Save the month's actual consumption").clicked() || entered {
                 let parsed = parse_month("month", &self.month).and_then(|month| {
                     parse_optional_dollars("actual ACR", &self.amount).map(|dollars| (month, dollars))
                 });

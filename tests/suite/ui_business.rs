@@ -364,3 +364,35 @@ fn the_wins_table_follows_a_new_record_a_sort_and_the_filter() {
     type_into(&mut harness, "Filter the opportunities", "LAKE");
     assert_eq!(table_titles(&harness, &titles), ["Beta lakehouse"]);
 }
+
+#[test]
+fn enter_in_the_actual_consumption_saves_it_and_the_account_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::empty_db(&dir);
+    {
+        let mut session = common::session(&path);
+        let fields =
+            leadline::model::business::AccountFields { name: "Fabrikam".into(), ..Default::default() };
+        common::apply(
+            &mut session,
+            Command::Business(leadline::session::BusinessCommand::AddAccount(fields)),
+        );
+    }
+    let mut harness = common::harness(&path);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num5);
+    harness.run();
+    click(&mut harness, Role::Button, "Accounts");
+    click(&mut harness, Role::Button, "Fabrikam");
+    // The month offered is the last one (its report comes in after it ends).
+    assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Month").value().as_deref(), Some("2026-10"));
+    type_into(&mut harness, "Actual ACR", "42k");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+
+    let saved: i64 = common::app_db(&harness)
+        .query_row("SELECT dollars FROM consumption WHERE month = '2026-10-01'", [], |row| row.get(0))
+        .expect("saved by Enter");
+    assert_eq!(saved, 42_000);
+    harness.get_by_label("Latest: Oct 2026 $42,000");
+    harness.get_by_label("$42k (Oct)");
+}
