@@ -7,7 +7,7 @@ use egui::RichText;
 use egui_plot::{AxisHints, Bar, BarChart, Line, LineStyle, PlotPoints};
 
 use super::theme;
-use super::time_charts::{fixed_plot, index_marks};
+use super::time_charts::{fixed_plot, index_axis, index_marks, label_at};
 use crate::model::architect::Choice as _;
 use crate::model::business::money::short_dollars;
 use crate::model::business::scorecard::value_text;
@@ -16,22 +16,6 @@ use crate::model::business::{MetricLine, StageTotal};
 const PIPELINE_HEIGHT: f32 = 190.0;
 const ACR_HEIGHT: f32 = 200.0;
 const SCORECARD_ROW: f32 = 34.0;
-
-/// An x axis naming each whole-number position.
-fn index_axis(labels: Vec<String>) -> Vec<AxisHints<'static>> {
-    vec![
-        AxisHints::new_x().formatter(move |mark, _| label_at(&labels, mark.value)).label_spacing(18.0..=30.0),
-    ]
-}
-
-fn label_at(labels: &[String], value: f64) -> String {
-    labels
-        .iter()
-        .enumerate()
-        .find(|(i, _)| (*i as f64 - value).abs() < 1e-6)
-        .map(|(_, l)| l.clone())
-        .unwrap_or_default()
-}
 
 /// A bar per MCEM stage: the monthly ACR of the open opportunities in it, their count on hover.
 pub fn pipeline_chart(ui: &mut egui::Ui, pipeline: &[StageTotal]) {
@@ -57,7 +41,7 @@ pub fn pipeline_chart(ui: &mut egui::Ui, pipeline: &[StageTotal]) {
     let top = pipeline.iter().map(|s| s.monthly_acr).max().unwrap_or(0) as f64 * 1.15 + 1.0;
     fixed_plot("pipeline_by_stage", PIPELINE_HEIGHT, [-0.6, pipeline.len() as f64 - 0.4], [0.0, top])
         .x_grid_spacer(index_marks(pipeline.len()))
-        .custom_x_axes(index_axis(labels))
+        .custom_x_axes(index_axis(labels, 18.0))
         .y_axis_formatter(|mark, _| axis_dollars(mark.value))
         .show(ui, |plot| {
             plot.bar_chart(
@@ -114,7 +98,7 @@ pub fn acr_chart(
     });
     fixed_plot(id, ACR_HEIGHT, [-0.6, months.len() as f64 - 0.4], [0.0, top])
         .x_grid_spacer(index_marks(months.len()))
-        .custom_x_axes(index_axis(labels))
+        .custom_x_axes(index_axis(labels, 18.0))
         .y_axis_formatter(|mark, _| axis_dollars(mark.value))
         .show(ui, |plot| {
             plot.bar_chart(

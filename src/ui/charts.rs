@@ -79,7 +79,7 @@ pub fn weeks_split_chart(ui: &mut egui::Ui, layout: &WeeksChart<'_>, weeks: &[We
     }
     plot.x_grid_spacer(index_marks(count))
         .y_grid_spacer(percent_marks)
-        .custom_x_axes(index_axis(labels))
+        .custom_x_axes(index_axis(labels, 22.0))
         .y_axis_formatter(|mark, _| format!("{:.0} %", mark.value))
         .show(ui, |plot| {
             for chart in charts {

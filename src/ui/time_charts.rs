@@ -54,16 +54,19 @@ pub(super) fn percent_marks(_input: GridInput) -> Vec<GridMark> {
     [0.0, 25.0, 50.0, 75.0, 100.0].into_iter().map(|value| GridMark { value, step_size: 25.0 }).collect()
 }
 
-/// An x axis that names each whole-number position (a week, a day, a quarter), kept even
-/// when the labels sit close together (`egui_plot` hides x labels under 60 points apart).
-pub(super) fn index_axis(labels: Vec<String>) -> Vec<AxisHints<'static>> {
+/// An x axis that names each whole-number position (a week, a day, a quarter, a month), kept
+/// even when the labels sit close together (`egui_plot` hides x labels under 60 points apart;
+/// here under `min_spacing`).
+pub(super) fn index_axis(labels: Vec<String>, min_spacing: f32) -> Vec<AxisHints<'static>> {
     vec![
-        AxisHints::new_x().formatter(move |mark, _| label_at(&labels, mark.value)).label_spacing(22.0..=30.0),
+        AxisHints::new_x()
+            .formatter(move |mark, _| label_at(&labels, mark.value))
+            .label_spacing(min_spacing..=30.0),
     ]
 }
 
 /// The label of the bar or point at `value`, if it is one of the whole-number positions.
-fn label_at(labels: &[String], value: f64) -> String {
+pub(super) fn label_at(labels: &[String], value: f64) -> String {
     labels
         .iter()
         .enumerate()
@@ -429,7 +432,7 @@ fn trend_chart(ui: &mut egui::Ui, summary: &QuarterSummary) {
     fixed_plot("quarter_trend", TREND_HEIGHT, [-0.3, count as f64 - 0.7], [0.0, 100.0])
         .x_grid_spacer(index_marks(count))
         .y_grid_spacer(percent_marks)
-        .custom_x_axes(index_axis(labels))
+        .custom_x_axes(index_axis(labels, 22.0))
         .y_axis_formatter(|mark, _| format!("{:.0} %", mark.value))
         .label_formatter(move |position: &HoverPosition<'_>| match position {
             HoverPosition::NearDataPoint { plot_name, position, .. } => {
@@ -497,7 +500,7 @@ pub fn week_days_chart(ui: &mut egui::Ui, week: &WeekSummary) {
     fixed_plot("week_days", DAYS_HEIGHT, [-0.6, 6.6], [0.0, top])
         .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [2.0, 4.0, 8.0]))
         .x_grid_spacer(index_marks(7))
-        .custom_x_axes(index_axis(labels))
+        .custom_x_axes(index_axis(labels, 22.0))
         .y_axis_formatter(|mark, _| format!("{:.0} h", mark.value))
         .show(ui, |plot| {
             for chart in charts {
