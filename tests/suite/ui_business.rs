@@ -292,14 +292,12 @@ fn this_week_and_an_architects_page_show_their_business_and_open_it() {
 
 /// Issue 18: a long account name stays on one line in the accounts table, elided, with the
 /// full name on hover; a click on it opens the account as a click on its row does.
-#[test]
-fn a_long_account_name_is_elided_on_one_line_with_the_full_name_on_hover() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = common::empty_db(&dir);
-    let long = "Contoso Worldwide Manufacturing and Logistics Holdings International";
+/// An empty team with one account, `name`; the app on the Business screen's Accounts tab.
+fn accounts_of_one(dir: &tempfile::TempDir, name: &str) -> App {
+    let path = common::empty_db(dir);
     {
         let mut session = common::session(&path);
-        let fields = leadline::model::business::AccountFields { name: long.into(), ..Default::default() };
+        let fields = leadline::model::business::AccountFields { name: name.into(), ..Default::default() };
         common::apply(
             &mut session,
             Command::Business(leadline::session::BusinessCommand::AddAccount(fields)),
@@ -309,6 +307,14 @@ fn a_long_account_name_is_elided_on_one_line_with_the_full_name_on_hover() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num5);
     harness.run();
     click(&mut harness, Role::Button, "Accounts");
+    harness
+}
+
+#[test]
+fn a_long_account_name_is_elided_on_one_line_with_the_full_name_on_hover() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Contoso Worldwide Manufacturing and Logistics Holdings International";
+    let mut harness = accounts_of_one(&dir, long);
 
     let name = harness.get_by_role_and_label(Role::Button, long);
     let rect = name.rect();
@@ -368,20 +374,7 @@ fn the_wins_table_follows_a_new_record_a_sort_and_the_filter() {
 #[test]
 fn enter_in_the_actual_consumption_saves_it_and_the_account_shows_it() {
     let dir = tempfile::tempdir().unwrap();
-    let path = common::empty_db(&dir);
-    {
-        let mut session = common::session(&path);
-        let fields =
-            leadline::model::business::AccountFields { name: "Fabrikam".into(), ..Default::default() };
-        common::apply(
-            &mut session,
-            Command::Business(leadline::session::BusinessCommand::AddAccount(fields)),
-        );
-    }
-    let mut harness = common::harness(&path);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num5);
-    harness.run();
-    click(&mut harness, Role::Button, "Accounts");
+    let mut harness = accounts_of_one(&dir, "Fabrikam");
     click(&mut harness, Role::Button, "Fabrikam");
     // The month offered is the last one (its report comes in after it ends).
     assert_eq!(harness.get_by_role_and_label(Role::TextInput, "Month").value().as_deref(), Some("2026-10"));
