@@ -320,9 +320,15 @@ impl AccountsTab {
                 .add(egui::TextEdit::singleline(&mut self.amount).hint_text("e.g. 42k").desired_width(90.0))
                 .on_hover_text("Dollars consumed in that month; empty clears it; Enter saves")
                 .accessible_name("Actual ACR");
-            // Enter in either field saves, as the button does.
-            let entered =
-                (month.lost_focus() || amount.lost_focus()) && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            // Enter in the amount saves, as the button does (an emptied amount clears the month).
+            // Enter in the month saves an amount already typed, or moves on to the amount: it
+            // never clears a month the manager has not typed an amount for.
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let month_entered = month.lost_focus() && enter;
+            if month_entered && self.amount.trim().is_empty() {
+                amount.request_focus();
+            }
+            let entered = (amount.lost_focus() && enter) || (month_entered && !self.amount.trim().is_empty());
             if ui.button("Save").on_hover_text("Save the month's actual consumption").clicked() || entered {
                 let parsed = parse_month("month", &self.month).and_then(|month| {
                     parse_optional_dollars("actual ACR", &self.amount).map(|dollars| (month, dollars))

@@ -388,4 +388,16 @@ fn enter_in_the_actual_consumption_saves_it_and_the_account_shows_it() {
     assert_eq!(saved, 42_000);
     harness.get_by_label("Latest: Oct 2026 $42,000");
     harness.get_by_label("$42k (Oct)");
+
+    // Enter in the month with no amount typed moves on to the amount; it clears nothing.
+    let month = harness.get_by_role_and_label(Role::TextInput, "Month");
+    month.click();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(harness.get_by_role_and_label(Role::TextInput, "Actual ACR").is_focused(), "the amount is next");
+    let kept: i64 = common::app_db(&harness)
+        .query_row("SELECT dollars FROM consumption WHERE month = '2026-10-01'", [], |row| row.get(0))
+        .expect("still there");
+    assert_eq!(kept, 42_000);
 }
