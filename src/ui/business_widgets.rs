@@ -367,6 +367,10 @@ pub fn detail_pane(ui: &mut egui::Ui, id: &str, detail: impl FnOnce(&mut egui::U
     egui::Panel::right(("business_detail", id.to_owned())).resizable(false).exact_size(width).show(
         ui,
         |ui| {
+            // egui's scroll bar floats over the content; over a pane of fields it would cover
+            // their right edge and the × while the pane scrolls. Keep its width free instead.
+            let scroll = &mut ui.spacing_mut().scroll;
+            scroll.floating_allocated_width = scroll.bar_width + scroll.bar_inner_margin;
             egui::ScrollArea::vertical()
                 .id_salt(("detail_scroll", id))
                 .auto_shrink([false, false])

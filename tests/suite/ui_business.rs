@@ -401,3 +401,41 @@ fn enter_in_the_actual_consumption_saves_it_and_the_account_shows_it() {
         .expect("still there");
     assert_eq!(kept, 42_000);
 }
+
+/// Woodgrove Bank open on the Accounts tab of the demo, in a window `height` points tall.
+fn woodgrove_in(dir: &tempfile::TempDir, height: f32) -> App {
+    let path = common::demo_db(dir);
+    let mut harness = common::snapshot_harness(&path, egui::vec2(1280.0, height), egui::Theme::Light);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num5);
+    harness.run();
+    click(&mut harness, Role::Button, "Accounts");
+    let filter = harness.get_by_role_and_label(Role::TextInput, "Filter the accounts");
+    filter.click();
+    filter.type_text("Woodgrove");
+    harness.run();
+    harness.get_all_by_label("Woodgrove Bank").next().unwrap().click();
+    harness.run();
+    harness
+}
+
+/// egui's scroll bar floats over what it scrolls: a detail pane that scrolls keeps the bar's
+/// width free, so the bar (wide while the pointer is on it) covers neither the × nor the right
+/// edge of the fields.
+#[test]
+fn a_detail_pane_that_scrolls_keeps_its_close_button_and_fields_clear_of_the_scroll_bar() {
+    let right_edges = |harness: &App| {
+        let close = harness.get_by_role_and_label(Role::Button, "Close the details").rect().right();
+        let name = harness.get_by_role_and_label(Role::TextInput, "Name").rect().right();
+        (close, name)
+    };
+    let tall_dir = tempfile::tempdir().unwrap();
+    let tall = woodgrove_in(&tall_dir, 2400.0);
+    let dir = tempfile::tempdir().unwrap();
+    let scrolling = woodgrove_in(&dir, 800.0);
+    let bar = scrolling.ctx.global_style().spacing.scroll.bar_width;
+
+    let (close_whole, name_whole) = right_edges(&tall);
+    let (close, name) = right_edges(&scrolling);
+    assert!(close <= close_whole - bar, "the × at {close} is under the bar (no bar: {close_whole})");
+    assert!(name <= name_whole - bar, "the name field ends at {name}, under the bar (no bar: {name_whole})");
+}
