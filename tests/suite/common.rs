@@ -299,11 +299,31 @@ pub fn is_reference_renderer() -> bool {
     ADAPTER.lock().ok().and_then(|a| a.clone()).is_some_and(|name| name.contains("llvmpipe"))
 }
 
-/// A harness that renders with wgpu, preferring a CPU adapter, and records which it chose.
+/// A harness that renders with wgpu, preferring a CPU adapter, and records which it chose: on
+/// the run's one device where there is one (see [`shared_wgpu_device`]).
 pub fn snapshot_harness(path: &Path, size: egui::Vec2, theme: egui::Theme) -> Harness<'static, LeadlineApp> {
-    use eframe::egui_wgpu::{WgpuSetup, WgpuSetupCreateNew, wgpu};
+    use eframe::egui_wgpu::{WgpuSetup, wgpu};
+    let setup = match shared_wgpu_device() {
+        Some(device) => WgpuSetup::Existing(device.clone()),
+        None => WgpuSetup::CreateNew(cpu_first(wgpu::Backends::all())),
+    };
+    let startup = startup(path);
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_theme(theme)
+        .with_render_cursor(false)
+        .wgpu_setup(setup)
+        .build_eframe(move |cc| LeadlineApp::new(cc, startup));
+    harness.run();
+    harness
+}
+
+/// A new wgpu instance of `backends` whose device is on the CPU adapter if there is one (the
+/// reference renderer), else a discrete GPU; the adapter's name goes to [`ADAPTER`].
+fn cpu_first(backends: eframe::egui_wgpu::wgpu::Backends) -> eframe::egui_wgpu::WgpuSetupCreateNew {
+    use eframe::egui_wgpu::{WgpuSetupCreateNew, wgpu};
     let mut setup = WgpuSetupCreateNew::without_display_handle();
-    setup.instance_descriptor.backends.remove(wgpu::Backends::BROWSER_WEBGPU);
+    setup.instance_descriptor.backends = backends - wgpu::Backends::BROWSER_WEBGPU;
     setup.native_adapter_selector = Some(Arc::new(|adapters, _surface| {
         let mut adapters: Vec<_> = adapters.iter().collect();
         adapters.sort_by_key(|a| match a.get_info().device_type {
@@ -317,15 +337,31 @@ pub fn snapshot_harness(path: &Path, size: egui::Vec2, theme: egui::Theme) -> Ha
         }
         Ok(chosen)
     }));
-    let startup = startup(path);
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_theme(theme)
-        .with_render_cursor(false)
-        .wgpu_setup(WgpuSetup::CreateNew(setup))
-        .build_eframe(move |cc| LeadlineApp::new(cc, startup));
-    harness.run();
-    harness
+    setup
+}
+
+/// One wgpu device for every snapshot harness of the run: a new instance, adapter and device
+/// took about 30 ms of each snapshot test. Each harness still has its own renderer (pipelines
+/// and textures), as before. Vulkan, Metal or DX12 only: an OpenGL adapter's context belongs to
+/// the thread that made it, and the tests run on many; with none of those (`None`) each
+/// harness makes its own device, OpenGL included.
+fn shared_wgpu_device() -> Option<&'static eframe::egui_wgpu::WgpuSetupExisting> {
+    use eframe::egui_wgpu::{RendererOptions, WgpuSetup, WgpuSetupExisting, wgpu};
+    static DEVICE: OnceLock<Option<WgpuSetupExisting>> = OnceLock::new();
+    DEVICE
+        .get_or_init(|| {
+            let setup = WgpuSetup::CreateNew(cpu_first(wgpu::Backends::all() - wgpu::Backends::GL));
+            let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                egui_kittest::wgpu::create_render_state(setup, RendererOptions::PREDICTABLE)
+            }));
+            made.ok().map(|state| WgpuSetupExisting {
+                instance: state.instance,
+                adapter: state.adapter,
+                device: state.device,
+                queue: state.queue,
+            })
+        })
+        .as_ref()
 }
 
 /// Takes a snapshot: strict on the reference renderer, reported elsewhere.
