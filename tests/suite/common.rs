@@ -283,6 +283,19 @@ pub fn team_harness(path: &Path) -> Harness<'static, LeadlineApp> {
     harness
 }
 
+/// Opens the account called `name` on the Business screen's Accounts tab, which is showing.
+/// The table draws only the rows in view: it filters down to the account first.
+pub fn open_account(harness: &mut Harness<'_, LeadlineApp>, name: &str) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable as _;
+    let filter = harness.get_by_role_and_label(Role::TextInput, "Filter the accounts");
+    filter.click();
+    filter.type_text(name);
+    harness.run();
+    harness.get_all_by_label(name).next().expect("the account is listed").click();
+    harness.run();
+}
+
 /// The app opens on This week; Ctrl+2 goes to Team.
 pub fn go_to_team(harness: &mut Harness<'_, LeadlineApp>) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);

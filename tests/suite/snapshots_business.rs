@@ -50,13 +50,7 @@ fn woodgrove_after(
         harness.run();
         harness.get_by_label_contains("MONTHLY ACR");
     }
-    // The table draws only the rows in view: filter down to the account first.
-    let filter = harness.get_by_role_and_label(Role::TextInput, "Filter the accounts");
-    filter.click();
-    filter.type_text("Woodgrove");
-    harness.run();
-    harness.get_all_by_label("Woodgrove Bank").next().unwrap().click();
-    harness.run();
+    common::open_account(&mut harness, "Woodgrove Bank");
     (dir, harness)
 }
 

@@ -409,12 +409,7 @@ fn woodgrove_in(dir: &tempfile::TempDir, height: f32) -> App {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num5);
     harness.run();
     click(&mut harness, Role::Button, "Accounts");
-    let filter = harness.get_by_role_and_label(Role::TextInput, "Filter the accounts");
-    filter.click();
-    filter.type_text("Woodgrove");
-    harness.run();
-    harness.get_all_by_label("Woodgrove Bank").next().unwrap().click();
-    harness.run();
+    common::open_account(&mut harness, "Woodgrove Bank");
     harness
 }
 
