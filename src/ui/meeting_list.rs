@@ -38,6 +38,10 @@ pub fn list_ui(
         ))
         .weak(),
     );
+    let review = view.review.draft.as_ref().filter(|draft| draft.quarter == quarter);
+    if let Some(note) = review.and_then(|draft| draft.records_changed_since_final(list, rows.len())) {
+        ui.label(RichText::new(note).color(ui.visuals().warn_fg_color));
+    }
     ui.add_space(theme::SPACE_S);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(

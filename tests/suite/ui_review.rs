@@ -249,3 +249,51 @@ fn a_coaching_figure_opens_the_records_it_counts_on_the_one_on_ones_screen() {
         "the meeting's editor shows the action item"
     );
 }
+
+/// A finalized review keeps its figures, but the list behind a figure is read from today's
+/// records: when a one-on-one of the quarter is recorded after finalizing, the list says what
+/// the review counted, and when nothing changed it says nothing.
+#[test]
+fn the_records_behind_a_finalized_figure_say_when_they_changed_since() {
+    use leadline::session::{Command, ReviewCommand};
+    let dir = tempfile::tempdir().unwrap();
+    let path = seeded(&dir);
+    let q1: leadline::model::fiscal::FiscalQuarter = "FY27Q1".parse().expect("a quarter");
+    common::apply(
+        &mut common::session(&path),
+        Command::Review(ReviewCommand::Finalize { quarter: q1, even_if_incomplete: true }),
+    );
+    let held_in_q1 = |harness: &mut App| {
+        click(harness, Role::Button, "◀");
+        harness.get_by_label("Quarterly review FY27 Q1 (Jul – Sep 2026)");
+        click(harness, Role::Link, "One-on-ones held against due");
+        harness.get_by_label("One-on-ones held in FY27 Q1");
+        harness
+            .query_by_label_contains("the records have changed since")
+            .and_then(|n| n.accesskit_node().value())
+    };
+    let mut harness = open_review(&path);
+    assert_eq!(held_in_q1(&mut harness), None, "nothing changed since finalizing");
+    harness.get_by_label("0 records counted to Wed 30 Sep 2026; each opens its one-on-one");
+    drop(harness);
+
+    // A one-on-one of 29 September, recorded after the review was finalized.
+    {
+        let mut s = common::session(&path);
+        let ana: i64 = s
+            .conn()
+            .query_row("SELECT id FROM architects WHERE name = 'Ana Lima'", [], |r| r.get(0))
+            .unwrap();
+        common::hold(&mut s, leadline::model::ArchitectId(ana), common::day(2026, 9, 29), &[]);
+    }
+    let mut harness = open_review(&path);
+    assert_eq!(
+        held_in_q1(&mut harness).as_deref(),
+        Some(
+            "The review finalized on Sat 28 Nov 2026 counted 0; the records have changed since, and these are \
+             today's"
+        )
+    );
+    harness.get_by_label("1 record counted to Wed 30 Sep 2026; each opens its one-on-one");
+    harness.get_by_role_and_label(Role::Link, "Tue 29 Sep 2026 — Ana Lima");
+}

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::catalogue::{self, SectionId};
 use super::data::{QuarterData, figures};
-use super::figures::{Link, QuarterFigures};
+use super::figures::{Link, MeetingList, QuarterFigures};
 use super::suggest::{Suggestion, suggestions};
 use super::words::{
     Accomplishment, Outcome, Priority, Required, ReviewCompetency, ReviewState, ReviewWords, missing,
@@ -201,6 +201,22 @@ impl ReviewDraft {
 
     pub fn is_final(&self) -> bool {
         self.state.is_final()
+    }
+
+    /// Said above the records behind a coaching figure of a finalized review when they no
+    /// longer add up to it: the list is read from today's records, the figure was frozen on
+    /// the day the review was finalized, and a record changed in between.
+    pub fn records_changed_since_final(&self, list: MeetingList, listed: usize) -> Option<String> {
+        let ReviewState::Final { finalized_on } = self.state else { return None };
+        let counted = self.figures.coaching.count(list);
+        if !self.frozen || usize::try_from(counted).is_ok_and(|counted| counted == listed) {
+            return None;
+        }
+        Some(format!(
+            "The review finalized on {} counted {counted}; the records have changed since, and \
+             these are today's",
+            finalized_on.format("%a %-d %b %Y")
+        ))
     }
 }
 

@@ -369,6 +369,19 @@ pub enum MeetingList {
     PointsCarried,
 }
 
+impl CoachingFigures {
+    /// How many records the figure behind `list` counted.
+    pub fn count(&self, list: MeetingList) -> u32 {
+        match list {
+            MeetingList::Held => self.held,
+            MeetingList::Energy => self.energy_scores,
+            MeetingList::ActionsClosed => self.actions_closed,
+            MeetingList::ActionsOverdue => self.actions_overdue,
+            MeetingList::PointsCarried => self.points_carried,
+        }
+    }
+}
+
 impl MeetingList {
     /// The list's heading for `quarter`.
     pub fn title(self, quarter: FiscalQuarter) -> String {
