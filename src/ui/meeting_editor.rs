@@ -218,7 +218,7 @@ impl MeetingEditor {
         }
         ui.separator();
 
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("meeting_editor").auto_shrink([false, false]).show(ui, |ui| {
             let wide = ui.available_width() > 820.0;
             if wide {
                 ui.columns(2, |cols| {

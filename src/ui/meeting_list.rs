@@ -44,7 +44,9 @@ pub fn list_ui(
     }
     ui.add_space(theme::SPACE_S);
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(
+    // Each screen's scroll area has its own id: one left unnamed took the scroll position of
+    // the screen drawn before it (the review, scrolled to the figure's link).
+    egui::ScrollArea::vertical().id_salt("meeting_list").auto_shrink([false, false]).show_rows(
         ui,
         row_height,
         rows.len(),

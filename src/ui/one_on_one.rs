@@ -174,7 +174,7 @@ impl OneOnOnesState {
             widgets::error_label(ui, error);
         }
         ui.add_space(theme::SPACE_M);
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("history").auto_shrink([false, false]).show(ui, |ui| {
             for summary in &view.history {
                 let m = &summary.meeting;
                 let response = theme::card_frame(ui)

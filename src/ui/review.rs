@@ -225,7 +225,7 @@ impl ReviewScreen {
         self.header_ui(ui, view, draft, shell, outbox);
         self.finalize_dialog_ui(ui, draft, outbox);
         self.save_dialog_ui(ui, draft, shell);
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("review").auto_shrink([false, false]).show(ui, |ui| {
             for note in &draft.notes {
                 ui.label(RichText::new(note).italics());
             }

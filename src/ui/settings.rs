@@ -75,7 +75,7 @@ impl SettingsState {
 
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &ViewModel, shell: &mut Shell, outbox: &mut Outbox) {
         self.take_answers(&mut shell.inbox);
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("settings").auto_shrink([false, false]).show(ui, |ui| {
             ui.heading("Settings");
             ui.add_space(theme::SPACE_L);
             ui.columns(2, |columns| {

@@ -94,7 +94,7 @@ impl ThisWeekState {
         ui.add_space(theme::SPACE_M);
         self.save_dialog_ui(ui, view, sheet, shell);
 
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("this_week").auto_shrink([false, false]).show(ui, |ui| {
             if let Some(split) = &sheet.week_split {
                 week_split_ui(ui, split);
                 ui.add_space(theme::SPACE_L);

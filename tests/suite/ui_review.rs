@@ -297,3 +297,30 @@ fn the_records_behind_a_finalized_figure_say_when_they_changed_since() {
     harness.get_by_label("1 record counted to Wed 30 Sep 2026; each opens its one-on-one");
     harness.get_by_role_and_label(Role::Link, "Tue 29 Sep 2026 — Ana Lima");
 }
+
+/// A figure's list opens at its first record, not at the review's scroll position: the review
+/// is scrolled down to the coaching figures (a window of ordinary height, the demo's records),
+/// and the list of the quarter's one-on-ones starts with the earliest.
+#[test]
+fn a_figures_list_opens_at_its_first_record_after_the_review_was_scrolled() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = common::demo_db(&dir);
+    let mut harness = common::harness(&path);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num6);
+    harness.run();
+    harness.run();
+    let link = "One-on-ones held against due";
+    harness.get_by_role_and_label(Role::Link, link).scroll_to_me();
+    harness.run();
+    click(&mut harness, Role::Link, link);
+    harness.get_by_label("One-on-ones held in FY27 Q2");
+    let first: String = one(&harness, "SELECT min(held_on) FROM one_on_ones WHERE held_on >= '2026-10-01'");
+    let first =
+        chrono::NaiveDate::parse_from_str(&first, "%Y-%m-%d").unwrap().format("%a %-d %b %Y").to_string();
+    let rows: Vec<String> = harness
+        .query_all_by_role(Role::Link)
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|label| label.contains(" — "))
+        .collect();
+    assert!(rows.first().is_some_and(|row| row.starts_with(&first)), "the list starts at {first}: {rows:?}");
+}
