@@ -43,7 +43,8 @@ pub fn list_ui(
         ui.label(RichText::new(note).color(ui.visuals().warn_fg_color));
     }
     ui.add_space(theme::SPACE_S);
-    let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    // The height of a row without the spacing between rows: show_rows adds that itself.
+    let row_height = ui.text_style_height(&egui::TextStyle::Body);
     // Each screen's scroll area has its own id: one left unnamed took the scroll position of
     // the screen drawn before it (the review, scrolled to the figure's link).
     egui::ScrollArea::vertical().id_salt("meeting_list").auto_shrink([false, false]).show_rows(

@@ -300,7 +300,7 @@ fn the_records_behind_a_finalized_figure_say_when_they_changed_since() {
 
 /// A figure's list opens at its first record, not at the review's scroll position: the review
 /// is scrolled down to the coaching figures (a window of ordinary height, the demo's records),
-/// and the list of the quarter's one-on-ones starts with the earliest.
+/// and the list of the quarter's one-on-ones starts with the earliest and fills the window.
 #[test]
 fn a_figures_list_opens_at_its_first_record_after_the_review_was_scrolled() {
     let dir = tempfile::tempdir().unwrap();
@@ -323,4 +323,13 @@ fn a_figures_list_opens_at_its_first_record_after_the_review_was_scrolled() {
         .filter(|label| label.contains(" — "))
         .collect();
     assert!(rows.first().is_some_and(|row| row.starts_with(&first)), "the list starts at {first}: {rows:?}");
+
+    // And its rows fill the window down to the status bar, with no gap below the last.
+    let bottom = harness
+        .query_all_by_role(Role::Link)
+        .filter(|n| n.accesskit_node().label().is_some_and(|label| label.contains(" — ")))
+        .map(|n| n.rect().bottom())
+        .fold(0.0_f32, f32::max);
+    let status_bar = harness.get_by_label_contains("leadline.db").rect().top();
+    assert!(bottom >= status_bar - 24.0, "the last row ends at {bottom}, the list at {status_bar}");
 }
