@@ -202,6 +202,14 @@ fn ctrl_z_undoes_the_last_change_to_the_review() {
     );
 }
 
+/// A one-on-one of Ana Lima's on Tue 29 Sep 2026, the last days of FY27 Q1 in the seeded records.
+fn ana_lima_held_a_one_on_one_on_29_september(path: &std::path::Path) {
+    let mut s = common::session(path);
+    let ana: i64 =
+        s.conn().query_row("SELECT id FROM architects WHERE name = 'Ana Lima'", [], |r| r.get(0)).unwrap();
+    common::hold(&mut s, leadline::model::ArchitectId(ana), common::day(2026, 9, 29), &[]);
+}
+
 /// A coaching figure opens the One-on-ones screen on the records it counts, not the whole
 /// screen: the quarter's three one-on-ones (a meeting of the quarter before is not among
 /// them), then the one action item overdue. A row opens its meeting.
@@ -209,14 +217,7 @@ fn ctrl_z_undoes_the_last_change_to_the_review() {
 fn a_coaching_figure_opens_the_records_it_counts_on_the_one_on_ones_screen() {
     let dir = tempfile::tempdir().unwrap();
     let path = seeded(&dir);
-    {
-        let mut s = common::session(&path);
-        let ana: i64 = s
-            .conn()
-            .query_row("SELECT id FROM architects WHERE name = 'Ana Lima'", [], |r| r.get(0))
-            .unwrap();
-        common::hold(&mut s, leadline::model::ArchitectId(ana), common::day(2026, 9, 29), &[]);
-    }
+    ana_lima_held_a_one_on_one_on_29_september(&path);
     let mut harness = open_review(&path);
     click(&mut harness, Role::Link, "One-on-ones held against due");
     assert_eq!(harness.state().screen(), leadline::ui::Screen::OneOnOnes);
@@ -277,15 +278,8 @@ fn the_records_behind_a_finalized_figure_say_when_they_changed_since() {
     harness.get_by_label("0 records counted to Wed 30 Sep 2026; each opens its one-on-one");
     drop(harness);
 
-    // A one-on-one of 29 September, recorded after the review was finalized.
-    {
-        let mut s = common::session(&path);
-        let ana: i64 = s
-            .conn()
-            .query_row("SELECT id FROM architects WHERE name = 'Ana Lima'", [], |r| r.get(0))
-            .unwrap();
-        common::hold(&mut s, leadline::model::ArchitectId(ana), common::day(2026, 9, 29), &[]);
-    }
+    // Recorded after the review was finalized.
+    ana_lima_held_a_one_on_one_on_29_september(&path);
     let mut harness = open_review(&path);
     assert_eq!(
         held_in_q1(&mut harness).as_deref(),
@@ -317,19 +311,19 @@ fn a_figures_list_opens_at_its_first_record_after_the_review_was_scrolled() {
     let first: String = one(&harness, "SELECT min(held_on) FROM one_on_ones WHERE held_on >= '2026-10-01'");
     let first =
         chrono::NaiveDate::parse_from_str(&first, "%Y-%m-%d").unwrap().format("%a %-d %b %Y").to_string();
-    let rows: Vec<String> = harness
+    // The list's rows, each "date — name", with where each ends.
+    let rows: Vec<(String, f32)> = harness
         .query_all_by_role(Role::Link)
-        .filter_map(|n| n.accesskit_node().label())
-        .filter(|label| label.contains(" — "))
+        .filter_map(|n| Some((n.accesskit_node().label()?, n.rect().bottom())))
+        .filter(|(label, _)| label.contains(" — "))
         .collect();
-    assert!(rows.first().is_some_and(|row| row.starts_with(&first)), "the list starts at {first}: {rows:?}");
+    assert!(
+        rows.first().is_some_and(|(row, _)| row.starts_with(&first)),
+        "the list starts at {first}: {rows:?}"
+    );
 
     // And its rows fill the window down to the status bar, with no gap below the last.
-    let bottom = harness
-        .query_all_by_role(Role::Link)
-        .filter(|n| n.accesskit_node().label().is_some_and(|label| label.contains(" — ")))
-        .map(|n| n.rect().bottom())
-        .fold(0.0_f32, f32::max);
+    let bottom = rows.iter().map(|(_, bottom)| *bottom).fold(0.0_f32, f32::max);
     let status_bar = harness.get_by_label_contains("leadline.db").rect().top();
     assert!(bottom >= status_bar - 24.0, "the last row ends at {bottom}, the list at {status_bar}");
 }
